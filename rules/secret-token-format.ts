@@ -1,0 +1,31 @@
+import { defineRule } from '../src/engine/define-rule';
+import { classify } from '../src/classify';
+import { secretReport } from '../src/engine/report-helpers';
+
+/**
+ * A value has the shape of a known credential (GitHub/GitLab/Slack/Stripe/npm/PyPI/Docker/Google/
+ * OpenAI/Anthropic/SendGrid tokens, AWS keys, JWTs, PEM private keys, Azure connection strings,
+ * URLs with a password), whatever the variable is called.
+ */
+export default defineRule({
+  id: 'secret-token-format',
+  category: 'secret',
+  severity: 'error',
+  description: 'Value has the format of a known credential',
+  aliases: ['SecretsUsedInArgOrEnv'],
+  tags: ['security', 'secrets'],
+  messages: {
+    token:
+      '{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file.',
+  },
+  check(model, ctx) {
+    for (const a of model.assignments) {
+      if (a.kind === 'run' || a.kind === 'go-env-w' || a.kind === 'runtime') continue; // secret-in-run covers RUN text
+      const c = classify(a.name, a.value, ctx.classify);
+      if (!c.secret || c.reason !== 'value') continue;
+      const r = secretReport(a, c, 'token');
+      r.data = { ...r.data, value: c.secretText ?? a.value ?? '' };
+      ctx.report(r);
+    }
+  },
+});

@@ -1,0 +1,34 @@
+// Bundles the CLI and the GitHub Action entry into dist/ with esbuild.
+// dockerode (and its native optional deps) stay external to the CLI bundle: only `godock env`
+// loads it, so `godock lint` starts without parsing it. The Action bundle is self-contained.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  loader: { '.md': 'text' },
+  define: { __GODOCK_VERSION__: JSON.stringify(version) },
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.js',
+  external: ['dockerode', 'ssh2', 'cpu-features'],
+});
+if (existsSync('src/action.ts')) {
+  await build({
+    ...common,
+    entryPoints: ['src/action.ts'],
+    outfile: 'dist/action.js',
+    external: ['dockerode', 'ssh2', 'cpu-features'],
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * File names that hold private keys or credentials. Public keys, certificates and CA bundles
+ * are not secrets and are not listed.
+ */
+const FILES: [RegExp, string][] = [
+  [/(^|\/)id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/, 'an SSH private key'],
+  [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)/, 'an SSH directory'],
+  [/(^|\/)[^/]*(private|priv|secret|server|client|tls|ssl|signing)[^/]*[-_.]?key\.pem$|(^|\/)[^/]*[-_.]key\.pem$|(^|\/)key\.pem$/, 'a private key'],
+  [/(^|\/)[^/]+\.key$/, 'a private key'],
+  [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, 'a key store'],
+  [/(^|\/)\.env(\.(local|production|prod|staging|development|dev|secret|secrets))?$/, 'an env file with credentials'],
+  [/(^|\/)\.npmrc$/, 'npm credentials'],
+  [/(^|\/)\.yarnrc(\.yml)?$/, 'yarn registry credentials'],
+  [/(^|\/)\.netrc$/, 'netrc credentials'],
+  [/(^|\/)\.pypirc$/, 'PyPI credentials'],
+  [/(^|\/)\.git-credentials$/, 'git credentials'],
+  [/(^|\/)\.aws(\/credentials)?$|(^|\/)aws\/credentials$/, 'AWS credentials'],
+  [/(^|\/)\.docker\/config\.json$/, 'Docker registry credentials'],
+  [/(^|\/)(\.kube\/config|kubeconfig(\.ya?ml)?)$/, 'a kubeconfig'],
+  [/(^|\/)(credentials|client_secrets?|service[-_]?account[^/]*)\.json$/, 'cloud credentials'],
+  [/(^|\/)\.htpasswd$/, 'password hashes'],
+  [/(^|\/)secrets?\.(ya?ml|json|env|txt)$/, 'a secrets file'],
+  [/(^|\/)\.vault-token$/, 'a Vault token'],
+  [/(^|\/)\.gnupg(\/|$)|(^|\/)[^/]*secret[^/]*\.(gpg|asc)$/, 'GnuPG secret keys'],
+];
+
+/** What kind of credential file a COPY/ADD source is, or null. */
+export function credentialFileKind(source: string): string | null {
+  if (/^https?:\/\//i.test(source) || source.includes('$')) return null;
+  const p = source.replace(/\\/g, '/').replace(/\/+$/, '').toLowerCase();
+  // Public material: public keys, certificates, CA bundles, apt/yum repository signing keys.
+  if (/(gpg|apt|repo|release|archive|keyring|pubkey|public)[^/]*$/.test(p)) return null;
+  if (/\.(pub|crt|cer|pem\.pub)$/.test(p) || /(^|\/)(ca|cert|certs|chain|fullchain|cacert|ca-bundle)[^/]*\.pem$/.test(p)) return null;
+  for (const [re, what] of FILES) if (re.test(p)) return what;
+  return null;
+}

@@ -1,0 +1,118 @@
+/**
+ * The one classifier: what a name/value pair is. Used by every secret lint rule and by the
+ * runtime env-minimizer; neither keeps private patterns.
+ *
+ * Decision order for `classify(name, value)`:
+ * 1. Value formats (src/classify/tokens.ts) on any non-empty, non-placeholder value: a known
+ *    token, a URL with a password, an AWS secret key under an `aws…secret` name → secret,
+ *    reason 'value' (wins over the name).
+ * 2. Only a literal value (not empty, not only references, not a placeholder) can be a
+ *    secret by name. `${VAR:-lit}` counts: its default is the literal (and the secretText).
+ * 3. Name side (src/classify/names.ts) with value-dependent exemptions:
+ *    - strong deny word → secret unless the value is clearly a path (`/run/secrets/x`),
+ *      a plain URL without userinfo or credential query parameters, or, for `auth`, an auth scheme
+ *      keyword (`REGISTRY_AUTH=htpasswd`). Low-entropy values count: `POSTGRES_PASSWORD=postgres`
+ *      is a hardcoded credential.
+ *    - generic `*_KEY` (no qualifier) → secret only for a high-entropy value that is not a
+ *      key fingerprint.
+ *    - `*_ID` → never by name; digest tails → unless the value is a digest; quantities →
+ *      unless high-entropy; GPG keys → unless fingerprints / low entropy.
+ */
+import { isGoVar } from './go';
+import { analyzeName, DEFAULT_RUNTIME_SUFFIXES, isSecretName, splitWords } from './names';
+import { isAwsDocExample, scanText } from './tokens';
+import type { Classification, ClassifyOptions, TokenMatch } from './types';
+import {
+  isDigestLike,
+  isFingerprintList,
+  isHighEntropy,
+  isPathLike,
+  isPlaceholder,
+  isPlainUrl,
+  literalParts,
+  literalText,
+  valueKind,
+} from './values';
+
+export type { Classification, ClassifyOptions, TokenMatch, ValueKind } from './types';
+export { DEFAULT_RUNTIME_SUFFIXES, isSecretName, splitWords, analyzeName } from './names';
+export { literalParts, literalText, valueKind, isPlaceholder, shannon, isHighEntropy } from './values';
+export { scanText } from './tokens';
+export { mask, maskIn } from './mask';
+export { isGoVar } from './go';
+
+/** Values of `*_AUTH` names that name an auth scheme rather than hold a credential. */
+const AUTH_SCHEMES = new Set([
+  'basic', 'bearer', 'digest', 'htpasswd', 'token', 'oauth', 'oauth2', 'oidc', 'ldap', 'saml', 'jwt', 'kerberos',
+  'ntlm', 'password', 'apikey', 'api_key', 'api-key', 'internal', 'local', 'native', 'plain', 'md5', 'trust',
+  'scram-sha-256', 'cert', 'iam', 'keycloak', 'github', 'gitlab', 'google', 'header', 'session', 'cookie', 'form',
+  'mtls', 'tls', 'x509', 'sasl', 'hmac', 'sigv4', 'aws', 'azure', 'gcp', 'netrc', 'anonymous', 'noauth', 'disabled',
+  'required', 'optional', 'builtin', 'db', 'database', 'file', 'proxy', 'remote', 'external', 'pam', 'radius',
+]);
+
+/** A query parameter that carries a credential (`?token=…`, `&sig=…`). */
+const CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
+
+const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
+
+function awsSecretName(words: readonly string[]): boolean {
+  const joined = words.join('');
+  return (words.includes('aws') || joined.includes('secretaccesskey')) && joined.includes('secret');
+}
+
+function valueFormat(name: string, value: string): TokenMatch | null {
+  const found = scanText(value);
+  if (found.length > 0) return found[0]!;
+  const lit = literalText(value).trim();
+  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
+    const start = value.indexOf(lit);
+    return { type: 'AWS secret access key', start, end: start + lit.length, text: lit };
+  }
+  return null;
+}
+
+/** Classifies one name/value pair (see the decision order above). O(length), no regex compilation. */
+export function classify(name: string, value: string | null, opts?: ClassifyOptions): Classification {
+  const vk = valueKind(value);
+  const a = analyzeName(name, opts);
+  const nameSecret = a.strength === 'strong' && !a.exemption;
+  const res: Classification = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
+  if (nameSecret && a.word) res.nameWord = a.word;
+
+  if (value !== null && (vk === 'literal' || vk === 'reference')) {
+    const f = valueFormat(name, value);
+    if (f) return { ...res, secret: true, reason: 'value', tokenType: f.type, secretText: f.text };
+  }
+  if (vk !== 'literal' || value === null || a.strength === 'none') return res;
+
+  const parts = literalParts(value);
+  const lit = parts.join('').trim();
+  const secretText = parts.length === 1 ? parts[0]!.trim() : value;
+  const bySecretName = (word: string | undefined): Classification => ({ ...res, secret: true, reason: 'name', nameWord: word, secretText });
+
+  // Value-dependent exemptions.
+  switch (a.exemption) {
+    case 'static':
+    case 'allow':
+    case 'id':
+      return res;
+    case 'quantity':
+      return isHighEntropy(lit) ? bySecretName(a.word) : res;
+    case 'gpg':
+      return isHighEntropy(lit) && !isFingerprintList(lit) ? bySecretName(a.word) : res;
+    case 'digest':
+      if (isDigestLike(lit) || isFingerprintList(lit)) return res;
+      break;
+    default:
+      break;
+  }
+  if (isPathLike(lit)) return res;
+  if (a.strength === 'key') {
+    return isHighEntropy(lit) && !isFingerprintList(lit) && !isPlainUrl(lit) ? bySecretName(a.word) : res;
+  }
+  // Strong deny word.
+  if (isPlainUrl(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
+  if (a.word === 'auth' && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
+  if (isPlaceholder(lit)) return res;
+  return bySecretName(a.word);
+}

@@ -1,0 +1,295 @@
+import type { ValueKind } from './types';
+
+/**
+ * Value side of the classifier: what a value is made of (references vs literal text), whether
+ * the literal text is an obvious placeholder, and small shape tests (entropy, path, digest,
+ * fingerprint, number/duration) that the name side uses for its value-dependent exemptions.
+ * Everything here is pure, O(length) and compiles its regexes once.
+ *
+ * Placeholder decisions (documented, tested in test/classify/values.test.ts):
+ * - Placeholders are only clear "fill me in" / "not a value" markers: `0`, `1`, `-1`, booleans
+ *   (`true/false/yes/no/on/off`), `null/none/nil/undefined`, `changeme`-style, `replaceme`,
+ *   `todo/tbd/fixme`, `placeholder`, `dummy`, `redacted`, `<token>`, `[token]`, `{token}`,
+ *   `__TOKEN__`, `@TOKEN@`, `your-token-here`/`your_api_key`, `…-here`, `xxx…`, `***`, `...`.
+ * - Development values such as `password`, `postgres`, `root`, `admin`, `secret`, `example`,
+ *   `test`, `changeit` are NOT placeholders: under a secret-like name they are hardcoded
+ *   credentials (the docker-library docs' `MYSQL_ROOT_PASSWORD: example` included).
+ * - `$$` is compose's escaped `$`; it is dropped from the literal text (never secret text).
+ */
+
+/** Literal pieces of a value once `$VAR`, `${VAR}`, `${VAR:?e}`, `${VAR?e}`, `%VAR%`, `{{ … }}`,
+ *  `${{ … }}`, `$(…)` and backtick substitutions are removed. `${VAR:-lit}`, `${VAR-lit}`,
+ *  `${VAR:=lit}` and `${VAR:+lit}` contribute their word (recursively). */
+export function literalParts(value: string | null): string[] {
+  const out: string[] = [];
+  if (value) parseInto(value, out);
+  return out;
+}
+
+/** The literal parts joined. */
+export function literalText(value: string | null): string {
+  return literalParts(value).join('');
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+const SPECIAL_PARAM = /[0-9@*#?$!-]/;
+const PERCENT_VAR = /%[A-Za-z_][A-Za-z0-9_]*%/y;
+const BRACED_NAME = /^(?:#?[A-Za-z_][A-Za-z0-9_]*|#?[0-9]+|[@*#?$!-])/;
+
+function parseInto(s: string, out: string[]): void {
+  let buf = '';
+  const flush = (): void => {
+    if (buf) out.push(buf);
+    buf = '';
+  };
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s[i]!;
+    if (c === '$') {
+      const d = s[i + 1];
+      if (d === '$') {
+        flush();
+        i += 2;
+        continue;
+      }
+      if (d === '{') {
+        if (s[i + 2] === '{') {
+          const end = s.indexOf('}}', i + 3);
+          if (end >= 0) {
+            flush();
+            i = end + 2;
+            continue;
+          }
+        } else {
+          const close = matching(s, i + 1, '{', '}');
+          if (close >= 0) {
+            flush();
+            parseBraced(s.slice(i + 2, close), out);
+            i = close + 1;
+            continue;
+          }
+        }
+        buf += s.slice(i);
+        break;
+      }
+      if (d === '(') {
+        const close = matching(s, i + 1, '(', ')');
+        if (close >= 0) {
+          flush();
+          i = close + 1;
+          continue;
+        }
+        buf += s.slice(i);
+        break;
+      }
+      if (d !== undefined && NAME_START.test(d)) {
+        flush();
+        i += 2;
+        while (i < n && NAME_CHAR.test(s[i]!)) i++;
+        continue;
+      }
+      if (d !== undefined && SPECIAL_PARAM.test(d)) {
+        flush();
+        i += 2;
+        continue;
+      }
+      buf += c;
+      i++;
+      continue;
+    }
+    if (c === '%') {
+      PERCENT_VAR.lastIndex = i;
+      const m = PERCENT_VAR.exec(s);
+      if (m) {
+        flush();
+        i += m[0].length;
+        continue;
+      }
+    } else if (c === '{' && s[i + 1] === '{') {
+      const end = s.indexOf('}}', i + 2);
+      if (end >= 0) {
+        flush();
+        i = end + 2;
+        continue;
+      }
+    } else if (c === '`') {
+      const end = s.indexOf('`', i + 1);
+      if (end >= 0) {
+        flush();
+        i = end + 1;
+        continue;
+      }
+    } else if (c === '\\' && s[i + 1] === '$') {
+      buf += '$';
+      i += 2;
+      continue;
+    }
+    buf += c;
+    i++;
+  }
+  flush();
+}
+
+/** Index of the bracket closing the one at `open` (nesting aware), or -1. */
+function matching(s: string, open: number, o: string, c: string): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === o) depth++;
+    else if (ch === c) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Inside `${…}`: keep the word of `:-`, `-`, `:=`, `=`, `:+`, `+`; drop `:?`/`?` messages and
+ *  bash string operations (`${v#x}`, `${v/a/b}`, `${v:0:2}`). */
+function parseBraced(inner: string, out: string[]): void {
+  const m = BRACED_NAME.exec(inner);
+  if (!m) return;
+  const rest = inner.slice(m[0].length);
+  const op = rest.startsWith(':') ? rest.slice(0, 2) : rest.slice(0, 1);
+  if (op === ':-' || op === '-' || op === ':=' || op === '=' || op === ':+' || op === '+') {
+    parseInto(rest.slice(op.length), out);
+  }
+}
+
+
+/** empty → reference → placeholder → literal, judged on the literal text. */
+export function valueKind(value: string | null): ValueKind {
+  if (value === null || value.trim() === '') return 'empty';
+  const lit = literalText(value).trim();
+  if (lit === '') return 'reference';
+  if (isPlaceholder(lit)) return 'placeholder';
+  return 'literal';
+}
+
+const PLACEHOLDER_WORDS = new Set([
+  '0', '1', '-1', 'true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', 't', 'f', 'enabled', 'disabled',
+  'null', 'nil', 'none', 'undefined', 'undef', 'empty', 'blank', 'n/a', 'na', '-', '--', '.', '?', '~',
+  'changeme', 'change_me', 'change-me', 'change me', 'changethis', 'change_this', 'change-this',
+  'changemeplease', 'changeme123', 'replaceme', 'replace_me', 'replace-me', 'replace me', 'todo', 'tbd', 'tbc',
+  'fixme', 'placeholder', 'dummy', 'redacted', 'masked', 'hidden', 'notset', 'not_set', 'not-set', 'unset',
+  'unknown', 'notasecret', 'not-a-secret', 'not_a_secret', 'unused', 'not-used', 'not_used', 'fill-me',
+  'fillme', 'fill_me', 'setme', 'set-me', 'set_me', 'secret-here', 'token-here', 'password-here', 'key-here',
+  'put your unique phrase here',
+]);
+
+const PLACEHOLDER_RES: readonly RegExp[] = [
+  /^<[^<>]*>$/, // <token>, <your password>
+  /^\[[A-Za-z0-9 _.-]+\]$/, // [YOUR_TOKEN]
+  /^\{[A-Za-z0-9 _.-]+\}$/, // {token}
+  /^__[A-Za-z0-9_]+__$/, // __TOKEN__
+  /^@[A-Za-z0-9_]+@$/, // @TOKEN@ (autoconf-style substitution)
+  /^(?:x{3,}|X{3,})(?:[-_.](?:x+|X+))*$/, // xxx, XXXX-XXXX
+  /^\*{3,}$/, // ***
+  /^(?:\.{3,}|…)$/, // ..., …
+  /^(?:your|my)(?:[-_ .]?[a-z0-9]+)*$/i, // your-token-here, your_api_key, YourSecret
+  /^(?:enter|insert|put|paste|add|set|fill)[-_ ](?:[a-z0-9]+[-_ ]?)*(?:here)?$/i, // insert-token-here
+  /^(?:[a-z0-9]+[-_ ])+here$/i, // token-goes-here
+  /^(?:replace|change)[-_ ]?(?:me|this)(?:[-_ ][a-z0-9]+)*$/i, // change_me_in_production
+];
+
+/** A clear "fill me in" / "not a value" marker (see the table at the top of this file). */
+export function isPlaceholder(text: string): boolean {
+  let t = text.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
+  if (t === '') return true;
+  if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
+  for (const re of PLACEHOLDER_RES) if (re.test(t)) return true;
+  return false;
+}
+
+/** Shannon entropy in bits per character. */
+export function shannon(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  const len = s.length;
+  for (const c of counts.values()) {
+    const p = c / len;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** A random-looking token: ≥ 16 chars, no whitespace, ≥ 3.5 bits/char, mixes two of
+ *  lower/upper/digit, and is not a path or URL. */
+export function isHighEntropy(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 16 || /\s/.test(t)) return false;
+  if (isPathLike(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return false;
+  let classes = 0;
+  if (/[a-z]/.test(t)) classes++;
+  if (/[A-Z]/.test(t)) classes++;
+  if (/[0-9]/.test(t)) classes++;
+  if (classes < 2) return false;
+  return shannon(t) >= 3.5;
+}
+
+const PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
+const KEY_FILE_RE =
+  /^(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|secret|secrets|token|pass|passwd|htpasswd)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
+
+/** A filesystem path (`/run/secrets/x`, `./x`, `~/x`, `C:\x`, `file://…`) or a key-file name. */
+export function isPathLike(s: string): boolean {
+  const t = s.trim();
+  return PATH_RE.test(t) || KEY_FILE_RE.test(t);
+}
+
+const UNIT = '(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?|k|kb|mb|g|gb)';
+const NUMBER_DURATION = new RegExp(`^[-+]?(?:\\d+(?:\\.\\d+)?${UNIT})*\\d+(?:\\.\\d+)?${UNIT}?$`, 'i');
+
+/** A bare number, a duration (`30m`, `1h30m`, `PT15M`), a product (`60*60`) or `unlimited`. */
+export function isQuantity(s: string): boolean {
+  const t = s.trim();
+  return (
+    NUMBER_DURATION.test(t.replace(/\s+/g, '')) ||
+    /^P(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?$/i.test(t) ||
+    /^\d+(?:\s*[*x]\s*\d+)+$/.test(t) ||
+    /^(?:unlimited|infinite|infinity|never|forever|max|min)$/i.test(t)
+  );
+}
+
+/** A hex digest (optionally `sha256:`-prefixed, several separated by whitespace), an SRI hash,
+ *  or a crypt(3)-style password hash. */
+export function isDigestLike(s: string): boolean {
+  const t = s.trim();
+  if (/^(?:(?:sha\d+|md5|sha)[:=-])?[0-9a-f]{32,128}(?:\s+(?:(?:sha\d+|md5)[:=-])?[0-9a-f]{32,128})*$/i.test(t)) return true;
+  if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{40,}={0,2}$/.test(t)) return true;
+  return /^\$(?:1|2[abxy]?|5|6|y|argon2(?:id|i|d)|pbkdf2[-\w]*|scrypt)\$\S+$/.test(t);
+}
+
+/** One or more key fingerprints / key ids: hex groups (`A1B2 C3D4 …`), `0x`-prefixed ids,
+ *  separated by whitespace, commas or semicolons. */
+export function isFingerprintList(s: string): boolean {
+  const t = s.trim();
+  if (t === '') return false;
+  const parts = t.split(/[\s,;]+/);
+  for (const p of parts) if (p !== '' && !/^(?:0x)?[0-9a-f]{4,40}$/i.test(p)) return false;
+  return true;
+}
+
+/** A URL whose authority carries no userinfo (no `@` before the path). */
+export function isPlainUrl(s: string): boolean {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/i.exec(s.trim());
+  return m !== null && !m[1]!.includes('@') && !/\s/.test(s.trim());
+}
+
+/** Highest frequency of a single character relative to length (0..1). */
+export function dominantCharRatio(s: string): number {
+  if (s.length === 0) return 1;
+  const counts = new Map<string, number>();
+  let max = 0;
+  for (const ch of s) {
+    const c = (counts.get(ch) ?? 0) + 1;
+    counts.set(ch, c);
+    if (c > max) max = c;
+  }
+  return max / s.length;
+}

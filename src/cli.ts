@@ -1,0 +1,76 @@
+/**
+ * `godock` entry point: argv → subcommand → exit code. The only place that touches
+ * process.exit; each command returns its code. `env` (dockerode) is loaded only when used.
+ */
+import { VERSION } from './version';
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const USAGE = `godock ${VERSION} — Dockerfile, compose and env-file linter for secrets and Go toolchain env
+
+Usage:
+  godock lint [paths|globs…] [options]   lint files and directories (default: .)
+  godock env <container|service…>       write a trimmed env-file from running containers
+  godock rules                           list the rules
+  godock explain <rule>                  print a rule's documentation
+
+Run \`godock <command> --help\` for a command's options.
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'lint':
+      return (await import('./commands/lint')).runLint(rest, io);
+    case 'env':
+      return (await import('./commands/env')).runEnv(rest, { stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY, env: io.env });
+    case 'rules':
+    case 'explain':
+      return (await import('./commands/rules')).runRules([cmd, ...rest], io);
+    case '--version':
+    case '-v':
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      (cmd === undefined ? io.stderr : io.stdout).write(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default:
+      io.stderr.write(`godock: unknown command "${cmd}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+export function runCli(): void {
+  process.on('unhandledRejection', (e) => {
+    process.stderr.write(`godock: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exit(2);
+  });
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`godock: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) runCli();

@@ -1,0 +1,120 @@
+/** `godock lint`: flags → lintPaths → formatter → output → exit code. */
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import type { Io } from '../cli';
+import type { LintResult, Severity } from '../model';
+import { lintPaths } from '../lint';
+import { atLeast } from '../engine/run';
+import { ConfigError } from '../engine/config';
+import { findConfig, loadConfig } from '../config-file';
+import { formatters, type FormatName } from '../report';
+import { rules } from '../../rules';
+import { atomicWrite } from '../util/atomic-write';
+import { VERSION } from '../version';
+
+const HELP = `Usage: godock lint [paths|globs…] [options]
+
+Lints Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile), compose files
+(compose*.y(a)ml, docker-compose*.y(a)ml) and env files. Directories are searched; .git,
+node_modules and .gitignore'd paths are skipped. Use - to read stdin.
+
+Options:
+  -f, --format <name>        ${Object.keys(formatters).join(' | ')} (default: stylish)
+  -o, --output-file <file>   write the report to a file (atomically) instead of stdout
+  -c, --config <file>        configuration file (default: nearest .godock.yaml)
+      --fail-level <level>   info | warning | error: exit 1 when a finding is at or above it
+                             (default: warning, or fail-level from the config)
+      --stdin-filename <f>   file name to use for text read from stdin (picks the format)
+  -q, --quiet                report errors only (no warnings or infos)
+      --color / --no-color   force colors on or off (NO_COLOR is honoured)
+  -h, --help                 show this help
+
+Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or parse failure.
+`;
+
+const LEVELS: readonly Severity[] = ['info', 'warning', 'error'];
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runLint(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'fail-level': { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.stderr.write(`godock lint: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = (v.format ?? 'stylish') as FormatName;
+  if (!(format in formatters)) {
+    io.stderr.write(`godock lint: unknown format "${format}" (expected ${Object.keys(formatters).join(', ')})\n`);
+    return 2;
+  }
+  if (v['fail-level'] !== undefined && !LEVELS.includes(v['fail-level'] as Severity)) {
+    io.stderr.write(`godock lint: --fail-level must be one of ${LEVELS.join(', ')}\n`);
+    return 2;
+  }
+
+  let config;
+  try {
+    const file = v.config ? path.resolve(io.cwd, v.config) : await findConfig(io.cwd);
+    config = await loadConfig(file, v.config ?? (file ? path.relative(io.cwd, file) || file : undefined));
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const failLevel = (v['fail-level'] as Severity | undefined) ?? config.failLevel;
+
+  const inputs = positionals.filter((p) => p !== '-');
+  const useStdin = positionals.includes('-');
+  if (useStdin && !v['stdin-filename']) {
+    io.stderr.write('godock lint: reading stdin (-) needs --stdin-filename <name> to pick the format\n');
+    return 2;
+  }
+  const stdin = useStdin ? { text: await readStdin(io.stdin), filename: v['stdin-filename']! } : undefined;
+  if (!useStdin && inputs.length === 0) inputs.push('.');
+
+  let result: LintResult = await lintPaths(inputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}) });
+  if (v.quiet) result = { files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
+
+  const color = v['no-color'] ? false : v.color ? true : !io.env.NO_COLOR && !v['output-file'] && Boolean((io.stdout as NodeJS.WriteStream).isTTY);
+  const out = formatters[format](result, { rules, cwd: io.cwd, color, version: VERSION });
+  if (v['output-file']) {
+    try {
+      await atomicWrite(path.resolve(io.cwd, v['output-file']), out);
+    } catch (e) {
+      io.stderr.write(`godock lint: cannot write ${v['output-file']}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else io.stdout.write(out);
+
+  const hasErrors = result.files.some((f) => f.errors.length > 0);
+  if (hasErrors) return 2;
+  const failing = result.files.some((f) => f.findings.some((x) => atLeast(x.severity, failLevel)));
+  return failing ? 1 : 0;
+}

@@ -1,0 +1,59 @@
+/** Finds and reads `.godock.yaml` / `.godock.yml`, validating it into a ResolvedConfig. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { ConfigError, DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './engine/config';
+import { rules } from '../rules';
+
+export const CONFIG_NAMES = ['.godock.yaml', '.godock.yml'];
+
+/** The nearest configuration file at or above `dir`, or null. */
+export async function findConfig(dir: string): Promise<string | null> {
+  let cur = path.resolve(dir);
+  for (;;) {
+    for (const n of CONFIG_NAMES) {
+      const p = path.join(cur, n);
+      try {
+        if ((await fs.stat(p)).isFile()) return p;
+      } catch {
+        /* not here */
+      }
+    }
+    const up = path.dirname(cur);
+    if (up === cur) return null;
+    cur = up;
+  }
+}
+
+export async function loadConfig(file: string | null, display?: string): Promise<ResolvedConfig> {
+  if (!file) return DEFAULT_CONFIG;
+  const shown = display ?? file;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(shown, 1, code === 'ENOENT' ? 'configuration file not found' : `cannot read configuration (${code})`);
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const known = new Set(rules.map((r) => r.id));
+  const lineOf = (p: (string | number)[]): number => {
+    let node: unknown = doc.contents;
+    let line = 1;
+    for (const key of p) {
+      if (!isMap(node)) break;
+      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(key));
+      if (!pair) break;
+      const k = pair.key as Node;
+      if (k.range) line = lc.linePos(k.range[0]).line;
+      node = pair.value;
+    }
+    return line;
+  };
+  return resolveConfig(doc.toJS({ maxAliasCount: 100 }), shown, known, { lineOf });
+}

@@ -1,0 +1,172 @@
+/**
+ * Paths and globs → the files to lint. Directories are searched for Dockerfiles, compose files
+ * and env files by name; `.git`, `node_modules` and `.gitignore`d paths are skipped; symlinked
+ * directories are not followed (no loops); unreadable directories become errors, not crashes.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import micromatch from 'micromatch';
+import type { FileFormat } from './model';
+import { formatFromName } from './parse/detect';
+
+export interface Discovered {
+  /** Absolute path. */
+  abs: string;
+  /** Path as reported: as given, or the searched directory (as given) joined with the relative path. */
+  display: string;
+  /** Format by name; null for explicit files with an unknown name (sniffed after reading). */
+  format: FileFormat | null;
+  explicit: boolean;
+}
+
+export interface DiscoverError {
+  display: string;
+  message: string;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function hasGlob(p: string): boolean {
+  return micromatch.scan(p).isGlob;
+}
+
+export async function discover(
+  inputs: readonly string[],
+  cwd: string,
+  ignoreGlobs: readonly string[] = [],
+): Promise<{ files: Discovered[]; errors: DiscoverError[] }> {
+  const files: Discovered[] = [];
+  const errors: DiscoverError[] = [];
+  const seen = new Set<string>();
+  const userIgnored = (abs: string) => ignoreGlobs.length > 0 && micromatch.isMatch(toPosix(path.relative(cwd, abs)), ignoreGlobs as string[], { dot: true });
+  const add = (d: Discovered) => {
+    if (seen.has(d.abs) || userIgnored(d.abs)) return;
+    seen.add(d.abs);
+    files.push(d);
+  };
+
+  for (const input of inputs) {
+    if (hasGlob(input)) {
+      const { base, glob } = micromatch.scan(input);
+      const baseAbs = path.resolve(cwd, base || '.');
+      const matcher = micromatch.matcher(glob, { dot: true });
+      await walk(baseAbs, base || '.', errors, (abs, display, rel) => {
+        if (matcher(rel)) add({ abs, display, format: formatFromName(abs), explicit: true });
+      }, true);
+      continue;
+    }
+    const abs = path.resolve(cwd, input);
+    let st;
+    try {
+      st = await fs.stat(abs);
+    } catch (e) {
+      errors.push({ display: input, message: describeFsError(e, 'cannot read') });
+      continue;
+    }
+    if (st.isDirectory()) {
+      await walk(abs, input, errors, (fileAbs, display) => {
+        const format = formatFromName(fileAbs);
+        if (format) add({ abs: fileAbs, display, format, explicit: false });
+      });
+    } else add({ abs, display: input, format: formatFromName(abs), explicit: true });
+  }
+  return { files, errors };
+}
+
+async function walk(
+  root: string,
+  rootDisplay: string,
+  errors: DiscoverError[],
+  onFile: (abs: string, display: string, rel: string) => void,
+  allFiles = false,
+): Promise<void> {
+  const stack: { dir: string; ig: Ignore | null; igBase: string }[] = [{ dir: root, ig: null, igBase: root }];
+  const rootIg = await loadGitignore(root, null);
+  if (rootIg) stack[0] = { dir: root, ig: rootIg, igBase: root };
+  while (stack.length) {
+    const { dir, ig, igBase } = stack.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ display: joinDisplay(rootDisplay, path.relative(root, dir)), message: describeFsError(e, 'cannot read directory') });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const subdirs: string[] = [];
+    for (const ent of entries) {
+      const abs = path.join(dir, ent.name);
+      const rel = toPosix(path.relative(root, abs));
+      const igRel = toPosix(path.relative(igBase, abs));
+      if (ent.isDirectory()) {
+        if (SKIP_DIRS.has(ent.name)) continue;
+        if (ig && ig.ignores(igRel + '/')) continue;
+        subdirs.push(abs);
+      } else if (ent.isFile() || ent.isSymbolicLink()) {
+        if (ig && ig.ignores(igRel)) continue;
+        if (ent.isSymbolicLink()) {
+          // Follow links to files only; links to directories (and loops) are skipped.
+          try {
+            if (!(await fs.stat(abs)).isFile()) continue;
+          } catch {
+            if (!allFiles && formatFromName(abs)) errors.push({ display: joinDisplay(rootDisplay, rel), message: 'broken or looping symbolic link' });
+            continue;
+          }
+        }
+        onFile(abs, joinDisplay(rootDisplay, rel), rel);
+      }
+    }
+    for (const sub of subdirs.reverse()) {
+      const own = await loadGitignore(sub, null);
+      if (own && ig) {
+        // Nested .gitignore: combine by testing both (parent rules relative to their base).
+        stack.push({ dir: sub, ig: combine(ig, igBase, own, sub), igBase: sub });
+      } else if (own) stack.push({ dir: sub, ig: own, igBase: sub });
+      else stack.push({ dir: sub, ig, igBase });
+    }
+  }
+}
+
+function combine(parent: Ignore, parentBase: string, child: Ignore, childBase: string): Ignore {
+  const prefix = toPosix(path.relative(parentBase, childBase));
+  return {
+    ignores: (p: string) => parent.ignores(`${prefix}/${p}`) || child.ignores(p),
+  } as Ignore;
+}
+
+async function loadGitignore(dir: string, _parent: Ignore | null): Promise<Ignore | null> {
+  try {
+    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    return ignore().add(text);
+  } catch {
+    return null;
+  }
+}
+
+function joinDisplay(base: string, rel: string): string {
+  if (!rel) return base;
+  if (base === '.' || base === './') return rel;
+  return `${base.replace(/[\\/]+$/, '')}/${rel}`;
+}
+
+export function describeFsError(e: unknown, what: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return `${what}: permission denied`;
+    case 'ELOOP':
+      return `${what}: too many levels of symbolic links`;
+    case 'EISDIR':
+      return `${what}: is a directory`;
+    default:
+      return `${what}: ${code ?? (e as Error).message}`;
+  }
+}

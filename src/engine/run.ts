@@ -1,0 +1,67 @@
+import type { FileModel, Finding, ParseError, Report, Severity } from '../model';
+import { maskIn } from '../classify/mask';
+import type { Rule, RuleContext } from './define-rule';
+import type { ResolvedConfig } from './config';
+import { DEFAULT_CONFIG } from './config';
+import { isSuppressed } from './suppress';
+
+export function renderMessage(template: string, data: Report['data']): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+    const v = data?.[key];
+    return v === undefined ? `{{${key}}}` : String(v);
+  });
+}
+
+export interface ModelLint {
+  findings: Finding[];
+  /** Internal failures of a rule on this file (a bug in godock, reported instead of crashing). */
+  errors: ParseError[];
+}
+
+/** Runs every enabled rule over one model. Pure: no I/O. */
+export function lintModel(model: FileModel, rules: readonly Rule[], config: ResolvedConfig = DEFAULT_CONFIG): ModelLint {
+  const findings: Finding[] = [];
+  const errors: ParseError[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (rule.formats && !rule.formats.includes(model.format)) continue;
+    const rc = config.rules[rule.id];
+    const configured: Severity | 'off' | undefined = rc?.severity;
+    if (configured === 'off') continue;
+    const ctx: RuleContext = {
+      classify: config.classify,
+      options: { ...(rule.defaultOptions ?? {}), ...(rc?.options ?? {}) },
+      report(r: Report) {
+        const template = rule.messages[r.messageId];
+        if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
+        const message = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        const f: Finding = {
+          ruleId: rule.id,
+          category: rule.category,
+          severity: configured ?? r.severity ?? rule.severity,
+          file: model.path,
+          loc: r.loc,
+          messageId: r.messageId,
+          message,
+        };
+        const key = `${rule.id}\0${r.loc.line}\0${r.loc.column}\0${message}`;
+        if (seen.has(key) || isSuppressed(f, rule, model.suppressions)) return;
+        seen.add(key);
+        findings.push(f);
+      },
+    };
+    try {
+      rule.check(model, ctx);
+    } catch (e) {
+      errors.push({ message: `internal error in rule ${rule.id}: ${(e as Error).message}`, line: 1, column: 1 });
+    }
+  }
+  findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
+  return { findings, errors };
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function atLeast(s: Severity, threshold: Severity): boolean {
+  return RANK[s] >= RANK[threshold];
+}

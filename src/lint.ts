@@ -1,0 +1,154 @@
+/**
+ * The lint pipeline shared by the CLI and the Action:
+ * discover → read (concurrently) → parse once → link (compose ↔ env files ↔ Dockerfiles)
+ * → run rules → FileResult[]. No console output here.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { FileFormat, FileModel, FileResult, LintResult, Scope } from './model';
+import { discover } from './discover';
+import { decode } from './read';
+import { formatFromName, parseFile, sniffFormat } from './parse';
+import { lintModel } from './engine/run';
+import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
+import type { Rule } from './engine/define-rule';
+import { rules as allRules } from '../rules';
+
+export interface LintOptions {
+  cwd: string;
+  config?: ResolvedConfig;
+  rules?: readonly Rule[];
+  /** Lint this text instead of reading `stdinFilename` from disk. */
+  stdin?: { text: string; filename: string };
+  concurrency?: number;
+}
+
+interface Parsed {
+  abs: string;
+  model: FileModel;
+}
+
+/** Lints one text as if it were the file `filename`. Pure apart from the rule set. */
+export function lintText(filename: string, text: string, options: { config?: ResolvedConfig; rules?: readonly Rule[]; format?: FileFormat } = {}): FileResult {
+  const format = options.format ?? formatFromName(filename) ?? sniffFormat(text);
+  const model = parseFile(filename, text, format);
+  return runRules(model, options.rules ?? allRules, options.config ?? DEFAULT_CONFIG);
+}
+
+function runRules(model: FileModel, rules: readonly Rule[], config: ResolvedConfig): FileResult {
+  const { findings, errors } = lintModel(model, rules, config);
+  return { file: model.path, format: model.format, findings, errors: [...model.errors, ...errors] };
+}
+
+export async function lintPaths(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const rules = options.rules ?? allRules;
+  const results: FileResult[] = [];
+  const parsed: Parsed[] = [];
+
+  if (options.stdin) {
+    const { text, filename } = options.stdin;
+    const format = formatFromName(filename) ?? sniffFormat(text);
+    parsed.push({ abs: path.resolve(options.cwd, filename), model: parseFile(filename, text, format) });
+  }
+
+  const { files, errors } = await discover(inputs, options.cwd, config.ignore);
+  for (const e of errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
+
+  const byAbs = new Map<string, Parsed>();
+  await mapLimit(files, options.concurrency ?? 16, async (f) => {
+    const read = await readText(f.abs);
+    if ('error' in read) {
+      results.push({ file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] });
+      return;
+    }
+    const format = f.format ?? sniffFormat(read.text);
+    const p = { abs: f.abs, model: parseFile(f.display, read.text, format) };
+    byAbs.set(f.abs, p);
+  });
+  // Keep discovery order (reads finish in any order).
+  for (const f of files) {
+    const p = byAbs.get(f.abs);
+    if (p) parsed.push(p);
+  }
+
+  await link(parsed, byAbs);
+
+  for (const p of parsed) results.push(runRules(p.model, rules, config));
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files: results };
+}
+
+async function readText(abs: string): Promise<{ text: string } | { error: string; line: number }> {
+  try {
+    const st = await fs.stat(abs);
+    if (!st.isFile()) return { error: 'not a regular file', line: 1 };
+    return decode(await fs.readFile(abs));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? 'error'}`, line: 1 };
+  }
+}
+
+/**
+ * Compose files know their env files and the Dockerfiles their services are built from. Env files
+ * get the services (and their Go knowledge) that load them; services built from a Dockerfile learn
+ * whether its target stage is golang-family.
+ */
+async function link(parsed: Parsed[], byAbs: Map<string, Parsed>): Promise<void> {
+  const composes = parsed.filter((p) => p.model.format === 'compose');
+  for (const c of composes) {
+    const dir = path.dirname(c.abs);
+    for (const svc of c.model.scopes) {
+      if (!svc.build || svc.golang) continue;
+      const dfAbs = path.resolve(dir, svc.build.context, svc.build.dockerfile);
+      const df = byAbs.get(dfAbs) ?? (await parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), 'dockerfile'));
+      if (!df || df.model.format !== 'dockerfile') continue;
+      const stages = df.model.scopes;
+      const target = svc.build.target ? stages.find((s) => s.name === svc.build!.target!.toLowerCase()) : stages[stages.length - 1];
+      if (target?.golang) {
+        svc.golang = true;
+        svc.goroot = target.goroot;
+        svc.windows = target.windows;
+      }
+    }
+    for (const ref of c.model.envFiles) {
+      const abs = path.resolve(dir, ref.path);
+      let env = byAbs.get(abs);
+      if (!env) {
+        const fresh = await parseLinked(abs, displayFor(c.model.path, dir, abs), 'env-file', ref.format);
+        if (!fresh) continue;
+        env = fresh;
+        byAbs.set(abs, env);
+        parsed.push(env);
+      }
+      if (env.model.format !== 'env-file') continue;
+      const services = new Set([...(env.model.assignments[0]?.services ?? []), ...ref.services]);
+      for (const a of env.model.assignments) a.services = [...services];
+      for (const name of ref.services) {
+        const svc = c.model.scopes.find((s) => s.name === name);
+        if (svc && !env.model.scopes.some((s) => s.name === name)) env.model.scopes.push({ ...svc } as Scope);
+      }
+    }
+  }
+}
+
+function displayFor(composeDisplay: string, composeDir: string, abs: string): string {
+  const displayDir = path.posix.dirname(composeDisplay.split(path.sep).join('/'));
+  const rel = path.relative(composeDir, abs).split(path.sep).join('/');
+  return displayDir === '.' ? rel : path.posix.normalize(`${displayDir}/${rel}`);
+}
+
+async function parseLinked(abs: string, display: string, format: FileFormat, envFormat: 'dotenv' | 'raw' = 'dotenv'): Promise<Parsed | null> {
+  const read = await readText(abs);
+  if ('error' in read) return null;
+  return { abs, model: parseFile(display, read.text, format, envFormat) };
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}

@@ -1,0 +1,448 @@
+/**
+ * Dockerfile adapter: the only importer of dockerfile-ast. Turns a Dockerfile into the shared
+ * FileModel once, with 1-based positions of every name and value.
+ */
+import {
+  Add,
+  Arg,
+  Copy,
+  DockerfileParser,
+  Env,
+  From,
+  Label,
+  Onbuild,
+  Run,
+  User,
+  Workdir,
+} from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
+import { golangImage } from '../classify/go';
+import type {
+  Copy as CopyModel,
+  EnvAssignment,
+  FileModel,
+  Heredoc,
+  PathRef,
+  Run as RunModel,
+  Scope,
+  Suppression,
+  TextSegment,
+} from '../model';
+import { parsePragma } from '../engine/suppress';
+import { expand } from './expand';
+import { fromRange0, joinSegments, locateInSegments, type Range0 } from './location';
+import { findAssignments, isWord, tokenize } from './shell';
+
+interface HeredocLike {
+  getName(): string;
+  getContentRange(): Range0 | null;
+  getDelimiterRange(): Range0 | null;
+  getStartRange(): Range0;
+}
+
+export function emptyModel(path: string, format: FileModel['format']): FileModel {
+  return {
+    path,
+    format,
+    assignments: [],
+    scopes: [],
+    copies: [],
+    workdirs: [],
+    runs: [],
+    users: [],
+    envFiles: [],
+    suppressions: [],
+    errors: [],
+  };
+}
+
+/** Splits text into lines without their terminators (\n or \r\n). */
+function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+export function parseDockerfile(path: string, input: string): FileModel {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const model = emptyModel(path, 'dockerfile');
+  const lines = splitLines(text);
+  const df = DockerfileParser.parse(text);
+  const escape = df.getEscapeCharacter();
+  let group = 0;
+
+  // Build args declared before the first FROM, usable in FROM lines.
+  const globalArgs = new Map<string, string | null>();
+  let stage = -1;
+  let scope: Scope | null = null;
+  /** Static environment per stage (ENV + ARG values known so far), for WORKDIR and FROM expansion. */
+  const stageVars = new Map<string, Map<string, string | null>>();
+  const stageWorkdir = new Map<string, string | undefined>();
+
+  const scopeName = () => (scope ? scope.name : '');
+
+  /** Records a variable for static expansion. `ARG X` without a default keeps a global default. */
+  const setVar = (vars: Map<string, string | null>, name: string, value: string | null, kind: EnvAssignment['kind']) => {
+    if (value === null) {
+      if (kind === 'arg' && globalArgs.has(name) && vars !== globalArgs) vars.set(name, globalArgs.get(name)!);
+      else if (!vars.has(name)) vars.set(name, null);
+    } else vars.set(name, expand(value, vars, escape) ?? null);
+  };
+
+  const pushProperties = (
+    props: Property[],
+    kind: EnvAssignment['kind'],
+    viaOnbuild: boolean,
+    vars: Map<string, string | null> | null,
+  ) => {
+    group++;
+    for (const p of props) {
+      const name = p.getName();
+      if (!name) continue;
+      const value = p.getValue();
+      const vr = p.getValueRange() as Range0 | null;
+      let valueLoc = vr ? fromRange0(vr) : null;
+      const rawText = vr ? sliceRange(lines, vr) : undefined;
+      // Point inside surrounding quotes: the value starts after the quote.
+      if (valueLoc && rawText && rawText.length >= 2 && /^(["']).*\1$/s.test(rawText) && valueLoc.line === valueLoc.endLine) {
+        valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+      }
+      const a: EnvAssignment = {
+        name,
+        value,
+        kind,
+        nameLoc: fromRange0(p.getNameRange() as Range0),
+        valueLoc,
+        group,
+      };
+      if (scope) a.scope = scope.name;
+      if (viaOnbuild) a.viaOnbuild = true;
+      if (rawText !== undefined && rawText !== value) a.raw = rawText;
+      model.assignments.push(a);
+      if (vars && kind !== 'label') setVar(vars, name, value, kind);
+    }
+  };
+
+  const pushArgWords = (ins: Instruction, viaOnbuild: boolean, vars: Map<string, string | null> | null) => {
+    group++;
+    const segs = segmentsOf(ins, []);
+    const text = joinSegments(segs);
+    for (const t of tokenize(text)) {
+      if (!isWord(t)) continue;
+      const eq = t.raw.indexOf('=');
+      const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      const value = eq < 0 ? null : t.value.slice(t.value.indexOf('=') + 1);
+      const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
+      if (!nameLoc) continue;
+      let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
+      const raw = eq < 0 ? undefined : t.raw.slice(eq + 1);
+      if (valueLoc && raw && raw.length >= 2 && /^(["']).*\1$/s.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+      const a: EnvAssignment = { name, value, kind: 'arg', nameLoc, valueLoc, group };
+      if (scope) a.scope = scope.name;
+      if (viaOnbuild) a.viaOnbuild = true;
+      if (raw !== undefined && raw !== value) a.raw = raw;
+      model.assignments.push(a);
+      if (vars) setVar(vars, name, value, 'arg');
+    }
+  };
+
+  const handleArg = (ins: Arg, viaOnbuild: boolean, vars: Map<string, string | null> | null) => {
+    const props = ins.getProperties();
+    // `ARG A B=2`: several names, which dockerfile-ast reads as one legacy `ARG A <value>`.
+    if (props.length === 1 && props[0]!.getAssignmentOperator() === null && props[0]!.getValue() !== null) pushArgWords(ins, viaOnbuild, vars);
+    else pushProperties(props, 'arg', viaOnbuild, vars);
+  };
+
+  const segmentsOf = (ins: Instruction, heredocs: HeredocLike[]): TextSegment[] => {
+    const r = ins.getRange() as Range0;
+    const argsRange = ins.getArgumentsRange() as Range0 | null;
+    const skip = new Set<number>();
+    for (const h of heredocs) {
+      const c = h.getContentRange();
+      if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
+      const d = h.getDelimiterRange();
+      if (d) skip.add(d.start.line);
+    }
+    const segs: TextSegment[] = [];
+    const firstCol = argsRange && argsRange.start.line === r.start.line ? argsRange.start.character : r.end.character;
+    for (let l = r.start.line; l <= r.end.line; l++) {
+      if (skip.has(l)) continue;
+      let t = lines[l] ?? '';
+      let col = 0;
+      if (l === r.start.line) {
+        col = Math.min(firstCol, t.length);
+        t = t.slice(col);
+      } else if (/^\s*#/.test(t)) continue;
+      const trimmed = t.replace(/\s+$/, '');
+      if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
+      if (t.trim() === '') continue;
+      segs.push({ text: t, line: l + 1, column: col + 1 });
+    }
+    return segs;
+  };
+
+  const heredocsOf = (hs: HeredocLike[]): Heredoc[] =>
+    hs.map((h) => {
+      const c = h.getContentRange();
+      const segs: TextSegment[] = [];
+      if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: lines[l] ?? '', line: l + 1, column: 1 });
+      return { name: h.getName(), segments: segs };
+    });
+
+  const handleRun = (ins: Run, viaOnbuild: boolean) => {
+    const hs = ins.getHeredocs() as unknown as HeredocLike[];
+    const segments = segmentsOf(ins, hs);
+    const joined = joinSegments(segments);
+    const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+    const mounts = ins
+      .getFlags()
+      .filter((f) => f.getName() === 'mount')
+      .map((f) => f.getValue() ?? '');
+    const run: RunModel = {
+      scope: scopeName(),
+      form: exec ? 'exec' : 'shell',
+      segments,
+      heredocs: heredocsOf(hs),
+      mounts,
+      loc: fromRange0(ins.getRange() as Range0),
+    };
+    if (viaOnbuild) run.viaOnbuild = true;
+    model.runs.push(run);
+    // Shell-form assignments (exec form has no shell, except `sh -c "…"` which we leave alone),
+    // and the assignments of heredoc scripts (`RUN <<EOF` bodies are shell scripts too).
+    const scripts: [TextSegment[], string][] = exec ? [] : [[segments, ' ']];
+    for (const h of run.heredocs) scripts.push([h.segments, '\n']);
+    for (const [segs, sep] of scripts) {
+      group++;
+      for (const a of findAssignments(joinSegments(segs, sep))) {
+        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep);
+        if (!nameLoc) continue;
+        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep) : null;
+        const ea: EnvAssignment = {
+          name: a.name,
+          value: a.value,
+          kind: a.form === 'go-env-w' ? 'go-env-w' : 'run',
+          nameLoc,
+          valueLoc,
+          group,
+        };
+        if (a.form !== 'go-env-w') ea.runForm = a.form;
+        if (scope) ea.scope = scope.name;
+        if (viaOnbuild) ea.viaOnbuild = true;
+        if (a.raw !== a.value) ea.raw = a.raw;
+        model.assignments.push(ea);
+      }
+    }
+  };
+
+  const handleCopy = (ins: Copy | Add, viaOnbuild: boolean) => {
+    const hs = (ins instanceof Copy ? ins.getHeredocs() : ((ins as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [])) as unknown as HeredocLike[];
+    const skipLines = new Set<number>();
+    for (const h of hs) {
+      const c = h.getContentRange();
+      if (c) for (let l = c.start.line; l <= c.end.line; l++) skipLines.add(l);
+      const d = h.getDelimiterRange();
+      if (d) skipLines.add(d.start.line);
+    }
+    const flags = ins.getFlags();
+    const from = flags.find((f) => f.getName() === 'from')?.getValue() ?? undefined;
+    let paths: PathRef[];
+    const segs = segmentsOf(ins, hs);
+    const joined = joinSegments(segs);
+    const json = /^\s*(--\S+\s+)*\[/.test(joined) ? parseJsonArgs(joined.replace(/^\s*(--\S+\s+)*/, '')) : null;
+    if (json) {
+      const offset = joined.length - joined.replace(/^\s*(--\S+\s+)*/, '').length;
+      paths = json.map((j) => ({ path: j.value, loc: locateInSegments(segs, offset + j.start, offset + j.end) ?? fromRange0(ins.getRange() as Range0) }));
+    } else {
+      paths = ins
+        .getArguments()
+        .filter((a) => {
+          const r = a.getRange() as Range0;
+          return !skipLines.has(r.start.line) && !a.getValue().startsWith('<<');
+        })
+        .map((a) => ({ path: a.getValue(), loc: fromRange0(a.getRange() as Range0) }));
+    }
+    const dest = paths.length >= 1 ? paths[paths.length - 1]! : null;
+    const sources = hs.length > 0 ? paths.slice(0, -1) : paths.slice(0, -1);
+    const copy: CopyModel = {
+      instruction: ins instanceof Add ? 'ADD' : 'COPY',
+      scope: scopeName(),
+      sources,
+      dest,
+      heredocs: heredocsOf(hs),
+      loc: fromRange0(ins.getRange() as Range0),
+    };
+    const wd = stageWorkdir.get(scopeName());
+    if (wd !== undefined) copy.workdir = wd;
+    if (from !== undefined) copy.from = from;
+    if (viaOnbuild) copy.viaOnbuild = true;
+    model.copies.push(copy);
+  };
+
+  const handle = (ins: Instruction, viaOnbuild: boolean) => {
+    const vars = stageVars.get(scopeName()) ?? null;
+    if (ins instanceof Env) pushProperties(ins.getProperties(), 'env', viaOnbuild, vars);
+    else if (ins instanceof Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
+    else if (ins instanceof Label) pushProperties(ins.getProperties(), 'label', viaOnbuild, null);
+    else if (ins instanceof Run) handleRun(ins, viaOnbuild);
+    else if (ins instanceof Copy || ins instanceof Add) handleCopy(ins, viaOnbuild);
+    else if (ins instanceof Workdir && !viaOnbuild) {
+      const args = ins.getArguments();
+      if (args.length === 0) return;
+      const raw = args.map((a) => a.getValue()).join(' ');
+      const expanded = vars ? expand(raw, vars, escape) : null;
+      const prev = stageWorkdir.get(scopeName());
+      let absolute: string | undefined;
+      if (expanded !== null) {
+        if (expanded.startsWith('/') || /^[A-Za-z]:[\\/]/.test(expanded)) absolute = normalizePath(expanded);
+        else if (prev !== undefined) absolute = normalizePath(`${prev}/${expanded}`);
+      }
+      const first = args[0]!.getRange() as Range0;
+      const last = args[args.length - 1]!.getRange() as Range0;
+      const w = { scope: scopeName(), path: raw, loc: fromRange0({ start: first.start, end: last.end }) } as FileModel['workdirs'][number];
+      if (absolute !== undefined) w.absolute = absolute;
+      model.workdirs.push(w);
+      stageWorkdir.set(scopeName(), absolute);
+    } else if (ins instanceof User && !viaOnbuild) {
+      const args = ins.getArguments();
+      if (args.length) {
+        const r = ins.getArgumentsRange() as Range0;
+        model.users.push({ scope: scopeName(), user: args.map((a) => a.getValue()).join(' '), loc: fromRange0(r) });
+      }
+    } else if (ins instanceof Onbuild && !viaOnbuild) {
+      const t = ins.getTriggerInstruction();
+      if (t) handle(t, true);
+    }
+  };
+
+  for (const ins of df.getInstructions()) {
+    if (ins instanceof From) {
+      stage++;
+      const named = ins.getBuildStage();
+      const name = named ? named.toLowerCase() : String(stage);
+      const image = ins.getImage();
+      const imageRange = ins.getImageRange() as Range0 | null;
+      const platform = ins.getPlatformFlag()?.getValue() ?? undefined;
+      const parent = image ? model.scopes.find((s) => s.name === image.toLowerCase() && image !== '') : undefined;
+      const resolved = parent ? null : image ? expand(image, globalArgs, escape) : null;
+      const vars = new Map<string, string | null>();
+      let workdir: string | undefined = '/';
+      // `golang:${GO_VERSION}` with an unknown version is still golang: resolve the repository alone.
+      let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, '').replace(/:[^/:]*$/, ''), globalArgs, escape) : null));
+      if (parent) {
+        info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
+        for (const [k, v] of stageVars.get(parent.name) ?? []) vars.set(k, v);
+        workdir = stageWorkdir.get(parent.name);
+      } else if (info.golang) {
+        if (!info.windows) {
+          vars.set('GOPATH', '/go');
+          vars.set('GOTOOLCHAIN', 'local');
+          workdir = '/go';
+        } else {
+          vars.set('GOPATH', 'C:\\go');
+          workdir = 'C:\\go';
+        }
+      } else if (resolved === null || resolved.toLowerCase() !== 'scratch') {
+        workdir = undefined; // an unknown base image may set its own WORKDIR
+      }
+      const s: Scope = {
+        name,
+        index: stage,
+        image: image || null,
+        resolvedImage: parent ? parent.resolvedImage : resolved,
+        golang: info.golang,
+        goroot: info.goroot,
+        windows: info.windows,
+        loc: fromRange0(ins.getRange() as Range0),
+        imageLoc: imageRange ? fromRange0(imageRange) : null,
+      };
+      if (parent) s.parent = parent.name;
+      if (platform !== undefined) s.platform = platform;
+      model.scopes.push(s);
+      scope = s;
+      stageVars.set(name, vars);
+      stageWorkdir.set(name, workdir);
+      continue;
+    }
+    if (stage < 0) {
+      if (ins instanceof Arg) handleArg(ins, false, globalArgs);
+      continue;
+    }
+    handle(ins, false);
+  }
+
+  collectSuppressions(df, model.suppressions);
+  return model;
+}
+
+function collectSuppressions(
+  df: ReturnType<typeof DockerfileParser.parse>,
+  out: Suppression[],
+): void {
+  const instructions = df.getInstructions();
+  for (const c of df.getComments()) {
+    const p = parsePragma(c.getContent());
+    if (!p) continue;
+    const line0 = (c.getRange() as Range0).start.line;
+    let startLine = line0 + 2;
+    let endLine = line0 + 2;
+    const containing = instructions.find((i) => i.getRange().start.line < line0 && i.getRange().end.line > line0);
+    if (containing) {
+      endLine = containing.getRange().end.line + 1;
+    } else {
+      const next = instructions.find((i) => i.getRange().start.line > line0);
+      if (next) {
+        startLine = next.getRange().start.line + 1;
+        endLine = next.getRange().end.line + 1;
+      }
+    }
+    const s: Suppression = { ruleIds: p.ruleIds, startLine, endLine, file: p.file, source: p.source, line: line0 + 1 };
+    if (p.reason) s.reason = p.reason;
+    out.push(s);
+  }
+  for (const d of df.getDirectives()) {
+    if (d.getName().toLowerCase() !== 'check') continue;
+    const p = parsePragma(`check=${d.getValue()}`);
+    if (!p) continue;
+    const line = (d.getRange() as Range0).start.line + 1;
+    out.push({ ruleIds: p.ruleIds, startLine: line, endLine: line, file: true, source: 'buildkit', line });
+  }
+}
+
+function sliceRange(lines: string[], r: Range0): string {
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
+  const parts = [(lines[r.start.line] ?? '').slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? '');
+  parts.push((lines[r.end.line] ?? '').slice(0, r.end.character));
+  return parts.join('\n');
+}
+
+function normalizePath(p: string): string {
+  if (/^[A-Za-z]:[\\/]/.test(p)) return p.replace(/\//g, '\\').replace(/\\+$/, '') || p;
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+/** Parses the JSON (exec) form `["a", "b"]`, returning each string with its offsets, or null. */
+export function parseJsonArgs(text: string): { value: string; start: number; end: number }[] | null {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return null;
+  let arr: unknown;
+  try {
+    arr = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(arr) || !arr.every((x) => typeof x === 'string')) return null;
+  const out: { value: string; start: number; end: number }[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ value: JSON.parse(m[0]) as string, start: m.index + 1, end: m.index + m[0].length - 1 });
+  }
+  return out;
+}
+

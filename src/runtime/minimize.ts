@@ -1,0 +1,150 @@
+/**
+ * The env minimizer: which variables of a running container a deploy must inject.
+ * Pure: RuntimeEnv + options in, one decision per `Config.Env` entry out, in container order.
+ *
+ * Each entry is decided by the first rule that applies, in this order:
+ *
+ * | # | rule                                                            | reason         |
+ * |---|-----------------------------------------------------------------|----------------|
+ * | 1 | no `=` (the engine removes such a variable)                     | `unset`        |
+ * | 2 | the same name appears again later (later wins, as in the engine)| `overridden`   |
+ * | 3 | `--keep <glob>` matches: kept (only a secret-shaped value still goes to step 8) | – |
+ * | 4 | engine-injected: `HOSTNAME`; `TERM` when the target has a TTY;  | `engine`       |
+ * |   | `HOME` equal to the runtime default (`/root` for root, `/`);    |                |
+ * |   | `PATH` equal to the image's `PATH`                              |                |
+ * | 5 | `NAME=VALUE` also in the image's `Config.Env` (unless           | `image-default`|
+ * |   | `--keep-image-defaults`)                                        |                |
+ * | 6 | `--drop <glob>` matches                                         | `drop-glob`    |
+ * | 7 | `--only <glob>` given and none matches                          | `not-allowed`  |
+ * | 8 | secret, through the shared classifier: a secret-like name       | `secret`       |
+ * |   | (suffix list, default `_SECRET _KEY _TOKEN _PASSWORD _PASSWD    |                |
+ * |   | _PWD`, with its exemptions `PUBLIC_KEY`, `*_FILE`, `*_VERSION`…)|                |
+ * |   | or a secret-shaped value under any name                         |                |
+ *
+ * `--keep` globs are also passed to the classifier as allowed names, so they exempt a name from
+ * the name-based secret test but never hide a value that is a known token format.
+ * A `detail` explains each drop with names and suffixes only, never a value.
+ */
+import micromatch from 'micromatch';
+import { classify, isSecretName, DEFAULT_RUNTIME_SUFFIXES } from '../classify';
+import type { ClassifyOptions } from '../classify/types';
+import type { RuntimeEnv } from './types';
+
+export type DropReason =
+  | 'unset'
+  | 'overridden'
+  | 'engine'
+  | 'image-default'
+  | 'drop-glob'
+  | 'not-allowed'
+  | 'secret';
+
+export interface MinimizeOptions {
+  /** Secret name suffixes (`--drop-suffix`); default DEFAULT_RUNTIME_SUFFIXES. */
+  suffixes?: readonly string[];
+  keep?: readonly string[];
+  drop?: readonly string[];
+  /** Allowlist; empty or undefined = everything allowed. */
+  only?: readonly string[];
+  keepImageDefaults?: boolean;
+}
+
+export interface EnvDecision {
+  name: string;
+  /** null for an entry without `=`. */
+  value: string | null;
+  kept: boolean;
+  reason?: DropReason;
+  /** Why, in words, with names only. */
+  detail?: string;
+}
+
+/** Splits `NAME=VALUE` at the first `=`; no `=` gives a null value. */
+export function splitEnvEntry(entry: string): { name: string; value: string | null } {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? { name: entry, value: null } : { name: entry.slice(0, eq), value: entry.slice(eq + 1) };
+}
+
+const ROOT_USERS = new Set(['', 'root', '0']);
+
+function isRootUser(user: string): boolean {
+  const name = user.split(':')[0] ?? '';
+  return ROOT_USERS.has(name);
+}
+
+function engineInjected(name: string, value: string, rt: RuntimeEnv, imagePath: string | undefined): string | null {
+  switch (name) {
+    case 'HOSTNAME':
+      return 'set by the engine from the container hostname';
+    case 'TERM':
+      return rt.tty ? 'set by the engine for a TTY' : null;
+    case 'HOME':
+      if (value === '/') return 'runtime default for a user without a home';
+      return value === '/root' && isRootUser(rt.user) ? 'runtime default for root' : null;
+    case 'PATH':
+      return imagePath !== undefined && value === imagePath ? "same as the image's PATH" : null;
+    default:
+      return null;
+  }
+}
+
+function matches(name: string, globs: readonly string[] | undefined): boolean {
+  return globs !== undefined && globs.length > 0 && micromatch.isMatch(name, globs as string[]);
+}
+
+/** Decides every entry of `rt.env`; see the table at the top of this file. */
+export function minimize(rt: RuntimeEnv, options: MinimizeOptions = {}): EnvDecision[] {
+  const imageEntries = new Set(rt.imageEnv ?? []);
+  let imagePath: string | undefined;
+  for (const e of rt.imageEnv ?? []) {
+    const { name, value } = splitEnvEntry(e);
+    if (name === 'PATH' && value !== null) imagePath = value;
+  }
+  const parsed = rt.env.map(splitEnvEntry);
+  const lastIndex = new Map<string, number>();
+  parsed.forEach((p, i) => lastIndex.set(p.name, i));
+  const classifyOptions: ClassifyOptions = {
+    suffixes: [...(options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES)],
+    ...(options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}),
+  };
+
+  return parsed.map(({ name, value }, i): EnvDecision => {
+    const drop = (reason: DropReason, detail: string): EnvDecision => ({ name, value, kept: false, reason, detail });
+    if (value === null) return drop('unset', 'no "=": the engine removes it');
+    if (lastIndex.get(name) !== i) return drop('overridden', 'set again later in the same env');
+    const keepGlob = matches(name, options.keep);
+    if (!keepGlob) {
+      const injected = engineInjected(name, value, rt, imagePath);
+      if (injected !== null) return drop('engine', injected);
+      if (!options.keepImageDefaults && imageEntries.has(`${name}=${value}`)) {
+        return drop('image-default', 'the image sets the same value');
+      }
+      if (matches(name, options.drop)) return drop('drop-glob', 'matched --drop');
+      if (options.only && options.only.length > 0 && !matches(name, options.only)) {
+        return drop('not-allowed', 'not matched by --only');
+      }
+    }
+    const c = classify(name, value, classifyOptions);
+    if (c.secret && c.reason === 'value') {
+      return drop('secret', `value looks like a ${c.tokenType ?? 'known secret format'}`);
+    }
+    if (!keepGlob) {
+      const byName = isSecretName(name, classifyOptions);
+      if (c.secret || byName.secret) {
+        const word = c.nameWord ?? byName.word;
+        return drop('secret', word ? `secret name (${word})` : 'secret name');
+      }
+    }
+    return { name, value, kept: true };
+  });
+}
+
+/** The decisions that end up in the env-file. */
+export function keptOf(decisions: readonly EnvDecision[]): EnvDecision[] {
+  return decisions.filter((d) => d.kept);
+}
+
+/** The dropped secrets (what `--secrets passthrough` / `--secrets-file` act on). */
+export function secretsOf(decisions: readonly EnvDecision[]): EnvDecision[] {
+  return decisions.filter((d) => d.reason === 'secret');
+}

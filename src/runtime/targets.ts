@@ -1,0 +1,155 @@
+/**
+ * Targets of `godock env`: container names/ids, `--all` running containers, `--label`
+ * filters, and Swarm services; then inspection into RuntimeEnv plain data with bounded
+ * concurrency and one image inspect per distinct image.
+ */
+import { EngineError, type EngineClient, type ImageInspectData, type InspectedTarget, type TargetRef } from './types';
+
+export interface TargetRequest {
+  names: string[];
+  all: boolean;
+  /** `key` or `key=value`; containers must match every one. */
+  labels: string[];
+  services: string[];
+}
+
+export interface TargetResult {
+  ref: TargetRef;
+  target?: InspectedTarget;
+  error?: EngineError;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+
+function displayName(names: string[] | undefined, id: string): string {
+  const first = names?.[0];
+  return first ? first.replace(/^\//, '') : id.slice(0, 12);
+}
+
+/** Expands the request into target references (names first, then listed containers, then services). */
+export async function listTargets(client: EngineClient, req: TargetRequest): Promise<TargetRef[]> {
+  const refs: TargetRef[] = req.names.map((n) => ({ kind: 'container', name: n, id: n }));
+  if (req.all || req.labels.length > 0) {
+    const listed = await client.listContainers(req.labels);
+    for (const c of listed) refs.push({ kind: 'container', name: displayName(c.Names, c.Id), id: c.Id });
+  }
+  for (const s of req.services) refs.push({ kind: 'service', name: s, id: s });
+  return refs;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+/** Caches one image inspect per distinct image id/reference. */
+function imageCache(client: EngineClient): (id: string) => Promise<ImageInspectData | null> {
+  const cache = new Map<string, Promise<ImageInspectData | null>>();
+  return (id) => {
+    let p = cache.get(id);
+    if (!p) {
+      p = client.inspectImage(id);
+      cache.set(id, p);
+    }
+    return p;
+  };
+}
+
+async function inspectContainer(client: EngineClient, ref: TargetRef, image: (id: string) => Promise<ImageInspectData | null>, listed: boolean): Promise<InspectedTarget> {
+  let c;
+  try {
+    c = await client.inspectContainer(ref.id);
+  } catch (e) {
+    if (e instanceof EngineError && e.code === 'not-found') {
+      throw listed
+        ? new EngineError('gone', `container "${ref.name}" was removed while being inspected`)
+        : new EngineError('not-found', `no such container: ${ref.name}`);
+    }
+    throw e;
+  }
+  const imageId = c.Image || c.Config?.Image || '';
+  const img = imageId ? await image(imageId) : null;
+  return {
+    kind: 'container',
+    name: c.Name ? c.Name.replace(/^\//, '') : ref.name,
+    id: c.Id,
+    runtime: {
+      env: c.Config?.Env ?? [],
+      imageEnv: img ? (img.Config?.Env ?? []) : null,
+      tty: c.Config?.Tty === true,
+      user: c.Config?.User ?? '',
+    },
+    ...(img ? {} : { imageNote: `image ${imageId ? imageId.slice(0, 19) : '(unknown)'} not found: its defaults were not removed` }),
+  };
+}
+
+async function inspectService(client: EngineClient, ref: TargetRef, image: (id: string) => Promise<ImageInspectData | null>): Promise<InspectedTarget> {
+  let s;
+  try {
+    s = await client.inspectService(ref.id);
+  } catch (e) {
+    if (e instanceof EngineError && e.code === 'not-found') throw new EngineError('not-found', `no such service: ${ref.name}`);
+    throw e;
+  }
+  const spec = s.Spec?.TaskTemplate?.ContainerSpec ?? {};
+  const imageRef = spec.Image ?? '';
+  const img = imageRef ? await image(imageRef) : null;
+  return {
+    kind: 'service',
+    name: s.Spec?.Name ?? ref.name,
+    id: s.ID,
+    runtime: {
+      env: spec.Env ?? [],
+      imageEnv: img ? (img.Config?.Env ?? []) : null,
+      tty: spec.TTY === true,
+      user: spec.User ?? '',
+    },
+    ...(img ? {} : { imageNote: `image ${imageRef || '(none)'} not present locally: its defaults were not removed` }),
+  };
+}
+
+export interface InspectOptions {
+  concurrency?: number;
+  /** Called after each target finishes (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Inspects every target; a failing target carries its EngineError and the others go on.
+ * Targets that resolve to the same container/service id are reported once.
+ */
+export async function inspectTargets(client: EngineClient, refs: readonly TargetRef[], req: Pick<TargetRequest, 'names'>, options: InspectOptions = {}): Promise<TargetResult[]> {
+  const image = imageCache(client);
+  const named = new Set(req.names);
+  let done = 0;
+  const results = await mapLimit(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i): Promise<TargetResult> => {
+    try {
+      const listed = ref.kind === 'container' && !(i < req.names.length && named.has(ref.id));
+      const target = ref.kind === 'service' ? await inspectService(client, ref, image) : await inspectContainer(client, ref, image, listed);
+      return { ref, target };
+    } catch (e) {
+      const error = e instanceof EngineError ? e : new EngineError('engine', `${ref.kind} "${ref.name}": ${(e as Error)?.message ?? String(e)}`);
+      return { ref, error };
+    } finally {
+      done++;
+      options.onProgress?.(done, refs.length);
+    }
+  });
+  const seen = new Set<string>();
+  return results.filter((r) => {
+    if (!r.target) return true;
+    const key = `${r.target.kind}:${r.target.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

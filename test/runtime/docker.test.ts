@@ -1,0 +1,89 @@
+import { compareApiVersions, mapEngineError, negotiateApiVersion, toDockerodeOptions, CLIENT_API_VERSION } from '../../src/runtime/docker';
+import { EngineError } from '../../src/runtime/types';
+
+let dockerodeLoads = 0;
+const versionCalls: unknown[] = [];
+jest.mock('dockerode', () => {
+  dockerodeLoads++;
+  return class FakeDocker {
+    constructor(readonly opts: { version?: string }) {}
+    async version() {
+      versionCalls.push(this.opts.version);
+      return { ApiVersion: '1.41', MinAPIVersion: '1.12' };
+    }
+    getContainer() {
+      const opts = this.opts;
+      return { inspect: async () => ({ Id: 'c1', usedVersion: opts.version }) };
+    }
+    getImage() {
+      return {
+        inspect: async () => {
+          throw Object.assign(new Error('(HTTP code 404) no such image'), { statusCode: 404 });
+        },
+      };
+    }
+  };
+});
+
+describe('dockerode is loaded lazily', () => {
+  it('importing docker.ts does not load dockerode; connecting does, with the negotiated version', async () => {
+    expect(dockerodeLoads).toBe(0);
+    const { connectEngine } = await import('../../src/runtime/docker');
+    expect(dockerodeLoads).toBe(0);
+    const engine = await connectEngine({ url: 'unix:///x.sock', source: 'test', options: { socketPath: '/x.sock' } });
+    expect(dockerodeLoads).toBe(1);
+    expect(engine.apiVersion).toBe('1.41');
+    expect(versionCalls).toEqual([undefined]); // /version on the unversioned path
+    expect(await engine.inspectContainer('c1')).toEqual({ Id: 'c1', usedVersion: 'v1.41' });
+    expect(await engine.inspectImage('sha256:gone')).toBeNull();
+  });
+});
+
+describe('API version negotiation', () => {
+  it.each<[string, { ApiVersion?: string; MinAPIVersion?: string }, string | RegExp]>([
+    ['older daemon: use its version', { ApiVersion: '1.41', MinAPIVersion: '1.12' }, '1.41'],
+    ['newer daemon: use ours', { ApiVersion: '1.52', MinAPIVersion: '1.40' }, CLIENT_API_VERSION],
+    ['1.9 < 1.24 numerically', { ApiVersion: '1.9' }, /speaks API 1\.9; godock needs 1\.24/],
+    ['daemon minimum above ours', { ApiVersion: '2.3', MinAPIVersion: '2.0' }, /requires API 2\.0 or newer/],
+    ['no version', {}, /did not report/],
+  ])('%s', (_t, info, expected) => {
+    if (typeof expected === 'string') expect(negotiateApiVersion(info)).toBe(expected);
+    else expect(() => negotiateApiVersion(info)).toThrow(expected);
+  });
+  it('compareApiVersions', () => {
+    expect([compareApiVersions('1.9', '1.24'), compareApiVersions('1.41', '1.41'), compareApiVersions('1.47', '1.40')]).toEqual([-1, 0, 1]);
+  });
+});
+
+describe('mapEngineError: one clear line per failure', () => {
+  const conn = { url: 'unix:///var/run/docker.sock' };
+  it.each<[string, unknown, string | undefined, string, RegExp]>([
+    ['socket missing', { code: 'ENOENT', message: 'connect ENOENT /var/run/docker.sock' }, undefined, 'unreachable', /^cannot connect to the Docker daemon at unix:\/\/\/var\/run\/docker\.sock \(ENOENT\)/],
+    ['refused', { code: 'ECONNREFUSED' }, undefined, 'unreachable', /ECONNREFUSED/],
+    ['permission', { code: 'EACCES' }, undefined, 'permission', /^permission denied on the Docker socket/],
+    ['404', { statusCode: 404, json: { message: 'No such container: web' } }, 'container "web"', 'not-found', /^no such container "web"$/],
+    ['API version refused', { statusCode: 400, json: { message: 'client version 1.12 is too old. Minimum supported API version is 1.24' } }, undefined, 'api-version', /refused the API version: client version 1\.12 is too old/],
+    ['not a swarm manager', { statusCode: 503, json: { message: 'This node is not a swarm manager.' } }, 'service "s"', 'not-swarm', /not a swarm manager/],
+    ['other', { statusCode: 500, json: { message: 'boom\nsecond line' } }, 'container "x"', 'engine', /^container "x": Docker Engine error \(HTTP 500\): boom$/],
+    ['TLS', { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, undefined, 'tls', /TLS handshake/],
+  ])('%s', (_t, err, subject, code, msg) => {
+    const e = mapEngineError(err, conn, subject);
+    expect(e).toBeInstanceOf(EngineError);
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(msg);
+    expect(e.message).not.toContain('\n');
+  });
+});
+
+describe('toDockerodeOptions', () => {
+  it('a socket overrides every TCP field docker-modem would take from DOCKER_HOST', () => {
+    const o = toDockerodeOptions({ socketPath: '/s.sock' });
+    expect(o).toEqual(expect.objectContaining({ socketPath: '/s.sock', host: undefined, protocol: undefined, ca: undefined }));
+    expect(Object.prototype.hasOwnProperty.call(o, 'host')).toBe(true);
+  });
+  it('ssh carries the agent', () => {
+    expect(toDockerodeOptions({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshAgent: '/a' })).toEqual(
+      expect.objectContaining({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshOptions: { agent: '/a' } }),
+    );
+  });
+});
