@@ -11623,14 +11623,76 @@ var init_expand = __esm({
 });
 
 // src/parse/interpolation.ts
+function scanComposeValue(value) {
+  if (value === null || value === "") return { kind: "empty", refs: [], literal: "", error: null };
+  const refs = [];
+  const out = { literal: "", hasFallback: false, error: null };
+  scanInto(value, 0, false, refs, out);
+  const kind = out.literal.length > 0 || refs.length === 0 || out.hasFallback ? "literal" : "reference";
+  return { kind, refs, literal: out.literal, error: out.error };
+}
+function scanInto(text, base, nested, refs, out) {
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c !== "$") {
+      out.literal += c;
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === "$") {
+      out.literal += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const close = findClose2(text, i + 2);
+      const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
+      if (!m) {
+        out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
+        out.literal += text.slice(i, close < 0 ? text.length : close + 1);
+        i = close < 0 ? text.length : close + 1;
+        continue;
+      }
+      const op = m[2] ?? "";
+      refs.push({ name: m[1], op, start: base + i, end: base + close + 1, nameStart: base + i + 2, nested });
+      if (op === ":-" || op === "-" || op === ":+" || op === "+") {
+        const word = m[3] ?? "";
+        if (word.length > 0) out.hasFallback = true;
+        scanInto(word, base + i + 2 + m[1].length + op.length, true, refs, out);
+      }
+      i = close + 1;
+      continue;
+    }
+    const n = NAME.exec(text.slice(i + 1));
+    if (!n) {
+      out.literal += "$";
+      i++;
+      continue;
+    }
+    refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
+    i += 1 + n[0].length;
+  }
+}
+function findClose2(text, from) {
+  let depth = 1;
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === "{") depth++;
+    else if (text[j] === "}" && --depth === 0) return j;
+  }
+  return -1;
+}
 function resolveComposeStatic(value) {
   return expand(value, EMPTY_VARS, "$");
 }
-var EMPTY_VARS;
+var NAME, BRACED, EMPTY_VARS;
 var init_interpolation = __esm({
   "src/parse/interpolation.ts"() {
     "use strict";
     init_expand();
+    NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+    BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
     EMPTY_VARS = /* @__PURE__ */ new Map();
   }
 });
@@ -18116,6 +18178,13 @@ var init_shell = __esm({
 });
 
 // src/parse/dockerfile.ts
+function heredocsOf0(ins) {
+  try {
+    return ins.getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
+}
 function emptyModel(path9, format) {
   return {
     path: path9,
@@ -18241,12 +18310,18 @@ function parseDockerfile(path9, input) {
     if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: lines[l] ?? "", line: l + 1, column: 1 });
     return { name: h.getName(), segments: segs };
   });
+  const textOf = (ins) => {
+    const r = ins.getRange();
+    return r.start.line === r.end.line ? lines[r.start.line] ?? "" : lines.slice(r.start.line, r.end.line + 1).join("\n");
+  };
+  const heredocsIf = (ins, text2) => text2.includes("<<") ? heredocsOf0(ins) : [];
   const handleRun = (ins, viaOnbuild) => {
-    const hs = ins.getHeredocs();
+    const text2 = textOf(ins);
+    const hs = heredocsIf(ins, text2);
     const segments = segmentsOf(ins, hs);
     const joined = joinSegments(segments);
     const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = ins.getFlags().filter((f) => f.getName() === "mount").map((f) => f.getValue() ?? "");
+    const mounts = text2.includes("--") ? ins.getFlags().filter((f) => f.getName() === "mount").map((f) => f.getValue() ?? "") : [];
     const run2 = {
       scope: scopeName(),
       form: exec ? "exec" : "shell",
@@ -18282,7 +18357,8 @@ function parseDockerfile(path9, input) {
     }
   };
   const handleCopy = (ins, viaOnbuild) => {
-    const hs = ins instanceof import_dockerfile_ast.Copy ? ins.getHeredocs() : ins.getHeredocs?.() ?? [];
+    const text2 = textOf(ins);
+    const hs = heredocsIf(ins, text2);
     const skipLines = /* @__PURE__ */ new Set();
     for (const h of hs) {
       const c = h.getContentRange();
@@ -18290,8 +18366,7 @@ function parseDockerfile(path9, input) {
       const d = h.getDelimiterRange();
       if (d) skipLines.add(d.start.line);
     }
-    const flags = ins.getFlags();
-    const from = flags.find((f) => f.getName() === "from")?.getValue() ?? void 0;
+    const from = text2.includes("--") ? ins.getFlags().find((f) => f.getName() === "from")?.getValue() ?? void 0 : void 0;
     let paths;
     const segs = segmentsOf(ins, hs);
     const joined = joinSegments(segs);
@@ -18357,6 +18432,14 @@ function parseDockerfile(path9, input) {
     }
   };
   for (const ins of df.getInstructions()) {
+    try {
+      handleTop(ins);
+    } catch {
+      const line = ins.getRange()?.start.line ?? 0;
+      model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
+    }
+  }
+  function handleTop(ins) {
     if (ins instanceof import_dockerfile_ast.From) {
       stage++;
       const named = ins.getBuildStage();
@@ -18402,11 +18485,11 @@ function parseDockerfile(path9, input) {
       scope = s;
       stageVars.set(name, vars);
       stageWorkdir.set(name, workdir);
-      continue;
+      return;
     }
     if (stage < 0) {
       if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, false, globalArgs);
-      continue;
+      return;
     }
     handle(ins, false);
   }
@@ -18870,6 +18953,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
     if (configured === "off") continue;
     const ctx = {
       classify: config.classify,
+      trustedProxies: config.trustedProxies,
       options: { ...rule.defaultOptions ?? {}, ...rc?.options ?? {} },
       report(r) {
         const template = rule.messages[r.messageId];
@@ -18926,6 +19010,46 @@ var init_define_rule = __esm({
   "src/engine/define-rule.ts"() {
     "use strict";
     REPO_URL = "https://github.com/godock/godock";
+  }
+});
+
+// rules/compose-host-interpolation.ts
+function refLoc(a, r) {
+  const v = a.valueLoc;
+  const raw = a.raw;
+  const asIs = raw === void 0 || raw.length === (a.value ?? "").length + 2 && raw.slice(1, -1) === a.value;
+  if (!asIs || v.endLine !== v.line) return v;
+  return { line: v.line, column: v.column + r.start, endLine: v.line, endColumn: v.column + r.end };
+}
+var HOST_ONLY_VARS, compose_host_interpolation_default;
+var init_compose_host_interpolation = __esm({
+  "rules/compose-host-interpolation.ts"() {
+    "use strict";
+    init_define_rule();
+    init_interpolation();
+    HOST_ONLY_VARS = ["GOPATH", "GOROOT", "GOBIN", "GOCACHE", "GOMODCACHE", "GOENV", "GOTMPDIR", "PATH", "HOME"];
+    compose_host_interpolation_default = defineRule({
+      id: "compose-host-interpolation",
+      category: "go-env",
+      severity: "warning",
+      formats: ["compose"],
+      description: "Compose value takes a toolchain path variable from the host",
+      tags: ["compose", "go"],
+      defaultOptions: { names: HOST_ONLY_VARS },
+      messages: {
+        hostValue: "{{ref}} in {{name}} is filled in from the host shell when docker compose reads the file, so the container gets the host's {{ref}}, not its own. Write ${{ref}} to leave it to the container, or write the container path."
+      },
+      check(model, ctx) {
+        const names = new Set(ctx.options.names ?? HOST_ONLY_VARS);
+        for (const a of model.assignments) {
+          if (a.kind !== "environment" && a.kind !== "build-arg" || a.value === null || !a.valueLoc) continue;
+          for (const r of scanComposeValue(a.value).refs) {
+            if (!names.has(r.name)) continue;
+            ctx.report({ loc: refLoc(a, r), messageId: "hostValue", data: { name: a.name, ref: `$${r.name}` } });
+          }
+        }
+      }
+    });
   }
 });
 
@@ -19006,10 +19130,14 @@ function analyzeUncached(name, opts) {
     }
   } else {
     const extra = (opts?.extraWords ?? []).map((e) => e.toLowerCase()).filter((e) => e && !/[^a-z0-9]/.test(e));
+    let generic = null;
     for (let i = 0; i < words.length; i++) {
       const h = wordDeny(words[i], i, words, extra);
-      if (h && (!head || h.index >= head.index)) head = h;
+      if (!h) continue;
+      if (h.strength === "strong") head = h;
+      else generic = h;
     }
+    head ??= generic;
     for (const seq of extraSequences(opts?.extraWords ?? [])) {
       for (let i = 0; i + seq.length <= words.length; i++) {
         if (seq.every((s, k) => words[i + k] === s) && (!head || i + seq.length - 1 >= head.index))
@@ -19022,10 +19150,11 @@ function analyzeUncached(name, opts) {
   const exempt = (exemption, exemptWord) => ({ ...base, exemption, exemptWord });
   if (WHOLE_NAME_EXEMPT.has(name.toUpperCase()) || isGoVar(name)) return exempt("static", name);
   if (opts?.allowNames && opts.allowNames.length > 0 && allowMatcher(opts.allowNames)(name)) return exempt("allow", name);
+  const lastWord = words[words.length - 1];
+  if (head.index < words.length - 1 && TAIL_EXEMPT.has(lastWord)) return exempt("static", lastWord);
   for (let i = head.index + 1; i < words.length; i++) {
     const w = words[i];
-    if (TAIL_EXEMPT.has(w)) return exempt("static", w);
-    if (w.startsWith("prompt")) return exempt("static", w);
+    if (AFTER_EXEMPT.has(w) || w.startsWith("prompt")) return exempt("static", w);
   }
   for (const w of words) if (ANY_EXEMPT.has(w)) return exempt("static", w);
   if (words.includes("random") && head.index === words.length - 1 && /pass|pwd/i.test(head.word)) return exempt("static", "random");
@@ -19035,11 +19164,13 @@ function analyzeUncached(name, opts) {
     if (QUANTITY_TAIL.has(words[i]) || words[i].startsWith("expir")) return exempt("quantity", words[i]);
   for (const w of words) if (QUANTITY_ANY.has(w)) return exempt("quantity", w);
   if (/keys?$/i.test(head.word) && words.some((w) => GPG_WORDS.has(w))) return exempt("gpg", "gpg");
+  if (/^(?:signing|sign|signature|release)_keys?$/.test(head.word)) return exempt("fingerprint", head.word);
+  if (head.word === "token" && words.includes("cluster") && words.includes("initial")) return exempt("static", "cluster");
   return base;
 }
 function isSecretName(name, opts) {
   const a = analyzeName(name, opts);
-  if (a.strength === "strong" && !a.exemption) return { secret: true, word: a.word };
+  if (a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint")) return { secret: true, word: a.word };
   return { secret: false };
 }
 function cacheFor(opts) {
@@ -19062,7 +19193,7 @@ function allowMatcher(patterns) {
   }
   return m;
 }
-var import_micromatch2, DEFAULT_RUNTIME_SUFFIXES, WORD_RE, SEP_RE, SUBSTRING_DENY, SUBSTRING_EXCLUDE, SUFFIX_DENY, SUFFIX_EXCLUDE, WHOLE_DENY, LAST_DENY, KEY_QUALIFIERS, WEAK_QUALIFIERS, KEY_WORDS, TAIL_EXEMPT, ID_TAIL, DIGEST_TAIL, QUANTITY_TAIL, QUANTITY_ANY, ANY_EXEMPT, GPG_WORDS, WHOLE_NAME_EXEMPT, NO_OPTS, caches, matchers;
+var import_micromatch2, DEFAULT_RUNTIME_SUFFIXES, WORD_RE, SEP_RE, SUBSTRING_DENY, SUBSTRING_EXCLUDE, SUFFIX_DENY, SUFFIX_EXCLUDE, WHOLE_DENY, LAST_DENY, KEY_QUALIFIERS, WEAK_QUALIFIERS, KEY_WORDS, TAIL_EXEMPT, AFTER_EXEMPT, ID_TAIL, DIGEST_TAIL, QUANTITY_TAIL, QUANTITY_ANY, ANY_EXEMPT, GPG_WORDS, WHOLE_NAME_EXEMPT, NO_OPTS, caches, matchers;
 var init_names = __esm({
   "src/classify/names.ts"() {
     "use strict";
@@ -19343,7 +19474,58 @@ var init_names = __esm({
       "repository",
       "registry",
       "sidecar",
-      "secretname"
+      "secretname",
+      "scheme",
+      "schemes"
+    ]);
+    AFTER_EXEMPT = /* @__PURE__ */ new Set([
+      "file",
+      "files",
+      "filename",
+      "filepath",
+      "path",
+      "paths",
+      "dir",
+      "dirs",
+      "directory",
+      "folder",
+      "location",
+      "url",
+      "urls",
+      "uri",
+      "uris",
+      "host",
+      "hostname",
+      "port",
+      "endpoint",
+      "version",
+      "name",
+      "names",
+      "alias",
+      "env",
+      "var",
+      "variable",
+      "manager",
+      "policy",
+      "provider",
+      "header",
+      "type",
+      "mode",
+      "enabled",
+      "enable",
+      "disabled",
+      "disable",
+      "scheme",
+      "method",
+      "format",
+      "hint",
+      "issuer",
+      "audience",
+      "realm",
+      "algorithm",
+      "alg",
+      "username",
+      "email"
     ]);
     ID_TAIL = /* @__PURE__ */ new Set(["id", "ids", "guid", "uuid"]);
     DIGEST_TAIL = /* @__PURE__ */ new Set(["checksum", "checksums", "sha", "sha1", "sha256", "sha512", "hash", "hashes", "md5", "digest", "fingerprint", "fingerprints", "fpr", "sum", "sums", "shasum"]);
@@ -19553,8 +19735,10 @@ function parseBraced(inner, out) {
 }
 function valueKind(value) {
   if (value === null || value.trim() === "") return "empty";
-  const lit = literalText(value).trim();
+  const parts = literalParts(value);
+  const lit = parts.join("").trim();
   if (lit === "") return "reference";
+  if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return "reference";
   if (isPlaceholder(lit)) return "placeholder";
   return "literal";
 }
@@ -19602,8 +19786,9 @@ function isDigestLike(s) {
 function isFingerprintList(s) {
   const t = s.trim();
   if (t === "") return false;
-  const parts = t.split(/[\s,;]+/);
-  for (const p of parts) if (p !== "" && !/^(?:0x)?[0-9a-f]{4,40}$/i.test(p)) return false;
+  const joined = t.replace(/\b((?:[0-9a-f]{4}\s+){9}[0-9a-f]{4})\b/gi, (m) => m.replace(/\s+/g, ""));
+  for (const p of joined.split(/[\s,;]+/))
+    if (p !== "" && !/^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})$/i.test(p)) return false;
   return true;
 }
 function isPlainUrl(s) {
@@ -19679,6 +19864,7 @@ var init_values = __esm({
       "fixme",
       "placeholder",
       "dummy",
+      "fake",
       "redacted",
       "masked",
       "hidden",
@@ -19703,7 +19889,11 @@ var init_values = __esm({
       "token-here",
       "password-here",
       "key-here",
-      "put your unique phrase here"
+      "put your unique phrase here",
+      "{}",
+      "[]",
+      '""',
+      "''"
     ]);
     PLACEHOLDER_RES = [
       /^<[^<>]*>$/,
@@ -19712,27 +19902,35 @@ var init_values = __esm({
       // [YOUR_TOKEN]
       /^\{[A-Za-z0-9 _.-]+\}$/,
       // {token}
-      /^__[A-Za-z0-9_]+__$/,
-      // __TOKEN__
+      /^__?[A-Za-z0-9_]+__?$/,
+      // __TOKEN__, _admin_password_
+      /^[^A-Za-z0-9]{1,3}$/,
+      // _, -, ., ?
       /^@[A-Za-z0-9_]+@$/,
       // @TOKEN@ (autoconf-style substitution)
       /^(?:x{3,}|X{3,})(?:[-_.](?:x+|X+))*$/,
       // xxx, XXXX-XXXX
       /^\*{3,}$/,
       // ***
+      /^(?:[A-Za-z0-9]+[_.-])+(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…)$/,
+      // sk_live_xxxx, ghp_****, sk-...
+      /^[A-Za-z0-9]{2,8}(?:x{8,}|X{8,})$/,
+      // AIzaSyXXXXXXXX
       /^(?:\.{3,}|…)$/,
       // ..., …
-      /^(?:your|my)(?:[-_ .]?[a-z0-9]+)*$/i,
+      /^your[a-z0-9]*(?:[-_ .][a-z0-9]+)*$/i,
       // your-token-here, your_api_key, YourSecret
-      /^(?:enter|insert|put|paste|add|set|fill)[-_ ](?:[a-z0-9]+[-_ ]?)*(?:here)?$/i,
+      /^(?:enter|insert|put|paste|add|set|fill)(?:[-_ ][a-z0-9]+)+$/i,
       // insert-token-here
       /^(?:[a-z0-9]+[-_ ])+here$/i,
       // token-goes-here
-      /^(?:replace|change)[-_ ]?(?:me|this)(?:[-_ ][a-z0-9]+)*$/i
-      // change_me_in_production
+      /^(?:replace|change)[-_ ]?(?:me|this)/i,
+      // change_me_in_production, ChangeMeChangeMe
+      /^(?:replace|change)[A-Z_-]/
+      // changePassword, changeRunnerAuthToken (not `changeit`)
     ];
     PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
-    KEY_FILE_RE = /^(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|secret|secrets|token|pass|passwd|htpasswd)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
+    KEY_FILE_RE = /^(?:[\w.-]+\/)*(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|properties|secret|secrets|token|pass|passwd|htpasswd|sh|bash|py|rb|js|ps1|bat|cmd|exe)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
     UNIT = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?|k|kb|mb|g|gb)";
     NUMBER_DURATION = new RegExp(`^[-+]?(?:\\d+(?:\\.\\d+)?${UNIT})*\\d+(?:\\.\\d+)?${UNIT}?$`, "i");
   }
@@ -19744,7 +19942,7 @@ function isAwsDocExample(s) {
 }
 function literalSecret(s) {
   const lit = literalText(s);
-  return lit.length > 0 && lit === s && !isPlaceholder(s);
+  return lit.length > 0 && lit === s && !isPlaceholder(s) && !isPathLike(s);
 }
 function groupCount(src) {
   return new RegExp(`${src}|`).exec("").length - 1;
@@ -20022,15 +20220,23 @@ var init_tokens = __esm({
       },
       {
         type: "Password in URL",
-        re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]*:([^\\s/@'"<>]+)@(?!sha\\d+:)[^\\s/@'"<>]`,
+        re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]{0,256}:([^\\s/@'"<>]{1,256})@(?!sha\\d+:)[^\\s/@'"<>]`,
         ci: true,
         inner: true,
         ok: literalSecret,
         hints: ["://"]
       },
       {
+        type: "Password in DSN",
+        re: `${B}[^\\s:@/'"()=]{1,64}:([^\\s@/'"()]{1,256})@(?:tcp|unix|udp)\\(`,
+        ci: true,
+        inner: true,
+        ok: literalSecret,
+        hints: ["@tcp(", "@unix(", "@udp("]
+      },
+      {
         type: "Connection string password",
-        re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]*;(?:[^;"'\\n]*;){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]+)`,
+        re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]{0,512};(?:[^;"'\\n]{0,512};){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]{1,256})`,
         ci: true,
         inner: true,
         ok: literalSecret,
@@ -20061,7 +20267,7 @@ var init_tokens = __esm({
       },
       {
         type: "curl basic-auth credentials",
-        re: `${B}curl${E}[^\\n|;&]*?\\s(?:-u|--user)\\s*["']?[^\\s:"'$]+:([^\\s"'$][^\\s"']*)`,
+        re: `${B}curl${E}[^\\n|;&]{0,500}?\\s(?:-u|--user)\\s*["']?[^\\s:"'$]{1,128}:([^\\s"'$][^\\s"']{0,255})`,
         ci: true,
         inner: true,
         ok: literalSecret,
@@ -20090,13 +20296,13 @@ var init_tokens = __esm({
 // src/classify/index.ts
 function awsSecretName(words) {
   const joined = words.join("");
-  return (words.includes("aws") || joined.includes("secretaccesskey")) && joined.includes("secret");
+  return words.includes("aws") && (joined.includes("secret") || joined.includes("key")) || joined.includes("secretaccesskey");
 }
 function valueFormat(name, value) {
   const found = scanText(value);
   if (found.length > 0) return found[0];
   const lit = literalText(value).trim();
-  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
+  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && /[a-z]/.test(lit) && /[A-Z]/.test(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
     const start = value.indexOf(lit);
     return { type: "AWS secret access key", start, end: start + lit.length, text: lit };
   }
@@ -20105,7 +20311,7 @@ function valueFormat(name, value) {
 function classify(name, value, opts) {
   const vk = valueKind(value);
   const a = analyzeName(name, opts);
-  const nameSecret = a.strength === "strong" && !a.exemption;
+  const nameSecret = a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint");
   const res = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
   if (nameSecret && a.word) res.nameWord = a.word;
   if (value !== null && (vk === "literal" || vk === "reference")) {
@@ -20117,6 +20323,7 @@ function classify(name, value, opts) {
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
+  if (isAwsDocExample(lit)) return res;
   switch (a.exemption) {
     case "static":
     case "allow":
@@ -20127,7 +20334,10 @@ function classify(name, value, opts) {
     case "gpg":
       return isHighEntropy(lit) && !isFingerprintList(lit) ? bySecretName(a.word) : res;
     case "digest":
-      if (isDigestLike(lit) || isFingerprintList(lit)) return res;
+      if (isDigestLike(lit) || isDigestLike(value) || isFingerprintList(lit)) return res;
+      break;
+    case "fingerprint":
+      if (isFingerprintList(lit)) return res;
       break;
     default:
       break;
@@ -20136,12 +20346,15 @@ function classify(name, value, opts) {
   if (a.strength === "key") {
     return isHighEntropy(lit) && !isFingerprintList(lit) && !isPlainUrl(lit) ? bySecretName(a.word) : res;
   }
-  if (isPlainUrl(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
-  if (a.word === "auth" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
+  if (URL_VALUE.test(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
+  if (CONN_STRING_VALUE.test(lit)) return res;
+  if (a.word !== void 0 && VALUE_ONLY_WORDS.has(a.word)) return res;
+  if (a.word !== "password" && a.word !== "passwd" && a.word !== "pass" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
+  if (CREDS_FILE_NAME.test(lit)) return res;
   if (isPlaceholder(lit)) return res;
   return bySecretName(a.word);
 }
-var AUTH_SCHEMES, CREDENTIAL_QUERY, AWS_SECRET_VALUE;
+var AUTH_SCHEMES, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WORDS, CREDS_FILE_NAME, AWS_SECRET_VALUE;
 var init_classify = __esm({
   "src/classify/index.ts"() {
     "use strict";
@@ -20212,9 +20425,22 @@ var init_classify = __esm({
       "remote",
       "external",
       "pam",
-      "radius"
+      "radius",
+      "requested",
+      "want",
+      "need",
+      "none",
+      "opaque",
+      "refresh",
+      "access",
+      "id_token",
+      "client_credentials"
     ]);
     CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
+    URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+    CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
+    VALUE_ONLY_WORDS = /* @__PURE__ */ new Set(["dsn", "connection_string", "conn_str", "connstr", "connectionstring"]);
+    CREDS_FILE_NAME = /^[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:creds|credentials)$/;
     AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
   }
 });
@@ -20428,7 +20654,7 @@ var init_secret_in_env = __esm({
 
 // src/classify/commands.ts
 function isLiteralSecret(value) {
-  if (value.length < 3) return false;
+  if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
   const k = valueKind(value);
   return k === "literal";
 }
@@ -20558,6 +20784,7 @@ var rules;
 var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
+    init_compose_host_interpolation();
     init_secret_arg_baked_into_env();
     init_secret_file_copied();
     init_secret_in_build_arg();
@@ -20565,6 +20792,7 @@ var init_rules = __esm({
     init_secret_in_run();
     init_secret_token_format();
     rules = [
+      compose_host_interpolation_default,
       secret_arg_baked_into_env_default,
       secret_file_copied_default,
       secret_in_build_arg_default,
@@ -21209,6 +21437,9 @@ var init_codeclimate = __esm({
 });
 
 // src/report/index.ts
+function isFormatName(name) {
+  return Object.prototype.hasOwnProperty.call(formatters, name);
+}
 var formatters, FORMAT_NAMES;
 var init_report = __esm({
   "src/report/index.ts"() {
@@ -21314,7 +21545,7 @@ ${HELP}`);
     return 0;
   }
   const format = v.format ?? "stylish";
-  if (!(format in formatters)) {
+  if (!isFormatName(format)) {
     io.stderr.write(`godock lint: unknown format "${format}" (expected ${Object.keys(formatters).join(", ")})
 `);
     return 2;
@@ -22163,16 +22394,19 @@ async function runEnv(argv, io) {
     say(`${e.message} (see godock env --help)`);
     return 2;
   }
-  const single = !flags.targets.all && !flags.targets.labels.length && flags.targets.names.length + flags.targets.services.length === 1;
-  if (!single && !flags.outputDir && flags.targets.names.length + flags.targets.services.length > 1) {
+  if (!flags.outputDir && flags.targets.names.length + flags.targets.services.length > 1) {
     say("several targets: use --output-dir to write one file per target");
     return 2;
   }
   const secretValues = [];
   try {
     if (flags.outputDir) {
-      (0, import_node_fs8.mkdirSync)(flags.outputDir, { recursive: true, mode: 448 });
-      if (!(0, import_node_fs8.statSync)(flags.outputDir).isDirectory()) throw new WriteError(`${flags.outputDir} is not a directory`);
+      try {
+        (0, import_node_fs8.mkdirSync)(flags.outputDir, { recursive: true, mode: 448 });
+      } catch (e) {
+        throw new WriteError(`cannot create --output-dir ${flags.outputDir}: ${e.code ?? "error"}`);
+      }
+      if (!(0, import_node_fs8.statSync)(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
     }
     const conn = resolveConnection({ ...flags.host ? { host: flags.host } : {}, ...flags.context ? { context: flags.context } : {}, env: io.env });
     const engine = await connectEngine(conn);

@@ -1,5 +1,6 @@
 /** The one registry of rules, sorted by id. A test checks it matches the files in this folder. */
 import type { Rule } from '../src/engine/define-rule';
+import composeHostInterpolation from './compose-host-interpolation';
 import secretArgBakedIntoEnv from './secret-arg-baked-into-env';
 import secretFileCopied from './secret-file-copied';
 import secretInBuildArg from './secret-in-build-arg';
@@ -8,6 +9,7 @@ import secretInRun from './secret-in-run';
 import secretTokenFormat from './secret-token-format';
 
 export const rules: readonly Rule[] = [
+  composeHostInterpolation,
   secretArgBakedIntoEnv,
   secretFileCopied,
   secretInBuildArg,
@@ -15,8 +17,3 @@ export const rules: readonly Rule[] = [
   secretInRun,
   secretTokenFormat,
 ].sort((a, b) => a.id.localeCompare(b.id));
-
-export function findRule(idOrAlias: string): Rule | undefined {
-  const k = idOrAlias.toLowerCase();
-  return rules.find((r) => r.id === k) ?? rules.find((r) => (r.aliases ?? []).some((a) => a.toLowerCase() === k));
-}

@@ -24,6 +24,12 @@ await build({
   outfile: 'dist/cli.js',
   external: ['dockerode', 'ssh2', 'cpu-features'],
 });
+await build({
+  ...common,
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  external: ['dockerode', 'ssh2', 'cpu-features'],
+});
 if (existsSync('src/action.ts')) {
   await build({
     ...common,

@@ -33,7 +33,7 @@ const PATTERNS: CommandPattern[] = [
 ];
 
 function isLiteralSecret(value: string): boolean {
-  if (value.length < 3) return false;
+  if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
   const k = valueKind(value);
   return k === 'literal';
 }

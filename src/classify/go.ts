@@ -66,3 +66,48 @@ export const GOLANG_IMAGE_ENV: Readonly<Record<string, string>> = {
 export const GOLANG_WINDOWS_IMAGE_ENV: Readonly<Record<string, string>> = {
   GOPATH: 'C:\\go',
 };
+
+/** Variables that name a directory (go resolves them as paths; they must be absolute). */
+export const GO_PATH_VARS: ReadonlySet<string> = new Set([
+  'GOPATH', 'GOROOT', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOTMPDIR', 'GOENV', 'GOTELEMETRYDIR', 'GOCOVERDIR',
+]);
+
+/** Values go computes itself; `go env -w` refuses them ('cannot be modified') and setting them does nothing. */
+export const GO_COMPUTED_VARS: ReadonlySet<string> = new Set([
+  'GOEXE', 'GOGCCFLAGS', 'GOHOSTARCH', 'GOHOSTOS', 'GOMOD', 'GOTOOLDIR', 'GOVERSION', 'GOTELEMETRY',
+]);
+
+/**
+ * The Go version an official golang image tag names (`1.22.3-alpine` → `1.22.3`, `1.21rc2` →
+ * `1.21rc2`), or null for tags without one (`latest`, `alpine`, none).
+ */
+export function golangTagVersion(ref: string | null): string | null {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1]! : null;
+}
+
+/**
+ * Whether two Go versions can name the same release: one is a component-wise prefix of the other
+ * (`1.22` covers `1.22.5`; `1.22` and `1.21.0` disagree). A leading `go` is ignored.
+ */
+export function goVersionsAgree(a: string, b: string): boolean {
+  const parts = (v: string) => v.replace(/^go/, '').split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** Base images known not to set any Go variable (plain OS images, distroless, scratch). */
+export function isPlainOsImage(ref: string | null): boolean {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, '').replace(/^library\//, '');
+  return (
+    /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) ||
+    /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r)
+  );
+}

@@ -9,9 +9,11 @@
  * 2. Only a literal value (not empty, not only references, not a placeholder) can be a
  *    secret by name. `${VAR:-lit}` counts: its default is the literal (and the secretText).
  * 3. Name side (src/classify/names.ts) with value-dependent exemptions:
- *    - strong deny word → secret unless the value is clearly a path (`/run/secrets/x`),
- *      a plain URL without userinfo or credential query parameters, or, for `auth`, an auth scheme
- *      keyword (`REGISTRY_AUTH=htpasswd`). Low-entropy values count: `POSTGRES_PASSWORD=postgres`
+ *    - strong deny word → secret unless the value is clearly a path (`/run/secrets/x`), a
+ *      URL or `Key=v;…` connection string (their embedded credentials are value formats), a
+ *      credentials-file name (`kafka_ssl_key_creds`), or, outside password names, an auth
+ *      scheme keyword (`REGISTRY_AUTH=htpasswd`). `dsn`/`connection string` names are secret
+ *      only through value formats. Low-entropy values count: `POSTGRES_PASSWORD=postgres`
  *      is a hardcoded credential.
  *    - generic `*_KEY` (no qualifier) → secret only for a high-entropy value that is not a
  *      key fingerprint.
@@ -41,30 +43,41 @@ export { scanText } from './tokens';
 export { mask, maskIn } from './mask';
 export { isGoVar } from './go';
 
-/** Values of `*_AUTH` names that name an auth scheme rather than hold a credential. */
+/** Values that name an auth scheme rather than hold a credential (`REGISTRY_AUTH=htpasswd`,
+ *  `KAFKA_SSL_CLIENT_AUTH=requested`, `ACCESS_TOKEN=jwt`); not used for password names. */
 const AUTH_SCHEMES = new Set([
   'basic', 'bearer', 'digest', 'htpasswd', 'token', 'oauth', 'oauth2', 'oidc', 'ldap', 'saml', 'jwt', 'kerberos',
   'ntlm', 'password', 'apikey', 'api_key', 'api-key', 'internal', 'local', 'native', 'plain', 'md5', 'trust',
   'scram-sha-256', 'cert', 'iam', 'keycloak', 'github', 'gitlab', 'google', 'header', 'session', 'cookie', 'form',
   'mtls', 'tls', 'x509', 'sasl', 'hmac', 'sigv4', 'aws', 'azure', 'gcp', 'netrc', 'anonymous', 'noauth', 'disabled',
   'required', 'optional', 'builtin', 'db', 'database', 'file', 'proxy', 'remote', 'external', 'pam', 'radius',
+  'requested', 'want', 'need', 'none', 'opaque', 'refresh', 'access', 'id_token', 'client_credentials',
 ]);
 
 /** A query parameter that carries a credential (`?token=…`, `&sig=…`). */
 const CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
 
+const URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+/** `Key=value;Key=value` (ADO.NET / ODBC / JDBC-style) connection strings. */
+const CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
+/** Names whose value is a secret only when it embeds a credential (checked by value formats). */
+const VALUE_ONLY_WORDS = new Set(['dsn', 'connection_string', 'conn_str', 'connstr', 'connectionstring']);
+const CREDS_FILE_NAME = /^[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:creds|credentials)$/;
+
 const AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
 
+/** `AWS_SECRET_ACCESS_KEY`, `aws_secret_key`, `SECRET_ACCESS_KEY`, also a secret-shaped value
+ *  misplaced under `AWS_ACCESS_KEY_ID`. */
 function awsSecretName(words: readonly string[]): boolean {
   const joined = words.join('');
-  return (words.includes('aws') || joined.includes('secretaccesskey')) && joined.includes('secret');
+  return (words.includes('aws') && (joined.includes('secret') || joined.includes('key'))) || joined.includes('secretaccesskey');
 }
 
 function valueFormat(name: string, value: string): TokenMatch | null {
   const found = scanText(value);
   if (found.length > 0) return found[0]!;
   const lit = literalText(value).trim();
-  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
+  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && /[a-z]/.test(lit) && /[A-Z]/.test(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
     const start = value.indexOf(lit);
     return { type: 'AWS secret access key', start, end: start + lit.length, text: lit };
   }
@@ -75,7 +88,7 @@ function valueFormat(name: string, value: string): TokenMatch | null {
 export function classify(name: string, value: string | null, opts?: ClassifyOptions): Classification {
   const vk = valueKind(value);
   const a = analyzeName(name, opts);
-  const nameSecret = a.strength === 'strong' && !a.exemption;
+  const nameSecret = a.strength === 'strong' && (!a.exemption || a.exemption === 'fingerprint');
   const res: Classification = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
   if (nameSecret && a.word) res.nameWord = a.word;
 
@@ -90,6 +103,8 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
   const secretText = parts.length === 1 ? parts[0]!.trim() : value;
   const bySecretName = (word: string | undefined): Classification => ({ ...res, secret: true, reason: 'name', nameWord: word, secretText });
 
+  // The AWS documentation example keys are not secrets under any name.
+  if (isAwsDocExample(lit)) return res;
   // Value-dependent exemptions.
   switch (a.exemption) {
     case 'static':
@@ -101,7 +116,11 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
     case 'gpg':
       return isHighEntropy(lit) && !isFingerprintList(lit) ? bySecretName(a.word) : res;
     case 'digest':
-      if (isDigestLike(lit) || isFingerprintList(lit)) return res;
+      // `$2y$10$…` crypt hashes look like `$VAR` references to the literal parser: test the raw value too.
+      if (isDigestLike(lit) || isDigestLike(value) || isFingerprintList(lit)) return res;
+      break;
+    case 'fingerprint':
+      if (isFingerprintList(lit)) return res;
       break;
     default:
       break;
@@ -110,9 +129,15 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
   if (a.strength === 'key') {
     return isHighEntropy(lit) && !isFingerprintList(lit) && !isPlainUrl(lit) ? bySecretName(a.word) : res;
   }
-  // Strong deny word.
-  if (isPlainUrl(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
-  if (a.word === 'auth' && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
+  // Strong deny word. URLs and connection strings carry their credential in a recognisable
+  // place (userinfo, `Password=`, `?token=`), which step 1 already checked: a URL or
+  // connection string without one is not a secret, and neither is a DSN without one.
+  if (URL_VALUE.test(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
+  if (CONN_STRING_VALUE.test(lit)) return res;
+  if (a.word !== undefined && VALUE_ONLY_WORDS.has(a.word)) return res;
+  if (a.word !== 'password' && a.word !== 'passwd' && a.word !== 'pass' && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
+  // Confluent images name credential FILES: `KAFKA_SSL_KEY_CREDENTIALS=kafka_ssl_key_creds`.
+  if (CREDS_FILE_NAME.test(lit)) return res;
   if (isPlaceholder(lit)) return res;
   return bySecretName(a.word);
 }

@@ -27,8 +27,8 @@
  * Exemptions (a secret-like name is NOT secret when):
  * | exemption                                       | examples                                          |
  * |-------------------------------------------------|---------------------------------------------------|
- * | a TAIL word after the last deny word            | `*_FILE`, `*_PATH`, `*_DIR`, `*_URL`, `*_URI`,     |
- * |   (static)                                      | `*_HOST`, `*_PORT`, `*_ENDPOINT`, `*_VERSION`,     |
+ * | a TAIL word: the last word, or one of a short   | `*_FILE`, `*_PATH`, `*_DIR`, `*_URL`, `*_URI`,     |
+ * |   list anywhere after the last deny word        | `*_HOST`, `*_PORT`, `*_ENDPOINT`, `*_VERSION`,     |
  * |                                                 | `*_NAME`, `*_ALIAS`, `*_ENABLED`, `*_MODE`,        |
  * |                                                 | `*_TYPE`, `*_HEADER`, `*_PROMPT*`, `*_MANAGER`,    |
  * |                                                 | `*_POLICY`, `*_REQUIRED`, `*_METHOD`, `*_PROVIDER`,|
@@ -44,8 +44,10 @@
  * | toggle words anywhere (`ALLOW`, `REQUIRE`,      | `MYSQL_ALLOW_EMPTY_PASSWORD`, `REQUIRE_MFA_AUTH`,  |
  * |   `SKIP`, `ENABLE`, `DISABLE`, `USE`, …)        | `SKIP_AUTH`                                        |
  * | `RANDOM … PASSWORD`                             | `MYSQL_RANDOM_ROOT_PASSWORD`                       |
- * | `GPG`/`PGP`/`GNUPG` with a `KEY` head           | `GPG_KEY`, `GPG_KEYS`, `NODE_GPG_KEY` holding      |
- * |                                                 | fingerprints (value-dependent)                     |
+ * | `GPG`/`PGP`/`GNUPG` with a `KEY` head           | `GPG_KEY`, `GPG_KEYS` holding fingerprints         |
+ * | `SIGNING_KEY(S)` holding a fingerprint          | `SWIFT_SIGNING_KEY=A62A…` (the name stays secret-  |
+ * |                                                 | like; only the fingerprint value is exempt)        |
+ * | `INITIAL_CLUSTER_TOKEN` (etcd)                  | a cluster name, not a credential                   |
  * | whole names                                     | `PWD`, `OLDPWD`, every Go toolchain variable       |
  * |                                                 | (`GOPRIVATE`, `GONOSUMDB`, `GONOPROXY`, `GOAUTH`…) |
  * | ClassifyOptions.allowNames (exact or globs)     |                                                   |
@@ -128,6 +130,14 @@ const TAIL_EXEMPT = new Set([
   'cfg', 'settings', 'list', 'map', 'mapping', 'dict', 'selector', 'annotation', 'level', 'state', 'status',
   'context', 'output', 'input', 'lookup', 'resolver', 'generator', 'validator',
   'verifier', 'handler', 'class', 'impl', 'image', 'repo', 'repository', 'registry', 'sidecar', 'secretname',
+  'scheme', 'schemes',
+]);
+/** Tail words that exempt wherever they follow the head. */
+const AFTER_EXEMPT = new Set([
+  'file', 'files', 'filename', 'filepath', 'path', 'paths', 'dir', 'dirs', 'directory', 'folder', 'location', 'url',
+  'urls', 'uri', 'uris', 'host', 'hostname', 'port', 'endpoint', 'version', 'name', 'names', 'alias', 'env', 'var',
+  'variable', 'manager', 'policy', 'provider', 'header', 'type', 'mode', 'enabled', 'enable', 'disabled', 'disable',
+  'scheme', 'method', 'format', 'hint', 'issuer', 'audience', 'realm', 'algorithm', 'alg', 'username', 'email',
 ]);
 const ID_TAIL = new Set(['id', 'ids', 'guid', 'uuid']);
 const DIGEST_TAIL = new Set(['checksum', 'checksums', 'sha', 'sha1', 'sha256', 'sha512', 'hash', 'hashes', 'md5', 'digest', 'fingerprint', 'fingerprints', 'fpr', 'sum', 'sums', 'shasum']);
@@ -150,7 +160,7 @@ const GPG_WORDS = new Set(['gpg', 'pgp', 'gnupg', 'gpgkey', 'gpgkeys']);
 const WHOLE_NAME_EXEMPT = new Set(['PWD', 'OLDPWD']);
 
 export type NameStrength = 'strong' | 'key' | 'none';
-export type NameExemption = 'static' | 'id' | 'digest' | 'quantity' | 'gpg' | 'allow';
+export type NameExemption = 'static' | 'id' | 'digest' | 'quantity' | 'gpg' | 'fingerprint' | 'allow';
 
 export interface NameAnalysis {
   words: string[];
@@ -233,10 +243,16 @@ function analyzeUncached(name: string, opts?: ClassifyOptions): NameAnalysis {
     }
   } else {
     const extra = (opts?.extraWords ?? []).map((e) => e.toLowerCase()).filter((e) => e && !/[^a-z0-9]/.test(e));
+    // The head is the last strong deny word; a generic `*_KEY` only counts when there is none
+    // (`GITLAB_SECRETS_…_PRIMARY_KEY` is strong through `secrets`).
+    let generic: Head | null = null;
     for (let i = 0; i < words.length; i++) {
       const h = wordDeny(words[i]!, i, words, extra);
-      if (h && (!head || h.index >= head.index)) head = h;
+      if (!h) continue;
+      if (h.strength === 'strong') head = h;
+      else generic = h;
     }
+    head ??= generic;
     for (const seq of extraSequences(opts?.extraWords ?? [])) {
       for (let i = 0; i + seq.length <= words.length; i++) {
         if (seq.every((s, k) => words[i + k] === s) && (!head || i + seq.length - 1 >= head.index))
@@ -251,11 +267,13 @@ function analyzeUncached(name: string, opts?: ClassifyOptions): NameAnalysis {
   if (WHOLE_NAME_EXEMPT.has(name.toUpperCase()) || isGoVar(name)) return exempt('static', name);
   if (opts?.allowNames && opts.allowNames.length > 0 && allowMatcher(opts.allowNames)(name)) return exempt('allow', name);
 
-  // Words after the head decide what the name describes.
+  // Words after the head decide what the name describes: the last word from the long list,
+  // any later word from the short list (`PASSWORD_PROMPT_STRING`, `TOKEN_FILE_MODE`).
+  const lastWord = words[words.length - 1]!;
+  if (head.index < words.length - 1 && TAIL_EXEMPT.has(lastWord)) return exempt('static', lastWord);
   for (let i = head.index + 1; i < words.length; i++) {
     const w = words[i]!;
-    if (TAIL_EXEMPT.has(w)) return exempt('static', w);
-    if (w.startsWith('prompt')) return exempt('static', w);
+    if (AFTER_EXEMPT.has(w) || w.startsWith('prompt')) return exempt('static', w);
   }
   for (const w of words) if (ANY_EXEMPT.has(w)) return exempt('static', w);
   if (words.includes('random') && head.index === words.length - 1 && /pass|pwd/i.test(head.word)) return exempt('static', 'random');
@@ -265,13 +283,19 @@ function analyzeUncached(name: string, opts?: ClassifyOptions): NameAnalysis {
     if (QUANTITY_TAIL.has(words[i]!) || words[i]!.startsWith('expir')) return exempt('quantity', words[i]);
   for (const w of words) if (QUANTITY_ANY.has(w)) return exempt('quantity', w);
   if (/keys?$/i.test(head.word) && words.some((w) => GPG_WORDS.has(w))) return exempt('gpg', 'gpg');
+  // `SWIFT_SIGNING_KEY=<fingerprint>`: a signing key NAME stays secret-like, but a value that
+  // is a key fingerprint is not the key.
+  if (/^(?:signing|sign|signature|release)_keys?$/.test(head.word)) return exempt('fingerprint', head.word);
+  // etcd's `ETCD_INITIAL_CLUSTER_TOKEN` names a cluster; it is not a credential.
+  if (head.word === 'token' && words.includes('cluster') && words.includes('initial')) return exempt('static', 'cluster');
   return base;
 }
 
-/** Name side only, exemptions applied: value-dependent exemptions count as exempt here. */
+/** Name side only, exemptions applied: value-dependent exemptions count as exempt here, except
+ *  'fingerprint' (`SIGNING_KEY` is a secret-like name; only a fingerprint VALUE is exempt). */
 export function isSecretName(name: string, opts?: ClassifyOptions): { secret: boolean; word?: string } {
   const a = analyzeName(name, opts);
-  if (a.strength === 'strong' && !a.exemption) return { secret: true, word: a.word };
+  if (a.strength === 'strong' && (!a.exemption || a.exemption === 'fingerprint')) return { secret: true, word: a.word };
   return { secret: false };
 }
 

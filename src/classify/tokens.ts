@@ -21,7 +21,7 @@
  *   and image digests (`name:tag@sha256:…`) are not; `user@host` has no password.
  */
 import type { TokenMatch } from './types';
-import { dominantCharRatio, isPlaceholder, literalText } from './values';
+import { dominantCharRatio, isPathLike, isPlaceholder, literalText } from './values';
 
 interface Format {
   type: string;
@@ -62,7 +62,7 @@ export function isAwsDocExample(s: string): boolean {
 /** A literal (non-reference, non-placeholder) password in a URL / flag. */
 function literalSecret(s: string): boolean {
   const lit = literalText(s);
-  return lit.length > 0 && lit === s && !isPlaceholder(s);
+  return lit.length > 0 && lit === s && !isPlaceholder(s) && !isPathLike(s);
 }
 
 export const FORMATS: readonly Format[] = [
@@ -263,15 +263,23 @@ export const FORMATS: readonly Format[] = [
   },
   {
     type: 'Password in URL',
-    re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]*:([^\\s/@'"<>]+)@(?!sha\\d+:)[^\\s/@'"<>]`,
+    re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]{0,256}:([^\\s/@'"<>]{1,256})@(?!sha\\d+:)[^\\s/@'"<>]`,
     ci: true,
     inner: true,
     ok: literalSecret,
     hints: ['://'],
   },
   {
+    type: 'Password in DSN',
+    re: `${B}[^\\s:@/'"()=]{1,64}:([^\\s@/'"()]{1,256})@(?:tcp|unix|udp)\\(`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ['@tcp(', '@unix(', '@udp('],
+  },
+  {
     type: 'Connection string password',
-    re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]*;(?:[^;"'\\n]*;){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]+)`,
+    re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]{0,512};(?:[^;"'\\n]{0,512};){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]{1,256})`,
     ci: true,
     inner: true,
     ok: literalSecret,
@@ -302,7 +310,7 @@ export const FORMATS: readonly Format[] = [
   },
   {
     type: 'curl basic-auth credentials',
-    re: `${B}curl${E}[^\\n|;&]*?\\s(?:-u|--user)\\s*["']?[^\\s:"'$]+:([^\\s"'$][^\\s"']*)`,
+    re: `${B}curl${E}[^\\n|;&]{0,500}?\\s(?:-u|--user)\\s*["']?[^\\s:"'$]{1,128}:([^\\s"'$][^\\s"']{0,255})`,
     ci: true,
     inner: true,
     ok: literalSecret,

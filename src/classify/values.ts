@@ -162,8 +162,11 @@ function parseBraced(inner: string, out: string[]): void {
 /** empty → reference → placeholder → literal, judged on the literal text. */
 export function valueKind(value: string | null): ValueKind {
   if (value === null || value.trim() === '') return 'empty';
-  const lit = literalText(value).trim();
+  const parts = literalParts(value);
+  const lit = parts.join('').trim();
   if (lit === '') return 'reference';
+  // Only separators between references (`${HOST}:${PORT}/${DB}`): nothing literal to leak.
+  if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return 'reference';
   if (isPlaceholder(lit)) return 'placeholder';
   return 'literal';
 }
@@ -173,25 +176,29 @@ const PLACEHOLDER_WORDS = new Set([
   'null', 'nil', 'none', 'undefined', 'undef', 'empty', 'blank', 'n/a', 'na', '-', '--', '.', '?', '~',
   'changeme', 'change_me', 'change-me', 'change me', 'changethis', 'change_this', 'change-this',
   'changemeplease', 'changeme123', 'replaceme', 'replace_me', 'replace-me', 'replace me', 'todo', 'tbd', 'tbc',
-  'fixme', 'placeholder', 'dummy', 'redacted', 'masked', 'hidden', 'notset', 'not_set', 'not-set', 'unset',
+  'fixme', 'placeholder', 'dummy', 'fake', 'redacted', 'masked', 'hidden', 'notset', 'not_set', 'not-set', 'unset',
   'unknown', 'notasecret', 'not-a-secret', 'not_a_secret', 'unused', 'not-used', 'not_used', 'fill-me',
   'fillme', 'fill_me', 'setme', 'set-me', 'set_me', 'secret-here', 'token-here', 'password-here', 'key-here',
-  'put your unique phrase here',
+  'put your unique phrase here', '{}', '[]', '""', "''",
 ]);
 
 const PLACEHOLDER_RES: readonly RegExp[] = [
   /^<[^<>]*>$/, // <token>, <your password>
   /^\[[A-Za-z0-9 _.-]+\]$/, // [YOUR_TOKEN]
   /^\{[A-Za-z0-9 _.-]+\}$/, // {token}
-  /^__[A-Za-z0-9_]+__$/, // __TOKEN__
+  /^__?[A-Za-z0-9_]+__?$/, // __TOKEN__, _admin_password_
+  /^[^A-Za-z0-9]{1,3}$/, // _, -, ., ?
   /^@[A-Za-z0-9_]+@$/, // @TOKEN@ (autoconf-style substitution)
   /^(?:x{3,}|X{3,})(?:[-_.](?:x+|X+))*$/, // xxx, XXXX-XXXX
   /^\*{3,}$/, // ***
+  /^(?:[A-Za-z0-9]+[_.-])+(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…)$/, // sk_live_xxxx, ghp_****, sk-...
+  /^[A-Za-z0-9]{2,8}(?:x{8,}|X{8,})$/, // AIzaSyXXXXXXXX
   /^(?:\.{3,}|…)$/, // ..., …
-  /^(?:your|my)(?:[-_ .]?[a-z0-9]+)*$/i, // your-token-here, your_api_key, YourSecret
-  /^(?:enter|insert|put|paste|add|set|fill)[-_ ](?:[a-z0-9]+[-_ ]?)*(?:here)?$/i, // insert-token-here
+  /^your[a-z0-9]*(?:[-_ .][a-z0-9]+)*$/i, // your-token-here, your_api_key, YourSecret
+  /^(?:enter|insert|put|paste|add|set|fill)(?:[-_ ][a-z0-9]+)+$/i, // insert-token-here
   /^(?:[a-z0-9]+[-_ ])+here$/i, // token-goes-here
-  /^(?:replace|change)[-_ ]?(?:me|this)(?:[-_ ][a-z0-9]+)*$/i, // change_me_in_production
+  /^(?:replace|change)[-_ ]?(?:me|this)/i, // change_me_in_production, ChangeMeChangeMe
+  /^(?:replace|change)[A-Z_-]/, // changePassword, changeRunnerAuthToken (not `changeit`)
 ];
 
 /** A clear "fill me in" / "not a value" marker (see the table at the top of this file). */
@@ -233,8 +240,9 @@ export function isHighEntropy(s: string): boolean {
 }
 
 const PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
+/** A (relative) file name with a file extension or a well-known key file name. */
 const KEY_FILE_RE =
-  /^(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|secret|secrets|token|pass|passwd|htpasswd)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
+  /^(?:[\w.-]+\/)*(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|properties|secret|secrets|token|pass|passwd|htpasswd|sh|bash|py|rb|js|ps1|bat|cmd|exe)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
 
 /** A filesystem path (`/run/secrets/x`, `./x`, `~/x`, `C:\x`, `file://…`) or a key-file name. */
 export function isPathLike(s: string): boolean {
@@ -265,13 +273,15 @@ export function isDigestLike(s: string): boolean {
   return /^\$(?:1|2[abxy]?|5|6|y|argon2(?:id|i|d)|pbkdf2[-\w]*|scrypt)\$\S+$/.test(t);
 }
 
-/** One or more key fingerprints / key ids: hex groups (`A1B2 C3D4 …`), `0x`-prefixed ids,
- *  separated by whitespace, commas or semicolons. */
+/** One or more OpenPGP fingerprints / key ids: 40-hex fingerprints (also written as ten
+ *  space-separated groups of 4), 16- or 8-hex key ids, `0x`-prefixed or not, separated by
+ *  whitespace, commas or semicolons. A 32- or 64-hex value (a typical random key) is not one. */
 export function isFingerprintList(s: string): boolean {
   const t = s.trim();
   if (t === '') return false;
-  const parts = t.split(/[\s,;]+/);
-  for (const p of parts) if (p !== '' && !/^(?:0x)?[0-9a-f]{4,40}$/i.test(p)) return false;
+  const joined = t.replace(/\b((?:[0-9a-f]{4}\s+){9}[0-9a-f]{4})\b/gi, (m) => m.replace(/\s+/g, ''));
+  for (const p of joined.split(/[\s,;]+/))
+    if (p !== '' && !/^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})$/i.test(p)) return false;
   return true;
 }
 

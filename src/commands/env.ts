@@ -203,16 +203,19 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
     say(`${(e as Error).message} (see godock env --help)`);
     return 2;
   }
-  const single = !flags.targets.all && !flags.targets.labels.length && flags.targets.names.length + flags.targets.services.length === 1;
-  if (!single && !flags.outputDir && flags.targets.names.length + flags.targets.services.length > 1) {
+  if (!flags.outputDir && flags.targets.names.length + flags.targets.services.length > 1) {
     say('several targets: use --output-dir to write one file per target');
     return 2;
   }
   const secretValues: string[] = [];
   try {
     if (flags.outputDir) {
-      mkdirSync(flags.outputDir, { recursive: true, mode: 0o700 });
-      if (!statSync(flags.outputDir).isDirectory()) throw new WriteError(`${flags.outputDir} is not a directory`);
+      try {
+        mkdirSync(flags.outputDir, { recursive: true, mode: 0o700 });
+      } catch (e) {
+        throw new WriteError(`cannot create --output-dir ${flags.outputDir}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+      }
+      if (!statSync(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
     }
     const conn = resolveConnection({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: io.env });
     const engine = await connectEngine(conn);

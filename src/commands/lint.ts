@@ -7,7 +7,7 @@ import { lintPaths } from '../lint';
 import { atLeast } from '../engine/run';
 import { ConfigError } from '../engine/config';
 import { findConfig, loadConfig } from '../config-file';
-import { formatters, type FormatName } from '../report';
+import { formatters, isFormatName } from '../report';
 import { rules } from '../../rules';
 import { atomicWrite } from '../util/atomic-write';
 import { VERSION } from '../version';
@@ -67,8 +67,8 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     io.stdout.write(HELP);
     return 0;
   }
-  const format = (v.format ?? 'stylish') as FormatName;
-  if (!(format in formatters)) {
+  const format = v.format ?? 'stylish';
+  if (!isFormatName(format)) {
     io.stderr.write(`godock lint: unknown format "${format}" (expected ${Object.keys(formatters).join(', ')})\n`);
     return 2;
   }

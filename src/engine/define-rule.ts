@@ -10,6 +10,8 @@ export interface RuleContext {
   classify: ClassifyOptions;
   /** Rule options from the configuration, merged over the rule's defaults. */
   options: Record<string, unknown>;
+  /** `go.trusted-proxies` from the configuration: GOPROXY URLs or hosts the user vouches for. */
+  trustedProxies: readonly string[];
 }
 
 export interface RuleDefinition {

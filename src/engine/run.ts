@@ -30,6 +30,7 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
     if (configured === 'off') continue;
     const ctx: RuleContext = {
       classify: config.classify,
+      trustedProxies: config.trustedProxies,
       options: { ...(rule.defaultOptions ?? {}), ...(rc?.options ?? {}) },
       report(r: Report) {
         const template = rule.messages[r.messageId];

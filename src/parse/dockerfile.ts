@@ -40,6 +40,15 @@ interface HeredocLike {
   getStartRange(): Range0;
 }
 
+/** The heredocs of an instruction; dockerfile-ast throws on some malformed ones, which then count as none. */
+function heredocsOf0(ins: unknown): HeredocLike[] {
+  try {
+    return ((ins as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? []) as unknown as HeredocLike[];
+  } catch {
+    return [];
+  }
+}
+
 export function emptyModel(path: string, format: FileModel['format']): FileModel {
   return {
     path,
@@ -188,15 +197,25 @@ export function parseDockerfile(path: string, input: string): FileModel {
       return { name: h.getName(), segments: segs };
     });
 
+  /** The instruction's source text (to skip costly dockerfile-ast calls that cannot match). */
+  const textOf = (ins: Instruction): string => {
+    const r = ins.getRange() as Range0;
+    return r.start.line === r.end.line ? (lines[r.start.line] ?? '') : lines.slice(r.start.line, r.end.line + 1).join('\n');
+  };
+  const heredocsIf = (ins: Instruction, text: string): HeredocLike[] => (text.includes('<<') ? heredocsOf0(ins) : []);
+
   const handleRun = (ins: Run, viaOnbuild: boolean) => {
-    const hs = ins.getHeredocs() as unknown as HeredocLike[];
+    const text = textOf(ins);
+    const hs = heredocsIf(ins, text);
     const segments = segmentsOf(ins, hs);
     const joined = joinSegments(segments);
     const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = ins
-      .getFlags()
-      .filter((f) => f.getName() === 'mount')
-      .map((f) => f.getValue() ?? '');
+    const mounts = text.includes('--')
+      ? ins
+          .getFlags()
+          .filter((f) => f.getName() === 'mount')
+          .map((f) => f.getValue() ?? '')
+      : [];
     const run: RunModel = {
       scope: scopeName(),
       form: exec ? 'exec' : 'shell',
@@ -235,7 +254,8 @@ export function parseDockerfile(path: string, input: string): FileModel {
   };
 
   const handleCopy = (ins: Copy | Add, viaOnbuild: boolean) => {
-    const hs = (ins instanceof Copy ? ins.getHeredocs() : ((ins as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [])) as unknown as HeredocLike[];
+    const text = textOf(ins);
+    const hs = heredocsIf(ins, text);
     const skipLines = new Set<number>();
     for (const h of hs) {
       const c = h.getContentRange();
@@ -243,8 +263,7 @@ export function parseDockerfile(path: string, input: string): FileModel {
       const d = h.getDelimiterRange();
       if (d) skipLines.add(d.start.line);
     }
-    const flags = ins.getFlags();
-    const from = flags.find((f) => f.getName() === 'from')?.getValue() ?? undefined;
+    const from = text.includes('--') ? (ins.getFlags().find((f) => f.getName() === 'from')?.getValue() ?? undefined) : undefined;
     let paths: PathRef[];
     const segs = segmentsOf(ins, hs);
     const joined = joinSegments(segs);
@@ -315,6 +334,16 @@ export function parseDockerfile(path: string, input: string): FileModel {
   };
 
   for (const ins of df.getInstructions()) {
+    try {
+      handleTop(ins);
+    } catch {
+      // dockerfile-ast can fail on malformed input; report the instruction instead of crashing.
+      const line = (ins.getRange() as Range0 | null)?.start.line ?? 0;
+      model.errors.push({ message: 'could not parse this instruction (malformed Dockerfile syntax)', line: line + 1, column: 1 });
+    }
+  }
+
+  function handleTop(ins: Instruction): void {
     if (ins instanceof From) {
       stage++;
       const named = ins.getBuildStage();
@@ -361,11 +390,11 @@ export function parseDockerfile(path: string, input: string): FileModel {
       scope = s;
       stageVars.set(name, vars);
       stageWorkdir.set(name, workdir);
-      continue;
+      return;
     }
     if (stage < 0) {
       if (ins instanceof Arg) handleArg(ins, false, globalArgs);
-      continue;
+      return;
     }
     handle(ins, false);
   }

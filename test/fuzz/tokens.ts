@@ -117,3 +117,18 @@ export function leakedSlice(text: string, secret: string): string | null {
   }
   return null;
 }
+
+/**
+ * The planted tokens still intact in `text` after mutations, and only those whose every 8-character
+ * slice occurs nowhere but inside a whole copy of the token: a mutation that copies half a token
+ * into a variable name makes a new, unrelated string (rules quote names).
+ */
+export function intactTokens(text: string, planted: readonly FakeToken[]): FakeToken[] {
+  const count = (s: string) => text.split(s).length - 1;
+  return planted.filter((t) => {
+    const whole = count(t.value);
+    if (whole === 0) return false;
+    for (let i = 0; i + 8 <= t.secret.length; i++) if (count(t.secret.slice(i, i + 8)) !== whole) return false;
+    return true;
+  });
+}

@@ -181,6 +181,15 @@ describe('parseCompose: environment and build.args', () => {
     expect(m.assignments.map((a) => a.scope)).toEqual(['a', 'a', 'a', 'b']);
   });
 
+  test('CRLF line ends and a BOM', () => {
+    const m = parseCompose('c.yaml', '\uFEFFservices:\r\n  a:\r\n    environment:\r\n      A: plain\r\n      B: "q"\r\n');
+    expect(m.errors).toEqual([]);
+    expect(m.assignments.map(view)).toEqual([
+      { name: 'A', value: 'plain', kind: 'environment', nameLoc: L(4, 7, 8), valueLoc: L(4, 10, 15), services: ['a'] },
+      { name: 'B', value: 'q', kind: 'environment', nameLoc: L(5, 7, 8), valueLoc: L(5, 11, 12), services: ['a'] },
+    ]);
+  });
+
   test('raw keeps the source text when it differs from the value', () => {
     const m = parseCompose('c.yaml', yaml(['services:', '  a:', '    environment:', "      A: 'x'", '      B: x', '      - ']));
     expect(m.assignments.find((a) => a.name === 'A')?.raw).toBe("'x'");

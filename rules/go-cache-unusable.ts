@@ -1,0 +1,96 @@
+import { defineRule } from '../src/engine/define-rule';
+import type { EnvAssignment, FileModel, User } from '../src/model';
+import { isAbsGoPath } from '../src/classify/go-paths';
+import { valueOrName } from '../src/engine/report-helpers';
+import { walkEnv } from '../src/engine/stage-env';
+import { envAt, knownValue, runScripts, stageChain, targetWindows } from '../src/engine/stage-context';
+import { goInvocations, GO_BUILDING_SUBCOMMANDS } from '../src/parse/go-commands';
+import { joinSegments } from '../src/parse/location';
+
+const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
+
+const RELATIVE_ERROR: Readonly<Record<string, string>> = {
+  GOCACHE: 'build cache is required, but could not be located: GOCACHE is not an absolute path',
+  GOMODCACHE: 'GOMODCACHE entry is relative; must be absolute path',
+  GOBIN: 'cannot install, GOBIN must be an absolute path',
+  GOTMPDIR: 'GOTMPDIR must be an absolute path',
+};
+
+/** The user in effect at `line` of `scope`: its last USER before the line, else the parent stage's. */
+function userAt(model: FileModel, scope: string, line: number): User | null {
+  for (const s of stageChain(model, scope)) {
+    const users = model.users.filter((u) => u.scope === s.name && (s.name !== scope || u.loc.line < line));
+    if (users.length) return users[users.length - 1]!;
+  }
+  return null;
+}
+
+/**
+ * The HOME docker gives a user, when it is certainly not writable: `nobody` (/nonexistent), or a
+ * numeric uid that no RUN of the stage created (no passwd entry: HOME=/). Null otherwise.
+ */
+function unwritableHome(model: FileModel, scope: string, user: string): string | null {
+  const name = user.split(':')[0]!.trim();
+  if (name === 'nobody' || name === '65534') return '/nonexistent';
+  if (!/^\d+$/.test(name) || name === '0') return null;
+  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const created = model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => new RegExp(`(useradd|adduser)[^\\n;&|]*\\s(-u|--uid)[=\\s]*${name}\\b`).test(joinSegments(s.segments, s.sep))));
+  return created ? null : '/';
+}
+
+/**
+ * Build and module caches go cannot use: GOCACHE=off (fatal since Go 1.12), relative
+ * GOCACHE/GOMODCACHE/GOBIN/GOTMPDIR, and a non-root USER without a writable home in a golang
+ * stage that then compiles with the default cache ($HOME/.cache/go-build).
+ */
+export default defineRule({
+  id: 'go-cache-unusable',
+  category: 'go-env',
+  severity: 'error',
+  description: 'Go build cache, module cache or install directory go cannot use',
+  tags: ['go', 'cache'],
+  messages: {
+    off: 'GOCACHE=off is fatal since Go 1.12: every build fails with "build cache is disabled by GOCACHE=off, but required as of Go 1.12". Point GOCACHE at a writable directory (or a cache mount) instead.',
+    relative: '{{name}}={{value}} is not an absolute path; go fails with "{{error}}". Use an absolute directory.',
+    homeless:
+      'USER {{user}} gets HOME={{home}}, so the default build cache {{home}}/.cache/go-build cannot be created and `go {{sub}}` (line {{line}}) fails with "failed to initialize build cache at {{cacheDir}}: mkdir …: permission denied". Set ENV GOCACHE=/tmp/go-cache (or HOME) or create the user with a home directory.',
+  },
+  check(model, ctx) {
+    walkEnv(model, (v) => {
+      const { a, scope } = v;
+      if (!KINDS.has(a.kind) || !(a.name in RELATIVE_ERROR)) return;
+      if (a.kind === 'arg' && a.scope === undefined) return;
+      const value = knownValue(v);
+      if (value === null || value === '') return;
+      if (a.name === 'GOCACHE' && value === 'off') {
+        ctx.report({ loc: valueOrName(a), messageId: 'off' });
+        return;
+      }
+      if (value.startsWith('~') && a.kind === 'run' && !(a.raw !== undefined && /["'\\]/.test(a.raw))) return;
+      if (isAbsGoPath(value, targetWindows(scope))) return;
+      ctx.report({ loc: valueOrName(a), messageId: 'relative', data: { name: a.name, value, error: RELATIVE_ERROR[a.name]! } });
+    });
+    if (model.format !== 'dockerfile') return;
+    const reported = new Set<User>();
+    for (const r of model.runs) {
+      const scope = model.scopes.find((s) => s.name === r.scope);
+      if (!scope?.golang || scope.windows) continue;
+      const user = userAt(model, r.scope, r.loc.line);
+      if (!user || reported.has(user)) continue;
+      const home = unwritableHome(model, r.scope, user.user);
+      if (home === null) continue;
+      const env = envAt(model, r.scope, r.loc.line);
+      if (['GOCACHE', 'XDG_CACHE_HOME', 'HOME'].some((n) => env.has(n))) continue;
+      if (r.mounts.some((m) => /type=cache/.test(m) && /go-build|\.cache/.test(m))) continue;
+      const go = runScripts(r)
+        .flatMap((s) => goInvocations(joinSegments(s.segments, s.sep)))
+        .find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
+      if (!go) continue;
+      const text = runScripts(r).map((s) => joinSegments(s.segments, s.sep)).join('\n');
+      if (/\bexport\s+(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(text)) continue;
+      reported.add(user);
+      const cacheDir = `${home === '/' ? '' : home}/.cache/go-build`;
+      ctx.report({ loc: user.loc, messageId: 'homeless', data: { user: user.user, home, sub: go.sub, line: r.loc.line, cacheDir }, severity: 'warning' });
+    }
+  },
+});

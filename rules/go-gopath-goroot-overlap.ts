@@ -1,0 +1,47 @@
+import { defineRule } from '../src/engine/define-rule';
+import type { EnvAssignment } from '../src/model';
+import { cleanGoPath, isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
+import { valueOrName } from '../src/engine/report-helpers';
+import { walkEnv } from '../src/engine/stage-env';
+import { knownValue, targetWindows } from '../src/engine/stage-context';
+
+const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
+
+/**
+ * GOPATH equal to GOROOT (go warns and puts the module cache and installed tools inside the Go
+ * tree) or inside it (the workspace is wiped with the toolchain on every upgrade, and go install
+ * writes into the distribution). GOROOT is the one set in the stage, else the image's.
+ */
+export default defineRule({
+  id: 'go-gopath-goroot-overlap',
+  category: 'go-env',
+  severity: 'warning',
+  description: 'GOPATH is the Go installation directory or lies inside it',
+  tags: ['go', 'gopath', 'goroot'],
+  messages: {
+    equal:
+      'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
+    inside:
+      'GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go.',
+  },
+  check(model, ctx) {
+    walkEnv(model, (v) => {
+      const { a, scope, env } = v;
+      if (a.name !== 'GOPATH' || !KINDS.has(a.kind)) return;
+      if (a.kind === 'arg' && a.scope === undefined) return;
+      const value = knownValue(v);
+      if (value === null || value === '') return;
+      const envRoot = env.get('GOROOT');
+      const sameGroup = model.assignments.find((b) => b.group === a.group && b.name === 'GOROOT' && b.kind === a.kind && b.scope === a.scope);
+      const goroot = (sameGroup?.value && !sameGroup.value.includes('$') ? sameGroup.value : null) ?? (typeof envRoot === 'string' && envRoot ? envRoot : null) ?? scope?.goroot ?? null;
+      if (!goroot) return;
+      const windows = targetWindows(scope);
+      for (const entry of splitGoPathList(value, windows)) {
+        if (!entry || !isAbsGoPath(entry, windows)) continue;
+        const rel = pathRelation(entry, goroot, windows);
+        if (rel === null) continue;
+        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+      }
+    });
+  },
+});

@@ -1,0 +1,81 @@
+import { defineRule } from '../src/engine/define-rule';
+import type { EnvAssignment, FileModel, Scope } from '../src/model';
+import { valueOrName } from '../src/engine/report-helpers';
+import { walkEnv } from '../src/engine/stage-env';
+import { copyDestination, knownValue, goRootsAt, runScripts, stageChain } from '../src/engine/stage-context';
+import { cleanGoPath, pathRelation } from '../src/classify/go-paths';
+import { joinSegments } from '../src/parse/location';
+
+const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
+
+/**
+ * Whether the stage (or its ancestors) puts something at `value` itself: a copy into it, or a RUN
+ * that names it (`tar -C /opt -xzf go.tgz` for /opt/go, `mkdir $GOROOT`, `git clone … /opt/go`).
+ * Then `value` is a custom toolchain and GOROOT may be needed.
+ */
+function installsThere(model: FileModel, scope: Scope, value: string): boolean {
+  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const clean = cleanGoPath(value, scope.windows);
+  const parent = clean.replace(/[\\/][^\\/]*$/, '') || '/';
+  for (const c of model.copies) {
+    if (!chain.has(c.scope)) continue;
+    const d = copyDestination(c, scope.windows);
+    if (d === null || d === '/' || /^[a-z]:\\$/i.test(d)) continue;
+    if (pathRelation(d, clean, scope.windows) !== null) return true;
+    if (c.from !== undefined && pathRelation(clean, d, scope.windows) === 'inside') return true;
+  }
+  for (const r of model.runs) {
+    if (!chain.has(r.scope)) continue;
+    // The GOROOT assignments themselves are not evidence of an install.
+    const text = runScripts(r)
+      .map((x) => joinSegments(x.segments, x.sep))
+      .join('\n')
+      .replace(/\bGOROOT=\S*/g, '');
+    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe(parent)}/?(\\s|$)`).test(text)) return true;
+  }
+  return false;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * GOROOT set to something other than where this image's Go is installed (error), or to exactly
+ * that place (info: redundant, and it pins every go binary to this tree). Stages that install a
+ * toolchain of their own at the value (custom toolchains) and stages where the Go install is
+ * unknown stay silent.
+ */
+export default defineRule({
+  id: 'go-goroot-override',
+  category: 'go-env',
+  severity: 'error',
+  description: 'GOROOT set by hand, to a directory other than where Go is installed or redundantly',
+  tags: ['go', 'goroot'],
+  messages: {
+    mismatch:
+      'GOROOT={{value}} but the Go of this {{where}} is installed at {{actual}}; go fails with "go: cannot find GOROOT directory: {{value}}" (or "compile: version … does not match go tool version"). Remove it: go finds its root from the location of the go binary.',
+    redundant:
+      'GOROOT={{value}} repeats where Go is already installed; go derives it from the binary, and pinning it makes any other go put first on PATH fail with "compile: version … does not match go tool version". Remove it (use `go env GOROOT` where a tool needs the path).',
+  },
+  check(model, ctx) {
+    walkEnv(model, (v) => {
+      const { a, scope } = v;
+      if (a.name !== 'GOROOT' || !KINDS.has(a.kind) || !scope) return;
+      if (a.kind === 'arg' && a.scope === undefined) return;
+      const value = knownValue(v);
+      if (value === null || value === '') return;
+      const dockerfile = model.format === 'dockerfile';
+      // A golang stage's Go is the image's; elsewhere, a Go tree copied in from a golang image or stage.
+      const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      if (roots.length === 0) return;
+      const where = dockerfile ? 'stage' : 'service';
+      if (roots.some((r) => pathRelation(value, r, scope.windows) === 'equal')) {
+        ctx.report({ loc: valueOrName(a), messageId: 'redundant', data: { value }, severity: 'info' });
+        return;
+      }
+      if (dockerfile && installsThere(model, scope, value)) return;
+      ctx.report({ loc: valueOrName(a), messageId: 'mismatch', data: { value, actual: roots[0]!, where } });
+    });
+  },
+});

@@ -1,0 +1,111 @@
+/**
+ * What is known about a Dockerfile stage at a given line: its ancestry, its environment, the RUN
+ * commands and copies that happened before, and where Go is installed in it. Built on walkEnv;
+ * pure functions of the model.
+ */
+import type { Copy, FileModel, Run, Scope, TextSegment } from '../model';
+import { golangImage } from '../classify/go';
+import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../classify/go-paths';
+import { walkEnv, type EnvVisit } from './stage-env';
+
+/** The stage and its ancestors (`FROM build AS test` → [test, build]), nearest first. */
+export function stageChain(model: FileModel, name: string | undefined): Scope[] {
+  const out: Scope[] = [];
+  let s = name === undefined ? undefined : model.scopes.find((x) => x.name === name);
+  while (s && !out.includes(s)) {
+    out.push(s);
+    s = s.parent === undefined ? undefined : model.scopes.find((x) => x.name === s!.parent);
+  }
+  return out;
+}
+
+/** The persistent environment (ENV, image defaults, inherited) of a stage just before `line`. */
+export function envAt(model: FileModel, scope: string, line: number): ReadonlyMap<string, string | null> {
+  const before = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
+  return walkEnv(before).get(scope) ?? new Map();
+}
+
+/** Whether `inst` (a RUN or COPY of `scope` or of an ancestor) happens before `line` in `scope`. */
+function before(model: FileModel, scope: string, line: number) {
+  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  return (x: { scope: string; loc: { line: number } }) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
+}
+
+export function runsBefore(model: FileModel, scope: string, line: number): Run[] {
+  return model.runs.filter(before(model, scope, line));
+}
+
+export function copiesBefore(model: FileModel, scope: string, line: number): Copy[] {
+  return model.copies.filter(before(model, scope, line));
+}
+
+/** The scripts of a RUN: its command line and each heredoc body, with the separator used to join them. */
+export function runScripts(run: Run): { segments: TextSegment[]; sep: string }[] {
+  const out = run.form === 'shell' ? [{ segments: run.segments, sep: ' ' }] : [];
+  for (const h of run.heredocs) out.push({ segments: h.segments, sep: '\n' });
+  return out;
+}
+
+/** The stage a `COPY --from=` value names (by name or index), if it is a stage of this file. */
+export function fromStage(model: FileModel, from: string): Scope | undefined {
+  const k = from.toLowerCase();
+  return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : undefined);
+}
+
+/** Absolute destination of a copy (relative destinations resolve against the WORKDIR); null when unknown. */
+export function copyDestination(c: Copy, windows: boolean): string | null {
+  if (!c.dest) return null;
+  const p = c.dest.path;
+  if (p.includes('$')) return null;
+  if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
+  return c.workdir === undefined ? null : joinGoPath(c.workdir, p, windows);
+}
+
+/**
+ * Where Go toolchains are installed in a stage before `line`: the golang image's GOROOT, and the
+ * destinations of copies of a whole Go tree from a golang-family image or stage
+ * (`COPY --from=golang:1.22 /usr/local/go /usr/local/go`, `COPY --from=build /usr/local/ /usr/local/`).
+ */
+export function goRootsAt(model: FileModel, scope: string, line: number, depth = 0): string[] {
+  const chain = stageChain(model, scope);
+  const roots: string[] = [];
+  const root = chain[chain.length - 1];
+  if (root?.goroot) roots.push(root.goroot);
+  if (depth > 8) return roots;
+  const windows = chain[0]?.windows ?? false;
+  for (const c of copiesBefore(model, scope, line)) {
+    if (c.from === undefined) continue;
+    const src = fromStage(model, c.from);
+    const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot!] : [];
+    const dest = copyDestination(c, windows);
+    if (dest === null) continue;
+    for (const s of c.sources) {
+      for (const g of sourceRoots) {
+        const rel = pathRelation(g, s.path, src?.windows ?? windows);
+        if (rel === 'equal') roots.push(dest);
+        else if (rel === 'inside') {
+          const tail = cleanGoPath(g, windows).slice(cleanGoPath(s.path, windows).length).replace(/^[\\/]+/, '');
+          roots.push(joinGoPath(dest, tail, windows));
+        }
+      }
+    }
+  }
+  return [...new Set(roots)];
+}
+
+/**
+ * The statically known value of a visited assignment for value checks, or null to stay silent:
+ * unknown expansions, command substitutions, and compose/env-file values that compose would
+ * interpolate from the host.
+ */
+export function knownValue(v: EnvVisit): string | null {
+  const x = v.expanded;
+  if (x === null || /[$`]/.test(x)) return null;
+  return x;
+}
+
+/** The OS a scope targets for path checks: known for golang images, else null (unknown). */
+export function targetWindows(scope: Scope | undefined): boolean | null {
+  if (!scope) return null;
+  return scope.golang || scope.windows ? scope.windows : null;
+}

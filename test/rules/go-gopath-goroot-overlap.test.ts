@@ -1,0 +1,44 @@
+import rule from '../../rules/go-gopath-goroot-overlap';
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM golang:1.22\nENV GOPATH=/go\n',
+    'FROM golang:1.22\nENV GOPATH=/usr/local/gopath\n',
+    'FROM golang:1.22\nENV GOPATH=/usr/local/go2\n',
+    'FROM ubuntu:22.04\nENV GOPATH=/usr/local/go\n',
+    'FROM ubuntu:22.04\nENV GOROOT=/opt/go\nENV GOPATH=/opt/gopath\n',
+    { filename: '.env', code: 'GOPATH=/usr/local/go\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM golang:1.22\nENV GOPATH=/usr/local/go\n',
+      errors: [{ messageId: 'equal', line: 2, column: 12, endColumn: 25 }],
+    },
+    {
+      code: 'FROM golang:1.22\nENV GOPATH=/usr/local/go/\n',
+      errors: [{ messageId: 'equal', line: 2 }],
+    },
+    {
+      code: 'FROM golang:1.22\nENV GOPATH=/usr/local/go/workspace\n',
+      errors: [{ messageId: 'inside', line: 2, column: 12 }],
+    },
+    {
+      code: 'FROM ubuntu:22.04\nENV GOROOT=/opt/go\nENV GOPATH=/opt/go\n',
+      errors: [{ messageId: 'equal', line: 3 }],
+    },
+    {
+      code: 'FROM ubuntu:22.04\nENV GOROOT=/opt/go GOPATH=/opt/go/path\n',
+      errors: [{ messageId: 'inside', line: 2, column: 27 }],
+    },
+    {
+      code: 'FROM golang:1.22\nENV GOPATH=/go:/usr/local/go\n',
+      errors: [{ messageId: 'equal', line: 2 }],
+    },
+    {
+      filename: 'compose.yaml',
+      code: 'services:\n  app:\n    image: golang:1.22-bookworm\n    environment:\n      GOPATH: /usr/local/go\n',
+      errors: [{ messageId: 'equal', line: 5, column: 15 }],
+    },
+  ],
+});
