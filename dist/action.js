@@ -19493,10 +19493,13 @@ function allowMatcher(patterns) {
 
 // src/classify/values.ts
 function literalParts(value) {
+  if (!value) return [];
+  if (!SPECIAL_CHAR.test(value)) return [value];
   const out = [];
-  if (value) parseInto(value, out);
+  parseInto(value, out);
   return out;
 }
+var SPECIAL_CHAR = /[$%{`\\]/;
 function literalText(value) {
   return literalParts(value).join("");
 }
@@ -19621,8 +19624,14 @@ function parseBraced(inner, out) {
   }
 }
 function valueKind(value) {
+  return kindOf(value, literalParts(value));
+}
+function kindOf(value, parts) {
   if (value === null || value.trim() === "") return "empty";
-  const parts = literalParts(value);
+  if (parts.length === 1 && parts[0] === value) {
+    const t = value.trim();
+    return isPlaceholder(t) ? "placeholder" : "literal";
+  }
   const lit = parts.join("").trim();
   if (lit === "") return "reference";
   if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return "reference";
@@ -19743,26 +19752,37 @@ var PLACEHOLDER_RES = [
   /^(?:replace|change)[A-Z_-]/
   // changePassword, changeRunnerAuthToken (not `changeit`)
 ];
+var joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
+var PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
+var PLACEHOLDER_CS = joinRes(PLACEHOLDER_RES.filter((r) => !r.flags.includes("i")), "");
 function isPlaceholder(text) {
   let t = text.trim();
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  for (const re of PLACEHOLDER_RES) if (re.test(t)) return true;
-  return false;
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const ascii = ASCII_COUNTS.fill(0);
+  let other = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) ascii[c]++;
+    else (other ??= /* @__PURE__ */ new Map()).set(c, (other.get(c) ?? 0) + 1);
+  }
   let h = 0;
   const len = s.length;
-  for (const c of counts.values()) {
+  const add = (c) => {
+    if (c === 0) return;
     const p = c / len;
     h -= p * Math.log2(p);
-  }
+  };
+  for (let i = 0; i < 128; i++) add(ascii[i]);
+  if (other) for (const c of other.values()) add(c);
   return h;
 }
+var ASCII_COUNTS = new Int32Array(128);
 function isHighEntropy(s) {
   const t = s.trim();
   if (t.length < 16 || /\s/.test(t)) return false;
@@ -20106,8 +20126,8 @@ function compile(formats, ci) {
     idx += 1 + n;
     parts.push(`(${fmt.re})`);
   }
-  const hints = [...new Set(formats.flatMap((f) => f.hints.map((h) => ci ? h.toLowerCase() : h)))];
-  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hints, ci };
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
 var CS = compile(
   FORMATS.filter((f) => !f.ci),
@@ -20118,14 +20138,7 @@ var CI = compile(
   true
 );
 function run(c, text, out) {
-  const hay = c.ci ? text.toLowerCase() : text;
-  let any = false;
-  for (const h of c.hints)
-    if (hay.includes(h)) {
-      any = true;
-      break;
-    }
-  if (!any) return;
+  if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
   let m;
@@ -20253,7 +20266,8 @@ function valueFormat(name, value) {
   return null;
 }
 function classify(name, value, opts) {
-  const vk = valueKind(value);
+  const parts = literalParts(value);
+  const vk = kindOf(value, parts);
   const a = analyzeName(name, opts);
   const nameSecret = a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint");
   const res = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
@@ -20263,7 +20277,6 @@ function classify(name, value, opts) {
     if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
-  const parts = literalParts(value);
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
@@ -20295,7 +20308,6 @@ function classify(name, value, opts) {
   if (a.word !== void 0 && VALUE_ONLY_WORDS.has(a.word)) return res;
   if (a.word !== "password" && a.word !== "passwd" && a.word !== "pass" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
   if (CREDS_FILE_NAME.test(lit)) return res;
-  if (isPlaceholder(lit)) return res;
   return bySecretName(a.word);
 }
 

@@ -19611,8 +19611,10 @@ var init_names = __esm({
 
 // src/classify/values.ts
 function literalParts(value) {
+  if (!value) return [];
+  if (!SPECIAL_CHAR.test(value)) return [value];
   const out = [];
-  if (value) parseInto(value, out);
+  parseInto(value, out);
   return out;
 }
 function literalText(value) {
@@ -19734,8 +19736,14 @@ function parseBraced(inner, out) {
   }
 }
 function valueKind(value) {
+  return kindOf(value, literalParts(value));
+}
+function kindOf(value, parts) {
   if (value === null || value.trim() === "") return "empty";
-  const parts = literalParts(value);
+  if (parts.length === 1 && parts[0] === value) {
+    const t = value.trim();
+    return isPlaceholder(t) ? "placeholder" : "literal";
+  }
   const lit = parts.join("").trim();
   if (lit === "") return "reference";
   if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return "reference";
@@ -19747,19 +19755,26 @@ function isPlaceholder(text) {
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  for (const re of PLACEHOLDER_RES) if (re.test(t)) return true;
-  return false;
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const ascii = ASCII_COUNTS.fill(0);
+  let other = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) ascii[c]++;
+    else (other ??= /* @__PURE__ */ new Map()).set(c, (other.get(c) ?? 0) + 1);
+  }
   let h = 0;
   const len = s.length;
-  for (const c of counts.values()) {
+  const add = (c) => {
+    if (c === 0) return;
     const p = c / len;
     h -= p * Math.log2(p);
-  }
+  };
+  for (let i = 0; i < 128; i++) add(ascii[i]);
+  if (other) for (const c of other.values()) add(c);
   return h;
 }
 function isHighEntropy(s) {
@@ -19806,10 +19821,11 @@ function dominantCharRatio(s) {
   }
   return max / s.length;
 }
-var NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, PLACEHOLDER_RES, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
+var SPECIAL_CHAR, NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, PLACEHOLDER_RES, joinRes, PLACEHOLDER_CI, PLACEHOLDER_CS, ASCII_COUNTS, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
 var init_values = __esm({
   "src/classify/values.ts"() {
     "use strict";
+    SPECIAL_CHAR = /[$%{`\\]/;
     NAME_START = /[A-Za-z_]/;
     NAME_CHAR = /[A-Za-z0-9_]/;
     SPECIAL_PARAM = /[0-9@*#?$!-]/;
@@ -19929,6 +19945,10 @@ var init_values = __esm({
       /^(?:replace|change)[A-Z_-]/
       // changePassword, changeRunnerAuthToken (not `changeit`)
     ];
+    joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
+    PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
+    PLACEHOLDER_CS = joinRes(PLACEHOLDER_RES.filter((r) => !r.flags.includes("i")), "");
+    ASCII_COUNTS = new Int32Array(128);
     PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
     KEY_FILE_RE = /^(?:[\w.-]+\/)*(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|properties|secret|secrets|token|pass|passwd|htpasswd|sh|bash|py|rb|js|ps1|bat|cmd|exe)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
     UNIT = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?|k|kb|mb|g|gb)";
@@ -19958,18 +19978,11 @@ function compile(formats, ci) {
     idx += 1 + n;
     parts.push(`(${fmt.re})`);
   }
-  const hints = [...new Set(formats.flatMap((f) => f.hints.map((h) => ci ? h.toLowerCase() : h)))];
-  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hints, ci };
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
 function run(c, text, out) {
-  const hay = c.ci ? text.toLowerCase() : text;
-  let any = false;
-  for (const h of c.hints)
-    if (hay.includes(h)) {
-      any = true;
-      break;
-    }
-  if (!any) return;
+  if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
   let m;
@@ -20309,7 +20322,8 @@ function valueFormat(name, value) {
   return null;
 }
 function classify(name, value, opts) {
-  const vk = valueKind(value);
+  const parts = literalParts(value);
+  const vk = kindOf(value, parts);
   const a = analyzeName(name, opts);
   const nameSecret = a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint");
   const res = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
@@ -20319,7 +20333,6 @@ function classify(name, value, opts) {
     if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
-  const parts = literalParts(value);
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
@@ -20351,7 +20364,6 @@ function classify(name, value, opts) {
   if (a.word !== void 0 && VALUE_ONLY_WORDS.has(a.word)) return res;
   if (a.word !== "password" && a.word !== "passwd" && a.word !== "pass" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
   if (CREDS_FILE_NAME.test(lit)) return res;
-  if (isPlaceholder(lit)) return res;
   return bySecretName(a.word);
 }
 var AUTH_SCHEMES, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WORDS, CREDS_FILE_NAME, AWS_SECRET_VALUE;

@@ -31,9 +31,9 @@ import {
   isPathLike,
   isPlaceholder,
   isPlainUrl,
+  kindOf,
   literalParts,
   literalText,
-  valueKind,
 } from './values';
 
 export type { Classification, ClassifyOptions, TokenMatch, ValueKind } from './types';
@@ -86,7 +86,8 @@ function valueFormat(name: string, value: string): TokenMatch | null {
 
 /** Classifies one name/value pair (see the decision order above). O(length), no regex compilation. */
 export function classify(name: string, value: string | null, opts?: ClassifyOptions): Classification {
-  const vk = valueKind(value);
+  const parts = literalParts(value);
+  const vk = kindOf(value, parts);
   const a = analyzeName(name, opts);
   const nameSecret = a.strength === 'strong' && (!a.exemption || a.exemption === 'fingerprint');
   const res: Classification = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
@@ -98,7 +99,6 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
   }
   if (vk !== 'literal' || value === null || a.strength === 'none') return res;
 
-  const parts = literalParts(value);
   const lit = parts.join('').trim();
   const secretText = parts.length === 1 ? parts[0]!.trim() : value;
   const bySecretName = (word: string | undefined): Classification => ({ ...res, secret: true, reason: 'name', nameWord: word, secretText });
@@ -138,6 +138,5 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
   if (a.word !== 'password' && a.word !== 'passwd' && a.word !== 'pass' && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
   // Confluent images name credential FILES: `KAFKA_SSL_KEY_CREDENTIALS=kafka_ssl_key_creds`.
   if (CREDS_FILE_NAME.test(lit)) return res;
-  if (isPlaceholder(lit)) return res;
   return bySecretName(a.word);
 }

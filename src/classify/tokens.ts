@@ -2,9 +2,9 @@
  * Known secret formats, found in any text (ENV values, RUN lines, heredoc bodies, URLs).
  *
  * Speed: every format is one alternative of TWO combined regexes (case-sensitive and
- * case-insensitive), compiled once at module load. A cheap literal prefilter (a handful of
- * `includes` on the text) skips the regex pass entirely for text that cannot match, which is
- * most ENV values. Each alternative has its own capture group; a match finds its format by
+ * case-insensitive), compiled once at module load. A cheap literal prefilter (one alternation
+ * of the formats' fixed prefixes) skips the regex pass entirely for text that cannot match,
+ * which is most ENV values. Each alternative has its own capture group; a match finds its format by
  * the first defined group (matches are rare, so that loop costs nothing in practice).
  *
  * Decisions (tested in test/classify/scan.test.ts):
@@ -32,7 +32,7 @@ interface Format {
   inner?: boolean;
   /** Extra check on the secret text (and the whole match). */
   ok?: (secret: string, whole: string) => boolean;
-  /** Literal strings one of which must occur in the text (lower-case when `ci`). */
+  /** Literal strings one of which must occur in the text (case-insensitively when `ci`). */
   hints: string[];
 }
 
@@ -330,8 +330,8 @@ interface Compiled {
   re: RegExp;
   /** For each format: [group index of the whole alternative, group index of the secret]. */
   groups: { fmt: Format; whole: number; secret: number }[];
-  hints: string[];
-  ci: boolean;
+  /** One precompiled alternation of the literal hints: a match is required before the real pass. */
+  hint: RegExp;
 }
 
 function groupCount(src: string): number {
@@ -349,8 +349,8 @@ function compile(formats: readonly Format[], ci: boolean): Compiled {
     idx += 1 + n;
     parts.push(`(${fmt.re})`);
   }
-  const hints = [...new Set(formats.flatMap((f) => f.hints.map((h) => (ci ? h.toLowerCase() : h))))];
-  return { re: new RegExp(parts.join('|'), ci ? 'gi' : 'g'), groups, hints, ci };
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  return { re: new RegExp(parts.join('|'), ci ? 'gi' : 'g'), groups, hint: new RegExp(hints.join('|'), ci ? 'i' : '') };
 }
 
 const CS = compile(
@@ -363,14 +363,7 @@ const CI = compile(
 );
 
 function run(c: Compiled, text: string, out: TokenMatch[]): void {
-  const hay = c.ci ? text.toLowerCase() : text;
-  let any = false;
-  for (const h of c.hints)
-    if (hay.includes(h)) {
-      any = true;
-      break;
-    }
-  if (!any) return;
+  if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

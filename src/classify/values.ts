@@ -21,10 +21,15 @@ import type { ValueKind } from './types';
  *  `${{ … }}`, `$(…)` and backtick substitutions are removed. `${VAR:-lit}`, `${VAR-lit}`,
  *  `${VAR:=lit}` and `${VAR:+lit}` contribute their word (recursively). */
 export function literalParts(value: string | null): string[] {
+  if (!value) return [];
+  if (!SPECIAL_CHAR.test(value)) return [value];
   const out: string[] = [];
-  if (value) parseInto(value, out);
+  parseInto(value, out);
   return out;
 }
+
+/** Characters that may start a reference; values without any are literal as a whole. */
+const SPECIAL_CHAR = /[$%{`\\]/;
 
 /** The literal parts joined. */
 export function literalText(value: string | null): string {
@@ -161,8 +166,16 @@ function parseBraced(inner: string, out: string[]): void {
 
 /** empty → reference → placeholder → literal, judged on the literal text. */
 export function valueKind(value: string | null): ValueKind {
+  return kindOf(value, literalParts(value));
+}
+
+/** valueKind with the literal parts already computed. */
+export function kindOf(value: string | null, parts: readonly string[]): ValueKind {
   if (value === null || value.trim() === '') return 'empty';
-  const parts = literalParts(value);
+  if (parts.length === 1 && parts[0] === value) {
+    const t = value.trim();
+    return isPlaceholder(t) ? 'placeholder' : 'literal';
+  }
   const lit = parts.join('').trim();
   if (lit === '') return 'reference';
   // Only separators between references (`${HOST}:${PORT}/${DB}`): nothing literal to leak.
@@ -201,29 +214,42 @@ const PLACEHOLDER_RES: readonly RegExp[] = [
   /^(?:replace|change)[A-Z_-]/, // changePassword, changeRunnerAuthToken (not `changeit`)
 ];
 
+/** All placeholder shapes as two alternations (case-insensitive ones and the others). */
+const joinRes = (rs: readonly RegExp[], flags: string): RegExp => new RegExp(rs.map((r) => `(?:${r.source})`).join('|'), flags);
+const PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes('i')), 'i');
+const PLACEHOLDER_CS = joinRes(PLACEHOLDER_RES.filter((r) => !r.flags.includes('i')), '');
+
 /** A clear "fill me in" / "not a value" marker (see the table at the top of this file). */
 export function isPlaceholder(text: string): boolean {
   let t = text.trim();
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === '') return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  for (const re of PLACEHOLDER_RES) if (re.test(t)) return true;
-  return false;
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
 }
 
 /** Shannon entropy in bits per character. */
 export function shannon(s: string): number {
   if (s.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const ascii = ASCII_COUNTS.fill(0);
+  let other: Map<number, number> | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) ascii[c]!++;
+    else (other ??= new Map()).set(c, (other.get(c) ?? 0) + 1);
+  }
   let h = 0;
   const len = s.length;
-  for (const c of counts.values()) {
+  const add = (c: number): void => {
+    if (c === 0) return;
     const p = c / len;
     h -= p * Math.log2(p);
-  }
+  };
+  for (let i = 0; i < 128; i++) add(ascii[i]!);
+  if (other) for (const c of other.values()) add(c);
   return h;
 }
+const ASCII_COUNTS = new Int32Array(128);
 
 /** A random-looking token: ≥ 16 chars, no whitespace, ≥ 3.5 bits/char, mixes two of
  *  lower/upper/digit, and is not a path or URL. */

@@ -10,9 +10,7 @@ import * as path from 'node:path';
 import { rules } from '../../rules';
 import { lintText } from '../../src/lint';
 import { sarifErrors } from '../report/sarif-schema';
-
-const ROOT = path.resolve(__dirname, '../..');
-const ENTRY = path.join(ROOT, 'dist', 'action.js');
+import { ACTION as ENTRY, ROOT, ensureBuilt } from '../helpers/dist';
 
 // Obviously fake, well-formed values (never real credentials).
 const TOKEN = 'ghp_Q7rK2mZx9LwP4vTn8sYb3cHd6jGu1eAoWq5N';
@@ -30,20 +28,6 @@ const APP_DOCKERFILE = [
   '',
 ].join('\n');
 
-function newestMtime(dir: string): number {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return max;
-}
-
-function ensureBuilt(): void {
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'rules')), statSync(path.join(ROOT, 'package.json')).mtimeMs);
-  if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < sources) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
-}
-
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
@@ -60,7 +44,7 @@ function write(rel: string, text: string): void {
 }
 
 beforeAll(() => {
-  ensureBuilt();
+  ensureBuilt(ENTRY);
   tmp = mkdtempSync(path.join(tmpdir(), 'godock-action-'));
   ws = path.join(tmp, 'workspace');
   mkdirSync(ws);

@@ -38,7 +38,7 @@ function checkPos(where: string, line: number, column: number, lines: Lines): vo
   if (!Number.isInteger(column) || column < 1) fail(`${where}: column ${column} < 1`);
   // A lone CR ends a line for editors and dockerfile-ast but not for the YAML and env-file
   // readers: columns may count across it, so the bound is the longest \n-separated line.
-  const longest = lines.reduce((m, l) => Math.max(m, l.length), 0) + (lines.hasLoneCr ? lines.longestLf : 0);
+  const longest = lines.reduce((m, l) => Math.max(m, l.length), 0) + (lines.hasLoneCr ? (lines.longestLf ?? 0) : 0);
   if (column > longest + 2) fail(`${where}: column ${column} beyond the longest line (${longest})`);
 }
 

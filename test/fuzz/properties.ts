@@ -12,7 +12,7 @@ export interface FuzzProperty {
   name: string;
   share: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  property: () => fc.IRawProperty<any>;
+  property: () => fc.IProperty<any>;
 }
 
 const checkDoc = (d: Doc, withFormatters: boolean) => {

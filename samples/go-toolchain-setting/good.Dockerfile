@@ -1,0 +1,2 @@
+FROM golang:1.23
+RUN go build -o /app .
