@@ -1900,9 +1900,9 @@ var require_parse = __commonJS({
           }
           if (prev.type === "range") {
             siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
+            const before2 = siblings[siblings.length - 1];
+            before2.value += prev.value + value;
+            prev = before2;
             block.ranges--;
             continue;
           }
@@ -3387,9 +3387,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -3950,7 +3950,7 @@ async function discover(inputs, cwd, ignoreGlobs = []) {
       const { base, glob } = import_micromatch.default.scan(input);
       const baseAbs = path.resolve(cwd, base || ".");
       const matcher = import_micromatch.default.matcher(glob, { dot: true });
-      await walk(baseAbs, base || ".", errors, (abs2, display, rel) => {
+      walk(baseAbs, base || ".", errors, (abs2, display, rel) => {
         if (matcher(rel)) add({ abs: abs2, display, format: formatFromName(abs2), explicit: true });
       }, true);
       continue;
@@ -3958,13 +3958,13 @@ async function discover(inputs, cwd, ignoreGlobs = []) {
     const abs = path.resolve(cwd, input);
     let st;
     try {
-      st = await import_node_fs.promises.stat(abs);
+      st = (0, import_node_fs.statSync)(abs);
     } catch (e) {
       errors.push({ display: input, message: describeFsError(e, "cannot read") });
       continue;
     }
     if (st.isDirectory()) {
-      await walk(abs, input, errors, (fileAbs, display) => {
+      walk(abs, input, errors, (fileAbs, display) => {
         const format = formatFromName(fileAbs);
         if (format) add({ abs: fileAbs, display, format, explicit: false });
       });
@@ -3972,25 +3972,30 @@ async function discover(inputs, cwd, ignoreGlobs = []) {
   }
   return { files, errors };
 }
-async function walk(root, rootDisplay, errors, onFile, allFiles = false) {
+function walk(root, rootDisplay, errors, onFile, allFiles = false) {
   const stack = [{ dir: root, ig: null, igBase: root }];
-  const rootIg = await loadGitignore(root, null);
-  if (rootIg) stack[0] = { dir: root, ig: rootIg, igBase: root };
   while (stack.length) {
-    const { dir, ig, igBase } = stack.pop();
+    const top = stack.pop();
+    const { dir } = top;
     let entries2;
     try {
-      entries2 = await import_node_fs.promises.readdir(dir, { withFileTypes: true });
+      entries2 = (0, import_node_fs.readdirSync)(dir, { withFileTypes: true });
     } catch (e) {
       errors.push({ display: joinDisplay(rootDisplay, path.relative(root, dir)), message: describeFsError(e, "cannot read directory") });
       continue;
+    }
+    let { ig, igBase } = top;
+    const own = entries2.some((e) => e.name === ".gitignore") ? loadGitignore(dir) : null;
+    if (own) {
+      ig = ig ? combine(ig, igBase, own, dir) : own;
+      igBase = dir;
     }
     entries2.sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
     const subdirs = [];
     for (const ent of entries2) {
       const abs = path.join(dir, ent.name);
       const rel = toPosix(path.relative(root, abs));
-      const igRel = toPosix(path.relative(igBase, abs));
+      const igRel = ig ? toPosix(path.relative(igBase, abs)) : "";
       if (ent.isDirectory()) {
         if (SKIP_DIRS.has(ent.name)) continue;
         if (ig && ig.ignores(igRel + "/")) continue;
@@ -3999,7 +4004,7 @@ async function walk(root, rootDisplay, errors, onFile, allFiles = false) {
         if (ig && ig.ignores(igRel)) continue;
         if (ent.isSymbolicLink()) {
           try {
-            if (!(await import_node_fs.promises.stat(abs)).isFile()) continue;
+            if (!(0, import_node_fs.statSync)(abs).isFile()) continue;
           } catch {
             if (!allFiles && formatFromName(abs)) errors.push({ display: joinDisplay(rootDisplay, rel), message: "broken or looping symbolic link" });
             continue;
@@ -4008,13 +4013,7 @@ async function walk(root, rootDisplay, errors, onFile, allFiles = false) {
         onFile(abs, joinDisplay(rootDisplay, rel), rel);
       }
     }
-    for (const sub of subdirs.reverse()) {
-      const own = await loadGitignore(sub, null);
-      if (own && ig) {
-        stack.push({ dir: sub, ig: combine(ig, igBase, own, sub), igBase: sub });
-      } else if (own) stack.push({ dir: sub, ig: own, igBase: sub });
-      else stack.push({ dir: sub, ig, igBase });
-    }
+    for (const sub of subdirs.reverse()) stack.push({ dir: sub, ig, igBase });
   }
 }
 function combine(parent, parentBase, child, childBase) {
@@ -4023,10 +4022,9 @@ function combine(parent, parentBase, child, childBase) {
     ignores: (p) => parent.ignores(`${prefix}/${p}`) || child.ignores(p)
   };
 }
-async function loadGitignore(dir, _parent) {
+function loadGitignore(dir) {
   try {
-    const text = await import_node_fs.promises.readFile(path.join(dir, ".gitignore"), "utf8");
-    return (0, import_ignore.default)().add(text);
+    return (0, import_ignore.default)().add((0, import_node_fs.readFileSync)(path.join(dir, ".gitignore"), "utf8"));
   } catch {
     return null;
   }
@@ -9012,11 +9010,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -9024,10 +9022,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -9105,10 +9103,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -10398,7 +10396,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -10421,7 +10419,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter3;
+    exports2.LineCounter = LineCounter2;
   }
 });
 
@@ -10999,14 +10997,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs5, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -11134,13 +11132,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -11469,7 +11467,27 @@ function golangImage(ref) {
   const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
   return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
 }
-var GO_ENV_VARS, NOT_GO;
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+var GO_ENV_VARS, NOT_GO, GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV, GO_COMPUTED_VARS;
 var init_go = __esm({
   "src/classify/go.ts"() {
     "use strict";
@@ -11546,6 +11564,809 @@ var init_go = __esm({
       "GOTRACEBACK"
     ]);
     NOT_GO = { golang: false, goroot: null, windows: false };
+    GOLANG_IMAGE_ENV = {
+      GOPATH: "/go",
+      GOTOOLCHAIN: "local",
+      PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    };
+    GOLANG_WINDOWS_IMAGE_ENV = {
+      GOPATH: "C:\\go"
+    };
+    GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
+      "GOEXE",
+      "GOGCCFLAGS",
+      "GOHOSTARCH",
+      "GOHOSTOS",
+      "GOMOD",
+      "GOTOOLDIR",
+      "GOVERSION",
+      "GOTELEMETRY"
+    ]);
+  }
+});
+
+// src/classify/mask.ts
+function mask(value) {
+  const len = [...value].length;
+  const prefixLen = Math.min(4, Math.floor(len / 4));
+  const prefix = [...value].slice(0, prefixLen).join("");
+  return `${prefix}****(${len})`;
+}
+function maskIn(text, secrets) {
+  if (secrets.length === 0) return text;
+  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
+  return out;
+}
+var init_mask = __esm({
+  "src/classify/mask.ts"() {
+    "use strict";
+  }
+});
+
+// src/classify/values.ts
+function literalParts(value) {
+  if (!value) return [];
+  if (!SPECIAL_CHAR.test(value)) return [value];
+  const out = [];
+  parseInto(value, out);
+  return out;
+}
+function literalText(value) {
+  return literalParts(value).join("");
+}
+function parseInto(s, out) {
+  let buf = "";
+  const flush = () => {
+    if (buf) out.push(buf);
+    buf = "";
+  };
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s[i];
+    if (c === "$") {
+      const d = s[i + 1];
+      if (d === "$") {
+        flush();
+        i += 2;
+        continue;
+      }
+      if (d === "{") {
+        if (s[i + 2] === "{") {
+          const end = s.indexOf("}}", i + 3);
+          if (end >= 0) {
+            flush();
+            i = end + 2;
+            continue;
+          }
+        } else {
+          const close = matching(s, i + 1, "{", "}");
+          if (close >= 0) {
+            flush();
+            parseBraced(s.slice(i + 2, close), out);
+            i = close + 1;
+            continue;
+          }
+        }
+        buf += s.slice(i);
+        break;
+      }
+      if (d === "(") {
+        const close = matching(s, i + 1, "(", ")");
+        if (close >= 0) {
+          flush();
+          i = close + 1;
+          continue;
+        }
+        buf += s.slice(i);
+        break;
+      }
+      if (d !== void 0 && NAME_START.test(d)) {
+        flush();
+        i += 2;
+        while (i < n && NAME_CHAR.test(s[i])) i++;
+        continue;
+      }
+      if (d !== void 0 && SPECIAL_PARAM.test(d)) {
+        flush();
+        i += 2;
+        continue;
+      }
+      buf += c;
+      i++;
+      continue;
+    }
+    if (c === "%") {
+      PERCENT_VAR.lastIndex = i;
+      const m = PERCENT_VAR.exec(s);
+      if (m) {
+        flush();
+        i += m[0].length;
+        continue;
+      }
+    } else if (c === "{" && s[i + 1] === "{") {
+      const end = s.indexOf("}}", i + 2);
+      if (end >= 0) {
+        flush();
+        i = end + 2;
+        continue;
+      }
+    } else if (c === "`") {
+      const end = s.indexOf("`", i + 1);
+      if (end >= 0) {
+        flush();
+        i = end + 1;
+        continue;
+      }
+    } else if (c === "\\" && s[i + 1] === "$") {
+      buf += "$";
+      i += 2;
+      continue;
+    }
+    buf += c;
+    i++;
+  }
+  flush();
+}
+function matching(s, open, o, c) {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === o) depth++;
+    else if (ch === c) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+function parseBraced(inner, out) {
+  const m = BRACED_NAME.exec(inner);
+  if (!m) return;
+  const rest = inner.slice(m[0].length);
+  const op = rest.startsWith(":") ? rest.slice(0, 2) : rest.slice(0, 1);
+  if (op === ":-" || op === "-" || op === ":=" || op === "=" || op === ":+" || op === "+") {
+    parseInto(rest.slice(op.length), out);
+  }
+}
+function valueKind(value) {
+  return kindOf(value, literalParts(value));
+}
+function kindOf(value, parts) {
+  if (value === null || value.trim() === "") return "empty";
+  if (parts.length === 1 && parts[0] === value) {
+    const t = value.trim();
+    return isPlaceholder(t) ? "placeholder" : "literal";
+  }
+  const lit = parts.join("").trim();
+  if (lit === "") return "reference";
+  if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return "reference";
+  if (isPlaceholder(lit)) return "placeholder";
+  return "literal";
+}
+function isPlaceholder(text) {
+  let t = text.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
+  if (t === "") return true;
+  if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+}
+function shannon(s) {
+  if (s.length === 0) return 0;
+  const ascii = ASCII_COUNTS.fill(0);
+  let other = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) ascii[c]++;
+    else (other ??= /* @__PURE__ */ new Map()).set(c, (other.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  const len = s.length;
+  const add = (c) => {
+    if (c === 0) return;
+    const p = c / len;
+    h -= p * Math.log2(p);
+  };
+  for (let i = 0; i < 128; i++) add(ascii[i]);
+  if (other) for (const c of other.values()) add(c);
+  return h;
+}
+function isHighEntropy(s) {
+  const t = s.trim();
+  if (t.length < 16 || /\s/.test(t)) return false;
+  if (isPathLike(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return false;
+  let classes = 0;
+  if (/[a-z]/.test(t)) classes++;
+  if (/[A-Z]/.test(t)) classes++;
+  if (/[0-9]/.test(t)) classes++;
+  if (classes < 2) return false;
+  return shannon(t) >= 3.5;
+}
+function isPathLike(s) {
+  const t = s.trim();
+  return PATH_RE.test(t) || KEY_FILE_RE.test(t);
+}
+function isDigestLike(s) {
+  const t = s.trim();
+  if (/^(?:(?:sha\d+|md5|sha)[:=-])?[0-9a-f]{32,128}(?:\s+(?:(?:sha\d+|md5)[:=-])?[0-9a-f]{32,128})*$/i.test(t)) return true;
+  if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{40,}={0,2}$/.test(t)) return true;
+  return /^\$(?:1|2[abxy]?|5|6|y|argon2(?:id|i|d)|pbkdf2[-\w]*|scrypt)\$\S+$/.test(t);
+}
+function isFingerprintList(s) {
+  const t = s.trim();
+  if (t === "") return false;
+  const joined = t.replace(/\b((?:[0-9a-f]{4}\s+){9}[0-9a-f]{4})\b/gi, (m) => m.replace(/\s+/g, ""));
+  for (const p of joined.split(/[\s,;]+/))
+    if (p !== "" && !/^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})$/i.test(p)) return false;
+  return true;
+}
+function isPlainUrl(s) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/i.exec(s.trim());
+  return m !== null && !m[1].includes("@") && !/\s/.test(s.trim());
+}
+function dominantCharRatio(s) {
+  if (s.length === 0) return 1;
+  const counts = /* @__PURE__ */ new Map();
+  let max = 0;
+  for (const ch of s) {
+    const c = (counts.get(ch) ?? 0) + 1;
+    counts.set(ch, c);
+    if (c > max) max = c;
+  }
+  return max / s.length;
+}
+var SPECIAL_CHAR, NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, PLACEHOLDER_RES, joinRes, PLACEHOLDER_CI, PLACEHOLDER_CS, ASCII_COUNTS, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
+var init_values = __esm({
+  "src/classify/values.ts"() {
+    "use strict";
+    SPECIAL_CHAR = /[$%{`\\]/;
+    NAME_START = /[A-Za-z_]/;
+    NAME_CHAR = /[A-Za-z0-9_]/;
+    SPECIAL_PARAM = /[0-9@*#?$!-]/;
+    PERCENT_VAR = /%[A-Za-z_][A-Za-z0-9_]*%/y;
+    BRACED_NAME = /^(?:#?[A-Za-z_][A-Za-z0-9_]*|#?[0-9]+|[@*#?$!-])/;
+    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+      "0",
+      "1",
+      "-1",
+      "true",
+      "false",
+      "yes",
+      "no",
+      "on",
+      "off",
+      "y",
+      "n",
+      "t",
+      "f",
+      "enabled",
+      "disabled",
+      "null",
+      "nil",
+      "none",
+      "undefined",
+      "undef",
+      "empty",
+      "blank",
+      "n/a",
+      "na",
+      "-",
+      "--",
+      ".",
+      "?",
+      "~",
+      "changeme",
+      "change_me",
+      "change-me",
+      "change me",
+      "changethis",
+      "change_this",
+      "change-this",
+      "changemeplease",
+      "changeme123",
+      "replaceme",
+      "replace_me",
+      "replace-me",
+      "replace me",
+      "todo",
+      "tbd",
+      "tbc",
+      "fixme",
+      "fix_me",
+      "fix-me",
+      "placeholder",
+      "dummy",
+      "fake",
+      "redacted",
+      "masked",
+      "hidden",
+      "notset",
+      "not_set",
+      "not-set",
+      "unset",
+      "unknown",
+      "notasecret",
+      "not-a-secret",
+      "not_a_secret",
+      "unused",
+      "not-used",
+      "not_used",
+      "fill-me",
+      "fillme",
+      "fill_me",
+      "setme",
+      "set-me",
+      "set_me",
+      "secret-here",
+      "token-here",
+      "password-here",
+      "key-here",
+      "put your unique phrase here",
+      "{}",
+      "[]",
+      '""',
+      "''"
+    ]);
+    PLACEHOLDER_RES = [
+      /^<[^<>]*>$/,
+      // <token>, <your password>
+      /^\[[A-Za-z0-9 _.-]+\]$/,
+      // [YOUR_TOKEN]
+      /^\{[A-Za-z0-9 _.-]+\}$/,
+      // {token}
+      /^__?[A-Za-z0-9_]+__?$/,
+      // __TOKEN__, _admin_password_
+      /^[^A-Za-z0-9]{1,3}$/,
+      // _, -, ., ?
+      /^@[A-Za-z0-9_]+@$/,
+      // @TOKEN@ (autoconf-style substitution)
+      /^(?:x{3,}|X{3,})(?:[-_.](?:x+|X+))*$/,
+      // xxx, XXXX-XXXX
+      /^\*{3,}$/,
+      // ***
+      /^(?:[A-Za-z0-9]+[_.-])+(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…)$/,
+      // sk_live_xxxx, ghp_****, sk-...
+      /^[A-Za-z0-9]{2,8}(?:x{8,}|X{8,})$/,
+      // AIzaSyXXXXXXXX
+      /^(?:\.{3,}|…)$/,
+      // ..., …
+      /^your[a-z0-9]*(?:[-_ .][a-z0-9]+)*$/i,
+      // your-token-here, your_api_key, YourSecret
+      /^(?:enter|insert|put|paste|add|set|fill)(?:[-_ ][a-z0-9]+)+$/i,
+      // insert-token-here
+      /^(?:[a-z0-9]+[-_ ])+here$/i,
+      // token-goes-here
+      /^(?:replace|change)[-_ ]?(?:me|this)/i,
+      // change_me_in_production, ChangeMeChangeMe
+      /^(?:replace|change)[A-Z_-]/
+      // changePassword, changeRunnerAuthToken (not `changeit`)
+    ];
+    joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
+    PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
+    PLACEHOLDER_CS = joinRes(PLACEHOLDER_RES.filter((r) => !r.flags.includes("i")), "");
+    ASCII_COUNTS = new Int32Array(128);
+    PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
+    KEY_FILE_RE = /^(?:[\w.-]+\/)*(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|properties|secret|secrets|token|pass|passwd|htpasswd|sh|bash|py|rb|js|ps1|bat|cmd|exe)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
+    UNIT = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?|k|kb|mb|g|gb)";
+    NUMBER_DURATION = new RegExp(`^[-+]?(?:\\d+(?:\\.\\d+)?${UNIT})*\\d+(?:\\.\\d+)?${UNIT}?$`, "i");
+  }
+});
+
+// src/classify/tokens.ts
+function isAwsDocExample(s) {
+  return AWS_EXAMPLES.has(s);
+}
+function literalSecret(s) {
+  const lit = literalText(s);
+  return lit.length > 0 && lit === s && !isPlaceholder(s) && !isPathLike(s);
+}
+function groupCount(src) {
+  return new RegExp(`${src}|`).exec("").length - 1;
+}
+function compile(formats, ci) {
+  const groups = [];
+  let idx = 1;
+  const parts = [];
+  for (const fmt of formats) {
+    const n = groupCount(fmt.re);
+    if (n !== (fmt.inner ? 1 : 0)) throw new Error(`token format ${fmt.type}: expected ${fmt.inner ? 1 : 0} groups, got ${n}`);
+    groups.push({ fmt, whole: idx, secret: fmt.inner ? idx + 1 : idx });
+    idx += 1 + n;
+    parts.push(`(${fmt.re})`);
+  }
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
+}
+function run(c, text, out) {
+  if (!c.hint.test(text)) return;
+  const re = c.re;
+  re.lastIndex = 0;
+  let m;
+  while ((m = re.exec(text)) !== null) {
+    let accepted = false;
+    for (const g of c.groups) {
+      const whole = m[g.whole];
+      if (whole === void 0) continue;
+      const secret = m[g.secret] ?? whole;
+      if (!g.fmt.ok || g.fmt.ok(secret, whole)) {
+        const start = m.index + (g.secret === g.whole ? 0 : whole.lastIndexOf(secret));
+        out.push({ type: g.fmt.type, start, end: start + secret.length, text: secret });
+        accepted = true;
+      }
+      break;
+    }
+    if (!accepted) re.lastIndex = m.index + 1;
+  }
+}
+function scanText(text) {
+  if (text.length < 8) return [];
+  const found = [];
+  run(CS, text, found);
+  run(CI, text, found);
+  if (found.length <= 1) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.start < lastEnd) continue;
+    out.push(f);
+    lastEnd = f.end;
+  }
+  return out;
+}
+var B, E, varied, AWS_EXAMPLES, FORMATS, CS, CI;
+var init_tokens = __esm({
+  "src/classify/tokens.ts"() {
+    "use strict";
+    init_values();
+    B = "(?<![A-Za-z0-9_])";
+    E = "(?![A-Za-z0-9_])";
+    varied = (prefixLen) => (s) => {
+      const body = s.slice(prefixLen);
+      return body.length > 0 && dominantCharRatio(body) <= 0.5 && new Set(body).size >= 3;
+    };
+    AWS_EXAMPLES = /* @__PURE__ */ new Set([
+      "AKIAIOSFODNN7EXAMPLE",
+      "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      "AKIAI44QH8DHBEXAMPLE",
+      "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
+    ]);
+    FORMATS = [
+      {
+        type: "PEM private key",
+        re: "-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)?",
+        hints: ["PRIVATE KEY"]
+      },
+      {
+        type: "AWS access key id",
+        re: `${B}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${E}`,
+        ok: (s) => !AWS_EXAMPLES.has(s) && varied(4)(s),
+        hints: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"]
+      },
+      {
+        type: "GitHub token",
+        re: `${B}gh[pousr]_[A-Za-z0-9]{36,255}${E}`,
+        ok: varied(4),
+        hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+      },
+      {
+        type: "GitHub fine-grained personal access token",
+        re: `${B}github_pat_[A-Za-z0-9_]{50,255}${E}`,
+        ok: varied(11),
+        hints: ["github_pat_"]
+      },
+      {
+        type: "GitLab token",
+        re: `${B}gl(?:pat|ptt|dt|rt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,}`,
+        ok: (s) => varied(s.indexOf("-") + 1)(s),
+        hints: ["glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-", "glagent-"]
+      },
+      {
+        type: "Slack token",
+        re: `${B}(?:xox[abposre]|xapp)-[0-9A-Za-z-]{10,}`,
+        ok: varied(5),
+        hints: ["xox", "xapp-"]
+      },
+      {
+        type: "Slack webhook URL",
+        re: "https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}",
+        hints: ["hooks.slack.com"]
+      },
+      {
+        type: "Discord webhook URL",
+        re: "https?://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{30,}",
+        hints: ["discord"]
+      },
+      {
+        type: "Stripe secret key",
+        re: `${B}(?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{10,99}${E}`,
+        ok: (s) => varied(s.indexOf("_", 3) + 1)(s),
+        hints: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"]
+      },
+      {
+        type: "Stripe webhook secret",
+        re: `${B}whsec_[A-Za-z0-9]{24,}${E}`,
+        ok: varied(6),
+        hints: ["whsec_"]
+      },
+      {
+        type: "npm access token",
+        re: `${B}npm_[A-Za-z0-9]{36}${E}`,
+        ok: varied(4),
+        hints: ["npm_"]
+      },
+      {
+        type: "PyPI API token",
+        re: `${B}pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,}`,
+        hints: ["pypi-"]
+      },
+      {
+        type: "Docker Hub access token",
+        re: `${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}`,
+        ok: varied(9),
+        hints: ["dckr_"]
+      },
+      {
+        type: "Google API key",
+        re: `${B}AIza[0-9A-Za-z_-]{35}${E}`,
+        ok: varied(6),
+        hints: ["AIza"]
+      },
+      {
+        type: "Anthropic API key",
+        re: `${B}sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_-]{32,}`,
+        ok: varied(14),
+        hints: ["sk-ant-"]
+      },
+      {
+        type: "OpenAI API key",
+        re: `${B}sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{32,}`,
+        ok: (s) => !s.startsWith("sk-ant-") && /[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)) && varied(3)(s),
+        hints: ["sk-"]
+      },
+      {
+        type: "SendGrid API key",
+        re: `${B}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,50}${E}`,
+        ok: varied(3),
+        hints: ["SG."]
+      },
+      {
+        type: "JSON Web Token",
+        re: `${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*`,
+        hints: ["eyJ"]
+      },
+      {
+        type: "Hugging Face token",
+        re: `${B}hf_[A-Za-z]{34,40}${E}`,
+        ok: (s) => varied(3)(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)),
+        hints: ["hf_"]
+      },
+      {
+        type: "HashiCorp Vault token",
+        re: `${B}hv[sbr]\\.[A-Za-z0-9_-]{24,}`,
+        ok: varied(4),
+        hints: ["hvs.", "hvb.", "hvr."]
+      },
+      {
+        type: "DigitalOcean token",
+        re: `${B}do[por]_v1_[a-f0-9]{64}${E}`,
+        hints: ["_v1_"]
+      },
+      {
+        type: "Shopify token",
+        re: `${B}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${E}`,
+        hints: ["shp"]
+      },
+      {
+        type: "Grafana token",
+        re: `${B}(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})`,
+        ok: varied(4),
+        hints: ["glsa_", "glc_"]
+      },
+      {
+        type: "Tailscale key",
+        re: `${B}tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9-]{16,}`,
+        ok: varied(11),
+        hints: ["tskey-"]
+      },
+      {
+        type: "Sentry auth token",
+        re: `${B}(?:sntrys_eyJ[A-Za-z0-9+/=_-]{30,}|sntryu_[a-f0-9]{64})`,
+        hints: ["sntry"]
+      },
+      {
+        type: "Databricks token",
+        re: `${B}dapi[a-f0-9]{32}(?:-\\d)?${E}`,
+        ok: varied(4),
+        hints: ["dapi"]
+      },
+      {
+        type: "Postman API key",
+        re: `${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`,
+        hints: ["PMAK-"]
+      },
+      {
+        type: "New Relic key",
+        re: `${B}NR(?:AK|II|JS)-[A-Za-z0-9]{27}${E}`,
+        ok: varied(5),
+        hints: ["NRAK-", "NRII-", "NRJS-"]
+      },
+      {
+        type: "Age secret key",
+        re: `${B}AGE-SECRET-KEY-1[0-9A-Z]{58}${E}`,
+        hints: ["AGE-SECRET-KEY-"]
+      },
+      {
+        type: "Pulumi access token",
+        re: `${B}pul-[a-f0-9]{40}${E}`,
+        ok: varied(4),
+        hints: ["pul-"]
+      },
+      {
+        type: "Terraform Cloud token",
+        re: `${B}[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,}`,
+        hints: [".atlasv1."]
+      },
+      {
+        type: "Groq API key",
+        re: `${B}gsk_[A-Za-z0-9]{48,}${E}`,
+        ok: varied(4),
+        hints: ["gsk_"]
+      },
+      {
+        type: "Mailgun API key",
+        re: `${B}key-[a-f0-9]{32}${E}`,
+        ok: varied(4),
+        hints: ["key-"]
+      },
+      // ---- case-insensitive formats ----
+      {
+        type: "Azure storage/service bus key",
+        re: "(?:AccountKey|SharedAccessKey)\\s*=\\s*([A-Za-z0-9+/]{20,}={0,2})",
+        ci: true,
+        inner: true,
+        hints: ["accountkey", "sharedaccesskey"]
+      },
+      {
+        type: "Password in URL",
+        re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]{0,256}:([^\\s/@'"<>]{1,256})@(?!sha\\d+:)[^\\s/@'"<>]`,
+        ci: true,
+        inner: true,
+        ok: literalSecret,
+        hints: ["://"]
+      },
+      {
+        type: "Token in URL",
+        re: `${B}[a-z][a-z0-9+.-]{1,30}://([A-Za-z0-9_-]{20,256})@(?!sha\\d+:)[^\\s/@'"<>:]+`,
+        ci: true,
+        inner: true,
+        ok: (secret, whole) => isHighEntropy(secret) && !/sentry/i.test(whole),
+        hints: ["://"]
+      },
+      {
+        type: "Password in URL query",
+        re: `[?&;](?:password|passwd|pwd|pass)=([^&\\s"'$%{<>;]{1,256})`,
+        ci: true,
+        inner: true,
+        ok: literalSecret,
+        hints: ["password=", "passwd=", "pwd=", "pass="]
+      },
+      {
+        type: "docker login password",
+        re: `${B}(?:echo|printf)\\s+["']?([^\\s"'$|]{1,256})["']?\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:registry\\s+)?login${E}[^|;&\\n]{0,300}--password-stdin`,
+        ci: true,
+        inner: true,
+        ok: literalSecret,
+        hints: ["login"]
+      },
+      {
+        type: "Password in DSN",
+        re: `${B}[^\\s:@/'"()=]{1,64}:([^\\s@/'"()]{1,256})@(?:tcp|unix|udp)\\(`,
+        ci: true,
+        inner: true,
+        ok: literalSecret,
+        hints: ["@tcp(", "@unix(", "@udp("]
+      },
+      {
+        type: "Connection string password",
+        re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]{0,512};(?:[^;"'\\n]{0,512};){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]{1,256})`,
+        ci: true,
+        inner: true,
+        ok: literalSecret,
+        hints: ["password", "pwd"]
+      },
+      {
+        type: "Docker registry auth",
+        re: `"auth"\\s*:\\s*"([A-Za-z0-9+/]{12,}={0,2})"`,
+        ci: true,
+        inner: true,
+        hints: ['"auth"']
+      },
+      {
+        type: "netrc password",
+        re: `${B}machine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+([^\\s"'$]+)`,
+        ci: true,
+        inner: true,
+        ok: literalSecret,
+        hints: ["machine"]
+      }
+    ];
+    CS = compile(
+      FORMATS.filter((f) => !f.ci),
+      false
+    );
+    CI = compile(
+      FORMATS.filter((f) => f.ci),
+      true
+    );
+  }
+});
+
+// src/parse/location.ts
+function fromRange0(r) {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+function span(line, column, length) {
+  return { line, column, endLine: line, endColumn: column + length };
+}
+function locateInSegments(segments2, start, end, sep4 = " ") {
+  let offset = 0;
+  for (const s of segments2) {
+    const segEnd = offset + s.text.length;
+    if (start >= offset && start <= segEnd) {
+      const col = s.column + (start - offset);
+      const stop = Math.min(end, segEnd);
+      return span(s.line, col, Math.max(1, stop - start));
+    }
+    offset = segEnd + sep4.length;
+  }
+  return null;
+}
+function dropPrefix(segments2, offset, sep4 = " ") {
+  const out = [];
+  let pos = 0;
+  for (const s of segments2) {
+    const end = pos + s.text.length;
+    if (end <= offset) {
+      pos = end + sep4.length;
+      continue;
+    }
+    const skip = Math.max(0, offset - pos);
+    const text = s.text.slice(skip);
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
+    pos = end + sep4.length;
+  }
+  return out;
+}
+function joinSegments(segments2, sep4 = " ") {
+  return segments2.map((s) => s.text).join(sep4);
+}
+var LineIndex;
+var init_location = __esm({
+  "src/parse/location.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+        for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+      }
+      text;
+      starts = [0];
+      linePos(offset) {
+        const off = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.starts[mid] <= off) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, col: off - this.starts[lo] + 1 };
+      }
+    };
   }
 });
 
@@ -11792,7 +12613,7 @@ function parseCompose(path9, text) {
     suppressions: [],
     errors: []
   };
-  const lc = new import_yaml.LineCounter();
+  const lc = new LineIndex(text);
   const ctx = {
     text,
     lc,
@@ -11805,13 +12626,12 @@ function parseCompose(path9, text) {
   };
   try {
     const doc = (0, import_yaml.parseDocument)(text, {
-      lineCounter: lc,
       merge: true,
       uniqueKeys: true,
       customTags: COMPOSE_TAGS,
       prettyErrors: false
     });
-    for (const e of doc.errors) model.errors.push(errorAt(lc, e.message, e.pos[0]));
+    for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
     const root = doc.contents;
     if (root !== null && !(0, import_yaml.isMap)(root)) {
       model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
@@ -11821,7 +12641,7 @@ function parseCompose(path9, text) {
           doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (e) {
           const msg = e.message;
-          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : msg, firstAliasOffset(doc)));
+          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : yamlReason(msg), firstAliasOffset(doc)));
           if (/alias count/i.test(msg)) return finish(model, ctx);
         }
       }
@@ -11838,7 +12658,7 @@ function parseCompose(path9, text) {
     }
   } catch (e) {
     if (e instanceof BudgetExceeded) model.errors.push({ message: ALIAS_BOMB, line: 1, column: 1 });
-    else model.errors.push({ message: `could not read compose file: ${e.message}`, line: 1, column: 1 });
+    else model.errors.push({ message: `could not read compose file: ${yamlReason(e.message)}`, line: 1, column: 1 });
   }
   return finish(model, ctx);
 }
@@ -11992,6 +12812,11 @@ function locOf(ctx, start, end) {
 function contentLoc(ctx, s) {
   const [a, b] = contentRange(ctx, s);
   return locOf(ctx, a, b);
+}
+function yamlReason(message) {
+  const first = message.split("\n")[0] ?? "";
+  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").trim();
+  return maskIn(reason || "invalid YAML", scanText(reason).map((m) => m.text));
 }
 function errorAt(lc, message, offset) {
   const p = lc.linePos(offset);
@@ -12155,6 +12980,9 @@ var init_compose = __esm({
     "use strict";
     import_yaml = __toESM(require_dist());
     init_go();
+    init_mask();
+    init_tokens();
+    init_location();
     init_interpolation();
     init_line_suppressions();
     MAX_ALIAS_COUNT = 1e4;
@@ -15868,8 +16696,8 @@ var require_property = __commonJS({
         let index = value.indexOf("=");
         if (index !== -1) {
           let initial = value.charAt(0);
-          let before = value.charAt(index - 1);
-          if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
+          let before2 = value.charAt(index - 1);
+          if (initial === '"' && before2 === '"' || initial === "'" && before2 === "'" || initial !== '"' && initial !== "'") {
             return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
           }
         }
@@ -18007,35 +18835,6 @@ var require_main = __commonJS({
   }
 });
 
-// src/parse/location.ts
-function fromRange0(r) {
-  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
-}
-function span(line, column, length) {
-  return { line, column, endLine: line, endColumn: column + length };
-}
-function locateInSegments(segments, start, end, sep4 = " ") {
-  let offset = 0;
-  for (const s of segments) {
-    const segEnd = offset + s.text.length;
-    if (start >= offset && start <= segEnd) {
-      const col = s.column + (start - offset);
-      const stop = Math.min(end, segEnd);
-      return span(s.line, col, Math.max(1, stop - start));
-    }
-    offset = segEnd + sep4.length;
-  }
-  return null;
-}
-function joinSegments(segments, sep4 = " ") {
-  return segments.map((s) => s.text).join(sep4);
-}
-var init_location = __esm({
-  "src/parse/location.ts"() {
-    "use strict";
-  }
-});
-
 // src/parse/shell.ts
 function isWord(t) {
   return t.raw !== void 0;
@@ -18279,7 +19078,7 @@ function parseDockerfile(path9, input) {
   };
   const segmentsOf = (ins, heredocs) => {
     const r = ins.getRange();
-    const argsRange = ins.getArgumentsRange();
+    const kw = ins.getInstructionRange();
     const skip = /* @__PURE__ */ new Set();
     for (const h of heredocs) {
       const c = h.getContentRange();
@@ -18288,21 +19087,37 @@ function parseDockerfile(path9, input) {
       if (d) skip.add(d.start.line);
     }
     const segs = [];
-    const firstCol = argsRange && argsRange.start.line === r.start.line ? argsRange.start.character : r.end.character;
     for (let l = r.start.line; l <= r.end.line; l++) {
       if (skip.has(l)) continue;
       let t = lines[l] ?? "";
+      if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
       let col = 0;
       if (l === r.start.line) {
-        col = Math.min(firstCol, t.length);
+        col = kw.start.line === l ? kw.end.character : 0;
         t = t.slice(col);
       } else if (/^\s*#/.test(t)) continue;
+      const lead = t.length - t.trimStart().length;
+      col += lead;
+      t = t.slice(lead);
       const trimmed = t.replace(/\s+$/, "");
       if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
       if (t.trim() === "") continue;
       segs.push({ text: t, line: l + 1, column: col + 1 });
     }
     return segs;
+  };
+  const splitFlags = (segs) => {
+    const flags = /* @__PURE__ */ new Map();
+    const joined = joinSegments(segs);
+    let cut = 0;
+    for (const t of tokenize(joined)) {
+      if (!isWord(t) || !t.value.startsWith("--")) break;
+      const eq = t.value.indexOf("=");
+      const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
+      flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
+      cut = t.end;
+    }
+    return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
   };
   const heredocsOf = (hs) => hs.map((h) => {
     const c = h.getContentRange();
@@ -18318,21 +19133,21 @@ function parseDockerfile(path9, input) {
   const handleRun = (ins, viaOnbuild) => {
     const text2 = textOf(ins);
     const hs = heredocsIf(ins, text2);
-    const segments = segmentsOf(ins, hs);
-    const joined = joinSegments(segments);
+    const { flags, rest: segments2 } = splitFlags(segmentsOf(ins, hs));
+    const joined = joinSegments(segments2);
     const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = text2.includes("--") ? ins.getFlags().filter((f) => f.getName() === "mount").map((f) => f.getValue() ?? "") : [];
+    const mounts = flags.get("mount") ?? [];
     const run2 = {
       scope: scopeName(),
       form: exec ? "exec" : "shell",
-      segments,
+      segments: segments2,
       heredocs: heredocsOf(hs),
       mounts,
       loc: fromRange0(ins.getRange())
     };
     if (viaOnbuild) run2.viaOnbuild = true;
     model.runs.push(run2);
-    const scripts = exec ? [] : [[segments, " "]];
+    const scripts = exec ? [] : [[segments2, " "]];
     for (const h of run2.heredocs) scripts.push([h.segments, "\n"]);
     for (const [segs, sep4] of scripts) {
       group++;
@@ -18359,29 +19174,17 @@ function parseDockerfile(path9, input) {
   const handleCopy = (ins, viaOnbuild) => {
     const text2 = textOf(ins);
     const hs = heredocsIf(ins, text2);
-    const skipLines = /* @__PURE__ */ new Set();
-    for (const h of hs) {
-      const c = h.getContentRange();
-      if (c) for (let l = c.start.line; l <= c.end.line; l++) skipLines.add(l);
-      const d = h.getDelimiterRange();
-      if (d) skipLines.add(d.start.line);
-    }
-    const from = text2.includes("--") ? ins.getFlags().find((f) => f.getName() === "from")?.getValue() ?? void 0 : void 0;
-    let paths;
-    const segs = segmentsOf(ins, hs);
+    const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
+    const from = flags.get("from")?.[0];
     const joined = joinSegments(segs);
-    const json2 = /^\s*(--\S+\s+)*\[/.test(joined) ? parseJsonArgs(joined.replace(/^\s*(--\S+\s+)*/, "")) : null;
-    if (json2) {
-      const offset = joined.length - joined.replace(/^\s*(--\S+\s+)*/, "").length;
-      paths = json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, offset + j.start, offset + j.end) ?? fromRange0(ins.getRange()) }));
-    } else {
-      paths = ins.getArguments().filter((a) => {
-        const r = a.getRange();
-        return !skipLines.has(r.start.line) && !a.getValue().startsWith("<<");
-      }).map((a) => ({ path: a.getValue(), loc: fromRange0(a.getRange()) }));
-    }
+    const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+    const fallback = fromRange0(ins.getRange());
+    let paths;
+    if (json2) paths = json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback }));
+    else
+      paths = tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
     const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
-    const sources = hs.length > 0 ? paths.slice(0, -1) : paths.slice(0, -1);
+    const sources = paths.slice(0, -1);
     const copy = {
       instruction: ins instanceof import_dockerfile_ast.Add ? "ADD" : "COPY",
       scope: scopeName(),
@@ -18820,26 +19623,6 @@ var init_parse = __esm({
   }
 });
 
-// src/classify/mask.ts
-function mask(value) {
-  const len = [...value].length;
-  const prefixLen = Math.min(4, Math.floor(len / 4));
-  const prefix = [...value].slice(0, prefixLen).join("");
-  return `${prefix}****(${len})`;
-}
-function maskIn(text, secrets) {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
-}
-var init_mask = __esm({
-  "src/classify/mask.ts"() {
-    "use strict";
-  }
-});
-
 // src/engine/config.ts
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -18958,7 +19741,8 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const message = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        const masked = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        const message = maskIn(masked, scanText(masked).map((m) => m.text));
         const f = {
           ruleId: rule.id,
           category: rule.category,
@@ -18991,6 +19775,7 @@ var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
     init_mask();
+    init_tokens();
     init_config();
     init_suppress();
     RANK = { info: 0, warning: 1, error: 2 };
@@ -19050,6 +19835,1148 @@ var init_compose_host_interpolation = __esm({
         }
       }
     });
+  }
+});
+
+// src/classify/go-paths.ts
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep4 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep4) ? p : p + sep4;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+var DRIVE, UNC;
+var init_go_paths = __esm({
+  "src/classify/go-paths.ts"() {
+    "use strict";
+    DRIVE = /^[A-Za-z]:[\\/]/;
+    UNC = /^\\\\[^\\]/;
+  }
+});
+
+// src/engine/stage-env.ts
+function imageDefaults(scope) {
+  const m = /* @__PURE__ */ new Map();
+  if (!scope?.golang) return m;
+  const defaults = scope.windows ? GOLANG_WINDOWS_IMAGE_ENV : GOLANG_IMAGE_ENV;
+  for (const [k, v] of Object.entries(defaults)) m.set(k, v);
+  return m;
+}
+function scopeOf(model, a, byName) {
+  if (a.scope !== void 0) return byName.get(a.scope);
+  if (model.format === "env-file" && a.services) {
+    const services = a.services.map((s) => byName.get(s)).filter((s) => !!s);
+    return services.find((s) => s.golang) ?? services[0];
+  }
+  return void 0;
+}
+function walkEnv(model, visit2 = () => void 0) {
+  const byName = new Map(model.scopes.map((s) => [s.name, s]));
+  const envs = /* @__PURE__ */ new Map();
+  const args = /* @__PURE__ */ new Map();
+  const envFor = (key2, scope) => {
+    let e = envs.get(key2);
+    if (!e) {
+      const parent = scope?.parent !== void 0 ? envs.get(scope.parent) : void 0;
+      e = parent ? new Map(parent) : imageDefaults(scope);
+      envs.set(key2, e);
+    }
+    return e;
+  };
+  for (const a of model.assignments) {
+    const scope = scopeOf(model, a, byName);
+    const key2 = a.scope ?? (model.format === "env-file" ? `env:${scope?.name ?? ""}` : "");
+    const env = envFor(key2, scope);
+    let argMap = args.get(key2);
+    if (!argMap) args.set(key2, argMap = /* @__PURE__ */ new Map());
+    const am = argMap;
+    const vars = am.size ? { has: (k) => env.has(k) || am.has(k), get: (k) => env.has(k) ? env.get(k) : am.get(k) } : env;
+    const expanded = a.value === null ? null : a.kind === "env-file" || a.kind === "environment" ? a.value : expand(a.value, vars);
+    visit2({ a, scope, env, expanded });
+    if (a.viaOnbuild) continue;
+    if (a.kind === "env" || a.kind === "environment" || a.kind === "env-file") env.set(a.name, expanded);
+    else if (a.kind === "arg") argMap.set(a.name, a.value === null ? argMap.get(a.name) ?? null : expanded);
+  }
+  for (const s of model.scopes) envFor(s.name, s);
+  return envs;
+}
+var init_stage_env = __esm({
+  "src/engine/stage-env.ts"() {
+    "use strict";
+    init_go();
+    init_expand();
+  }
+});
+
+// src/engine/stage-context.ts
+function stageChain(model, name) {
+  const out = [];
+  let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
+  while (s && !out.includes(s)) {
+    out.push(s);
+    s = s.parent === void 0 ? void 0 : model.scopes.find((x) => x.name === s.parent);
+  }
+  return out;
+}
+function envAt(model, scope, line) {
+  const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
+  return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
+}
+function before(model, scope, line) {
+  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
+}
+function copiesBefore(model, scope, line) {
+  return model.copies.filter(before(model, scope, line));
+}
+function runScripts(run2) {
+  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " " }] : [];
+  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n" });
+  return out;
+}
+function fromStage(model, from) {
+  const k = from.toLowerCase();
+  return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : void 0);
+}
+function copyDestination(c, windows) {
+  if (!c.dest) return null;
+  const p = c.dest.path;
+  if (p.includes("$")) return null;
+  if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
+  return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
+}
+function goRootsAt(model, scope, line, depth = 0) {
+  const chain = stageChain(model, scope);
+  const roots = [];
+  const root = chain[chain.length - 1];
+  if (root?.goroot) roots.push(root.goroot);
+  if (depth > 8) return roots;
+  const windows = chain[0]?.windows ?? false;
+  for (const c of copiesBefore(model, scope, line)) {
+    if (c.from === void 0) continue;
+    const src = fromStage(model, c.from);
+    const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot] : [];
+    const dest = copyDestination(c, windows);
+    if (dest === null) continue;
+    for (const s of c.sources) {
+      for (const g of sourceRoots) {
+        const rel = pathRelation(g, s.path, src?.windows ?? windows);
+        if (rel === "equal") roots.push(dest);
+        else if (rel === "inside") {
+          const tail = cleanGoPath(g, windows).slice(cleanGoPath(s.path, windows).length).replace(/^[\\/]+/, "");
+          roots.push(joinGoPath(dest, tail, windows));
+        }
+      }
+    }
+  }
+  return [...new Set(roots)];
+}
+function knownValue(v) {
+  const x = v.expanded;
+  if (x === null || /[$`]/.test(x)) return null;
+  return x;
+}
+function targetWindows(scope) {
+  if (!scope) return null;
+  return scope.golang || scope.windows ? scope.windows : null;
+}
+function interpolationOnly(model, a) {
+  return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
+}
+var init_stage_context = __esm({
+  "src/engine/stage-context.ts"() {
+    "use strict";
+    init_go();
+    init_go_paths();
+    init_stage_env();
+  }
+});
+
+// src/parse/go-commands.ts
+function simpleCommands(text) {
+  const out = [];
+  let words = [];
+  const flush = () => {
+    if (words.length) out.push(toCommand(words));
+    words = [];
+  };
+  for (const t of tokenize(text)) {
+    if (isWord(t)) words.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
+function toCommand(words) {
+  let i = 0;
+  const assignments = [];
+  while (i < words.length && ASSIGN2.test(words[i].raw)) assignments.push(words[i++]);
+  while (i < words.length && WRAPPERS.has(words[i].value)) {
+    i++;
+    while (i < words.length && (words[i].value.startsWith("-") || ASSIGN2.test(words[i].raw))) {
+      if (ASSIGN2.test(words[i].raw)) assignments.push(words[i]);
+      i++;
+    }
+  }
+  const c = { assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
+  if (i < words.length) c.head = words[i];
+  return c;
+}
+function isGoBinary(word) {
+  return word === "go" || /[\\/]go(?:\.exe)?$/.test(word);
+}
+function goInvocations(text) {
+  const out = [];
+  for (const c of simpleCommands(text)) {
+    if (!c.head || !isGoBinary(c.head.value)) continue;
+    let i = 0;
+    while (i < c.args.length && c.args[i].value.startsWith("-")) i += c.args[i].value === "-C" ? 2 : 1;
+    if (i >= c.args.length) i = -1;
+    out.push({ sub: i < 0 ? "" : c.args[i].value, args: i < 0 ? [] : c.args.slice(i + 1).map((w) => w.value), command: c });
+  }
+  return out;
+}
+var ASSIGN2, WRAPPERS, GO_BUILDING_SUBCOMMANDS, GO_MODULE_SUBCOMMANDS;
+var init_go_commands = __esm({
+  "src/parse/go-commands.ts"() {
+    "use strict";
+    init_shell();
+    ASSIGN2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
+    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
+    GO_BUILDING_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get"]);
+    GO_MODULE_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get", "generate", "list", "mod", "work"]);
+  }
+});
+
+// rules/go-binary-without-goroot.ts
+function binaryRoot(path9, sourceRoots) {
+  const m = BINARY.exec(path9.trim());
+  if (!m) return null;
+  const root = m[1];
+  if (/^\$\{?GOROOT\}?$/.test(root)) return root;
+  if (sourceRoots.some((r) => pathRelation(root, r, null) === "equal")) return root;
+  const clean = cleanGoPath(root, null);
+  if (/[\\/]go$/i.test(clean) && clean !== "/go" && !/^[a-z]:\\go$/i.test(clean)) return clean;
+  return null;
+}
+function runsGoLater(model, scope, line) {
+  return model.runs.some(
+    (r) => stageChain(model, r.scope).some((s) => s.name === scope) && (r.scope !== scope || r.loc.line > line) && runScripts(r).some((x) => goInvocations(joinSegments(x.segments, x.sep)).length > 0)
+  );
+}
+var BINARY, go_binary_without_goroot_default;
+var init_go_binary_without_goroot = __esm({
+  "rules/go-binary-without-goroot.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_go_paths();
+    init_stage_env();
+    init_stage_context();
+    init_go_commands();
+    init_location();
+    BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
+    go_binary_without_goroot_default = defineRule({
+      id: "go-binary-without-goroot",
+      category: "go-env",
+      severity: "error",
+      formats: ["dockerfile"],
+      description: "Only the go binary is copied, without the Go tree it needs",
+      tags: ["go", "goroot"],
+      messages: {
+        binaryOnly: `Copying only {{source}} to {{dest}} breaks GOROOT discovery: go fails with "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set". Copy the whole {{root}} tree and put {{root}}/bin on PATH (or symlink the binary).`
+      },
+      check(model, ctx) {
+        let finalEnv = null;
+        for (const c of model.copies) {
+          if (c.from === void 0) continue;
+          const scope = model.scopes.find((s) => s.name === c.scope);
+          if (!scope || scope.golang) continue;
+          const src = fromStage(model, c.from);
+          const img = golangImage(c.from);
+          const sourceRoots = src ? goRootsAt(model, src.name, Infinity) : img.goroot ? [img.goroot] : [];
+          for (const s of c.sources) {
+            const root = binaryRoot(s.path, sourceRoots);
+            if (root === null) continue;
+            if (!/[\\/]go(\.exe)?$/.test(s.path.trim()) && !runsGoLater(model, scope.name, c.loc.line)) continue;
+            const dest = copyDestination(c, scope.windows);
+            if (dest === null) continue;
+            const trees = goRootsAt(model, scope.name, Infinity);
+            if (trees.some((t) => pathRelation(dest, joinGoPath(t, "bin", scope.windows), scope.windows) !== null)) continue;
+            finalEnv ??= walkEnv(model);
+            const goroot = finalEnv.get(scope.name)?.get("GOROOT");
+            if (goroot && trees.some((t) => pathRelation(goroot, t, scope.windows) === "equal")) continue;
+            ctx.report({ loc: s.loc, messageId: "binaryOnly", data: { source: s.path, dest, root } });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/engine/report-helpers.ts
+function valueOrName(a) {
+  return a.valueLoc ?? a.nameLoc;
+}
+function secretReport(a, c, messageId, extra = {}) {
+  const secrets = [a.value ?? "", c.secretText ?? "", a.raw ?? ""].filter((s) => s.length > 0);
+  return {
+    loc: valueOrName(a),
+    messageId,
+    data: { name: a.name, kind: KIND_LABEL[a.kind], tokenType: c.tokenType ?? "secret", word: c.nameWord ?? "secret", ...extra },
+    secrets
+  };
+}
+var KIND_LABEL;
+var init_report_helpers = __esm({
+  "src/engine/report-helpers.ts"() {
+    "use strict";
+    KIND_LABEL = {
+      env: "ENV",
+      arg: "ARG",
+      label: "LABEL",
+      run: "RUN",
+      "go-env-w": "go env -w",
+      "build-arg": "build.args",
+      environment: "environment",
+      "env-file": "env file",
+      runtime: "container env"
+    };
+  }
+});
+
+// rules/go-cache-unusable.ts
+function userAt(model, scope, line) {
+  for (const s of stageChain(model, scope)) {
+    const users = model.users.filter((u) => u.scope === s.name && (s.name !== scope || u.loc.line < line));
+    if (users.length) return users[users.length - 1];
+  }
+  return null;
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function unwritableHome(model, scope, user) {
+  const name = user.split(":")[0].trim();
+  if (name === "nobody" || name === "65534") return "/nonexistent";
+  if (name === "0" || name === "root") return null;
+  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => joinSegments(s.segments, s.sep)));
+  if (!/^\d+$/.test(name)) {
+    const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
+    if (!useradd || /\s(-m|--create-home|-d|--home-dir|-\w*m\w*)\b/.test(useradd)) return null;
+    if (scripts.some((t) => t.includes(`/home/${name}`))) return null;
+    return `/home/${name}`;
+  }
+  const created = scripts.some((t) => new RegExp(`(useradd|adduser)[^\\n;&|]*\\s(-u|--uid)[=\\s]*${name}\\b`).test(t));
+  return created ? null : "/";
+}
+var KINDS, RELATIVE_ERROR, go_cache_unusable_default;
+var init_go_cache_unusable = __esm({
+  "rules/go-cache-unusable.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_go_commands();
+    init_location();
+    KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+    RELATIVE_ERROR = {
+      GOCACHE: "build cache is required, but could not be located: GOCACHE is not an absolute path",
+      GOMODCACHE: "GOMODCACHE entry is relative; must be absolute path",
+      GOBIN: "cannot install, GOBIN must be an absolute path",
+      GOTMPDIR: "GOTMPDIR must be an absolute path"
+    };
+    go_cache_unusable_default = defineRule({
+      id: "go-cache-unusable",
+      category: "go-env",
+      severity: "error",
+      description: "Go build cache, module cache or install directory go cannot use",
+      tags: ["go", "cache"],
+      messages: {
+        off: 'GOCACHE=off is fatal since Go 1.12: every build fails with "build cache is disabled by GOCACHE=off, but required as of Go 1.12". Point GOCACHE at a writable directory (or a cache mount) instead.',
+        relative: '{{name}}={{value}} is not an absolute path; go fails with "{{error}}". Use an absolute directory.',
+        homeless: 'USER {{user}} gets HOME={{home}}, so the default build cache {{home}}/.cache/go-build cannot be created and `go {{sub}}` (line {{line}}) fails with "failed to initialize build cache at {{cacheDir}}: mkdir \u2026: permission denied". Set ENV GOCACHE=/tmp/go-cache (or HOME) or create the user with a home directory.'
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (!KINDS.has(a.kind) || !(a.name in RELATIVE_ERROR)) return;
+          if (a.kind === "arg" && a.scope === void 0) return;
+          const value = knownValue(v);
+          if (value === null || value === "") return;
+          if (a.name === "GOCACHE" && value === "off") {
+            ctx.report({ loc: valueOrName(a), messageId: "off" });
+            return;
+          }
+          if (value.startsWith("~") && (a.kind === "run" && !(a.raw !== void 0 && /["'\\]/.test(a.raw)) || interpolationOnly(model, a))) return;
+          if (isAbsGoPath(value, targetWindows(scope))) return;
+          ctx.report({ loc: valueOrName(a), messageId: "relative", data: { name: a.name, value, error: RELATIVE_ERROR[a.name] } });
+        });
+        if (model.format !== "dockerfile") return;
+        const reported = /* @__PURE__ */ new Set();
+        for (const r of model.runs) {
+          const scope = model.scopes.find((s) => s.name === r.scope);
+          if (!scope?.golang || scope.windows) continue;
+          const user = userAt(model, r.scope, r.loc.line);
+          if (!user || reported.has(user)) continue;
+          const home = unwritableHome(model, r.scope, user.user);
+          if (home === null) continue;
+          const env = envAt(model, r.scope, r.loc.line);
+          if (["GOCACHE", "XDG_CACHE_HOME", "HOME"].some((n) => env.has(n))) continue;
+          if (r.mounts.some((m) => /type=cache/.test(m) && /go-build|\.cache/.test(m))) continue;
+          const go = runScripts(r).flatMap((s) => goInvocations(joinSegments(s.segments, s.sep))).find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
+          if (!go) continue;
+          const text = runScripts(r).map((s) => joinSegments(s.segments, s.sep)).join("\n");
+          if (/\bexport\s+(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(text)) continue;
+          reported.add(user);
+          const cacheDir = `${home === "/" ? "" : home}/.cache/go-build`;
+          ctx.report({ loc: user.loc, messageId: "homeless", data: { user: user.user, home, sub: go.sub, line: r.loc.line, cacheDir }, severity: "warning" });
+        }
+      }
+    });
+  }
+});
+
+// rules/go-env-in-run.ts
+function isGoName(a) {
+  if (/^C?GO/.test(a.name)) return true;
+  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
+}
+function knownBase(model, scope) {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
+}
+function locate(model, a) {
+  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
+  for (const r of runs) {
+    for (const { segments: segments2, sep: sep4 } of runScripts(r)) {
+      const off = offsetIn(segments2, sep4, a.nameLoc.line, a.nameLoc.column);
+      if (off !== null) return { text: joinSegments(segments2, sep4), offset: off };
+    }
+  }
+  return null;
+}
+function offsetIn(segments2, sep4, line, column) {
+  let offset = 0;
+  for (const s of segments2) {
+    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
+    offset += s.text.length + sep4.length;
+  }
+  return null;
+}
+var INERT, go_env_in_run_default;
+var init_go_env_in_run = __esm({
+  "rules/go-env-in-run.ts"() {
+    "use strict";
+    init_define_rule();
+    init_stage_env();
+    init_stage_context();
+    init_go();
+    init_go_commands();
+    init_location();
+    INERT = /* @__PURE__ */ new Set([
+      "echo",
+      "printf",
+      "true",
+      ":",
+      "set",
+      "unset",
+      "export",
+      "readonly",
+      "declare",
+      "typeset",
+      "local",
+      "mkdir",
+      "chmod",
+      "chown",
+      "ls",
+      "cat",
+      "rm",
+      "cp",
+      "mv",
+      "ln",
+      "touch",
+      "cd",
+      "pwd",
+      "which",
+      "env",
+      "printenv"
+    ]);
+    go_env_in_run_default = defineRule({
+      id: "go-env-in-run",
+      category: "go-env",
+      severity: "warning",
+      formats: ["dockerfile"],
+      description: "Go variable set in a RUN shell, where it does not persist",
+      tags: ["go", "env"],
+      messages: {
+        dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
+        notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
+      },
+      check(model, ctx) {
+        walkEnv(model, ({ a, env }) => {
+          if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
+          const where = locate(model, a);
+          if (!where) return;
+          const commands = simpleCommands(where.text);
+          const after = commands.filter((c) => c.start > where.offset);
+          const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
+          if (consumers.length === 0) {
+            ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
+            return;
+          }
+          if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
+          const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
+          const allExport = /\bset\s+-[a-z]*a/.test(where.text);
+          const rest = where.text.slice(where.offset);
+          if (exportedLater || allExport || goInvocations(rest).length === 0) return;
+          ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-env-self-reference.ts
+function references(text) {
+  const out = [];
+  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+function locIn(a, start, end) {
+  const v = a.valueLoc;
+  if (v.line !== v.endLine) return v;
+  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
+  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
+}
+var go_env_self_reference_default;
+var init_go_env_self_reference = __esm({
+  "rules/go-env-self-reference.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_stage_env();
+    go_env_self_reference_default = defineRule({
+      id: "go-env-self-reference",
+      category: "go-env",
+      severity: "error",
+      formats: ["dockerfile"],
+      description: "One ENV sets a Go variable and references it, getting the old value",
+      tags: ["go", "env"],
+      messages: {
+        stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
+        sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
+      },
+      check(model, ctx) {
+        const envBefore = /* @__PURE__ */ new Map();
+        const expanded = /* @__PURE__ */ new Map();
+        walkEnv(model, ({ a, env, expanded: x }) => {
+          if (a.kind !== "env") return;
+          if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+          expanded.set(a, x);
+        });
+        const groups = /* @__PURE__ */ new Map();
+        for (const a of model.assignments) if (a.kind === "env" && !a.viaOnbuild) groups.set(a.group, [...groups.get(a.group) ?? [], a]);
+        for (const [g, list] of groups) {
+          if (list.length < 2) continue;
+          for (const b of list) {
+            if (!b.valueLoc) continue;
+            for (const r of references(b.raw ?? b.value ?? "")) {
+              const setter = list.find((a) => a !== b && a.name === r.name);
+              if (!setter || !isGoVar(r.name)) continue;
+              const before2 = envBefore.get(g)?.get(r.name);
+              const now = expanded.get(setter) ?? setter.value ?? "";
+              const same = typeof before2 === "string" && before2 === now;
+              ctx.report({
+                loc: locIn(b, r.start, r.end),
+                messageId: same ? "sameValue" : "stale",
+                data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+                ...same ? { severity: "info" } : {}
+              });
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/go-env-write.ts
+function userName(u) {
+  const name = u.split(":")[0].trim();
+  return name === "0" ? "root" : name;
+}
+var RISKY, go_env_write_default;
+var init_go_env_write = __esm({
+  "rules/go-env-write.ts"() {
+    "use strict";
+    init_define_rule();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
+    go_env_write_default = defineRule({
+      id: "go-env-write",
+      category: "go-env",
+      severity: "info",
+      formats: ["dockerfile"],
+      description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
+      tags: ["go", "env"],
+      messages: {
+        write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
+        risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
+        overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+        otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
+      },
+      check(model, ctx) {
+        walkEnv(model, ({ a, env }) => {
+          if (a.kind !== "go-env-w") return;
+          const loc = valueOrName(a);
+          const fromEnv = env.get(a.name);
+          if (fromEnv !== void 0 && fromEnv !== "") {
+            ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+            return;
+          }
+          const laterEnv = model.assignments.some(
+            (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
+          );
+          if (laterEnv) {
+            ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+            return;
+          }
+          const inChain = (scope) => stageChain(model, scope).some((s) => s.name === a.scope);
+          const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
+          const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
+          if (user) {
+            ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
+            return;
+          }
+          if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
+          else ctx.report({ loc, messageId: "write", data: { name: a.name } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-gopath-goroot-overlap.ts
+var KINDS2, go_gopath_goroot_overlap_default;
+var init_go_gopath_goroot_overlap = __esm({
+  "rules/go-gopath-goroot-overlap.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    KINDS2 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+    go_gopath_goroot_overlap_default = defineRule({
+      id: "go-gopath-goroot-overlap",
+      category: "go-env",
+      severity: "warning",
+      description: "GOPATH is the Go installation directory or lies inside it",
+      tags: ["go", "gopath", "goroot"],
+      messages: {
+        equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
+        inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go."
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope, env } = v;
+          if (!KINDS2.has(a.kind)) return;
+          if (a.name === "GOROOT" && !scope?.golang) {
+            const gopath = env.get("GOPATH");
+            const value2 = knownValue(v);
+            if (typeof gopath === "string" && gopath && value2 && pathRelation(gopath, value2, targetWindows(scope)) === "equal")
+              ctx.report({ loc: valueOrName(a), messageId: "equal", data: { entry: gopath, goroot: cleanGoPath(value2, targetWindows(scope)) } });
+            return;
+          }
+          if (a.name !== "GOPATH") return;
+          if (a.kind === "arg" && a.scope === void 0) return;
+          const value = knownValue(v);
+          if (value === null || value === "") return;
+          const envRoot = env.get("GOROOT");
+          const sameGroup = model.assignments.find((b) => b.group === a.group && b.name === "GOROOT" && b.kind === a.kind && b.scope === a.scope);
+          const goroot = (sameGroup?.value && !sameGroup.value.includes("$") ? sameGroup.value : null) ?? (typeof envRoot === "string" && envRoot ? envRoot : null) ?? scope?.goroot ?? null;
+          if (!goroot) return;
+          const windows = targetWindows(scope);
+          for (const entry of splitGoPathList(value, windows)) {
+            if (!entry || !isAbsGoPath(entry, windows)) continue;
+            const rel = pathRelation(entry, goroot, windows);
+            if (rel === null) continue;
+            ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+          }
+        });
+      }
+    });
+  }
+});
+
+// rules/go-gopath-invalid.ts
+function valueWithUnsetGopath(model, v) {
+  const { a, scope, env } = v;
+  if (a.value === null || !scope || model.format !== "dockerfile" || env.has("GOPATH")) return null;
+  if (!referencedNames(a.value).includes("GOPATH")) return null;
+  const chain = stageChain(model, scope.name);
+  if (!isPlainOsImage(chain[chain.length - 1]?.resolvedImage ?? null)) return null;
+  const names = new Set(chain.map((s) => s.name));
+  const setBefore = model.assignments.some(
+    (b) => b !== a && b.name === "GOPATH" && b.scope !== void 0 && names.has(b.scope) && (b.kind === "arg" || b.group === a.group) && b.nameLoc.line <= a.nameLoc.line && (b.nameLoc.line < a.nameLoc.line || b.nameLoc.column < a.nameLoc.column)
+  );
+  if (setBefore) return null;
+  const vars = new Map(env);
+  vars.set("GOPATH", "");
+  const x = expand(a.value, vars);
+  return x === null || /[$`]/.test(x) ? null : x;
+}
+function shellExpandsTilde(a) {
+  return a.kind === "run" && !(a.raw !== void 0 && /["'\\]/.test(a.raw));
+}
+var KINDS3, go_gopath_invalid_default;
+var init_go_gopath_invalid = __esm({
+  "rules/go-gopath-invalid.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_go_paths();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_expand();
+    KINDS3 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+    go_gopath_invalid_default = defineRule({
+      id: "go-gopath-invalid",
+      category: "go-env",
+      severity: "error",
+      description: "GOPATH entry that is relative, starts with ~, or is empty in first place",
+      tags: ["go", "gopath"],
+      messages: {
+        relative: 'GOPATH entry "{{entry}}" is relative; every go command exits with "go: GOPATH entry is relative; must be absolute path: "{{entry}}"." Use an absolute path such as /go.',
+        tilde: `GOPATH entry "{{entry}}" starts with ~, which nothing expands here; go exits with "go: GOPATH entry cannot start with shell metacharacter '~': "{{entry}}"". Write the absolute path.`,
+        emptyFirst: 'The first GOPATH entry is empty ({{value}}): go takes the module cache and the go install directory from the first entry, so downloads fail with "module cache not found: neither GOMODCACHE nor GOPATH is set". Set GOPATH to an absolute path first.'
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (a.name !== "GOPATH" || !KINDS3.has(a.kind)) return;
+          if (a.kind === "arg" && a.scope === void 0) return;
+          const value = knownValue(v) ?? valueWithUnsetGopath(model, v);
+          if (value === null || value === "") return;
+          const windows = targetWindows(scope);
+          const entries2 = splitGoPathList(value, windows);
+          const loc = valueOrName(a);
+          const reports = [];
+          if (entries2.length > 1 && entries2[0] === "") reports.push({ loc, messageId: "emptyFirst", data: { value: JSON.stringify(value) } });
+          for (const entry of entries2) {
+            if (entry === "") continue;
+            if (entry.startsWith("~")) {
+              if (shellExpandsTilde(a) || interpolationOnly(model, a)) continue;
+              reports.push({ loc, messageId: "tilde", data: { entry } });
+              break;
+            } else if (!isAbsGoPath(entry, windows)) {
+              reports.push({ loc, messageId: "relative", data: { entry } });
+              break;
+            }
+          }
+          for (const r of reports) ctx.report(r);
+        });
+      }
+    });
+  }
+});
+
+// rules/go-goroot-override.ts
+function installsThere(model, scope, value) {
+  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const clean = cleanGoPath(value, scope.windows);
+  const parent = clean.replace(/[\\/][^\\/]*$/, "") || "/";
+  for (const c of model.copies) {
+    if (!chain.has(c.scope)) continue;
+    const d = copyDestination(c, scope.windows);
+    if (d === null || d === "/" || /^[a-z]:\\$/i.test(d)) continue;
+    if (pathRelation(d, clean, scope.windows) !== null) return true;
+    if (c.from !== void 0 && pathRelation(clean, d, scope.windows) === "inside") return true;
+  }
+  for (const r of model.runs) {
+    if (!chain.has(r.scope)) continue;
+    const text = runScripts(r).map((x) => joinSegments(x.segments, x.sep)).join("\n").replace(/\bGOROOT=\S*/g, "");
+    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe2(parent)}/?(\\s|$)`).test(text)) return true;
+  }
+  return false;
+}
+function escapeRe2(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var KINDS4, go_goroot_override_default;
+var init_go_goroot_override = __esm({
+  "rules/go-goroot-override.ts"() {
+    "use strict";
+    init_define_rule();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_go_paths();
+    init_location();
+    KINDS4 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+    go_goroot_override_default = defineRule({
+      id: "go-goroot-override",
+      category: "go-env",
+      severity: "error",
+      description: "GOROOT set by hand, to a directory other than where Go is installed or redundantly",
+      tags: ["go", "goroot"],
+      messages: {
+        mismatch: 'GOROOT={{value}} but the Go of this {{where}} is installed at {{actual}}; go fails with "go: cannot find GOROOT directory: {{value}}" (or "compile: version \u2026 does not match go tool version"). Remove it: go finds its root from the location of the go binary.',
+        redundant: 'GOROOT={{value}} repeats where Go is already installed; go derives it from the binary, and pinning it makes any other go put first on PATH fail with "compile: version \u2026 does not match go tool version". Remove it (use `go env GOROOT` where a tool needs the path).'
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (a.name !== "GOROOT" || !KINDS4.has(a.kind) || !scope) return;
+          if (a.kind === "arg" && a.scope === void 0) return;
+          const value = knownValue(v);
+          if (value === null || value === "") return;
+          const dockerfile = model.format === "dockerfile";
+          const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+          if (roots.length === 0) return;
+          const where = dockerfile ? "stage" : "service";
+          if (roots.some((r) => pathRelation(value, r, scope.windows) === "equal")) {
+            ctx.report({ loc: valueOrName(a), messageId: "redundant", data: { value }, severity: "info" });
+            return;
+          }
+          if (dockerfile && installsThere(model, scope, value)) return;
+          ctx.report({ loc: valueOrName(a), messageId: "mismatch", data: { value, actual: roots[0], where } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-mod-in-gopath-root.ts
+function bringsGoMod(c) {
+  return c.from === void 0 && c.sources.some((s) => /^(\.\/?|\*|(\.\/)?go\.mod)$/.test(s.path.trim()));
+}
+function landsIn(c, dir, windows) {
+  const dest = copyDestination(c, windows);
+  if (dest === null) return false;
+  if (pathRelation(dest, dir, windows) === "equal") return true;
+  return /(^|[\\/])go\.mod$/.test(c.dest.path) && pathRelation(dest, `${dir}/go.mod`, windows) === "equal";
+}
+function laterGoCommand(model, scope, line) {
+  return model.runs.some((r) => {
+    const chain = stageChain(model, r.scope).map((s) => s.name);
+    if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
+    if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
+    return runScripts(r).some((s) => goInvocations(joinSegments(s.segments, s.sep)).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
+  });
+}
+var go_mod_in_gopath_root_default;
+var init_go_mod_in_gopath_root = __esm({
+  "rules/go-mod-in-gopath-root.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_stage_context();
+    init_go_commands();
+    init_location();
+    go_mod_in_gopath_root_default = defineRule({
+      id: "go-mod-in-gopath-root",
+      category: "go-env",
+      severity: "error",
+      formats: ["dockerfile"],
+      description: "go.mod copied into the GOPATH root (/go) of the golang image",
+      tags: ["go", "gopath", "modules"],
+      messages: {
+        gopathRoot: '{{instruction}} puts go.mod into {{gopath}}, the GOPATH root{{implicit}}; go refuses it ("$GOPATH/go.mod exists but should not", newer Go: "go: warning: ignoring go.mod in $GOPATH {{gopath}}" then "go.mod file not found"). Set WORKDIR /src (or /usr/src/app) before copying.'
+      },
+      check(model, ctx) {
+        for (const c of model.copies) {
+          const scope = model.scopes.find((s) => s.name === c.scope);
+          if (!scope?.golang || !c.dest || !bringsGoMod(c)) continue;
+          const gopath = envAt(model, scope.name, c.loc.line).get("GOPATH");
+          if (typeof gopath !== "string" || !gopath) continue;
+          const first = splitGoPathList(gopath, scope.windows)[0];
+          if (!isAbsGoPath(first, scope.windows) || !landsIn(c, first, scope.windows)) continue;
+          if (!laterGoCommand(model, scope.name, c.loc.line)) continue;
+          const explicitWorkdir = stageChain(model, scope.name).some((s) => model.workdirs.some((w) => w.scope === s.name && w.loc.line < c.loc.line));
+          const implicit = !isAbsGoPath(c.dest.path, scope.windows) && !explicitWorkdir ? " (the image's default WORKDIR)" : "";
+          ctx.report({ loc: c.dest.loc, messageId: "gopathRoot", data: { instruction: `${c.instruction} ${c.sources.map((s) => s.path).join(" ")} ${c.dest.path}`, gopath: first, implicit } });
+        }
+      }
+    });
+  }
+});
+
+// src/classify/go-names.ts
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[a.length][b.length];
+}
+function goNameNoop(name, windows = false) {
+  if (GO_ENV_VARS.has(name)) return null;
+  const curated = CURATED[name];
+  if (curated) return { kind: "curated", meant: curated };
+  const upper = name.toUpperCase();
+  if (upper !== name) {
+    if (!windows && GO_ENV_VARS.has(upper) && /^c?go/i.test(name)) return { kind: "case", meant: upper };
+    return null;
+  }
+  if (!/^C?GO/.test(name) || READ_ELSEWHERE.test(name)) return null;
+  const squeezed = name.replace(/_/g, "");
+  let best = null;
+  for (const real of GO_ENV_VARS) {
+    if (GO_COMPUTED_VARS.has(real) || !/^C?GO/.test(real)) continue;
+    const d = squeezed === real.replace(/_/g, "") ? 1 : editDistance(name, real);
+    if (!best || d < best.d) best = { meant: real, d };
+  }
+  if (!best) return null;
+  const limit = name.length >= 9 ? 2 : name.length >= 6 ? 1 : 0;
+  if (best.d <= limit || best.d === 1 && squeezed === best.meant.replace(/_/g, "")) return { kind: "nearMiss", meant: best.meant };
+  return null;
+}
+var CURATED, READ_ELSEWHERE;
+var init_go_names = __esm({
+  "src/classify/go-names.ts"() {
+    "use strict";
+    init_go();
+    CURATED = {
+      GONOSUMCHECK: "GONOSUMDB",
+      GONOVERIFY: "GONOSUMDB",
+      GOSUMCHECK: "GOSUMDB",
+      GO111MODULES: "GO111MODULE",
+      GOPROXIES: "GOPROXY",
+      GO_PROXY: "GOPROXY",
+      GOFLAG: "GOFLAGS"
+    };
+    READ_ELSEWHERE = /^(GORACE|GOROOT_BOOTSTRAP|GOROOT_FINAL|GOPACKAGESDRIVER|GO_GCFLAGS|GO_LDFLAGS|GO_EXTLINK_ENABLED|GO_ENV|GOOSE(_.*)?|GOLANGCI_.*|GOPLS.*|GORELEASER.*|GOX.*|GOLANG_.*|GO_?VERSION|.*_VERSION|.*_VER)$/;
+  }
+});
+
+// rules/go-noop-setting.ts
+function usedNames(model) {
+  const texts = [];
+  for (const r of model.runs) for (const s of runScripts(r)) texts.push(joinSegments(s.segments, s.sep));
+  for (const r of model.runs) if (r.form === "exec") texts.push(joinSegments(r.segments));
+  for (const a of model.assignments) texts.push(a.raw ?? a.value ?? "");
+  for (const c of model.copies) texts.push(...c.sources.map((s) => s.path), c.dest?.path ?? "");
+  for (const w of model.workdirs) texts.push(w.path);
+  for (const s of model.scopes) texts.push(s.image ?? "");
+  const out = /* @__PURE__ */ new Set();
+  for (const t of texts) for (const n of referencedNames(t)) out.add(n);
+  return out;
+}
+var KINDS5, go_noop_setting_default;
+var init_go_noop_setting = __esm({
+  "rules/go-noop-setting.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_go_names();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_expand();
+    init_location();
+    KINDS5 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
+    go_noop_setting_default = defineRule({
+      id: "go-noop-setting",
+      category: "go-env",
+      severity: "warning",
+      description: "Go-looking setting that the go command ignores",
+      tags: ["go", "env"],
+      messages: {
+        unknown: '{{name}} is not a go command variable and has no effect ("go env -w" rejects it with "go: unknown go command variable {{name}}"). Did you mean {{meant}}?',
+        wrongCase: "{{name}} is not {{meant}}: environment names are case-sensitive on Linux, so go never reads it. Write {{meant}}.",
+        gorootFinal: "GOROOT_FINAL has no effect since Go 1.23 and never changed where an installed toolchain looks for its root; remove it (symlink the go binary if it lives elsewhere).",
+        golangVersion: "GOLANG_VERSION={{value}} does not change the Go in this image ({{tag}} from the FROM tag); nothing reads it. Change the FROM tag instead."
+      },
+      check(model, ctx) {
+        let used = null;
+        const buildsGo2 = (scope) => scope !== void 0 && model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (!KINDS5.has(a.kind)) return;
+          const loc = a.nameLoc;
+          if (a.name === "GOROOT_FINAL") {
+            if (!buildsGo2(a.scope)) ctx.report({ loc, messageId: "gorootFinal", severity: "info" });
+            return;
+          }
+          if (a.name === "GOLANG_VERSION") {
+            const tag = scope?.golang ? golangTagVersion(scope.resolvedImage) : null;
+            const value = v.expanded;
+            if (tag && value && !/[$`]/.test(value) && /^\d/.test(value.replace(/^go/, "")) && !goVersionsAgree(value, tag))
+              ctx.report({ loc: valueOrName(a), messageId: "golangVersion", data: { value, tag }, severity: "info" });
+            return;
+          }
+          const noop = goNameNoop(a.name, scope?.windows ?? false);
+          if (!noop) return;
+          used ??= usedNames(model);
+          if (noop.kind !== "curated" && used.has(a.name)) return;
+          ctx.report({ loc, messageId: noop.kind === "case" ? "wrongCase" : "unknown", data: { name: a.name, meant: noop.meant } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-source-in-goroot.ts
+function goRoots(model, scope, line) {
+  const roots = goRootsAt(model, scope.name, line);
+  const set = model.assignments.some((a) => a.name === "GOROOT") ? envAt(model, scope.name, line).get("GOROOT") : void 0;
+  if (typeof set === "string" && set && isAbsGoPath(set, scope.windows)) roots.push(set);
+  if (roots.length === 0 && !scope.windows) roots.push("/usr/local/go");
+  return roots;
+}
+function buildsGo(model, scope) {
+  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+}
+var SRC, go_source_in_goroot_default;
+var init_go_source_in_goroot = __esm({
+  "rules/go-source-in-goroot.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_stage_context();
+    init_expand();
+    init_location();
+    SRC = /(^|[\\/])src([\\/]|$)/i;
+    go_source_in_goroot_default = defineRule({
+      id: "go-source-in-goroot",
+      category: "go-env",
+      severity: "warning",
+      formats: ["dockerfile"],
+      description: "Project sources copied into GOROOT/src or a WORKDIR inside it",
+      tags: ["go", "goroot"],
+      messages: {
+        copy: "{{instruction}} puts project files into {{path}}, inside the Go distribution ({{goroot}}/src): they are lost or shadowed on every Go upgrade or base image update, and go treats them as standard library code. Copy them to a directory of their own, e.g. WORKDIR /src.",
+        workdir: "WORKDIR {{path}} is inside the Go distribution ({{goroot}}/src): whatever is copied here is lost on every Go upgrade or base image update, and go treats it as standard library code. Use a directory of your own, e.g. WORKDIR /src."
+      },
+      check(model, ctx) {
+        const memo = /* @__PURE__ */ new Map();
+        const buildsGoMemo = (m, s) => {
+          if (!memo.has(s.name)) memo.set(s.name, buildsGo(m, s));
+          return memo.get(s.name);
+        };
+        for (const w of model.workdirs) {
+          const scope = model.scopes.find((s) => s.name === w.scope);
+          if (!scope || w.absolute === void 0 || !SRC.test(w.absolute) || buildsGoMemo(model, scope)) continue;
+          for (const g of goRoots(model, scope, w.loc.line)) {
+            if (pathRelation(w.absolute, joinGoPath(g, "src", scope.windows), scope.windows) === null) continue;
+            ctx.report({ loc: w.loc, messageId: "workdir", data: { path: w.absolute, goroot: cleanGoPath(g, scope.windows) } });
+            break;
+          }
+        }
+        for (const c of model.copies) {
+          const scope = model.scopes.find((s) => s.name === c.scope);
+          if (!scope || !c.dest || !(SRC.test(c.dest.path) || c.dest.path.includes("$")) || buildsGoMemo(model, scope)) continue;
+          const raw = c.dest.path;
+          const expanded = raw.includes("$") ? expand(raw, envAt(model, scope.name, c.loc.line)) : raw;
+          if (expanded === null || !isAbsGoPath(expanded, scope.windows)) continue;
+          const dest = copyDestination({ ...c, dest: { ...c.dest, path: expanded } }, scope.windows);
+          if (dest === null) continue;
+          const roots = goRoots(model, scope, c.loc.line);
+          if (c.from !== void 0 && c.sources.some((s) => roots.some((g) => pathRelation(s.path, g, scope.windows) !== null) || /[\\/]go([\\/]|$)/.test(s.path))) continue;
+          for (const g of roots) {
+            if (pathRelation(dest, joinGoPath(g, "src", scope.windows), scope.windows) === null) continue;
+            ctx.report({ loc: c.dest.loc, messageId: "copy", data: { instruction: c.instruction, path: dest, goroot: cleanGoPath(g, scope.windows) } });
+            break;
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/classify/assignments.ts
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+  }
+  return out;
+}
+var ASSIGN_RE;
+var init_assignments = __esm({
+  "src/classify/assignments.ts"() {
+    "use strict";
+    ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
   }
 });
 
@@ -19476,7 +21403,15 @@ var init_names = __esm({
       "sidecar",
       "secretname",
       "scheme",
-      "schemes"
+      "schemes",
+      "hasher",
+      "hashers",
+      "encoder",
+      "complexity",
+      "strength",
+      "requirements",
+      "rules",
+      "rule"
     ]);
     AFTER_EXEMPT = /* @__PURE__ */ new Set([
       "file",
@@ -19609,703 +21544,6 @@ var init_names = __esm({
   }
 });
 
-// src/classify/values.ts
-function literalParts(value) {
-  if (!value) return [];
-  if (!SPECIAL_CHAR.test(value)) return [value];
-  const out = [];
-  parseInto(value, out);
-  return out;
-}
-function literalText(value) {
-  return literalParts(value).join("");
-}
-function parseInto(s, out) {
-  let buf = "";
-  const flush = () => {
-    if (buf) out.push(buf);
-    buf = "";
-  };
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    const c = s[i];
-    if (c === "$") {
-      const d = s[i + 1];
-      if (d === "$") {
-        flush();
-        i += 2;
-        continue;
-      }
-      if (d === "{") {
-        if (s[i + 2] === "{") {
-          const end = s.indexOf("}}", i + 3);
-          if (end >= 0) {
-            flush();
-            i = end + 2;
-            continue;
-          }
-        } else {
-          const close = matching(s, i + 1, "{", "}");
-          if (close >= 0) {
-            flush();
-            parseBraced(s.slice(i + 2, close), out);
-            i = close + 1;
-            continue;
-          }
-        }
-        buf += s.slice(i);
-        break;
-      }
-      if (d === "(") {
-        const close = matching(s, i + 1, "(", ")");
-        if (close >= 0) {
-          flush();
-          i = close + 1;
-          continue;
-        }
-        buf += s.slice(i);
-        break;
-      }
-      if (d !== void 0 && NAME_START.test(d)) {
-        flush();
-        i += 2;
-        while (i < n && NAME_CHAR.test(s[i])) i++;
-        continue;
-      }
-      if (d !== void 0 && SPECIAL_PARAM.test(d)) {
-        flush();
-        i += 2;
-        continue;
-      }
-      buf += c;
-      i++;
-      continue;
-    }
-    if (c === "%") {
-      PERCENT_VAR.lastIndex = i;
-      const m = PERCENT_VAR.exec(s);
-      if (m) {
-        flush();
-        i += m[0].length;
-        continue;
-      }
-    } else if (c === "{" && s[i + 1] === "{") {
-      const end = s.indexOf("}}", i + 2);
-      if (end >= 0) {
-        flush();
-        i = end + 2;
-        continue;
-      }
-    } else if (c === "`") {
-      const end = s.indexOf("`", i + 1);
-      if (end >= 0) {
-        flush();
-        i = end + 1;
-        continue;
-      }
-    } else if (c === "\\" && s[i + 1] === "$") {
-      buf += "$";
-      i += 2;
-      continue;
-    }
-    buf += c;
-    i++;
-  }
-  flush();
-}
-function matching(s, open, o, c) {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === o) depth++;
-    else if (ch === c) {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
-}
-function parseBraced(inner, out) {
-  const m = BRACED_NAME.exec(inner);
-  if (!m) return;
-  const rest = inner.slice(m[0].length);
-  const op = rest.startsWith(":") ? rest.slice(0, 2) : rest.slice(0, 1);
-  if (op === ":-" || op === "-" || op === ":=" || op === "=" || op === ":+" || op === "+") {
-    parseInto(rest.slice(op.length), out);
-  }
-}
-function valueKind(value) {
-  return kindOf(value, literalParts(value));
-}
-function kindOf(value, parts) {
-  if (value === null || value.trim() === "") return "empty";
-  if (parts.length === 1 && parts[0] === value) {
-    const t = value.trim();
-    return isPlaceholder(t) ? "placeholder" : "literal";
-  }
-  const lit = parts.join("").trim();
-  if (lit === "") return "reference";
-  if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return "reference";
-  if (isPlaceholder(lit)) return "placeholder";
-  return "literal";
-}
-function isPlaceholder(text) {
-  let t = text.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
-  if (t === "") return true;
-  if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
-}
-function shannon(s) {
-  if (s.length === 0) return 0;
-  const ascii = ASCII_COUNTS.fill(0);
-  let other = null;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) ascii[c]++;
-    else (other ??= /* @__PURE__ */ new Map()).set(c, (other.get(c) ?? 0) + 1);
-  }
-  let h = 0;
-  const len = s.length;
-  const add = (c) => {
-    if (c === 0) return;
-    const p = c / len;
-    h -= p * Math.log2(p);
-  };
-  for (let i = 0; i < 128; i++) add(ascii[i]);
-  if (other) for (const c of other.values()) add(c);
-  return h;
-}
-function isHighEntropy(s) {
-  const t = s.trim();
-  if (t.length < 16 || /\s/.test(t)) return false;
-  if (isPathLike(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return false;
-  let classes = 0;
-  if (/[a-z]/.test(t)) classes++;
-  if (/[A-Z]/.test(t)) classes++;
-  if (/[0-9]/.test(t)) classes++;
-  if (classes < 2) return false;
-  return shannon(t) >= 3.5;
-}
-function isPathLike(s) {
-  const t = s.trim();
-  return PATH_RE.test(t) || KEY_FILE_RE.test(t);
-}
-function isDigestLike(s) {
-  const t = s.trim();
-  if (/^(?:(?:sha\d+|md5|sha)[:=-])?[0-9a-f]{32,128}(?:\s+(?:(?:sha\d+|md5)[:=-])?[0-9a-f]{32,128})*$/i.test(t)) return true;
-  if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{40,}={0,2}$/.test(t)) return true;
-  return /^\$(?:1|2[abxy]?|5|6|y|argon2(?:id|i|d)|pbkdf2[-\w]*|scrypt)\$\S+$/.test(t);
-}
-function isFingerprintList(s) {
-  const t = s.trim();
-  if (t === "") return false;
-  const joined = t.replace(/\b((?:[0-9a-f]{4}\s+){9}[0-9a-f]{4})\b/gi, (m) => m.replace(/\s+/g, ""));
-  for (const p of joined.split(/[\s,;]+/))
-    if (p !== "" && !/^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})$/i.test(p)) return false;
-  return true;
-}
-function isPlainUrl(s) {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/i.exec(s.trim());
-  return m !== null && !m[1].includes("@") && !/\s/.test(s.trim());
-}
-function dominantCharRatio(s) {
-  if (s.length === 0) return 1;
-  const counts = /* @__PURE__ */ new Map();
-  let max = 0;
-  for (const ch of s) {
-    const c = (counts.get(ch) ?? 0) + 1;
-    counts.set(ch, c);
-    if (c > max) max = c;
-  }
-  return max / s.length;
-}
-var SPECIAL_CHAR, NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, PLACEHOLDER_RES, joinRes, PLACEHOLDER_CI, PLACEHOLDER_CS, ASCII_COUNTS, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
-var init_values = __esm({
-  "src/classify/values.ts"() {
-    "use strict";
-    SPECIAL_CHAR = /[$%{`\\]/;
-    NAME_START = /[A-Za-z_]/;
-    NAME_CHAR = /[A-Za-z0-9_]/;
-    SPECIAL_PARAM = /[0-9@*#?$!-]/;
-    PERCENT_VAR = /%[A-Za-z_][A-Za-z0-9_]*%/y;
-    BRACED_NAME = /^(?:#?[A-Za-z_][A-Za-z0-9_]*|#?[0-9]+|[@*#?$!-])/;
-    PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-      "0",
-      "1",
-      "-1",
-      "true",
-      "false",
-      "yes",
-      "no",
-      "on",
-      "off",
-      "y",
-      "n",
-      "t",
-      "f",
-      "enabled",
-      "disabled",
-      "null",
-      "nil",
-      "none",
-      "undefined",
-      "undef",
-      "empty",
-      "blank",
-      "n/a",
-      "na",
-      "-",
-      "--",
-      ".",
-      "?",
-      "~",
-      "changeme",
-      "change_me",
-      "change-me",
-      "change me",
-      "changethis",
-      "change_this",
-      "change-this",
-      "changemeplease",
-      "changeme123",
-      "replaceme",
-      "replace_me",
-      "replace-me",
-      "replace me",
-      "todo",
-      "tbd",
-      "tbc",
-      "fixme",
-      "placeholder",
-      "dummy",
-      "fake",
-      "redacted",
-      "masked",
-      "hidden",
-      "notset",
-      "not_set",
-      "not-set",
-      "unset",
-      "unknown",
-      "notasecret",
-      "not-a-secret",
-      "not_a_secret",
-      "unused",
-      "not-used",
-      "not_used",
-      "fill-me",
-      "fillme",
-      "fill_me",
-      "setme",
-      "set-me",
-      "set_me",
-      "secret-here",
-      "token-here",
-      "password-here",
-      "key-here",
-      "put your unique phrase here",
-      "{}",
-      "[]",
-      '""',
-      "''"
-    ]);
-    PLACEHOLDER_RES = [
-      /^<[^<>]*>$/,
-      // <token>, <your password>
-      /^\[[A-Za-z0-9 _.-]+\]$/,
-      // [YOUR_TOKEN]
-      /^\{[A-Za-z0-9 _.-]+\}$/,
-      // {token}
-      /^__?[A-Za-z0-9_]+__?$/,
-      // __TOKEN__, _admin_password_
-      /^[^A-Za-z0-9]{1,3}$/,
-      // _, -, ., ?
-      /^@[A-Za-z0-9_]+@$/,
-      // @TOKEN@ (autoconf-style substitution)
-      /^(?:x{3,}|X{3,})(?:[-_.](?:x+|X+))*$/,
-      // xxx, XXXX-XXXX
-      /^\*{3,}$/,
-      // ***
-      /^(?:[A-Za-z0-9]+[_.-])+(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…)$/,
-      // sk_live_xxxx, ghp_****, sk-...
-      /^[A-Za-z0-9]{2,8}(?:x{8,}|X{8,})$/,
-      // AIzaSyXXXXXXXX
-      /^(?:\.{3,}|…)$/,
-      // ..., …
-      /^your[a-z0-9]*(?:[-_ .][a-z0-9]+)*$/i,
-      // your-token-here, your_api_key, YourSecret
-      /^(?:enter|insert|put|paste|add|set|fill)(?:[-_ ][a-z0-9]+)+$/i,
-      // insert-token-here
-      /^(?:[a-z0-9]+[-_ ])+here$/i,
-      // token-goes-here
-      /^(?:replace|change)[-_ ]?(?:me|this)/i,
-      // change_me_in_production, ChangeMeChangeMe
-      /^(?:replace|change)[A-Z_-]/
-      // changePassword, changeRunnerAuthToken (not `changeit`)
-    ];
-    joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
-    PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
-    PLACEHOLDER_CS = joinRes(PLACEHOLDER_RES.filter((r) => !r.flags.includes("i")), "");
-    ASCII_COUNTS = new Int32Array(128);
-    PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
-    KEY_FILE_RE = /^(?:[\w.-]+\/)*(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|properties|secret|secrets|token|pass|passwd|htpasswd|sh|bash|py|rb|js|ps1|bat|cmd|exe)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
-    UNIT = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?|k|kb|mb|g|gb)";
-    NUMBER_DURATION = new RegExp(`^[-+]?(?:\\d+(?:\\.\\d+)?${UNIT})*\\d+(?:\\.\\d+)?${UNIT}?$`, "i");
-  }
-});
-
-// src/classify/tokens.ts
-function isAwsDocExample(s) {
-  return AWS_EXAMPLES.has(s);
-}
-function literalSecret(s) {
-  const lit = literalText(s);
-  return lit.length > 0 && lit === s && !isPlaceholder(s) && !isPathLike(s);
-}
-function groupCount(src) {
-  return new RegExp(`${src}|`).exec("").length - 1;
-}
-function compile(formats, ci) {
-  const groups = [];
-  let idx = 1;
-  const parts = [];
-  for (const fmt of formats) {
-    const n = groupCount(fmt.re);
-    if (n !== (fmt.inner ? 1 : 0)) throw new Error(`token format ${fmt.type}: expected ${fmt.inner ? 1 : 0} groups, got ${n}`);
-    groups.push({ fmt, whole: idx, secret: fmt.inner ? idx + 1 : idx });
-    idx += 1 + n;
-    parts.push(`(${fmt.re})`);
-  }
-  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
-  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
-}
-function run(c, text, out) {
-  if (!c.hint.test(text)) return;
-  const re = c.re;
-  re.lastIndex = 0;
-  let m;
-  while ((m = re.exec(text)) !== null) {
-    let accepted = false;
-    for (const g of c.groups) {
-      const whole = m[g.whole];
-      if (whole === void 0) continue;
-      const secret = m[g.secret] ?? whole;
-      if (!g.fmt.ok || g.fmt.ok(secret, whole)) {
-        const start = m.index + (g.secret === g.whole ? 0 : whole.lastIndexOf(secret));
-        out.push({ type: g.fmt.type, start, end: start + secret.length, text: secret });
-        accepted = true;
-      }
-      break;
-    }
-    if (!accepted) re.lastIndex = m.index + 1;
-  }
-}
-function scanText(text) {
-  if (text.length < 8) return [];
-  const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
-  if (found.length <= 1) return found;
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out = [];
-  let lastEnd = -1;
-  for (const f of found) {
-    if (f.start < lastEnd) continue;
-    out.push(f);
-    lastEnd = f.end;
-  }
-  return out;
-}
-var B, E, varied, AWS_EXAMPLES, FORMATS, CS, CI;
-var init_tokens = __esm({
-  "src/classify/tokens.ts"() {
-    "use strict";
-    init_values();
-    B = "(?<![A-Za-z0-9_])";
-    E = "(?![A-Za-z0-9_])";
-    varied = (prefixLen) => (s) => {
-      const body = s.slice(prefixLen);
-      return body.length > 0 && dominantCharRatio(body) <= 0.5 && new Set(body).size >= 3;
-    };
-    AWS_EXAMPLES = /* @__PURE__ */ new Set([
-      "AKIAIOSFODNN7EXAMPLE",
-      "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-      "AKIAI44QH8DHBEXAMPLE",
-      "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
-    ]);
-    FORMATS = [
-      {
-        type: "PEM private key",
-        re: "-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)?",
-        hints: ["PRIVATE KEY"]
-      },
-      {
-        type: "AWS access key id",
-        re: `${B}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${E}`,
-        ok: (s) => !AWS_EXAMPLES.has(s) && varied(4)(s),
-        hints: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"]
-      },
-      {
-        type: "GitHub token",
-        re: `${B}gh[pousr]_[A-Za-z0-9]{36,255}${E}`,
-        ok: varied(4),
-        hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
-      },
-      {
-        type: "GitHub fine-grained personal access token",
-        re: `${B}github_pat_[A-Za-z0-9_]{50,255}${E}`,
-        ok: varied(11),
-        hints: ["github_pat_"]
-      },
-      {
-        type: "GitLab token",
-        re: `${B}gl(?:pat|ptt|dt|rt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,}`,
-        ok: (s) => varied(s.indexOf("-") + 1)(s),
-        hints: ["glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-", "glagent-"]
-      },
-      {
-        type: "Slack token",
-        re: `${B}(?:xox[abposre]|xapp)-[0-9A-Za-z-]{10,}`,
-        ok: varied(5),
-        hints: ["xox", "xapp-"]
-      },
-      {
-        type: "Slack webhook URL",
-        re: "https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}",
-        hints: ["hooks.slack.com"]
-      },
-      {
-        type: "Discord webhook URL",
-        re: "https?://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{30,}",
-        hints: ["discord"]
-      },
-      {
-        type: "Stripe secret key",
-        re: `${B}(?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{10,99}${E}`,
-        ok: (s) => varied(s.indexOf("_", 3) + 1)(s),
-        hints: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"]
-      },
-      {
-        type: "Stripe webhook secret",
-        re: `${B}whsec_[A-Za-z0-9]{24,}${E}`,
-        ok: varied(6),
-        hints: ["whsec_"]
-      },
-      {
-        type: "npm access token",
-        re: `${B}npm_[A-Za-z0-9]{36}${E}`,
-        ok: varied(4),
-        hints: ["npm_"]
-      },
-      {
-        type: "PyPI API token",
-        re: `${B}pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,}`,
-        hints: ["pypi-"]
-      },
-      {
-        type: "Docker Hub access token",
-        re: `${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}`,
-        ok: varied(9),
-        hints: ["dckr_"]
-      },
-      {
-        type: "Google API key",
-        re: `${B}AIza[0-9A-Za-z_-]{35}${E}`,
-        ok: varied(6),
-        hints: ["AIza"]
-      },
-      {
-        type: "Anthropic API key",
-        re: `${B}sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_-]{32,}`,
-        ok: varied(14),
-        hints: ["sk-ant-"]
-      },
-      {
-        type: "OpenAI API key",
-        re: `${B}sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{32,}`,
-        ok: (s) => !s.startsWith("sk-ant-") && /[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)) && varied(3)(s),
-        hints: ["sk-"]
-      },
-      {
-        type: "SendGrid API key",
-        re: `${B}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,50}${E}`,
-        ok: varied(3),
-        hints: ["SG."]
-      },
-      {
-        type: "JSON Web Token",
-        re: `${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*`,
-        hints: ["eyJ"]
-      },
-      {
-        type: "Hugging Face token",
-        re: `${B}hf_[A-Za-z]{34,40}${E}`,
-        ok: (s) => varied(3)(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)),
-        hints: ["hf_"]
-      },
-      {
-        type: "HashiCorp Vault token",
-        re: `${B}hv[sbr]\\.[A-Za-z0-9_-]{24,}`,
-        ok: varied(4),
-        hints: ["hvs.", "hvb.", "hvr."]
-      },
-      {
-        type: "DigitalOcean token",
-        re: `${B}do[por]_v1_[a-f0-9]{64}${E}`,
-        hints: ["_v1_"]
-      },
-      {
-        type: "Shopify token",
-        re: `${B}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${E}`,
-        hints: ["shp"]
-      },
-      {
-        type: "Grafana token",
-        re: `${B}(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})`,
-        ok: varied(4),
-        hints: ["glsa_", "glc_"]
-      },
-      {
-        type: "Tailscale key",
-        re: `${B}tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9-]{16,}`,
-        ok: varied(11),
-        hints: ["tskey-"]
-      },
-      {
-        type: "Sentry auth token",
-        re: `${B}(?:sntrys_eyJ[A-Za-z0-9+/=_-]{30,}|sntryu_[a-f0-9]{64})`,
-        hints: ["sntry"]
-      },
-      {
-        type: "Databricks token",
-        re: `${B}dapi[a-f0-9]{32}(?:-\\d)?${E}`,
-        ok: varied(4),
-        hints: ["dapi"]
-      },
-      {
-        type: "Postman API key",
-        re: `${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`,
-        hints: ["PMAK-"]
-      },
-      {
-        type: "New Relic key",
-        re: `${B}NR(?:AK|II|JS)-[A-Za-z0-9]{27}${E}`,
-        ok: varied(5),
-        hints: ["NRAK-", "NRII-", "NRJS-"]
-      },
-      {
-        type: "Age secret key",
-        re: `${B}AGE-SECRET-KEY-1[0-9A-Z]{58}${E}`,
-        hints: ["AGE-SECRET-KEY-"]
-      },
-      {
-        type: "Pulumi access token",
-        re: `${B}pul-[a-f0-9]{40}${E}`,
-        ok: varied(4),
-        hints: ["pul-"]
-      },
-      {
-        type: "Terraform Cloud token",
-        re: `${B}[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,}`,
-        hints: [".atlasv1."]
-      },
-      {
-        type: "Groq API key",
-        re: `${B}gsk_[A-Za-z0-9]{48,}${E}`,
-        ok: varied(4),
-        hints: ["gsk_"]
-      },
-      {
-        type: "Mailgun API key",
-        re: `${B}key-[a-f0-9]{32}${E}`,
-        ok: varied(4),
-        hints: ["key-"]
-      },
-      // ---- case-insensitive formats ----
-      {
-        type: "Azure storage/service bus key",
-        re: "(?:AccountKey|SharedAccessKey)\\s*=\\s*([A-Za-z0-9+/]{20,}={0,2})",
-        ci: true,
-        inner: true,
-        hints: ["accountkey", "sharedaccesskey"]
-      },
-      {
-        type: "Password in URL",
-        re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]{0,256}:([^\\s/@'"<>]{1,256})@(?!sha\\d+:)[^\\s/@'"<>]`,
-        ci: true,
-        inner: true,
-        ok: literalSecret,
-        hints: ["://"]
-      },
-      {
-        type: "Password in DSN",
-        re: `${B}[^\\s:@/'"()=]{1,64}:([^\\s@/'"()]{1,256})@(?:tcp|unix|udp)\\(`,
-        ci: true,
-        inner: true,
-        ok: literalSecret,
-        hints: ["@tcp(", "@unix(", "@udp("]
-      },
-      {
-        type: "Connection string password",
-        re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]{0,512};(?:[^;"'\\n]{0,512};){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]{1,256})`,
-        ci: true,
-        inner: true,
-        ok: literalSecret,
-        hints: ["password", "pwd"]
-      },
-      {
-        type: "Docker registry auth",
-        re: `"auth"\\s*:\\s*"([A-Za-z0-9+/]{12,}={0,2})"`,
-        ci: true,
-        inner: true,
-        hints: ['"auth"']
-      },
-      {
-        type: "npm registry credential",
-        re: `:_(?:authToken|auth|password)\\s*=\\s*["']?([^\\s"'$]+)`,
-        ci: true,
-        inner: true,
-        ok: literalSecret,
-        hints: [":_auth", ":_password"]
-      },
-      {
-        type: "netrc password",
-        re: `${B}machine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+([^\\s"'$]+)`,
-        ci: true,
-        inner: true,
-        ok: literalSecret,
-        hints: ["machine"]
-      },
-      {
-        type: "curl basic-auth credentials",
-        re: `${B}curl${E}[^\\n|;&]{0,500}?\\s(?:-u|--user)\\s*["']?[^\\s:"'$]{1,128}:([^\\s"'$][^\\s"']{0,255})`,
-        ci: true,
-        inner: true,
-        ok: literalSecret,
-        hints: ["curl"]
-      },
-      {
-        type: "Credential in command-line flag",
-        re: `(?<![\\w-])--(?:http-|ftp-|proxy-|db-|admin-|root-)?(?:password|passwd|token|api-key|apikey|access-token|auth-token)(?:=|\\s+)["']?([^\\s"'$<>|;&-][^\\s"'<>|;&]*)`,
-        ci: true,
-        inner: true,
-        ok: literalSecret,
-        hints: ["--"]
-      }
-    ];
-    CS = compile(
-      FORMATS.filter((f) => !f.ci),
-      false
-    );
-    CI = compile(
-      FORMATS.filter((f) => f.ci),
-      true
-    );
-  }
-});
-
 // src/classify/index.ts
 function awsSecretName(words) {
   const joined = words.join("");
@@ -20370,6 +21608,7 @@ var AUTH_SCHEMES, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WOR
 var init_classify = __esm({
   "src/classify/index.ts"() {
     "use strict";
+    init_assignments();
     init_go();
     init_names();
     init_tokens();
@@ -20565,37 +21804,6 @@ var init_secret_file_copied = __esm({
   }
 });
 
-// src/engine/report-helpers.ts
-function valueOrName(a) {
-  return a.valueLoc ?? a.nameLoc;
-}
-function secretReport(a, c, messageId, extra = {}) {
-  const secrets = [a.value ?? "", c.secretText ?? "", a.raw ?? ""].filter((s) => s.length > 0);
-  return {
-    loc: valueOrName(a),
-    messageId,
-    data: { name: a.name, kind: KIND_LABEL[a.kind], tokenType: c.tokenType ?? "secret", word: c.nameWord ?? "secret", ...extra },
-    secrets
-  };
-}
-var KIND_LABEL;
-var init_report_helpers = __esm({
-  "src/engine/report-helpers.ts"() {
-    "use strict";
-    KIND_LABEL = {
-      env: "ENV",
-      arg: "ARG",
-      label: "LABEL",
-      run: "RUN",
-      "go-env-w": "go env -w",
-      "build-arg": "build.args",
-      environment: "environment",
-      "env-file": "env file",
-      runtime: "container env"
-    };
-  }
-});
-
 // rules/secret-in-build-arg.ts
 var secret_in_build_arg_default;
 var init_secret_in_build_arg = __esm({
@@ -20718,18 +21926,20 @@ var init_secret_in_run = __esm({
     init_define_rule();
     init_classify();
     init_commands();
+    init_assignments();
     init_report_helpers();
     init_location();
     secret_in_run_default = defineRule({
       id: "secret-in-run",
       category: "secret",
       severity: "error",
-      description: "Hardcoded credential in a RUN command",
+      description: "Hardcoded credential in a RUN command or heredoc",
       formats: ["dockerfile"],
       aliases: ["tally/secrets-in-code"],
       tags: ["security", "secrets"],
       messages: {
         literal: "RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=\u2026 and read the secret from /run/secrets/\u2026 (or $VAR with --mount=type=secret,env=VAR).",
+        heredoc: "A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=\u2026 and read it from /run/secrets/\u2026 at build or run time.",
         assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead."
       },
       check(model, ctx) {
@@ -20744,16 +21954,21 @@ var init_secret_in_run = __esm({
           reported.push(r.loc);
           ctx.report(r);
         }
-        for (const run2 of model.runs) {
-          const lines = [...run2.segments, ...run2.heredocs.flatMap((h) => h.segments)];
-          for (const seg of lines) {
-            for (const m of scanCommand(seg.text)) {
-              const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-              if (overlaps(loc)) continue;
-              ctx.report({ loc, messageId: "literal", data: { tokenType: m.type, value: m.text }, secrets: [m.text] });
-            }
+        const scan = (seg, heredoc) => {
+          const matches3 = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
+          for (const m of matches3) {
+            const loc = span(seg.line, seg.column + m.start, m.end - m.start);
+            if (overlaps(loc)) continue;
+            reported.push(loc);
+            const type = "name" in m ? `value for ${m.name}` : m.type;
+            ctx.report({ loc, messageId: heredoc ? "heredoc" : "literal", data: { tokenType: type, value: m.text }, secrets: [m.text] });
           }
+        };
+        for (const run2 of model.runs) {
+          for (const seg of run2.segments) scan(seg, false);
+          for (const h of run2.heredocs) for (const seg of h.segments) scan(seg, true);
         }
+        for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
       }
     });
   }
@@ -20797,6 +22012,17 @@ var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
     init_compose_host_interpolation();
+    init_go_binary_without_goroot();
+    init_go_cache_unusable();
+    init_go_env_in_run();
+    init_go_env_self_reference();
+    init_go_env_write();
+    init_go_gopath_goroot_overlap();
+    init_go_gopath_invalid();
+    init_go_goroot_override();
+    init_go_mod_in_gopath_root();
+    init_go_noop_setting();
+    init_go_source_in_goroot();
     init_secret_arg_baked_into_env();
     init_secret_file_copied();
     init_secret_in_build_arg();
@@ -20805,6 +22031,17 @@ var init_rules = __esm({
     init_secret_token_format();
     rules = [
       compose_host_interpolation_default,
+      go_binary_without_goroot_default,
+      go_cache_unusable_default,
+      go_env_in_run_default,
+      go_env_self_reference_default,
+      go_env_write_default,
+      go_gopath_goroot_overlap_default,
+      go_gopath_invalid_default,
+      go_goroot_override_default,
+      go_mod_in_gopath_root_default,
+      go_noop_setting_default,
+      go_source_in_goroot_default,
       secret_arg_baked_into_env_default,
       secret_file_copied_default,
       secret_in_build_arg_default,
@@ -20833,43 +22070,45 @@ async function lintPaths(inputs, options) {
   const { files, errors } = await discover(inputs, options.cwd, config.ignore);
   for (const e of errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
   const byAbs = /* @__PURE__ */ new Map();
-  await mapLimit(files, options.concurrency ?? 16, async (f) => {
-    const read = await readText(f.abs);
+  for (const f of files) {
+    const read = readText(f.abs);
     if ("error" in read) {
       results.push({ file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] });
-      return;
+      continue;
     }
     const format = f.format ?? sniffFormat(read.text);
-    const p = { abs: f.abs, model: parseFile(f.display, read.text, format) };
+    const model = parseFile(f.display, read.text, format);
+    if (model.format === "dockerfile") {
+      results.push(runRules(model, rules2, config));
+      byAbs.set(f.abs, { abs: f.abs, model: { format: model.format, scopes: model.scopes } });
+      continue;
+    }
+    const p = { abs: f.abs, model };
     byAbs.set(f.abs, p);
-  });
-  for (const f of files) {
-    const p = byAbs.get(f.abs);
-    if (p) parsed.push(p);
+    parsed.push(p);
   }
-  await link(parsed, byAbs);
+  link(parsed, byAbs);
   for (const p of parsed) results.push(runRules(p.model, rules2, config));
   results.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return { files: results };
 }
-async function readText(abs) {
+function readText(abs) {
   try {
-    const st = await import_node_fs2.promises.stat(abs);
-    if (!st.isFile()) return { error: "not a regular file", line: 1 };
-    return decode(await import_node_fs2.promises.readFile(abs));
+    if (!(0, import_node_fs2.statSync)(abs).isFile()) return { error: "not a regular file", line: 1 };
+    return decode((0, import_node_fs2.readFileSync)(abs));
   } catch (e) {
     const code = e.code;
     return { error: code === "EACCES" || code === "EPERM" ? "cannot read: permission denied" : code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`, line: 1 };
   }
 }
-async function link(parsed, byAbs) {
+function link(parsed, byAbs) {
   const composes = parsed.filter((p) => p.model.format === "compose");
   for (const c of composes) {
     const dir = path2.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
       const dfAbs = path2.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? await parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile");
+      const df = byAbs.get(dfAbs) ?? parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile");
       if (!df || df.model.format !== "dockerfile") continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build.target.toLowerCase()) : stages[stages.length - 1];
@@ -20883,13 +22122,13 @@ async function link(parsed, byAbs) {
       const abs = path2.resolve(dir, ref.path);
       let env = byAbs.get(abs);
       if (!env) {
-        const fresh = await parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format);
+        const fresh = parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format);
         if (!fresh) continue;
         env = fresh;
         byAbs.set(abs, env);
-        parsed.push(env);
+        parsed.push(fresh);
       }
-      if (env.model.format !== "env-file") continue;
+      if (!isParsed(env) || env.model.format !== "env-file") continue;
       const services = /* @__PURE__ */ new Set([...env.model.assignments[0]?.services ?? [], ...ref.services]);
       for (const a of env.model.assignments) a.services = [...services];
       for (const name of ref.services) {
@@ -20904,19 +22143,12 @@ function displayFor(composeDisplay, composeDir, abs) {
   const rel = path2.relative(composeDir, abs).split(path2.sep).join("/");
   return displayDir === "." ? rel : path2.posix.normalize(`${displayDir}/${rel}`);
 }
-async function parseLinked(abs, display, format, envFormat = "dotenv") {
-  const read = await readText(abs);
+function parseLinked(abs, display, format, envFormat = "dotenv") {
+  const read = readText(abs);
   if ("error" in read) return null;
   return { abs, model: parseFile(display, read.text, format, envFormat) };
 }
-async function mapLimit(items, limit, fn) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  });
-  await Promise.all(workers);
-}
-var import_node_fs2, path2;
+var import_node_fs2, path2, isParsed;
 var init_lint = __esm({
   "src/lint.ts"() {
     "use strict";
@@ -20928,6 +22160,7 @@ var init_lint = __esm({
     init_run();
     init_config();
     init_rules();
+    isParsed = (l) => "assignments" in l.model;
   }
 });
 
@@ -21644,10 +22877,11 @@ Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, confi
 });
 
 // src/runtime/types.ts
-var EngineError;
+var DEFAULT_TIMEOUT_MS, EngineError;
 var init_types = __esm({
   "src/runtime/types.ts"() {
     "use strict";
+    DEFAULT_TIMEOUT_MS = 3e4;
     EngineError = class extends Error {
       constructor(code, message) {
         super(message);
@@ -21812,7 +23046,7 @@ function negotiateApiVersion(daemon) {
 function loadDockerode() {
   return require("dockerode");
 }
-function toDockerodeOptions(o) {
+function toDockerodeOptions(o, timeoutMs = DEFAULT_TIMEOUT_MS) {
   const agent = o.insecure && o.protocol === "https" ? new import_node_https.Agent({ rejectUnauthorized: false, ca: o.ca, cert: o.cert, key: o.key }) : void 0;
   return {
     socketPath: o.socketPath,
@@ -21824,7 +23058,9 @@ function toDockerodeOptions(o) {
     cert: o.cert,
     key: o.key,
     agent,
-    timeout: REQUEST_TIMEOUT_MS,
+    // docker-modem's socket idle timeout: a backstop that destroys a request our own timer
+    // (which fires first and gives the clear message) could not abort.
+    timeout: timeoutMs + 1e3,
     ...o.protocol === "ssh" ? { sshOptions: o.sshAgent ? { agent: o.sshAgent } : {} } : {}
   };
 }
@@ -21839,7 +23075,10 @@ function mapEngineError(err, conn, subject) {
   if (code === "EACCES" || code === "EPERM") {
     return new EngineError("permission", `permission denied on the Docker socket ${conn.url} (run as root or join the docker group)`);
   }
-  if (code && ["ENOENT", "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE"].includes(code)) {
+  if (code === "ECONNRESET" || code === "EPIPE") {
+    return new EngineError("unreachable", `lost the connection to the Docker daemon at ${conn.url} (${code}); did it stop?`);
+  }
+  if (code && ["ENOENT", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"].includes(code)) {
     return new EngineError("unreachable", `cannot connect to the Docker daemon at ${conn.url} (${code}); is it running?`);
   }
   if (code && /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO)/.test(code)) {
@@ -21858,46 +23097,64 @@ function mapEngineError(err, conn, subject) {
   }
   return new EngineError("engine", `${subject ? `${subject}: ` : ""}Docker Engine error${e.statusCode ? ` (HTTP ${e.statusCode})` : ""}: ${msg}`);
 }
-async function connectEngine(conn) {
+function seconds(ms) {
+  return `${Number((ms / 1e3).toFixed(3))}s`;
+}
+async function withTimeout(timeoutMs, url, fn) {
+  const ac = new AbortController();
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new EngineError("timeout", `the Docker daemon at ${url} did not answer within ${seconds(timeoutMs)} (see --timeout)`));
+      ac.abort();
+    }, timeoutMs);
+  });
+  const work = fn(ac.signal);
+  work.catch(() => void 0);
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+async function connectEngine(conn, options = {}) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const Docker = loadDockerode();
-  const make = (version) => {
+  const make = (version2) => {
     try {
-      return new Docker({ ...toDockerodeOptions(conn.options), ...version ? { version: `v${version}` } : {} });
+      return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs), ...version2 ? { version: `v${version2}` } : {} });
     } catch (e) {
       throw mapEngineError(e, conn);
     }
   };
-  let info;
-  try {
-    info = await make().version();
-  } catch (e) {
-    throw mapEngineError(e, conn);
-  }
-  const apiVersion = negotiateApiVersion(info);
-  const docker = make(apiVersion);
   const call = async (subject, fn) => {
     try {
-      return await fn();
+      return await withTimeout(timeoutMs, conn.url, fn);
     } catch (e) {
       throw mapEngineError(e, conn, subject);
     }
   };
+  const unversioned = make();
+  const version = unversioned.version;
+  const info = await call(void 0, (abortSignal) => version.call(unversioned, { abortSignal }));
+  const apiVersion = negotiateApiVersion(info);
+  const docker = make(apiVersion);
   return {
     apiVersion,
-    listContainers: (labels) => call(void 0, async () => await docker.listContainers({ filters: { status: ["running"], ...labels.length ? { label: labels } : {} } })),
-    inspectContainer: (id2) => call(`container "${id2}"`, async () => await docker.getContainer(id2).inspect()),
-    inspectImage: async (id2) => {
+    listContainers: (labels) => call(void 0, async (abortSignal) => await docker.listContainers({ abortSignal, filters: { status: ["running"], ...labels.length ? { label: labels } : {} } })),
+    inspectContainer: (id2) => call(`container "${id2}"`, async (abortSignal) => await docker.getContainer(id2).inspect({ abortSignal })),
+    inspectImage: (id2) => call(`image "${id2}"`, async () => {
       try {
         return await docker.getImage(id2).inspect();
       } catch (e) {
         if (e.statusCode === 404) return null;
-        throw mapEngineError(e, conn, `image "${id2}"`);
+        throw e;
       }
-    },
-    inspectService: (id2) => call(`service "${id2}"`, async () => await docker.getService(id2).inspect())
+    }),
+    inspectService: (id2) => call(`service "${id2}"`, async (abortSignal) => await docker.getService(id2).inspect({ abortSignal }))
   };
 }
-var import_node_https, CLIENT_API_VERSION, MIN_API_VERSION, REQUEST_TIMEOUT_MS;
+var import_node_https, CLIENT_API_VERSION, MIN_API_VERSION;
 var init_docker = __esm({
   "src/runtime/docker.ts"() {
     "use strict";
@@ -21905,7 +23162,6 @@ var init_docker = __esm({
     init_types();
     CLIENT_API_VERSION = "1.47";
     MIN_API_VERSION = "1.24";
-    REQUEST_TIMEOUT_MS = 6e4;
   }
 });
 
@@ -22073,7 +23329,7 @@ async function listTargets(client, req) {
   for (const s of req.services) refs.push({ kind: "service", name: s, id: s });
   return refs;
 }
-async function mapLimit2(items, limit, fn) {
+async function mapLimit(items, limit, fn) {
   const out = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -22149,14 +23405,19 @@ async function inspectTargets(client, refs, req, options = {}) {
   const image = imageCache(client);
   const named = new Set(req.names);
   let done = 0;
-  const results = await mapLimit2(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i) => {
+  let daemonDown;
+  const results = await mapLimit(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i) => {
+    const subject = `${ref.kind} "${ref.name}"`;
     try {
+      if (daemonDown) return { ref, error: new EngineError(daemonDown.code, `${subject} not inspected: ${daemonDown.message}`) };
       const listed = ref.kind === "container" && !(i < req.names.length && named.has(ref.id));
       const target = ref.kind === "service" ? await inspectService(client, ref, image) : await inspectContainer(client, ref, image, listed);
       return { ref, target };
     } catch (e) {
-      const error = e instanceof EngineError ? e : new EngineError("engine", `${ref.kind} "${ref.name}": ${e?.message ?? String(e)}`);
-      return { ref, error };
+      if (!(e instanceof EngineError)) return { ref, error: new EngineError("engine", `${subject}: ${e?.message ?? String(e)}`) };
+      if (!DAEMON_DOWN.has(e.code)) return { ref, error: e };
+      daemonDown ??= e;
+      return { ref, error: new EngineError(e.code, `${subject}: ${e.message}`) };
     } finally {
       done++;
       options.onProgress?.(done, refs.length);
@@ -22171,12 +23432,13 @@ async function inspectTargets(client, refs, req, options = {}) {
     return true;
   });
 }
-var DEFAULT_CONCURRENCY;
+var DEFAULT_CONCURRENCY, DAEMON_DOWN;
 var init_targets = __esm({
   "src/runtime/targets.ts"() {
     "use strict";
     init_types();
-    DEFAULT_CONCURRENCY = 8;
+    DEFAULT_CONCURRENCY = 16;
+    DAEMON_DOWN = /* @__PURE__ */ new Set(["unreachable", "timeout", "permission", "tls"]);
   }
 });
 
@@ -22331,6 +23593,7 @@ function parseFlags(argv) {
       report: { type: "string", default: "text" },
       host: { type: "string", short: "H" },
       context: { type: "string" },
+      timeout: { type: "string" },
       help: { type: "boolean", short: "h", default: false }
     }
   });
@@ -22344,6 +23607,8 @@ function parseFlags(argv) {
   if (values["secrets-file"] !== void 0 && values.secrets !== void 0) {
     throw new UsageError("--secrets-file cannot be combined with --secrets");
   }
+  const timeout = values.timeout === void 0 ? DEFAULT_TIMEOUT_MS / 1e3 : Number(values.timeout);
+  if (!(timeout > 0) || !Number.isFinite(timeout) || timeout > 86400) throw new UsageError(`--timeout needs a number of seconds between 0 and 86400, got "${values.timeout}"`);
   if (values.output !== void 0 && values["output-dir"] !== void 0) throw new UsageError("use either --output or --output-dir");
   const targets = { names: positionals, all: values.all, labels: values.label, services: values.service };
   if (!targets.names.length && !targets.all && !targets.labels.length && !targets.services.length) {
@@ -22367,7 +23632,8 @@ function parseFlags(argv) {
     keepImageDefaults: values["keep-image-defaults"],
     report: values.report,
     ...values.host !== void 0 ? { host: values.host } : {},
-    ...values.context !== void 0 ? { context: values.context } : {}
+    ...values.context !== void 0 ? { context: values.context } : {},
+    timeoutMs: Math.ceil(timeout * 1e3)
   };
 }
 function linesOf(decisions, passthrough) {
@@ -22421,7 +23687,7 @@ async function runEnv(argv, io) {
       if (!(0, import_node_fs8.statSync)(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
     }
     const conn = resolveConnection({ ...flags.host ? { host: flags.host } : {}, ...flags.context ? { context: flags.context } : {}, env: io.env });
-    const engine = await connectEngine(conn);
+    const engine = await connectEngine(conn, { timeoutMs: flags.timeoutMs });
     const refs = await listTargets(engine, flags.targets);
     if (refs.length === 0) {
       say(flags.targets.labels.length ? `no running container matches --label ${flags.targets.labels.join(" --label ")}` : "no running containers");
@@ -22539,6 +23805,7 @@ Report (stderr, names only, never values):
 Connection (like the docker CLI):
   -H, --host <url>         unix://, tcp:// (TLS via DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), ssh://
   --context <name>         a docker context; else DOCKER_HOST, DOCKER_CONTEXT, currentContext
+  --timeout <seconds>      give up on an Engine API call after this long (default ${DEFAULT_TIMEOUT_MS / 1e3})
   -h, --help               show this help
 
 Exit codes: 0 written, 2 usage error or a target failed (other targets are still written).

@@ -2,7 +2,10 @@ import { defineRule } from '../src/engine/define-rule';
 import { golangImage } from '../src/classify/go';
 import { cleanGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
 import { walkEnv } from '../src/engine/stage-env';
-import { copyDestination, fromStage, goRootsAt } from '../src/engine/stage-context';
+import type { FileModel } from '../src/model';
+import { copyDestination, fromStage, goRootsAt, runScripts, stageChain } from '../src/engine/stage-context';
+import { goInvocations } from '../src/parse/go-commands';
+import { joinSegments } from '../src/parse/location';
 
 const BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
 
@@ -19,6 +22,16 @@ function binaryRoot(path: string, sourceRoots: string[]): string | null {
   const clean = cleanGoPath(root, null);
   if (/[\\/]go$/i.test(clean) && clean !== '/go' && !/^[a-z]:\\go$/i.test(clean)) return clean;
   return null;
+}
+
+/** Whether a RUN of the stage (or a child stage) after `line` invokes go. */
+function runsGoLater(model: FileModel, scope: string, line: number): boolean {
+  return model.runs.some(
+    (r) =>
+      stageChain(model, r.scope).some((s) => s.name === scope) &&
+      (r.scope !== scope || r.loc.line > line) &&
+      runScripts(r).some((x) => goInvocations(joinSegments(x.segments, x.sep)).length > 0),
+  );
 }
 
 /**
@@ -49,6 +62,8 @@ export default defineRule({
       for (const s of c.sources) {
         const root = binaryRoot(s.path, sourceRoots);
         if (root === null) continue;
+        // A whole bin directory usually carries tools built into it (GOBIN); only the go binary matters when go runs here.
+        if (!/[\\/]go(\.exe)?$/.test(s.path.trim()) && !runsGoLater(model, scope.name, c.loc.line)) continue;
         const dest = copyDestination(c, scope.windows);
         if (dest === null) continue;
         const trees = goRootsAt(model, scope.name, Infinity);

@@ -3,7 +3,7 @@ import type { EnvAssignment, FileModel, User } from '../src/model';
 import { isAbsGoPath } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/engine/stage-env';
-import { envAt, knownValue, runScripts, stageChain, targetWindows } from '../src/engine/stage-context';
+import { envAt, interpolationOnly, knownValue, runScripts, stageChain, targetWindows } from '../src/engine/stage-context';
 import { goInvocations, GO_BUILDING_SUBCOMMANDS } from '../src/parse/go-commands';
 import { joinSegments } from '../src/parse/location';
 
@@ -25,16 +25,29 @@ function userAt(model: FileModel, scope: string, line: number): User | null {
   return null;
 }
 
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * The HOME docker gives a user, when it is certainly not writable: `nobody` (/nonexistent), or a
- * numeric uid that no RUN of the stage created (no passwd entry: HOME=/). Null otherwise.
+ * numeric uid that no RUN of the stage created (no passwd entry: HOME=/), or a user made by
+ * `useradd` without `-m` (its home directory does not exist). Null otherwise.
  */
 function unwritableHome(model: FileModel, scope: string, user: string): string | null {
   const name = user.split(':')[0]!.trim();
   if (name === 'nobody' || name === '65534') return '/nonexistent';
-  if (!/^\d+$/.test(name) || name === '0') return null;
+  if (name === '0' || name === 'root') return null;
   const chain = new Set(stageChain(model, scope).map((s) => s.name));
-  const created = model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => new RegExp(`(useradd|adduser)[^\\n;&|]*\\s(-u|--uid)[=\\s]*${name}\\b`).test(joinSegments(s.segments, s.sep))));
+  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => joinSegments(s.segments, s.sep)));
+  if (!/^\d+$/.test(name)) {
+    // `useradd app` without -m: HOME=/home/app is never created (Debian's default), unless a RUN makes it.
+    const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== undefined);
+    if (!useradd || /\s(-m|--create-home|-d|--home-dir|-\w*m\w*)\b/.test(useradd)) return null;
+    if (scripts.some((t) => t.includes(`/home/${name}`))) return null;
+    return `/home/${name}`;
+  }
+  const created = scripts.some((t) => new RegExp(`(useradd|adduser)[^\\n;&|]*\\s(-u|--uid)[=\\s]*${name}\\b`).test(t));
   return created ? null : '/';
 }
 
@@ -66,7 +79,7 @@ export default defineRule({
         ctx.report({ loc: valueOrName(a), messageId: 'off' });
         return;
       }
-      if (value.startsWith('~') && a.kind === 'run' && !(a.raw !== undefined && /["'\\]/.test(a.raw))) return;
+      if (value.startsWith('~') && ((a.kind === 'run' && !(a.raw !== undefined && /["'\\]/.test(a.raw))) || interpolationOnly(model, a))) return;
       if (isAbsGoPath(value, targetWindows(scope))) return;
       ctx.report({ loc: valueOrName(a), messageId: 'relative', data: { name: a.name, value, error: RELATIVE_ERROR[a.name]! } });
     });

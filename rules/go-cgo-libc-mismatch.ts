@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import { golangImageLibc, goVersionOfImage, olderThanGo, runtimeLibc, validCgoValue, type Libc } from '../src/classify/go-modules';
-import { flagValues, goCommands, scopeChain, stageByRef, stageEnv, type GoCommand, type StageEnv } from '../src/engine/go-commands';
+import { flagValues, goCommands, isIntermediateStage, scopeChain, stageByRef, stageEnv, type GoCommand, type StageEnv } from '../src/engine/go-commands';
 import { goSettings } from '../src/engine/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 import type { Copy, EnvAssignment, FileModel, Location } from '../src/model';
@@ -39,6 +39,9 @@ function cgoAssignment(model: FileModel, c: GoCommand): EnvAssignment | undefine
 }
 
 function isStatic(c: GoCommand, goflags: string): boolean {
+  // Static linking set up elsewhere in the script (`LDFLAGS="-extldflags -static"`), or xx's
+  // cross toolchain wrapping go (`xx-go --wrap`).
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
   const tags = flagValues(c.args, 'tags').join(',');
   if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
   return flagValues(c.args, 'ldflags').some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
@@ -97,7 +100,10 @@ function copiesOutput(model: FileModel, copy: Copy, c: GoCommand, env: StageEnv)
     const gobin = c.vars.get('GOBIN') ?? env.at(c.run.scope, line, 'GOBIN');
     const gopath = env.at(c.run.scope, line, 'GOPATH') ?? (scopeChain(model, c.run.scope).some((s) => s.golang) ? '/go' : undefined);
     const dir = gobin ?? (gopath ? `${gopath.split(':')[0]}/bin` : null);
-    out = dir && !dir.includes('$') ? { path: normalize(dir), dir: true } : null;
+    // `go install example.com/cmd/tool@v1` → <dir>/tool; local packages: some file in <dir>.
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith('-'));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]!) ? binaryName(pkgs[0]!) : null;
+    out = dir && !dir.includes('$') ? (name ? { path: normalize(`${dir}/${name}`), dir: false } : { path: normalize(dir), dir: true }) : null;
   }
   return copy.sources.some((s) => {
     const src = normalize(s.path.startsWith('/') ? s.path : `/${s.path}`);
@@ -106,6 +112,14 @@ function copiesOutput(model: FileModel, copy: Copy, c: GoCommand, env: StageEnv)
     if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
     return src === out.path || src === '/' || out.path.startsWith(src + '/') || (out.dir && src.startsWith(out.path + '/'));
   });
+}
+
+/** The command name go install gives a package path (`…/cmd/tool/v2@v2.1.0` → `tool`). */
+function binaryName(pkg: string): string {
+  const elems = pkg.replace(/@.*$/, '').split('/');
+  let last = elems.pop() ?? '';
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop()!;
+  return last;
 }
 
 function normalize(p: string): string {
@@ -120,6 +134,11 @@ function normalize(p: string): string {
 
 function globToRe(glob: string): RegExp {
   return new RegExp('^' + glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+}
+
+function hasGlibcShim(model: FileModel, scope: string): boolean {
+  const chain = scopeChain(model, scope).map((s) => s.name);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(r.segments.map((x) => x.text).join(' ')));
 }
 
 /**
@@ -153,6 +172,11 @@ export default defineRule({
       const final = model.scopes.find((s) => s.name === copy.scope);
       const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
       if (!final || (finalLibc !== 'none' && finalLibc !== 'musl')) continue;
+      // A libc-less stage that only carries files to other stages, or an export stage that is not
+      // the image (scratch before the last stage), never runs the binary.
+      if (finalLibc === 'none' && (isIntermediateStage(model, final.name) || (final.resolvedImage === 'scratch' && final !== model.scopes[model.scopes.length - 1]))) continue;
+      // alpine with a glibc loader shim (gcompat, libc6-compat, a hand-made ld-linux link) runs it.
+      if (finalLibc === 'musl' && hasGlibcShim(model, final.name)) continue;
       const builder = stageByRef(model, copy.from);
       if (!builder) continue;
       const chain = scopeChain(model, builder.name).map((s) => s.name);

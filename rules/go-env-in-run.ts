@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, FileModel, Run, TextSegment } from '../src/model';
 import { walkEnv } from '../src/engine/stage-env';
-import { runScripts } from '../src/engine/stage-context';
+import { runScripts, stageChain } from '../src/engine/stage-context';
+import { isPlainOsImage } from '../src/classify/go';
 import { goInvocations, simpleCommands } from '../src/parse/go-commands';
 import { joinSegments } from '../src/parse/location';
 
@@ -14,6 +15,13 @@ const INERT = new Set([
 function isGoName(a: EnvAssignment): boolean {
   if (/^C?GO/.test(a.name)) return true;
   return a.name === 'PATH' && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? '');
+}
+
+/** The stage descends from the golang image or a plain OS image, so its environment is fully known. */
+function knownBase(model: FileModel, scope: string | undefined): boolean {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
 }
 
 /** The script of a RUN that holds the assignment, and the assignment's offset in it. */
@@ -68,7 +76,8 @@ export default defineRule({
         ctx.report({ loc: a.nameLoc, messageId: 'dies', data: { name: a.name } });
         return;
       }
-      if (a.runForm !== 'bare' || env.has(a.name)) return;
+      // Whether the variable is already exported is only known when the base image is.
+      if (a.runForm !== 'bare' || env.has(a.name) || !knownBase(model, a.scope)) return;
       const exportedLater = after.some((c) => c.head && ['export', 'declare', 'typeset'].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
       const allExport = /\bset\s+-[a-z]*a/.test(where.text);
       const rest = where.text.slice(where.offset);

@@ -27,7 +27,16 @@ export default defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope, env } = v;
-      if (a.name !== 'GOPATH' || !KINDS.has(a.kind)) return;
+      if (!KINDS.has(a.kind)) return;
+      if (a.name === 'GOROOT' && !scope?.golang) {
+        // GOROOT set to a GOPATH set earlier (outside golang images, where go-goroot-override speaks).
+        const gopath = env.get('GOPATH');
+        const value = knownValue(v);
+        if (typeof gopath === 'string' && gopath && value && pathRelation(gopath, value, targetWindows(scope)) === 'equal')
+          ctx.report({ loc: valueOrName(a), messageId: 'equal', data: { entry: gopath, goroot: cleanGoPath(value, targetWindows(scope)) } });
+        return;
+      }
+      if (a.name !== 'GOPATH') return;
       if (a.kind === 'arg' && a.scope === undefined) return;
       const value = knownValue(v);
       if (value === null || value === '') return;

@@ -4,7 +4,7 @@ import { isPlainOsImage } from '../src/classify/go';
 import { isAbsGoPath, splitGoPathList } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv, type EnvVisit } from '../src/engine/stage-env';
-import { knownValue, stageChain, targetWindows } from '../src/engine/stage-context';
+import { interpolationOnly, knownValue, stageChain, targetWindows } from '../src/engine/stage-context';
 import { expand, referencedNames } from '../src/parse/expand';
 
 const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
@@ -70,7 +70,7 @@ export default defineRule({
       for (const entry of entries) {
         if (entry === '') continue;
         if (entry.startsWith('~')) {
-          if (shellExpandsTilde(a)) continue;
+          if (shellExpandsTilde(a) || interpolationOnly(model, a)) continue;
           reports.push({ loc, messageId: 'tilde', data: { entry } });
           break;
         } else if (!isAbsGoPath(entry, windows)) {

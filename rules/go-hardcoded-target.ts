@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { goCommands, scopeChain, stageEnv } from '../src/engine/go-commands';
+import { goCommands, isIntermediateStage, scopeChain, stageByRef, stageEnv } from '../src/engine/go-commands';
 import { goSettings } from '../src/engine/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 import type { FileModel } from '../src/model';
@@ -10,6 +10,21 @@ const TARGET_REF = /\$\{?TARGET(ARCH|PLATFORM|VARIANT)\b/;
 function onBuildPlatform(model: FileModel, scope: string | undefined): boolean {
   if (scope === undefined) return false;
   return scopeChain(model, scope).some((s) => s.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(s.platform));
+}
+
+/**
+ * Whether a stage's files end up in a stage that runs on the target platform: copied (directly
+ * or through stages built from it) into a stage without --platform=$BUILDPLATFORM that is not
+ * itself only an intermediate carrier (`FROM scratch AS bin` used by other stages).
+ */
+function shippedToTarget(model: FileModel, scope: string): boolean {
+  const fromHere = (ref: string) => {
+    const s = stageByRef(model, ref);
+    return s !== undefined && scopeChain(model, s.name).some((x) => x.name === scope);
+  };
+  return model.copies.some(
+    (c) => c.from !== undefined && fromHere(c.from) && !onBuildPlatform(model, c.scope) && !isIntermediateStage(model, c.scope),
+  );
 }
 
 /**
@@ -32,16 +47,10 @@ export default defineRule({
   },
   check(model, ctx) {
     const settings = goSettings(model, ['GOARCH']).filter((s) => onBuildPlatform(model, s.a.scope));
-    // A stage that sets several different architectures is a release matrix, not a mistake.
-    const perStage = new Map<string, Set<string>>();
-    for (const s of settings) {
-      const set = perStage.get(s.a.scope!) ?? new Set();
-      set.add(s.value);
-      perStage.set(s.a.scope!, set);
-    }
+    // A file that builds several different architectures is a release matrix, not a mistake.
+    const literals = new Set(settings.filter((s) => !/\$/.test(s.a.value ?? '')).map((s) => s.value));
     for (const { a, value } of settings) {
-      if (value === '' || TARGET_REF.test(a.raw ?? a.value ?? '') || /\$/.test(a.value ?? '')) continue;
-      if ((perStage.get(a.scope!)?.size ?? 0) > 1) continue;
+      if (value === '' || TARGET_REF.test(a.raw ?? a.value ?? '') || /\$/.test(a.value ?? '') || literals.size > 1) continue;
       ctx.report({ loc: valueOrName(a), messageId: 'literal', data: { value } });
     }
     const env = stageEnv(model);
@@ -53,7 +62,7 @@ export default defineRule({
       const mentions =
         model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(r.segments.map((x) => x.text).join(' '))) ||
         model.assignments.some((a) => a.scope !== undefined && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? '')));
-      if (mentions) continue;
+      if (mentions || !shippedToTarget(model, c.run.scope)) continue;
       ctx.report({ loc: c.loc, messageId: 'missing' });
     }
   },

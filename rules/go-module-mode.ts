@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { GO111MODULE_VALUES, atLeastGo, go111moduleError } from '../src/classify/go-modules';
+import { GO111MODULE_VALUES, atLeastGo, go111moduleError, olderThanGo } from '../src/classify/go-modules';
 import { goSettings } from '../src/engine/go-settings';
 import { KIND_LABEL, valueOrName } from '../src/engine/report-helpers';
 
@@ -28,7 +28,8 @@ export default defineRule({
       if (!GO111MODULE_VALUES.has(value)) {
         ctx.report({ loc, messageId: 'invalid', data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
       } else if (value === 'off') {
-        ctx.report({ loc, messageId: 'off', severity: 'warning' });
+        // Before Go 1.16 GOPATH mode was an ordinary way to build: note it, do not warn.
+        ctx.report({ loc, messageId: 'off', severity: olderThanGo(s.version, 16) ? 'info' : 'warning' });
       } else if ((value === 'on' || value === 'auto') && atLeastGo(s.version, 16)) {
         ctx.report({ loc, messageId: value === 'on' ? 'redundantOn' : 'auto', severity: 'info' });
       }

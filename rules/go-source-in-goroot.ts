@@ -7,13 +7,15 @@ import { joinSegments } from '../src/parse/location';
 
 /** The Go trees of a stage at a line: GOROOT when set, the image's or copied trees, else /usr/local/go on Linux. */
 function goRoots(model: FileModel, scope: Scope, line: number): string[] {
-  const env = envAt(model, scope.name, line);
-  const set = env.get('GOROOT');
   const roots = goRootsAt(model, scope.name, line);
+  const set = model.assignments.some((a) => a.name === 'GOROOT') ? envAt(model, scope.name, line).get('GOROOT') : undefined;
   if (typeof set === 'string' && set && isAbsGoPath(set, scope.windows)) roots.push(set);
   if (roots.length === 0 && !scope.windows) roots.push('/usr/local/go');
   return roots;
 }
+
+/** Only paths with a `src` segment can be inside GOROOT/src (a cheap filter before the real check). */
+const SRC = /(^|[\\/])src([\\/]|$)/i;
 
 /** A stage that builds Go itself (`cd src && ./make.bash`) works in GOROOT/src on purpose. */
 function buildsGo(model: FileModel, scope: Scope): boolean {
@@ -40,9 +42,14 @@ export default defineRule({
       'WORKDIR {{path}} is inside the Go distribution ({{goroot}}/src): whatever is copied here is lost on every Go upgrade or base image update, and go treats it as standard library code. Use a directory of your own, e.g. WORKDIR /src.',
   },
   check(model, ctx) {
+    const memo = new Map<string, boolean>();
+    const buildsGoMemo = (m: FileModel, s: Scope) => {
+      if (!memo.has(s.name)) memo.set(s.name, buildsGo(m, s));
+      return memo.get(s.name)!;
+    };
     for (const w of model.workdirs) {
       const scope = model.scopes.find((s) => s.name === w.scope);
-      if (!scope || w.absolute === undefined || buildsGo(model, scope)) continue;
+      if (!scope || w.absolute === undefined || !SRC.test(w.absolute) || buildsGoMemo(model, scope)) continue;
       for (const g of goRoots(model, scope, w.loc.line)) {
         if (pathRelation(w.absolute, joinGoPath(g, 'src', scope.windows), scope.windows) === null) continue;
         ctx.report({ loc: w.loc, messageId: 'workdir', data: { path: w.absolute, goroot: cleanGoPath(g, scope.windows) } });
@@ -51,7 +58,7 @@ export default defineRule({
     }
     for (const c of model.copies) {
       const scope = model.scopes.find((s) => s.name === c.scope);
-      if (!scope || !c.dest || buildsGo(model, scope)) continue;
+      if (!scope || !c.dest || !(SRC.test(c.dest.path) || c.dest.path.includes('$')) || buildsGoMemo(model, scope)) continue;
       // Only destinations written out (a relative one follows a WORKDIR reported above).
       const raw = c.dest.path;
       const expanded = raw.includes('$') ? expand(raw, envAt(model, scope.name, c.loc.line)) : raw;

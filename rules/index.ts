@@ -1,6 +1,17 @@
 /** The one registry of rules, sorted by id. A test checks it matches the files in this folder. */
 import type { Rule } from '../src/engine/define-rule';
 import composeHostInterpolation from './compose-host-interpolation';
+import goBinaryWithoutGoroot from './go-binary-without-goroot';
+import goCacheUnusable from './go-cache-unusable';
+import goEnvInRun from './go-env-in-run';
+import goEnvSelfReference from './go-env-self-reference';
+import goEnvWrite from './go-env-write';
+import goGopathGorootOverlap from './go-gopath-goroot-overlap';
+import goGopathInvalid from './go-gopath-invalid';
+import goGorootOverride from './go-goroot-override';
+import goModInGopathRoot from './go-mod-in-gopath-root';
+import goNoopSetting from './go-noop-setting';
+import goSourceInGoroot from './go-source-in-goroot';
 import secretArgBakedIntoEnv from './secret-arg-baked-into-env';
 import secretFileCopied from './secret-file-copied';
 import secretInBuildArg from './secret-in-build-arg';
@@ -10,6 +21,17 @@ import secretTokenFormat from './secret-token-format';
 
 export const rules: readonly Rule[] = [
   composeHostInterpolation,
+  goBinaryWithoutGoroot,
+  goCacheUnusable,
+  goEnvInRun,
+  goEnvSelfReference,
+  goEnvWrite,
+  goGopathGorootOverlap,
+  goGopathInvalid,
+  goGorootOverride,
+  goModInGopathRoot,
+  goNoopSetting,
+  goSourceInGoroot,
   secretArgBakedIntoEnv,
   secretFileCopied,
   secretInBuildArg,

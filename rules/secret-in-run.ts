@@ -1,9 +1,10 @@
 import { defineRule } from '../src/engine/define-rule';
 import { classify } from '../src/classify';
 import { scanCommand } from '../src/classify/commands';
+import { scanAssignments } from '../src/classify/assignments';
 import { secretReport } from '../src/engine/report-helpers';
 import { span } from '../src/parse/location';
-import type { Location } from '../src/model';
+import type { Location, TextSegment } from '../src/model';
 
 /**
  * Credentials written into a RUN command or a RUN heredoc: token literals, `curl -u user:pass`,
@@ -14,13 +15,15 @@ export default defineRule({
   id: 'secret-in-run',
   category: 'secret',
   severity: 'error',
-  description: 'Hardcoded credential in a RUN command',
+  description: 'Hardcoded credential in a RUN command or heredoc',
   formats: ['dockerfile'],
   aliases: ['tally/secrets-in-code'],
   tags: ['security', 'secrets'],
   messages: {
     literal:
       'RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=… and read the secret from /run/secrets/… (or $VAR with --mount=type=secret,env=VAR).',
+    heredoc:
+      'A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=… and read it from /run/secrets/… at build or run time.',
     assignment:
       'RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead.',
   },
@@ -36,15 +39,21 @@ export default defineRule({
       reported.push(r.loc);
       ctx.report(r);
     }
-    for (const run of model.runs) {
-      const lines = [...run.segments, ...run.heredocs.flatMap((h) => h.segments)];
-      for (const seg of lines) {
-        for (const m of scanCommand(seg.text)) {
-          const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-          if (overlaps(loc)) continue; // the value of an assignment reported above
-          ctx.report({ loc, messageId: 'literal', data: { tokenType: m.type, value: m.text }, secrets: [m.text] });
-        }
+    const scan = (seg: TextSegment, heredoc: boolean) => {
+      const matches = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
+      for (const m of matches) {
+        const loc = span(seg.line, seg.column + m.start, m.end - m.start);
+        if (overlaps(loc)) continue; // already reported (an assignment's value, or an earlier match)
+        reported.push(loc);
+        const type = 'name' in m ? `value for ${(m as { name: string }).name}` : m.type;
+        ctx.report({ loc, messageId: heredoc ? 'heredoc' : 'literal', data: { tokenType: type, value: m.text }, secrets: [m.text] });
       }
+    };
+    for (const run of model.runs) {
+      for (const seg of run.segments) scan(seg, false);
+      for (const h of run.heredocs) for (const seg of h.segments) scan(seg, true);
     }
+    // `COPY <<EOF /app/config.yml` writes its body into the image just the same.
+    for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
   },
 });

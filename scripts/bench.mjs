@@ -147,7 +147,7 @@ if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
 const godockVersion = spawnSync(NODE, [GODOCK, '--version'], { encoding: 'utf8' }).stdout.trim();
 if (!GNU_TIME) log('note: /usr/bin/time not found (Debian/Ubuntu: apt-get install time); peak RSS is not measured');
 
-let peers = { tally: { error: 'skipped (--no-peers)' }, secretlint: { error: 'skipped (--no-peers)' }, dclint: { error: 'skipped (--no-peers)' } };
+let peers = Object.fromEntries(['tally', 'secretlint', 'dclint'].map((name) => [name, { name, error: 'skipped (--no-peers)' }]));
 if (!opt['no-peers']) {
   const inst = ensurePeers(BENCH, log);
   if (!inst.ok) log(`peers: ${inst.message}`);

@@ -15,7 +15,8 @@ export function looksWindows(p: string): boolean {
 export function isAbsGoPath(p: string, windows: boolean | null): boolean {
   if (windows === true) return looksWindows(p);
   if (windows === false) return p.startsWith('/');
-  return p.startsWith('/') || looksWindows(p);
+  // Unknown OS: a rooted Windows path (`\\go`, e.g. under `# escape=`) is not called relative.
+  return p.startsWith('/') || p.startsWith('\\') || looksWindows(p);
 }
 
 /** filepath.Clean; Windows paths are also lower-cased and use `\` so they compare as Windows does. */

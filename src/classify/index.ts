@@ -20,6 +20,7 @@
  *    - `*_ID` → never by name; digest tails → unless the value is a digest; quantities →
  *      unless high-entropy; GPG keys → unless fingerprints / low entropy.
  */
+import { scanAssignments as scanAssignmentsWith, type AssignmentMatch } from './assignments';
 import { isGoVar } from './go';
 import { analyzeName, DEFAULT_RUNTIME_SUFFIXES, isSecretName, splitWords } from './names';
 import { isAwsDocExample, scanText } from './tokens';
@@ -29,7 +30,6 @@ import {
   isFingerprintList,
   isHighEntropy,
   isPathLike,
-  isPlaceholder,
   isPlainUrl,
   kindOf,
   literalParts,
@@ -40,6 +40,7 @@ export type { Classification, ClassifyOptions, TokenMatch, ValueKind } from './t
 export { DEFAULT_RUNTIME_SUFFIXES, isSecretName, splitWords, analyzeName } from './names';
 export { literalParts, literalText, valueKind, isPlaceholder, shannon, isHighEntropy } from './values';
 export { scanText } from './tokens';
+export type { AssignmentMatch } from './assignments';
 export { mask, maskIn } from './mask';
 export { isGoVar } from './go';
 
@@ -139,4 +140,11 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
   // Confluent images name credential FILES: `KAFKA_SSL_KEY_CREDENTIALS=kafka_ssl_key_creds`.
   if (CREDS_FILE_NAME.test(lit)) return res;
   return bySecretName(a.word);
+}
+
+/** Secret-named literal assignments in free text (`export DB_PASSWORD=x` in RUN lines, `KEY=v`,
+ *  `key: v`, `"key": "v"` in heredoc bodies), judged by `classify` with the same options.
+ *  Known token formats are not repeated here: use `scanText` for those. */
+export function scanAssignments(text: string, opts?: ClassifyOptions): AssignmentMatch[] {
+  return scanAssignmentsWith(text, classify, opts);
 }

@@ -130,7 +130,7 @@ const TAIL_EXEMPT = new Set([
   'cfg', 'settings', 'list', 'map', 'mapping', 'dict', 'selector', 'annotation', 'level', 'state', 'status',
   'context', 'output', 'input', 'lookup', 'resolver', 'generator', 'validator',
   'verifier', 'handler', 'class', 'impl', 'image', 'repo', 'repository', 'registry', 'sidecar', 'secretname',
-  'scheme', 'schemes',
+  'scheme', 'schemes', 'hasher', 'hashers', 'encoder', 'complexity', 'strength', 'requirements', 'rules', 'rule',
 ]);
 /** Tail words that exempt wherever they follow the head. */
 const AFTER_EXEMPT = new Set([

@@ -19,9 +19,11 @@
  * - URL userinfo: `scheme://user:pass@host` is a secret; `user:${PASS}@`, `user:$PASS@`,
  *   `user:%PASS%@`, `user:{{ x }}@`, placeholder passwords (`<pass>`, `***`, `xxx`, `changeme`)
  *   and image digests (`name:tag@sha256:…`) are not; `user@host` has no password.
+ * - Command-line options (`curl -u`, `--password x`, `mysql -px`, `docker login -p`, `.npmrc`
+ *   `_authToken=`) live in ./commands.ts (scanCommand), which calls scanText first.
  */
 import type { TokenMatch } from './types';
-import { dominantCharRatio, isPathLike, isPlaceholder, literalText } from './values';
+import { dominantCharRatio, isHighEntropy, isPathLike, isPlaceholder, literalText } from './values';
 
 interface Format {
   type: string;
@@ -270,6 +272,30 @@ export const FORMATS: readonly Format[] = [
     hints: ['://'],
   },
   {
+    type: 'Token in URL',
+    re: `${B}[a-z][a-z0-9+.-]{1,30}://([A-Za-z0-9_-]{20,256})@(?!sha\\d+:)[^\\s/@'"<>:]+`,
+    ci: true,
+    inner: true,
+    ok: (secret, whole) => isHighEntropy(secret) && !/sentry/i.test(whole),
+    hints: ['://'],
+  },
+  {
+    type: 'Password in URL query',
+    re: `[?&;](?:password|passwd|pwd|pass)=([^&\\s"'$%{<>;]{1,256})`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ['password=', 'passwd=', 'pwd=', 'pass='],
+  },
+  {
+    type: 'docker login password',
+    re: `${B}(?:echo|printf)\\s+["']?([^\\s"'$|]{1,256})["']?\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:registry\\s+)?login${E}[^|;&\\n]{0,300}--password-stdin`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ['login'],
+  },
+  {
     type: 'Password in DSN',
     re: `${B}[^\\s:@/'"()=]{1,64}:([^\\s@/'"()]{1,256})@(?:tcp|unix|udp)\\(`,
     ci: true,
@@ -293,36 +319,12 @@ export const FORMATS: readonly Format[] = [
     hints: ['"auth"'],
   },
   {
-    type: 'npm registry credential',
-    re: `:_(?:authToken|auth|password)\\s*=\\s*["']?([^\\s"'$]+)`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: [':_auth', ':_password'],
-  },
-  {
     type: 'netrc password',
     re: `${B}machine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+([^\\s"'$]+)`,
     ci: true,
     inner: true,
     ok: literalSecret,
     hints: ['machine'],
-  },
-  {
-    type: 'curl basic-auth credentials',
-    re: `${B}curl${E}[^\\n|;&]{0,500}?\\s(?:-u|--user)\\s*["']?[^\\s:"'$]{1,128}:([^\\s"'$][^\\s"']{0,255})`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ['curl'],
-  },
-  {
-    type: 'Credential in command-line flag',
-    re: `(?<![\\w-])--(?:http-|ftp-|proxy-|db-|admin-|root-)?(?:password|passwd|token|api-key|apikey|access-token|auth-token)(?:=|\\s+)["']?([^\\s"'$<>|;&-][^\\s"'<>|;&]*)`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ['--'],
   },
 ];
 

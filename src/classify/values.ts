@@ -189,7 +189,7 @@ const PLACEHOLDER_WORDS = new Set([
   'null', 'nil', 'none', 'undefined', 'undef', 'empty', 'blank', 'n/a', 'na', '-', '--', '.', '?', '~',
   'changeme', 'change_me', 'change-me', 'change me', 'changethis', 'change_this', 'change-this',
   'changemeplease', 'changeme123', 'replaceme', 'replace_me', 'replace-me', 'replace me', 'todo', 'tbd', 'tbc',
-  'fixme', 'placeholder', 'dummy', 'fake', 'redacted', 'masked', 'hidden', 'notset', 'not_set', 'not-set', 'unset',
+  'fixme', 'fix_me', 'fix-me', 'placeholder', 'dummy', 'fake', 'redacted', 'masked', 'hidden', 'notset', 'not_set', 'not-set', 'unset',
   'unknown', 'notasecret', 'not-a-secret', 'not_a_secret', 'unused', 'not-used', 'not_used', 'fill-me',
   'fillme', 'fill_me', 'setme', 'set-me', 'set_me', 'secret-here', 'token-here', 'password-here', 'key-here',
   'put your unique phrase here', '{}', '[]', '""', "''",

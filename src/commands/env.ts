@@ -15,7 +15,7 @@ import { minimize, type EnvDecision } from '../runtime/minimize';
 import { createProgress } from '../runtime/progress';
 import { formatJsonReport, formatTextReport, reportFor, type TargetReport } from '../runtime/report';
 import { DEFAULT_CONCURRENCY, inspectTargets, listTargets, type TargetRequest } from '../runtime/targets';
-import { EngineError, type InspectedTarget } from '../runtime/types';
+import { DEFAULT_TIMEOUT_MS, EngineError, type InspectedTarget } from '../runtime/types';
 import {
   checkWritable,
   ENV_FILE_FORMATS,
@@ -76,6 +76,7 @@ Report (stderr, names only, never values):
 Connection (like the docker CLI):
   -H, --host <url>         unix://, tcp:// (TLS via DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), ssh://
   --context <name>         a docker context; else DOCKER_HOST, DOCKER_CONTEXT, currentContext
+  --timeout <seconds>      give up on an Engine API call after this long (default ${DEFAULT_TIMEOUT_MS / 1000})
   -h, --help               show this help
 
 Exit codes: 0 written, 2 usage error or a target failed (other targets are still written).
@@ -97,6 +98,7 @@ interface Flags {
   report: 'text' | 'json';
   host?: string;
   context?: string;
+  timeoutMs: number;
 }
 
 class UsageError extends Error {}
@@ -124,6 +126,7 @@ function parseFlags(argv: string[]): Flags | 'help' {
       report: { type: 'string', default: 'text' },
       host: { type: 'string', short: 'H' },
       context: { type: 'string' },
+      timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -137,6 +140,8 @@ function parseFlags(argv: string[]): Flags | 'help' {
   if (values['secrets-file'] !== undefined && values.secrets !== undefined) {
     throw new UsageError('--secrets-file cannot be combined with --secrets');
   }
+  const timeout = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
+  if (!(timeout > 0) || !Number.isFinite(timeout) || timeout > 86_400) throw new UsageError(`--timeout needs a number of seconds between 0 and 86400, got "${values.timeout}"`);
   if (values.output !== undefined && values['output-dir'] !== undefined) throw new UsageError('use either --output or --output-dir');
   const targets: TargetRequest = { names: positionals, all: values.all, labels: values.label, services: values.service };
   if (!targets.names.length && !targets.all && !targets.labels.length && !targets.services.length) {
@@ -161,6 +166,7 @@ function parseFlags(argv: string[]): Flags | 'help' {
     report: values.report,
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.context !== undefined ? { context: values.context } : {}),
+    timeoutMs: Math.ceil(timeout * 1000),
   };
 }
 
@@ -218,7 +224,7 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
       if (!statSync(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
     }
     const conn = resolveConnection({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: io.env });
-    const engine = await connectEngine(conn);
+    const engine = await connectEngine(conn, { timeoutMs: flags.timeoutMs });
     const refs = await listTargets(engine, flags.targets);
     if (refs.length === 0) {
       say(flags.targets.labels.length ? `no running container matches --label ${flags.targets.labels.join(' --label ')}` : 'no running containers');

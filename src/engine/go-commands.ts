@@ -171,3 +171,19 @@ export function stageEnv(model: FileModel): StageEnv {
     },
   };
 }
+
+/**
+ * Whether a stage is only an intermediate: another stage is built FROM it (also through an
+ * `ARG`-built name such as `FROM bin-${VARIANT}`) or copies from it.
+ */
+export function isIntermediateStage(model: FileModel, name: string): boolean {
+  const target = model.scopes.find((s) => s.name === name);
+  if (!target) return false;
+  const byFrom = model.scopes.some((s) => {
+    if (s === target || !s.image) return false;
+    const img = s.image.toLowerCase();
+    const dollar = img.indexOf('$');
+    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
+  });
+  return byFrom || model.copies.some((c) => c.from !== undefined && stageByRef(model, c.from) === target);
+}

@@ -36,6 +36,8 @@ export function goSettings(model: FileModel, names: Iterable<string>): GoSetting
       const scan = scanComposeValue(a.value);
       value = scan.refs.length > 0 || scan.error ? null : scan.literal;
     }
+    // Command substitution in a RUN is evaluated by the shell: unknown here.
+    if ((a.kind === 'run' || a.kind === 'go-env-w') && /\$\(|`/.test(a.raw ?? a.value)) value = null;
     if (value === null) return;
     out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
   });

@@ -1,5 +1,6 @@
 import type { FileModel, Finding, ParseError, Report, Severity } from '../model';
 import { maskIn } from '../classify/mask';
+import { scanText } from '../classify/tokens';
 import type { Rule, RuleContext } from './define-rule';
 import type { ResolvedConfig } from './config';
 import { DEFAULT_CONFIG } from './config';
@@ -35,7 +36,9 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
       report(r: Report) {
         const template = rule.messages[r.messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const message = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        // Mask the declared secrets, then anything token-shaped that a name or path carried in.
+        const masked = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        const message = maskIn(masked, scanText(masked).map((m) => m.text));
         const f: Finding = {
           ruleId: rule.id,
           category: rule.category,

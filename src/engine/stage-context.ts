@@ -3,7 +3,7 @@
  * commands and copies that happened before, and where Go is installed in it. Built on walkEnv;
  * pure functions of the model.
  */
-import type { Copy, FileModel, Run, Scope, TextSegment } from '../model';
+import type { Copy, EnvAssignment, FileModel, Run, Scope, TextSegment } from '../model';
 import { golangImage } from '../classify/go';
 import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../classify/go-paths';
 import { walkEnv, type EnvVisit } from './stage-env';
@@ -108,4 +108,12 @@ export function knownValue(v: EnvVisit): string | null {
 export function targetWindows(scope: Scope | undefined): boolean | null {
   if (!scope) return null;
   return scope.golang || scope.windows ? scope.windows : null;
+}
+
+/**
+ * A project `.env` that no compose `env_file` loads only feeds compose's own interpolation
+ * (`${GOPATH}` in volume paths, where compose expands `~`), not a container's environment.
+ */
+export function interpolationOnly(model: FileModel, a: EnvAssignment): boolean {
+  return a.kind === 'env-file' && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
 }

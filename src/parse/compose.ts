@@ -21,7 +21,6 @@
  * compose fills from the host. Never throws.
  */
 import {
-  LineCounter,
   isAlias,
   isCollection,
   isMap,
@@ -38,6 +37,9 @@ import {
 } from 'yaml';
 import type { EnvAssignment, EnvFileRef, FileModel, Location, ParseError, Scope } from '../model';
 import { golangImage } from '../classify/go';
+import { maskIn } from '../classify/mask';
+import { scanText } from '../classify/tokens';
+import { LineIndex } from './location';
 import { resolveComposeStatic } from './interpolation';
 import { lineSuppressions, type LineComment } from './line-suppressions';
 
@@ -72,7 +74,7 @@ interface Entry {
 
 interface Ctx {
   text: string;
-  lc: LineCounter;
+  lc: LineIndex;
   anchors: Map<string, Node[]>;
   budget: number;
   groups: Map<Node, number>;
@@ -95,7 +97,7 @@ export function parseCompose(path: string, text: string): FileModel {
     suppressions: [],
     errors: [],
   };
-  const lc = new LineCounter();
+  const lc = new LineIndex(text);
   const ctx: Ctx = {
     text,
     lc,
@@ -108,13 +110,12 @@ export function parseCompose(path: string, text: string): FileModel {
   };
   try {
     const doc = parseDocument(text, {
-      lineCounter: lc,
       merge: true,
       uniqueKeys: true,
       customTags: COMPOSE_TAGS,
       prettyErrors: false,
     });
-    for (const e of doc.errors) model.errors.push(errorAt(lc, e.message, e.pos[0]));
+    for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
     const root = doc.contents;
     if (root !== null && !isMap(root)) {
       model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
@@ -124,7 +125,7 @@ export function parseCompose(path: string, text: string): FileModel {
           doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (e) {
           const msg = (e as Error).message;
-          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : msg, firstAliasOffset(doc)));
+          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : yamlReason(msg), firstAliasOffset(doc)));
           if (/alias count/i.test(msg)) return finish(model, ctx);
         }
       }
@@ -141,7 +142,7 @@ export function parseCompose(path: string, text: string): FileModel {
     }
   } catch (e) {
     if (e instanceof BudgetExceeded) model.errors.push({ message: ALIAS_BOMB, line: 1, column: 1 });
-    else model.errors.push({ message: `could not read compose file: ${(e as Error).message}`, line: 1, column: 1 });
+    else model.errors.push({ message: `could not read compose file: ${yamlReason((e as Error).message)}`, line: 1, column: 1 });
   }
   return finish(model, ctx);
 }
@@ -319,7 +320,17 @@ function contentLoc(ctx: Ctx, s: Scalar): Location {
   return locOf(ctx, a, b);
 }
 
-function errorAt(lc: LineCounter, message: string, offset: number): ParseError {
+/**
+ * The parser's reason without the source text it quotes (`Unexpected scalar token in YAML
+ * stream: "<the line>"`): that text may be a secret. Token-shaped text left over is masked too.
+ */
+export function yamlReason(message: string): string {
+  const first = message.split('\n')[0] ?? '';
+  const reason = first.replace(/:\s.*$/s, '').replace(/ at line \d+, column \d+$/, '').trim();
+  return maskIn(reason || 'invalid YAML', scanText(reason).map((m) => m.text));
+}
+
+function errorAt(lc: LineIndex, message: string, offset: number): ParseError {
   const p = lc.linePos(offset);
   return { message, line: p.line, column: p.col };
 }

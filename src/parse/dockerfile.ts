@@ -30,7 +30,7 @@ import type {
 } from '../model';
 import { parsePragma } from '../engine/suppress';
 import { expand } from './expand';
-import { fromRange0, joinSegments, locateInSegments, type Range0 } from './location';
+import { dropPrefix, fromRange0, joinSegments, locateInSegments, type Range0 } from './location';
 import { findAssignments, isWord, tokenize } from './shell';
 
 interface HeredocLike {
@@ -161,9 +161,14 @@ export function parseDockerfile(path: string, input: string): FileModel {
     else pushProperties(props, 'arg', viaOnbuild, vars);
   };
 
+  /**
+   * The instruction's arguments as physical-line segments: continuations, embedded comments and
+   * heredoc bodies removed. Computed from the source lines (dockerfile-ast re-tokenizes the whole
+   * instruction on every argument call, which dominated lint time).
+   */
   const segmentsOf = (ins: Instruction, heredocs: HeredocLike[]): TextSegment[] => {
     const r = ins.getRange() as Range0;
-    const argsRange = ins.getArgumentsRange() as Range0 | null;
+    const kw = ins.getInstructionRange() as Range0;
     const skip = new Set<number>();
     for (const h of heredocs) {
       const c = h.getContentRange();
@@ -172,21 +177,39 @@ export function parseDockerfile(path: string, input: string): FileModel {
       if (d) skip.add(d.start.line);
     }
     const segs: TextSegment[] = [];
-    const firstCol = argsRange && argsRange.start.line === r.start.line ? argsRange.start.character : r.end.character;
     for (let l = r.start.line; l <= r.end.line; l++) {
       if (skip.has(l)) continue;
       let t = lines[l] ?? '';
+      if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
       let col = 0;
       if (l === r.start.line) {
-        col = Math.min(firstCol, t.length);
+        col = kw.start.line === l ? kw.end.character : 0;
         t = t.slice(col);
       } else if (/^\s*#/.test(t)) continue;
+      const lead = t.length - t.trimStart().length;
+      col += lead;
+      t = t.slice(lead);
       const trimmed = t.replace(/\s+$/, '');
       if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
       if (t.trim() === '') continue;
       segs.push({ text: t, line: l + 1, column: col + 1 });
     }
     return segs;
+  };
+
+  /** Splits leading `--name=value` flags off the segments. */
+  const splitFlags = (segs: TextSegment[]): { flags: Map<string, string[]>; rest: TextSegment[] } => {
+    const flags = new Map<string, string[]>();
+    const joined = joinSegments(segs);
+    let cut = 0;
+    for (const t of tokenize(joined)) {
+      if (!isWord(t) || !t.value.startsWith('--')) break;
+      const eq = t.value.indexOf('=');
+      const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
+      flags.set(name, [...(flags.get(name) ?? []), eq < 0 ? '' : t.value.slice(eq + 1)]);
+      cut = t.end;
+    }
+    return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
   };
 
   const heredocsOf = (hs: HeredocLike[]): Heredoc[] =>
@@ -207,15 +230,10 @@ export function parseDockerfile(path: string, input: string): FileModel {
   const handleRun = (ins: Run, viaOnbuild: boolean) => {
     const text = textOf(ins);
     const hs = heredocsIf(ins, text);
-    const segments = segmentsOf(ins, hs);
+    const { flags, rest: segments } = splitFlags(segmentsOf(ins, hs));
     const joined = joinSegments(segments);
     const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = text.includes('--')
-      ? ins
-          .getFlags()
-          .filter((f) => f.getName() === 'mount')
-          .map((f) => f.getValue() ?? '')
-      : [];
+    const mounts = flags.get('mount') ?? [];
     const run: RunModel = {
       scope: scopeName(),
       form: exec ? 'exec' : 'shell',
@@ -256,32 +274,20 @@ export function parseDockerfile(path: string, input: string): FileModel {
   const handleCopy = (ins: Copy | Add, viaOnbuild: boolean) => {
     const text = textOf(ins);
     const hs = heredocsIf(ins, text);
-    const skipLines = new Set<number>();
-    for (const h of hs) {
-      const c = h.getContentRange();
-      if (c) for (let l = c.start.line; l <= c.end.line; l++) skipLines.add(l);
-      const d = h.getDelimiterRange();
-      if (d) skipLines.add(d.start.line);
-    }
-    const from = text.includes('--') ? (ins.getFlags().find((f) => f.getName() === 'from')?.getValue() ?? undefined) : undefined;
-    let paths: PathRef[];
-    const segs = segmentsOf(ins, hs);
+    const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
+    const from = flags.get('from')?.[0];
     const joined = joinSegments(segs);
-    const json = /^\s*(--\S+\s+)*\[/.test(joined) ? parseJsonArgs(joined.replace(/^\s*(--\S+\s+)*/, '')) : null;
-    if (json) {
-      const offset = joined.length - joined.replace(/^\s*(--\S+\s+)*/, '').length;
-      paths = json.map((j) => ({ path: j.value, loc: locateInSegments(segs, offset + j.start, offset + j.end) ?? fromRange0(ins.getRange() as Range0) }));
-    } else {
-      paths = ins
-        .getArguments()
-        .filter((a) => {
-          const r = a.getRange() as Range0;
-          return !skipLines.has(r.start.line) && !a.getValue().startsWith('<<');
-        })
-        .map((a) => ({ path: a.getValue(), loc: fromRange0(a.getRange() as Range0) }));
-    }
+    const json = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+    const fallback = fromRange0(ins.getRange() as Range0);
+    let paths: PathRef[];
+    if (json) paths = json.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback }));
+    else
+      paths = tokenize(joined)
+        .filter(isWord)
+        .filter((w) => !w.raw.startsWith('<<'))
+        .map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
     const dest = paths.length >= 1 ? paths[paths.length - 1]! : null;
-    const sources = hs.length > 0 ? paths.slice(0, -1) : paths.slice(0, -1);
+    const sources = paths.slice(0, -1);
     const copy: CopyModel = {
       instruction: ins instanceof Add ? 'ADD' : 'COPY',
       scope: scopeName(),

@@ -68,7 +68,10 @@ export function goInvocations(text: string): GoInvocation[] {
   const out: GoInvocation[] = [];
   for (const c of simpleCommands(text)) {
     if (!c.head || !isGoBinary(c.head.value)) continue;
-    const i = c.args.findIndex((w) => !w.value.startsWith('-'));
+    // `go -C dir build`: -C is the one flag before the subcommand that takes a value.
+    let i = 0;
+    while (i < c.args.length && c.args[i]!.value.startsWith('-')) i += c.args[i]!.value === '-C' ? 2 : 1;
+    if (i >= c.args.length) i = -1;
     out.push({ sub: i < 0 ? '' : c.args[i]!.value, args: i < 0 ? [] : c.args.slice(i + 1).map((w) => w.value), command: c });
   }
   return out;

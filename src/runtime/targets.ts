@@ -19,7 +19,10 @@ export interface TargetResult {
   error?: EngineError;
 }
 
-export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_CONCURRENCY = 16;
+
+/** Failures that say the daemon itself is unusable, not just this target. */
+const DAEMON_DOWN: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'permission', 'tls']);
 
 function displayName(names: string[] | undefined, id: string): string {
   const first = names?.[0];
@@ -131,14 +134,21 @@ export async function inspectTargets(client: EngineClient, refs: readonly Target
   const image = imageCache(client);
   const named = new Set(req.names);
   let done = 0;
+  // Once the daemon is gone (unreachable, hung, forbidden), the targets not started yet fail
+  // at once with the same reason instead of each waiting for its own connect or timeout.
+  let daemonDown: EngineError | undefined;
   const results = await mapLimit(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i): Promise<TargetResult> => {
+    const subject = `${ref.kind} "${ref.name}"`;
     try {
+      if (daemonDown) return { ref, error: new EngineError(daemonDown.code, `${subject} not inspected: ${daemonDown.message}`) };
       const listed = ref.kind === 'container' && !(i < req.names.length && named.has(ref.id));
       const target = ref.kind === 'service' ? await inspectService(client, ref, image) : await inspectContainer(client, ref, image, listed);
       return { ref, target };
     } catch (e) {
-      const error = e instanceof EngineError ? e : new EngineError('engine', `${ref.kind} "${ref.name}": ${(e as Error)?.message ?? String(e)}`);
-      return { ref, error };
+      if (!(e instanceof EngineError)) return { ref, error: new EngineError('engine', `${subject}: ${(e as Error)?.message ?? String(e)}`) };
+      if (!DAEMON_DOWN.has(e.code)) return { ref, error: e };
+      daemonDown ??= e;
+      return { ref, error: new EngineError(e.code, `${subject}: ${e.message}`) };
     } finally {
       done++;
       options.onProgress?.(done, refs.length);

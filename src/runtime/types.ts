@@ -67,8 +67,12 @@ export interface EngineClient {
   inspectService(idOrName: string): Promise<ServiceInspectData>;
 }
 
+/** Default bound on each Engine API call (`godock env --timeout` overrides it). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 export type EngineErrorCode =
   | 'unreachable'
+  | 'timeout'
   | 'permission'
   | 'not-found'
   | 'gone'

@@ -104,6 +104,7 @@ describe('valueKind', () => {
     ['dummy', 'placeholder'],
     ['placeholder', 'placeholder'],
     ['TODO', 'placeholder'],
+    ['fix_me', 'placeholder'],
     ['put your unique phrase here', 'placeholder'],
     ['"changeme"', 'placeholder'],
     // development credentials are literals, not placeholders

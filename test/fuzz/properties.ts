@@ -27,16 +27,18 @@ function plantLine(filename: string, t: FakeToken): string {
 }
 
 const seedIndexArb = fc.nat();
+/** Every formatter runs on about one case in eight (they cost more than the lint itself). */
+const withFormattersArb = fc.nat({ max: 7 }).map((n) => n === 0);
 
 export const PROPERTIES: FuzzProperty[] = [
-  { name: 'generated Dockerfiles', share: 0.14, property: () => fc.property(dockerfileArb, fc.boolean(), (d, f) => checkDoc(d, f)) },
-  { name: 'generated compose files', share: 0.12, property: () => fc.property(composeDocArb, fc.boolean(), (d, f) => checkDoc(d, f)) },
-  { name: 'generated env files', share: 0.12, property: () => fc.property(envFileArb, fc.boolean(), (d, f) => checkDoc(d, f)) },
+  { name: 'generated Dockerfiles', share: 0.14, property: () => fc.property(dockerfileArb, withFormattersArb, (d, f) => checkDoc(d, f)) },
+  { name: 'generated compose files', share: 0.12, property: () => fc.property(composeDocArb, withFormattersArb, (d, f) => checkDoc(d, f)) },
+  { name: 'generated env files', share: 0.12, property: () => fc.property(envFileArb, withFormattersArb, (d, f) => checkDoc(d, f)) },
   {
     name: 'mutated generated files',
     share: 0.17,
     property: () =>
-      fc.property(anyDocArb, fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (d, ms, f) => checkDoc(mutateDoc(d, ms), f)),
+      fc.property(anyDocArb, fc.array(mutationArb, { minLength: 1, maxLength: 4 }), withFormattersArb, (d, ms, f) => checkDoc(mutateDoc(d, ms), f)),
   },
   {
     name: 'generated text under another format',

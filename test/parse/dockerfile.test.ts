@@ -124,7 +124,7 @@ describe('parseDockerfile: copies, workdirs, runs, users', () => {
     const m = parseDockerfile('Dockerfile', 'FROM alpine\nRUN --mount=type=secret,id=t apk add \\\n  # a comment\n  curl\nUSER app:app\n');
     expect(m.runs[0]!.segments).toEqual([
       { text: 'apk add ', line: 2, column: 30 },
-      { text: '  curl', line: 4, column: 1 },
+      { text: 'curl', line: 4, column: 3 },
     ]);
     expect(m.runs[0]!.mounts).toEqual(['type=secret,id=t']);
     expect(m.users.map((u) => [u.user, at(u.loc)])).toEqual([['app:app', '5:6-5:13']]);

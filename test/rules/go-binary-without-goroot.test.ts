@@ -13,6 +13,8 @@ ruleTester(rule, {
     'FROM alpine:3.20\nCOPY --from=golang:1.22-alpine /usr/local/go /opt/go\nCOPY --from=golang:1.22-alpine /usr/local/go/bin/go /opt/go/bin/go\n',
     // GOROOT names the copied tree
     'FROM alpine:3.20\nCOPY --from=golang:1.22-alpine /usr/local/go /opt/go\nCOPY --from=golang:1.22-alpine /usr/local/go/bin/go /usr/bin/go\nENV GOROOT=/opt/go\n',
+    // hyperledger/fabric-ca: a GOBIN directory copied for the tools built into it
+    'FROM ubuntu:22.04 AS builder\nRUN curl -sL https://go.dev/dl/go1.22.3.linux-amd64.tar.gz | tar zxf - -C /usr/local\nENV GOBIN=/usr/local/go/bin\nRUN go install ./cmd/server\nFROM ubuntu:22.04\nCOPY --from=builder /usr/local/go/bin /usr/local/bin\n',
     // into a golang stage: its own /usr/local/go/bin comes first on PATH
     'FROM golang:1.21 AS old\nFROM golang:1.22\nCOPY --from=old /usr/local/go/bin/go /usr/local/bin/go121\n',
   ],
@@ -22,7 +24,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'binaryOnly', line: 3, column: 19, endColumn: 39 }],
     },
     {
-      code: 'FROM alpine:3.20\nCOPY --from=golang:1.22-alpine /usr/local/go/bin/ /usr/local/bin/\n',
+      code: 'FROM alpine:3.20\nCOPY --from=golang:1.22-alpine /usr/local/go/bin/ /usr/local/bin/\nRUN go version\n',
       errors: [{ messageId: 'binaryOnly', line: 2, column: 32 }],
     },
     {

@@ -14,6 +14,9 @@ ruleTester(rule, {
     'FROM golang:1.22\nUSER 1000\nRUN go mod download\n',
     // not the golang image: HOME and the cache are unknown
     'FROM node:20\nUSER 1000\nRUN go build .\n',
+    'FROM golang:1.22\nRUN useradd -ms /bin/bash app\nUSER app\nRUN go build .\n',
+    'FROM golang:1.22\nRUN useradd app && mkdir -p /home/app && chown app /home/app\nUSER app\nRUN go build .\n',
+    'FROM golang:1.22-alpine\nRUN adduser -D app\nUSER app\nRUN go build .\n',
     'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static\nUSER 65532\nCOPY --from=build /app /app\n',
   ],
   invalid: [
@@ -45,6 +48,11 @@ ruleTester(rule, {
     {
       code: 'FROM golang:1.22 AS base\nUSER nobody\nFROM base AS test\nRUN go test ./...\n',
       errors: [{ messageId: 'homeless', line: 2, column: 6 }],
+    },
+    {
+      name: 'useradd without -m: /home/app does not exist',
+      code: 'FROM golang:1.22\nRUN useradd -r -u 1001 app\nUSER app\nRUN go test ./...\n',
+      errors: [{ messageId: 'homeless', line: 3, column: 6, endColumn: 9 }],
     },
     {
       filename: 'compose.yaml',

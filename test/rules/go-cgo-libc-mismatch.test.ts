@@ -19,6 +19,11 @@ ruleTester(rule, {
     { name: 'unknown GOARCH', code: df('FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app') },
     { name: 'xx-go wrapper', code: df('FROM golang:1.22 AS build', 'RUN xx-go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app') },
     { name: 'other output copied', code: df('FROM golang:1.22 AS build', 'RUN go build -o /bin/tool ./cmd/tool', 'RUN CGO_ENABLED=0 go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app') },
+    { name: 'go install of another tool', code: df('FROM golang:1.22 AS build', 'RUN CGO_ENABLED=0 go build -o /usr/local/bin/app .', 'RUN GOBIN=/usr/local/bin go install github.com/google/go-licenses@latest', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /usr/local/bin/app /app') },
+    { name: 'static flags in a script variable', code: df('FROM golang:1.22 AS build', 'RUN LD="-extldflags \'-static\'" && go build -ldflags="$LD" -o /app .', 'FROM scratch', 'COPY --from=build /app /app') },
+    { name: 'scratch carrier used by another stage', code: df('FROM golang:1.22-alpine AS build', 'RUN apk add gcc musl-dev && go build -o /out/tool .', 'FROM scratch AS tool-bin', 'COPY --from=build /out/tool /tool', 'FROM golang:1.22-alpine', 'COPY --from=tool-bin /tool /usr/bin/tool') },
+    { name: 'scratch export stage before the image', code: df('FROM golang:1.22 AS build', 'RUN go build -o /out/app .', 'FROM scratch AS binary', 'COPY --from=build /out /', 'FROM debian:12', 'COPY --from=build /out/app /app') },
+    { name: 'alpine with a glibc loader shim', code: df('FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM alpine:3.20', 'RUN apk add --no-cache gcompat', 'COPY --from=build /app /app') },
     { name: 'valid values in compose', filename: 'compose.yaml', code: 'services:\n  app:\n    image: golang:1.22\n    environment:\n      CGO_ENABLED: "0"\n' },
   ],
   invalid: [

@@ -12,6 +12,8 @@ ruleTester(rule, {
     'FROM golang:1.22\nRUN set -a; GOFLAGS=-mod=vendor; go build .\n',
     'FROM golang:1.22\nRUN export APP_ENV=prod\n',
     'FROM golang:1.22\nENV GO111MODULE=on\n',
+    // unknown base image: GOPATH may already be exported
+    'FROM gcr.io/cloud-builders/go:debian\nRUN GOPATH=/go && go get -u github.com/golang/dep/cmd/dep\n',
   ],
   invalid: [
     {

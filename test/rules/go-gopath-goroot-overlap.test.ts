@@ -32,6 +32,10 @@ ruleTester(rule, {
       errors: [{ messageId: 'inside', line: 2, column: 27 }],
     },
     {
+      code: 'FROM ubuntu:22.04\nENV GOPATH=/opt/go\nENV GOROOT=/opt/go/\n',
+      errors: [{ messageId: 'equal', line: 3, column: 12 }],
+    },
+    {
       code: 'FROM golang:1.22\nENV GOPATH=/go:/usr/local/go\n',
       errors: [{ messageId: 'equal', line: 2 }],
     },

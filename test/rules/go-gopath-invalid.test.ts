@@ -18,6 +18,10 @@ ruleTester(rule, {
     'FROM ubuntu:22.04\nARG GOPATH\nENV GOPATH=$GOPATH:/x\n',
     { filename: 'compose.yaml', code: 'services:\n  app:\n    image: golang:1.22\n    environment:\n      GOPATH: ${GOPATH:-/go}\n' },
     { filename: '.env', code: 'GOPATH=/go\n' },
+    // a project .env only feeds compose interpolation, where ~ in volume paths is expanded
+    { filename: '.env', code: 'GOPATH=~/go\n' },
+    // unknown OS (moby/buildkit escape fixtures): a rooted Windows path
+    '# escape=`\nFROM image\nENV GOPATH \\go\n',
   ],
   invalid: [
     {
@@ -65,6 +69,16 @@ ruleTester(rule, {
     },
     {
       filename: 'app.env',
+      code: 'GOPATH=workspace\n',
+      errors: [{ messageId: 'relative', line: 1, column: 8, endColumn: 17 }],
+    },
+    {
+      filename: 'go.env',
+      code: 'GOPATH=~/go\n',
+      errors: [{ messageId: 'tilde', line: 1, column: 8 }],
+    },
+    {
+      filename: '.env',
       code: 'GOPATH=workspace\n',
       errors: [{ messageId: 'relative', line: 1, column: 8, endColumn: 17 }],
     },

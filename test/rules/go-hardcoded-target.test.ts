@@ -13,6 +13,9 @@ ruleTester(rule, {
     { name: 'release matrix', code: df('FROM --platform=$BUILDPLATFORM golang:1.22', 'RUN GOARCH=amd64 go build -o /dist/x-amd64 . && GOARCH=arm64 go build -o /dist/x-arm64 .') },
     { name: 'xx-go sets the target itself', code: df('FROM --platform=$BUILDPLATFORM golang:1.22', 'COPY --from=tonistiigi/xx / /', 'RUN xx-go build -o /app .') },
     { name: 'tools for the build machine', code: df('FROM --platform=$BUILDPLATFORM golang:1.22', 'RUN go install github.com/golang/mock/mockgen@v1.6.0') },
+    { name: 'release matrix across stages', code: df('FROM --platform=$BUILDPLATFORM golang:1.22 AS amd', 'RUN GOARCH=amd64 go build -o /x .', 'FROM --platform=$BUILDPLATFORM golang:1.22 AS arm', 'RUN GOARCH=arm64 go build -o /x .') },
+    { name: 'tool for the build machine, carried through scratch', code: df('FROM --platform=$BUILDPLATFORM golang:1.22 AS tool', 'RUN go build -o /out/lint ./cmd/lint', 'FROM scratch AS lint-bin', 'COPY --from=tool /out/lint /lint', 'FROM --platform=$BUILDPLATFORM golang:1.22', 'COPY --from=lint-bin /lint /usr/bin/lint') },
+    { name: 'output never leaves the build platform', code: df('FROM --platform=$BUILDPLATFORM golang:1.22', 'RUN go build -o /app .') },
     { name: 'explicit platform', code: df('FROM --platform=linux/amd64 golang:1.22', 'RUN GOARCH=amd64 go build -o /app .') },
   ],
   invalid: [

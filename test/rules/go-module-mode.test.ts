@@ -47,6 +47,7 @@ describe('go-module-mode severities and text', () => {
     ['FROM golang:1.22\nENV GO111MODULE=ON\n', 'error', "go: unknown environment setting GO111MODULE=ON"],
     ['FROM golang:1.22\nENV GO111MODULE=off\n', 'warning', 'modules disabled by GO111MODULE=off'],
     ['FROM golang:1.22\nENV GO111MODULE=on\n', 'info', 'Go 1.16'],
+    ['FROM golang:1.12\nRUN GO111MODULE=off go get golang.org/x/lint/golint\n', 'info', 'GOPATH mode'],
   ])('%j', (code, severity, text) => {
     const [f] = lintWith(rule, code).findings;
     expect(f?.severity).toBe(severity);

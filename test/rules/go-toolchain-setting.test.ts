@@ -13,6 +13,7 @@ ruleTester(rule, {
     { name: 'Go 1.20 ignores GOTOOLCHAIN', code: 'FROM golang:1.20\nENV GOTOOLCHAIN=bogus\n' },
     { name: 'unknown value', code: 'FROM golang:1.22\nARG TC\nENV GOTOOLCHAIN=$TC\n' },
     { name: 'gccgo style name', code: 'FROM debian:12\nENV GOTOOLCHAIN=gccgo-go1.22+path\n' },
+    { name: 'command substitution', code: 'FROM golang:1.22\nRUN go env -w GOTOOLCHAIN="go$(cat .go-version)"\n' },
     { name: 'env file, auto (no image known)', filename: '.env', code: 'GOTOOLCHAIN=auto\n' },
   ],
   invalid: [

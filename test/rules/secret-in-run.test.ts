@@ -12,6 +12,7 @@ ruleTester(rule, {
     'FROM alpine\nRUN export TOKEN_FILE=/run/secrets/token\n',
     'FROM alpine\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc\n',
     'FROM alpine\nRUN ["curl", "-u", "$U:$P", "https://x"]\n',
+    'FROM alpine\nCOPY <<CONF /etc/app/config.yml\npassword_file: /run/secrets/db\npassword: ${DB_PASSWORD}\nCONF\n',
   ],
   invalid: [
     {
@@ -28,8 +29,14 @@ ruleTester(rule, {
     {
       name: 'heredoc body',
       code: `FROM node:20\nRUN <<EOF\necho "//registry.npmjs.org/:_authToken=${NPM}" > .npmrc\nnpm ci\nEOF\n`,
-      errors: [{ messageId: 'literal', line: 3 }],
+      errors: [{ messageId: 'heredoc', line: 3 }],
       secret: NPM,
+    },
+    {
+      name: 'secret-named key in a COPY heredoc config file',
+      code: 'FROM alpine\nCOPY <<CONF /etc/app/config.yml\ndatabase:\n  user: app\n  password: Zq8-not-a-real-db-pass\nCONF\n',
+      errors: [{ messageId: 'heredoc', line: 5, column: 13 }],
+      secret: 'Zq8-not-a-real-db-pass',
     },
     {
       name: 'export of a secret-named variable',
