@@ -20099,6 +20099,672 @@ var go_cache_unusable_default = defineRule({
   }
 });
 
+// src/classify/go-modules.ts
+var LATEST = { minor: Infinity, patch: null };
+function goVersionOfImage(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes("@") ? null : LATEST;
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+function atLeastGo(v, minor) {
+  return v !== null && v.minor >= minor;
+}
+function olderThanGo(v, minor) {
+  return v !== null && v.minor < minor;
+}
+var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
+var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
+function go111moduleError(value) {
+  return `go: unknown environment setting GO111MODULE=${value}`;
+}
+function versionOfToolchain(name) {
+  if (/[\\/]/.test(name)) return null;
+  let v;
+  if (name.startsWith("go")) v = name.slice(2);
+  else {
+    const i = name.indexOf("-go");
+    if (i < 0) return null;
+    v = name.slice(i + 3);
+  }
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return GO_VERSION.test(v) ? v : null;
+}
+function parseToolchain(value) {
+  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
+  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
+  const plus = value.indexOf("+");
+  const min = plus < 0 ? value : value.slice(0, plus);
+  const suffix = plus < 0 ? "" : value.slice(plus + 1);
+  let version = null;
+  if (min !== "local") {
+    version = versionOfToolchain(min);
+    if (version === null) {
+      return {
+        ok: false,
+        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
+      };
+    }
+  }
+  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
+    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
+  return { ok: true, min, mode: suffix, version };
+}
+function sameGoAsImage(version, image) {
+  if (image.minor === Infinity) return null;
+  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+  if (!m || m[1] === void 0) return null;
+  if (Number(m[1]) !== image.minor) return false;
+  if (m[2] === void 0 || image.patch === null) return null;
+  return Number(m[2]) === image.patch;
+}
+var KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
+function sumdbError(value) {
+  if (value === "" || value === "off" || value === "sum.golang.google.cn") return null;
+  const fields = value.trim().split(/\s+/).filter(Boolean);
+  if (fields.length === 0) return null;
+  if (fields.length > 2) return "invalid GOSUMDB: too many fields";
+  const key2 = fields[0];
+  if (KNOWN_SUMDB.has(key2) && key2 !== "sum.golang.google.cn") return null;
+  const m = /^([^+\s]+)\+([0-9A-Fa-f]{8})\+([A-Za-z0-9+/]+={0,2})$/.exec(key2);
+  if (!m) return "invalid GOSUMDB: malformed verifier id";
+  return null;
+}
+var PUBLIC_MODULE_HOSTS = [
+  "github.com",
+  "gitlab.com",
+  "bitbucket.org",
+  "golang.org",
+  "gopkg.in",
+  "go.googlesource.com",
+  "google.golang.org",
+  "gitee.com",
+  "go.uber.org",
+  "k8s.io",
+  "sigs.k8s.io",
+  "go.etcd.io",
+  "go.opentelemetry.io",
+  "cloud.google.com",
+  "honnef.co",
+  "gotest.tools",
+  "go.mongodb.org"
+];
+function splitList(value, sep4 = ",") {
+  const out = [];
+  let pos = 0;
+  for (const part of value.split(sep4)) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    if (text) out.push({ text, start: pos + lead, end: pos + lead + text.length });
+    pos += part.length + sep4.length;
+  }
+  return out;
+}
+function elementMatch(pattern, name) {
+  let re = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 1);
+      if (close < 0) return false;
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith("^")) body = "^" + body.slice(1).replace(/\\/g, "\\\\");
+      re += `[${body.replace(/\]/g, "\\]")}]`;
+      i = close;
+    } else if (c === "\\" && i + 1 < pattern.length) re += escapeRe2(pattern[++i]);
+    else re += escapeRe2(c);
+  }
+  try {
+    return new RegExp(re + "$").test(name);
+  } catch {
+    return false;
+  }
+}
+function escapeRe2(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? "\\" + c : c;
+}
+function broadPatternHost(pattern) {
+  const elems = pattern.replace(/\/+$/, "").split("/");
+  const first = elems[0] ?? "";
+  if (!first) return null;
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
+  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+}
+function parseGoproxy(value) {
+  const out = [];
+  const re = /[^,|]+/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (!text) continue;
+    const u = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/.exec(text);
+    out.push({ text, start: m.index + lead, end: m.index + lead + text.length, scheme: u ? u[1].toLowerCase() : "", host: u ? u[2].toLowerCase() : "" });
+  }
+  return out;
+}
+function isLoopbackHost(hostPort) {
+  const host = hostPort.startsWith("[") ? hostPort.slice(1, hostPort.indexOf("]")) : hostPort.replace(/:\d+$/, "");
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+function isTrustedProxy(entry, trusted) {
+  const url = entry.text.toLowerCase().replace(/\/+$/, "");
+  return trusted.some((t) => {
+    const x = t.toLowerCase().replace(/\/+$/, "");
+    if (x.includes("://")) return url === x || url.startsWith(x + "/");
+    return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
+  });
+}
+var BUILD_FLAGS = /* @__PURE__ */ new Set([
+  "a",
+  "n",
+  "p",
+  "race",
+  "msan",
+  "asan",
+  "cover",
+  "covermode",
+  "coverpkg",
+  "v",
+  "work",
+  "x",
+  "asmflags",
+  "buildmode",
+  "buildvcs",
+  "compiler",
+  "gccgoflags",
+  "gcflags",
+  "installsuffix",
+  "ldflags",
+  "linkshared",
+  "mod",
+  "modcacherw",
+  "modfile",
+  "overlay",
+  "pgo",
+  "pkgdir",
+  "tags",
+  "trimpath",
+  "toolexec",
+  "o",
+  "i",
+  "json",
+  "C",
+  "vettool",
+  "exec",
+  "c",
+  "count",
+  "failfast",
+  "timeout",
+  "short",
+  "run",
+  "bench",
+  "benchmem",
+  "benchtime",
+  "cpu",
+  "parallel",
+  "shuffle",
+  "skip",
+  "vet",
+  "fullpath",
+  "fuzz",
+  "fuzztime",
+  "fuzzminimizetime",
+  "coverprofile",
+  "cpuprofile",
+  "memprofile",
+  "memprofilerate",
+  "blockprofile",
+  "blockprofilerate",
+  "mutexprofile",
+  "mutexprofilefraction",
+  "outputdir",
+  "trace",
+  "list",
+  "args",
+  "artifacts",
+  "debug-actiongraph",
+  "debug-deprecated-importcfg",
+  "debug-runtime-trace",
+  "debug-trace"
+]);
+var GO_FLAGS = /* @__PURE__ */ new Set([
+  ...BUILD_FLAGS,
+  // go get / install / mod / env / list / clean / doc / fmt / generate / work / version / tool / bug
+  "d",
+  "f",
+  "fix",
+  "insecure",
+  "m",
+  "t",
+  "u",
+  "tool",
+  "w",
+  "changed",
+  "e",
+  "go",
+  "compat",
+  "droprequire",
+  "require",
+  "exclude",
+  "dropexclude",
+  "replace",
+  "dropreplace",
+  "retract",
+  "dropretract",
+  "print",
+  "fmt",
+  "toolchain",
+  "godebug",
+  "dropgodebug",
+  "droptool",
+  "ignore",
+  "dropignore",
+  "module",
+  "use",
+  "dropuse",
+  "r",
+  "compiled",
+  "deps",
+  "export",
+  "find",
+  "retracted",
+  "reuse",
+  "test",
+  "versions",
+  "cache",
+  "fuzzcache",
+  "modcache",
+  "testcache",
+  "all",
+  "cmd",
+  "src",
+  "http",
+  "diff",
+  "sync",
+  "vendor"
+]);
+var NESTED_FLAG_LISTS = /* @__PURE__ */ new Set(["ldflags", "gcflags", "asmflags", "gccgoflags"]);
+function splitGoflags(value) {
+  const out = [];
+  const re = /\S+/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    const text = m[0];
+    let name = "";
+    let v = null;
+    if (isFlagWord(text)) {
+      const body = text.replace(/^--?/, "");
+      const eq = body.indexOf("=");
+      name = eq < 0 ? body : body.slice(0, eq);
+      v = eq < 0 ? null : body.slice(eq + 1);
+    }
+    out.push({ text, start: m.index, end: m.index + text.length, name, value: v });
+  }
+  return out;
+}
+function isFlagWord(w) {
+  return w.startsWith("-") && w !== "-" && w !== "--" && !w.startsWith("---") && !w.startsWith("-=") && !w.startsWith("--=");
+}
+function nonFlagError(word) {
+  return `go: parsing $GOFLAGS: non-flag "${word}"`;
+}
+function unknownFlagError(name) {
+  return `go: parsing $GOFLAGS: unknown flag -${name}`;
+}
+var INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSECURE instead";
+function isKnownGoFlag(name) {
+  return GO_FLAGS.has(name) || name.startsWith("test.") && name.length > 5;
+}
+function validCgoValue(value) {
+  return value === "0" || value === "1" || value === "";
+}
+function runtimeLibc(ref) {
+  if (!ref) return null;
+  const r = ref.trim().toLowerCase();
+  if (r === "scratch") return "none";
+  const { repo, tag } = splitImageRef(r);
+  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
+  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
+  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
+  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
+  return null;
+}
+function golangImageLibc(ref) {
+  const info = golangImage(ref);
+  if (!info.golang || info.windows) return null;
+  const { tag } = splitImageRef(ref);
+  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
+}
+
+// src/engine/go-commands.ts
+var SHELL_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "time", "exec", "nice", "nohup", "command"]);
+var DECLARE2 = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+var ASSIGN3 = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+function assignmentOf(w) {
+  const m = ASSIGN3.exec(w.raw);
+  if (!m) return null;
+  return [m[1], w.value.slice(w.value.indexOf("=") + 1)];
+}
+function goCommands(model) {
+  const out = [];
+  for (const run2 of model.runs) {
+    const scripts = run2.form === "shell" ? [[run2.segments, " "]] : [];
+    for (const h of run2.heredocs) scripts.push([h.segments, "\n"]);
+    for (const [segs, sep4] of scripts) {
+      const text = joinSegments(segs, sep4);
+      const persistent = /* @__PURE__ */ new Map();
+      let words = [];
+      const flush = () => {
+        if (words.length) analyse2(words, run2, segs, sep4, text, persistent, out);
+        words = [];
+      };
+      for (const t of tokenize(text)) {
+        if (isWord(t)) words.push(t);
+        else flush();
+      }
+      flush();
+    }
+  }
+  return out;
+}
+function analyse2(words, run2, segs, sep4, text, persistent, out) {
+  const prefix = /* @__PURE__ */ new Map();
+  let i = 0;
+  for (; i < words.length; i++) {
+    const a = assignmentOf(words[i]);
+    if (!a) break;
+    prefix.set(a[0], a[1]);
+  }
+  if (i === words.length) {
+    for (const [k, v] of prefix) persistent.set(k, v);
+    return;
+  }
+  if (DECLARE2.has(words[i].value)) {
+    for (const w of words.slice(i + 1)) {
+      const a = assignmentOf(w);
+      if (a) persistent.set(a[0], a[1]);
+    }
+    return;
+  }
+  while (i < words.length) {
+    const head2 = words[i].value;
+    if (head2 === "env") {
+      i++;
+      while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
+        const a = assignmentOf(words[i]);
+        if (a) prefix.set(a[0], a[1]);
+        i++;
+      }
+    } else if (SHELL_WRAPPERS.has(head2)) i++;
+    else break;
+  }
+  const head = words[i];
+  if (!head || !(head.value === "go" || head.value.endsWith("/go") || head.value === "xx-go")) return;
+  const subWord = words[i + 1];
+  const sub = subWord && !subWord.value.startsWith("-") ? subWord.value : "";
+  const endWord = sub ? subWord : head;
+  const loc = locateInSegments(segs, head.start, endWord.end, sep4);
+  if (!loc) return;
+  const vars = new Map(persistent);
+  for (const [k, v] of prefix) vars.set(k, v);
+  const args = words.slice(sub ? i + 2 : i + 1);
+  out.push({ run: run2, tool: head.value, sub, args, loc, vars, script: text });
+  if (sub === "env" && args.some((w) => w.value === "-w")) {
+    for (const w of args) {
+      const a = assignmentOf(w);
+      if (a && !persistent.has(a[0])) persistent.set(a[0], a[1]);
+    }
+  }
+}
+function flagValues(args, name) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === "--") break;
+    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
+    if (!m || m[1] !== name) continue;
+    if (m[2] !== void 0) out.push(m[2]);
+    else if (i + 1 < args.length) out.push(args[++i].value);
+  }
+  return out;
+}
+function scopeChain(model, name) {
+  const byName = new Map(model.scopes.map((s) => [s.name, s]));
+  const out = [];
+  for (let s = byName.get(name); s && !out.includes(s); s = s.parent !== void 0 ? byName.get(s.parent) : void 0) out.push(s);
+  return out;
+}
+function stageByRef(model, ref) {
+  const r = ref.toLowerCase();
+  return model.scopes.find((s) => s.name === r) ?? (/^\d+$/.test(r) ? model.scopes.find((s) => s.index === Number(r)) : void 0);
+}
+function stageEnv(model) {
+  const expanded = /* @__PURE__ */ new Map();
+  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
+  return {
+    at(scope, line, name) {
+      const chain = scopeChain(model, scope).map((s) => s.name);
+      let env;
+      let arg;
+      let goenv;
+      for (const a of model.assignments) {
+        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !chain.includes(a.scope)) continue;
+        const own = a.scope === scope;
+        if (own && a.nameLoc.line >= line) continue;
+        const v = expanded.get(a) ?? null;
+        if (a.kind === "env") env = v;
+        else if (a.kind === "arg" && own) arg = a.value === null ? arg ?? null : v;
+        else if (a.kind === "go-env-w") goenv = v;
+      }
+      if (env !== void 0) return env === "" ? void 0 : env;
+      if (arg !== void 0) return arg === "" ? void 0 : arg;
+      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
+      return void 0;
+    }
+  };
+}
+function isIntermediateStage(model, name) {
+  const target = model.scopes.find((s) => s.name === name);
+  if (!target) return false;
+  const byFrom = model.scopes.some((s) => {
+    if (s === target || !s.image) return false;
+    const img = s.image.toLowerCase();
+    const dollar = img.indexOf("$");
+    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
+  });
+  return byFrom || model.copies.some((c) => c.from !== void 0 && stageByRef(model, c.from) === target);
+}
+
+// src/engine/go-settings.ts
+var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
+var KINDS2 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+function goSettings(model, names) {
+  const wanted = new Set(names);
+  const out = [];
+  walkEnv(model, ({ a, scope, env, expanded }) => {
+    if (!wanted.has(a.name) || !KINDS2.has(a.kind) || a.value === null) return;
+    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
+    let value = expanded;
+    if (COMPOSE_KINDS.has(a.kind)) {
+      const scan = scanComposeValue(a.value);
+      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
+    }
+    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
+    if (value === null) return;
+    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
+  });
+  return out;
+}
+function locInValue(a, start, end) {
+  const v = a.valueLoc ?? a.nameLoc;
+  const value = a.value ?? "";
+  const raw = a.raw;
+  const quotedAsIs = raw !== void 0 && raw.length === value.length + 2 && raw.slice(1, -1) === value;
+  const asIs = raw === void 0 || quotedAsIs;
+  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
+  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
+  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
+}
+
+// rules/go-cgo-libc-mismatch.ts
+var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
+function workdirAt(model, scope, line) {
+  const chain = scopeChain(model, scope);
+  for (const s of chain) {
+    const w = model.workdirs.filter((x) => x.scope === s.name && (s.name !== scope || x.loc.line < line)).pop();
+    if (w) return w.absolute;
+  }
+  const root = chain[chain.length - 1];
+  if (root?.golang && !root.windows) return "/go";
+  return root?.resolvedImage === "scratch" ? "/" : void 0;
+}
+function cgoAssignment(model, c) {
+  const chain = scopeChain(model, c.run.scope).map((s) => s.name);
+  const inRun = model.assignments.filter(
+    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
+  );
+  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
+  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
+}
+function isStatic(c, goflags) {
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
+  const tags = flagValues(c.args, "tags").join(",");
+  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
+  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
+}
+function cgoBuild(model, c, env) {
+  const chain = scopeChain(model, c.run.scope);
+  const root = chain[chain.length - 1];
+  if (!root || root.windows) return null;
+  const line = c.run.loc.line;
+  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
+  const goflags = get("GOFLAGS") ?? "";
+  if (isStatic(c, goflags)) return null;
+  const cgo = get("CGO_ENABLED");
+  if (cgo === null) return null;
+  const ref = root.resolvedImage;
+  if (cgo === "1") {
+    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
+    const a = cgoAssignment(model, c);
+    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
+  }
+  if (cgo !== void 0 && validCgoValue(cgo)) return null;
+  const libc = golangImageLibc(ref);
+  if (libc === null) return null;
+  if (libc === "musl") {
+    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(r.segments.map((x) => x.text).join(" ")));
+    if (!installsCc) return null;
+  }
+  const goos = get("GOOS");
+  const goarch = get("GOARCH");
+  if (goos === null || goarch === null) return null;
+  if (goos !== void 0 && goos !== "linux") return null;
+  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
+  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
+  if (goarch !== void 0 && goarch !== host) return null;
+  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
+  return { libc, loc: c.loc, why };
+}
+function copiesOutput(model, copy, c, env) {
+  const line = c.run.loc.line;
+  const wd = workdirAt(model, c.run.scope, line);
+  let out = null;
+  if (c.sub === "build") {
+    const o = flagValues(c.args, "o").pop();
+    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
+    else if (!o.includes("$")) {
+      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
+      out = abs ? { path: normalize2(abs), dir: o.endsWith("/") } : null;
+    }
+  } else {
+    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (scopeChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
+    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
+    out = dir && !dir.includes("$") ? name ? { path: normalize2(`${dir}/${name}`), dir: false } : { path: normalize2(dir), dir: true } : null;
+  }
+  return copy.sources.some((s) => {
+    const src = normalize2(s.path.startsWith("/") ? s.path : `/${s.path}`);
+    if (DATA_SOURCE.test(src)) return false;
+    if (!out || src.includes("$")) return true;
+    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
+    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
+  });
+}
+function binaryName(pkg) {
+  const elems = pkg.replace(/@.*$/, "").split("/");
+  let last = elems.pop() ?? "";
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
+  return last;
+}
+function normalize2(p) {
+  const parts = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return "/" + parts.join("/");
+}
+function globToRe(glob) {
+  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+}
+function hasGlibcShim(model, scope) {
+  const chain = scopeChain(model, scope).map((s) => s.name);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(r.segments.map((x) => x.text).join(" ")));
+}
+var go_cgo_libc_mismatch_default = defineRule({
+  id: "go-cgo-libc-mismatch",
+  category: "go-env",
+  severity: "error",
+  description: "cgo-enabled Go binary is copied into an image without its C library",
+  tags: ["go", "cgo", "runtime"],
+  messages: {
+    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
+    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
+    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
+      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
+    }
+    if (model.format !== "dockerfile") return;
+    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
+    if (builds.length === 0) return;
+    const env = stageEnv(model);
+    const done = /* @__PURE__ */ new Set();
+    for (const copy of model.copies) {
+      if (copy.from === void 0) continue;
+      const final = model.scopes.find((s) => s.name === copy.scope);
+      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
+      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
+      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
+      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
+      const builder = stageByRef(model, copy.from);
+      if (!builder) continue;
+      const chain = scopeChain(model, builder.name).map((s) => s.name);
+      for (const c of builds) {
+        if (done.has(c) || !chain.includes(c.run.scope)) continue;
+        const b = cgoBuild(model, c, env);
+        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
+        done.add(c);
+        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
+        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
+      }
+    }
+  }
+});
+
 // rules/go-env-in-run.ts
 var INERT = /* @__PURE__ */ new Set([
   "echo",
@@ -20295,8 +20961,62 @@ var go_env_write_default = defineRule({
   }
 });
 
+// rules/go-flags-misuse.ts
+var go_flags_misuse_default = defineRule({
+  id: "go-flags-misuse",
+  category: "go-env",
+  severity: "error",
+  description: "GOFLAGS is malformed or lets builds rewrite go.mod",
+  tags: ["go", "modules"],
+  messages: {
+    modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
+    nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
+    unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command fails with '{{goError}}'.",
+    split: 'GOFLAGS is split on spaces, so "{{word}}" is not part of {{flag}}: it becomes a separate flag that go build ignores or rejects. Pass multi-word {{flag}} on the go command line (or join tool flags with commas where the tool allows it).',
+    quotes: 'GOFLAGS does not interpret quotes: "{{word}}" keeps its quote characters and the value is split at the space anyway. Pass flags whose values contain spaces on the go command line.',
+    repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, ["GOFLAGS"])) {
+      const words = splitGoflags(value);
+      let nested = null;
+      const seen = /* @__PURE__ */ new Map();
+      let quoted = false;
+      for (const w of words) {
+        const loc = locInValue(a, w.start, w.end);
+        if (/["']/.test(w.text)) {
+          if (!quoted) ctx.report({ loc, messageId: "quotes", data: { word: w.text } });
+          quoted = true;
+          continue;
+        }
+        if (w.name === "" || nested !== null && !BUILD_FLAGS.has(w.name)) {
+          if (nested !== null) ctx.report({ loc, messageId: "split", data: { word: w.text, flag: `-${nested}` } });
+          else ctx.report({ loc, messageId: "nonFlag", data: { word: w.text, goError: nonFlagError(w.text) } });
+          continue;
+        }
+        nested = null;
+        if (w.name === "insecure") continue;
+        if (!isKnownGoFlag(w.name)) {
+          ctx.report({ loc, messageId: "unknownFlag", data: { word: w.text, goError: unknownFlagError(w.name) } });
+          continue;
+        }
+        if (w.name === "mod" && w.value === "mod") ctx.report({ loc, messageId: "modMod", severity: "warning" });
+        if (NESTED_FLAG_LISTS.has(w.name)) {
+          nested = w.name;
+          const v = w.value ?? "";
+          const pattern = !v.startsWith("-") && v.includes("=") ? v.slice(0, v.indexOf("=")) : "";
+          const key2 = `${w.name}\0${pattern}`;
+          const before2 = seen.get(key2);
+          if (before2 !== void 0) ctx.report({ loc, messageId: "repeated", data: { flag: `-${w.name}`, lost: before2 }, severity: "warning" });
+          seen.set(key2, v);
+        }
+      }
+    }
+  }
+});
+
 // rules/go-gopath-goroot-overlap.ts
-var KINDS2 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+var KINDS3 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
 var go_gopath_goroot_overlap_default = defineRule({
   id: "go-gopath-goroot-overlap",
   category: "go-env",
@@ -20310,7 +21030,7 @@ var go_gopath_goroot_overlap_default = defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope, env } = v;
-      if (!KINDS2.has(a.kind)) return;
+      if (!KINDS3.has(a.kind)) return;
       if (a.name === "GOROOT" && !scope?.golang) {
         const gopath = env.get("GOPATH");
         const value2 = knownValue(v);
@@ -20338,7 +21058,7 @@ var go_gopath_goroot_overlap_default = defineRule({
 });
 
 // rules/go-gopath-invalid.ts
-var KINDS3 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+var KINDS4 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
 function valueWithUnsetGopath(model, v) {
   const { a, scope, env } = v;
   if (a.value === null || !scope || model.format !== "dockerfile" || env.has("GOPATH")) return null;
@@ -20372,7 +21092,7 @@ var go_gopath_invalid_default = defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (a.name !== "GOPATH" || !KINDS3.has(a.kind)) return;
+      if (a.name !== "GOPATH" || !KINDS4.has(a.kind)) return;
       if (a.kind === "arg" && a.scope === void 0) return;
       const value = knownValue(v) ?? valueWithUnsetGopath(model, v);
       if (value === null || value === "") return;
@@ -20398,7 +21118,7 @@ var go_gopath_invalid_default = defineRule({
 });
 
 // rules/go-goroot-override.ts
-var KINDS4 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+var KINDS5 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
 function installsThere(model, scope, value) {
   const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
   const clean = cleanGoPath(value, scope.windows);
@@ -20413,11 +21133,11 @@ function installsThere(model, scope, value) {
   for (const r of model.runs) {
     if (!chain.has(r.scope)) continue;
     const text = runScripts(r).map((x) => joinSegments(x.segments, x.sep)).join("\n").replace(/\bGOROOT=\S*/g, "");
-    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe2(parent)}/?(\\s|$)`).test(text)) return true;
+    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe3(parent)}/?(\\s|$)`).test(text)) return true;
   }
   return false;
 }
-function escapeRe2(s) {
+function escapeRe3(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 var go_goroot_override_default = defineRule({
@@ -20433,7 +21153,7 @@ var go_goroot_override_default = defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (a.name !== "GOROOT" || !KINDS4.has(a.kind) || !scope) return;
+      if (a.name !== "GOROOT" || !KINDS5.has(a.kind) || !scope) return;
       if (a.kind === "arg" && a.scope === void 0) return;
       const value = knownValue(v);
       if (value === null || value === "") return;
@@ -20448,6 +21168,89 @@ var go_goroot_override_default = defineRule({
       if (dockerfile && installsThere(model, scope, value)) return;
       ctx.report({ loc: valueOrName(a), messageId: "mismatch", data: { value, actual: roots[0], where } });
     });
+  }
+});
+
+// rules/go-hardcoded-target.ts
+var TARGET_REF = /\$\{?TARGET(ARCH|PLATFORM|VARIANT)\b/;
+function onBuildPlatform(model, scope) {
+  if (scope === void 0) return false;
+  return scopeChain(model, scope).some((s) => s.platform !== void 0 && /\$\{?BUILDPLATFORM\b/.test(s.platform));
+}
+function shippedToTarget(model, scope) {
+  const fromHere = (ref) => {
+    const s = stageByRef(model, ref);
+    return s !== void 0 && scopeChain(model, s.name).some((x) => x.name === scope);
+  };
+  return model.copies.some(
+    (c) => c.from !== void 0 && fromHere(c.from) && !onBuildPlatform(model, c.scope) && !isIntermediateStage(model, c.scope)
+  );
+}
+var go_hardcoded_target_default = defineRule({
+  id: "go-hardcoded-target",
+  category: "go-env",
+  severity: "warning",
+  description: "Go target architecture is hard-coded or missing in a --platform=$BUILDPLATFORM stage",
+  formats: ["dockerfile"],
+  tags: ["go", "buildkit", "cross-compilation"],
+  messages: {
+    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
+    missing: "This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH."
+  },
+  check(model, ctx) {
+    const settings = goSettings(model, ["GOARCH"]).filter((s) => onBuildPlatform(model, s.a.scope));
+    const literals = new Set(settings.filter((s) => !/\$/.test(s.a.value ?? "")).map((s) => s.value));
+    for (const { a, value } of settings) {
+      if (value === "" || TARGET_REF.test(a.raw ?? a.value ?? "") || /\$/.test(a.value ?? "") || literals.size > 1) continue;
+      ctx.report({ loc: valueOrName(a), messageId: "literal", data: { value } });
+    }
+    const env = stageEnv(model);
+    for (const c of goCommands(model)) {
+      if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
+      if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
+      const chain = scopeChain(model, c.run.scope).map((s) => s.name);
+      const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(r.segments.map((x) => x.text).join(" "))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
+      if (mentions || !shippedToTarget(model, c.run.scope)) continue;
+      ctx.report({ loc: c.loc, messageId: "missing" });
+    }
+  }
+});
+
+// rules/go-insecure-transport.ts
+var go_insecure_transport_default = defineRule({
+  id: "go-insecure-transport",
+  category: "go-env",
+  severity: "warning",
+  description: "Go modules are fetched over plain HTTP or unverified TLS",
+  tags: ["go", "supply-chain", "security"],
+  messages: {
+    goinsecure: `GOINSECURE pattern "{{pattern}}" lets go fetch matching modules over plain HTTP or TLS without certificate checks; fix the server's TLS (or add its CA to the image) and remove it.`,
+    goinsecureBroad: 'GOINSECURE pattern "{{pattern}}" covers every module on {{host}}: go may fetch all of them over plain HTTP or TLS without certificate checks. Remove it.',
+    insecureFlag: "GOFLAGS contains {{flag}}, removed in Go 1.17: 'go get' fails with '{{goError}}' and other commands ignore it. Remove it (use GOINSECURE=your.host only if you must).",
+    httpProxy: "GOPROXY entry {{proxy}} uses plain HTTP: anyone on the network path can swap module zips and go.mod files (GOSUMDB catches only versions it knows). Use https://, or list the proxy under go.trusted-proxies in .godock.yaml."
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, ["GOINSECURE", "GOFLAGS", "GOPROXY"])) {
+      if (a.name === "GOINSECURE") {
+        for (const item of splitList(value)) {
+          const host = broadPatternHost(item.text);
+          const loc = locInValue(a, item.start, item.end);
+          if (host) ctx.report({ loc, messageId: "goinsecureBroad", data: { pattern: item.text, host }, severity: "error" });
+          else ctx.report({ loc, messageId: "goinsecure", data: { pattern: item.text } });
+        }
+      } else if (a.name === "GOFLAGS") {
+        for (const w of splitGoflags(value)) {
+          if (w.name !== "insecure") continue;
+          ctx.report({ loc: locInValue(a, w.start, w.end), messageId: "insecureFlag", data: { flag: w.text, goError: INSECURE_FLAG_ERROR }, severity: "error" });
+        }
+      } else {
+        for (const e of parseGoproxy(value)) {
+          if (e.scheme !== "http" || isLoopbackHost(e.host) || isTrustedProxy(e, ctx.trustedProxies)) continue;
+          const loc = a.valueLoc ? locInValue(a, e.start, e.end) : valueOrName(a);
+          ctx.report({ loc, messageId: "httpProxy", data: { proxy: `http://${e.host}` }, secrets: [e.text] });
+        }
+      }
+    }
   }
 });
 
@@ -20491,6 +21294,34 @@ var go_mod_in_gopath_root_default = defineRule({
       const explicitWorkdir = stageChain(model, scope.name).some((s) => model.workdirs.some((w) => w.scope === s.name && w.loc.line < c.loc.line));
       const implicit = !isAbsGoPath(c.dest.path, scope.windows) && !explicitWorkdir ? " (the image's default WORKDIR)" : "";
       ctx.report({ loc: c.dest.loc, messageId: "gopathRoot", data: { instruction: `${c.instruction} ${c.sources.map((s) => s.path).join(" ")} ${c.dest.path}`, gopath: first, implicit } });
+    }
+  }
+});
+
+// rules/go-module-mode.ts
+var go_module_mode_default = defineRule({
+  id: "go-module-mode",
+  category: "go-env",
+  severity: "error",
+  description: "GO111MODULE is invalid, selects GOPATH mode, or is redundant",
+  tags: ["go", "modules"],
+  messages: {
+    invalid: "GO111MODULE={{value}} ({{kind}}) is not a valid setting (on, off, auto or empty; case-sensitive): every go command fails with '{{goError}}'. Remove it (module mode is the default).",
+    off: "GO111MODULE=off selects GOPATH mode: 'go get' no longer works there (Go 1.22+), 'go install pkg@version' and 'go mod' fail with 'go: modules disabled by GO111MODULE=off; see 'go help modules'', and GOTOOLCHAIN is ignored. Build in module mode.",
+    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image is newer. Remove it.",
+    auto: "GO111MODULE=auto falls back to GOPATH mode when no go.mod is found; since Go 1.16 the default (unset) is module mode everywhere. Remove it."
+  },
+  check(model, ctx) {
+    for (const s of goSettings(model, ["GO111MODULE"])) {
+      const { a, value } = s;
+      const loc = valueOrName(a);
+      if (!GO111MODULE_VALUES.has(value)) {
+        ctx.report({ loc, messageId: "invalid", data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
+      } else if (value === "off") {
+        ctx.report({ loc, messageId: "off", severity: olderThanGo(s.version, 16) ? "info" : "warning" });
+      } else if ((value === "on" || value === "auto") && atLeastGo(s.version, 16)) {
+        ctx.report({ loc, messageId: value === "on" ? "redundantOn" : "auto", severity: "info" });
+      }
     }
   }
 });
@@ -20543,7 +21374,7 @@ function goNameNoop(name, windows = false) {
 }
 
 // rules/go-noop-setting.ts
-var KINDS5 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
+var KINDS6 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
 function usedNames(model) {
   const texts = [];
   for (const r of model.runs) for (const s of runScripts(r)) texts.push(joinSegments(s.segments, s.sep));
@@ -20573,7 +21404,7 @@ var go_noop_setting_default = defineRule({
     const buildsGo2 = (scope) => scope !== void 0 && model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (!KINDS5.has(a.kind)) return;
+      if (!KINDS6.has(a.kind)) return;
       const loc = a.nameLoc;
       if (a.name === "GOROOT_FINAL") {
         if (!buildsGo2(a.scope)) ctx.report({ loc, messageId: "gorootFinal", severity: "info" });
@@ -20592,6 +21423,37 @@ var go_noop_setting_default = defineRule({
       if (noop.kind !== "curated" && used.has(a.name)) return;
       ctx.report({ loc, messageId: noop.kind === "case" ? "wrongCase" : "unknown", data: { name: a.name, meant: noop.meant } });
     });
+  }
+});
+
+// rules/go-private-too-broad.ts
+var EFFECT = {
+  GOPRIVATE: "skips both the module proxy and the checksum database",
+  GONOSUMDB: "skips checksum-database verification",
+  GONOPROXY: "bypasses the module proxy (the checksum database still applies)"
+};
+var go_private_too_broad_default = defineRule({
+  id: "go-private-too-broad",
+  category: "go-env",
+  severity: "warning",
+  description: "GOPRIVATE, GONOSUMDB or GONOPROXY covers whole public module hosts",
+  tags: ["go", "supply-chain", "security"],
+  messages: {
+    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
+      for (const item of splitList(value)) {
+        const host = broadPatternHost(item.text);
+        if (!host) continue;
+        ctx.report({
+          loc: locInValue(a, item.start, item.end),
+          messageId: "broad",
+          data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
+          severity: a.name === "GONOPROXY" ? "info" : "warning"
+        });
+      }
+    }
   }
 });
 
@@ -20648,6 +21510,92 @@ var go_source_in_goroot_default = defineRule({
         if (pathRelation(dest, joinGoPath(g, "src", scope.windows), scope.windows) === null) continue;
         ctx.report({ loc: c.dest.loc, messageId: "copy", data: { instruction: c.instruction, path: dest, goroot: cleanGoPath(g, scope.windows) } });
         break;
+      }
+    }
+  }
+});
+
+// rules/go-sumdb-disabled.ts
+function fetchesNewModules(c, goflags) {
+  const words = c.args.map((w) => w.value);
+  if (c.sub === "get") return true;
+  if ((c.sub === "install" || c.sub === "run") && words.some((w) => !w.startsWith("-") && /@/.test(w))) return true;
+  if (c.sub === "mod" && words.find((w) => !w.startsWith("-")) === "tidy") return true;
+  return words.includes("-mod=mod") || /(^|\s)-mod=mod(\s|$)/.test(c.vars.get("GOFLAGS") ?? goflags);
+}
+function fetchIn(model, commands, env, scope) {
+  return commands.find(
+    (c) => scopeChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, "GOFLAGS") ?? "")
+  );
+}
+var go_sumdb_disabled_default = defineRule({
+  id: "go-sumdb-disabled",
+  category: "go-env",
+  severity: "warning",
+  description: "GOSUMDB turns off or breaks checksum-database verification",
+  tags: ["go", "supply-chain", "security"],
+  messages: {
+    off: "GOSUMDB=off ({{kind}}) accepts module contents that no checksum database has verified whenever a version is not already in go.sum, and toolchain downloads then fail with 'checksum database disabled by GOSUMDB=off'. Remove it; exempt private modules with GOPRIVATE=your.host/org/*.",
+    offFetch: "GOSUMDB=off ({{kind}}) while this stage runs `{{command}}`, which resolves versions that go.sum does not pin: their contents are accepted unverified. Remove it; exempt private modules with GOPRIVATE=your.host/org/*.",
+    invalid: "GOSUMDB={{value}} is not a checksum database (off, sum.golang.org, or name+hash+key [url]): the first module lookup fails with 'verifying module: {{goError}}'. Remove it to use the default."
+  },
+  check(model, ctx) {
+    const settings = goSettings(model, ["GOSUMDB"]);
+    if (settings.length === 0) return;
+    const commands = model.format === "dockerfile" ? goCommands(model) : [];
+    const env = stageEnv(model);
+    for (const { a, value } of settings) {
+      const loc = valueOrName(a);
+      const kind = KIND_LABEL[a.kind];
+      if (value === "off") {
+        const fetch = a.scope !== void 0 && model.format === "dockerfile" ? fetchIn(model, commands, env, a.scope) : void 0;
+        if (fetch) {
+          const command2 = [`go ${fetch.sub}`, ...fetch.args.slice(0, 2).map((w) => w.value)].join(" ");
+          ctx.report({ loc, messageId: "offFetch", data: { kind, command: command2 }, severity: "error" });
+        } else ctx.report({ loc, messageId: "off", data: { kind } });
+        continue;
+      }
+      const err = sumdbError(value);
+      if (err) ctx.report({ loc, messageId: "invalid", data: { value, goError: err }, severity: "error" });
+    }
+  }
+});
+
+// rules/go-toolchain-setting.ts
+var go_toolchain_setting_default = defineRule({
+  id: "go-toolchain-setting",
+  category: "go-env",
+  severity: "warning",
+  description: "GOTOOLCHAIN is invalid or lets go download another toolchain",
+  tags: ["go", "toolchain", "supply-chain"],
+  messages: {
+    invalid: "GOTOOLCHAIN={{value}} is not a valid setting: every go command fails with '{{goError}}'. Use local, auto, path, go1.N[.P], optionally with +auto or +path.",
+    auto: "GOTOOLCHAIN={{value}} lets go download and run a newer toolchain whenever go.mod asks for one, so the build no longer uses this image's Go (the image pins GOTOOLCHAIN=local) and needs network access and the checksum database. Bump the FROM tag instead.",
+    pinned: "GOTOOLCHAIN={{value}} makes every go command download and run {{value}} instead of the Go this image ships ({{image}}). Use a golang:{{version}} image instead.",
+    empty: "An empty GOTOOLCHAIN falls back to the default in $GOROOT/go.env (auto), undoing the image's GOTOOLCHAIN=local: go may download another toolchain at build time. Remove the line."
+  },
+  check(model, ctx) {
+    for (const s of goSettings(model, ["GOTOOLCHAIN"])) {
+      const { a, value, scope, version } = s;
+      if (olderThanGo(version, 21)) continue;
+      const loc = valueOrName(a);
+      if (value !== "") {
+        const t2 = parseToolchain(value);
+        if (!t2.ok) {
+          ctx.report({ loc, messageId: "invalid", data: { value, goError: t2.error }, severity: "error" });
+          continue;
+        }
+      }
+      if (!scope?.golang || scope.windows || a.kind === "run" || a.kind === "go-env-w") continue;
+      if (value === "") {
+        ctx.report({ loc, messageId: "empty" });
+        continue;
+      }
+      const t = parseToolchain(value);
+      if (!t.ok) continue;
+      if (t.mode === "auto") ctx.report({ loc, messageId: "auto", data: { value } });
+      else if (t.mode === "" && t.version !== null && version !== null && sameGoAsImage(t.version, version) === false) {
+        ctx.report({ loc, messageId: "pinned", data: { value, image: scope.resolvedImage ?? scope.image ?? "golang", version: t.version } });
       }
     }
   }
@@ -21614,15 +22562,23 @@ var rules = [
   compose_host_interpolation_default,
   go_binary_without_goroot_default,
   go_cache_unusable_default,
+  go_cgo_libc_mismatch_default,
   go_env_in_run_default,
   go_env_self_reference_default,
   go_env_write_default,
+  go_flags_misuse_default,
   go_gopath_goroot_overlap_default,
   go_gopath_invalid_default,
   go_goroot_override_default,
+  go_hardcoded_target_default,
+  go_insecure_transport_default,
   go_mod_in_gopath_root_default,
+  go_module_mode_default,
   go_noop_setting_default,
+  go_private_too_broad_default,
   go_source_in_goroot_default,
+  go_sumdb_disabled_default,
+  go_toolchain_setting_default,
   secret_arg_baked_into_env_default,
   secret_file_copied_default,
   secret_in_build_arg_default,

@@ -6,7 +6,10 @@
 // running containers, and PASS/MISS per goal of issue #8.
 //
 // Options (defaults keep the whole bench around 10–15 minutes on a 2-core machine):
-//   --runs N           timed runs for godock and the read-only script (5)
+//   --runs N           timed runs for godock and the read-only script on the sample and the
+//                      compose files, and for cold start ×4 (5)
+//   --big-runs N       timed runs for godock and the read-only script on the whole corpus and
+//                      its copies (3)
 //   --peer-runs N      timed runs for secretlint and dclint (3)
 //   --tally-runs N     timed runs for tally on the sample (1; tally needs minutes per run)
 //   --tally-corpus     also run tally on every Dockerfile it parses (slow: ~6× the sample)
@@ -34,6 +37,7 @@ const NODE = process.execPath;
 const { values: opt } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
+    'big-runs': { type: 'string', default: '3' },
     'peer-runs': { type: 'string', default: '3' },
     'tally-runs': { type: 'string', default: '1' },
     'tally-corpus': { type: 'boolean', default: false },
@@ -44,6 +48,7 @@ const { values: opt } = parseArgs({
   },
 });
 const RUNS = Number(opt.runs);
+const BIG_RUNS = Number(opt['big-runs']);
 const PEER_RUNS = Number(opt['peer-runs']);
 const TALLY_RUNS = Number(opt['tally-runs']);
 const CORPUS = path.resolve(opt.corpus);
@@ -179,7 +184,7 @@ log(
     (tallyOk ? ` (${tallyOk.length} parsed by tally)` : ' (tally unavailable: sample taken from all Dockerfiles)') +
     `, ${composeFiles.length} compose files, ${all.length - dockerfiles.length - composeFiles.length} env files and templates`,
 );
-log(`runs: godock and read-only ${RUNS} (+1 warm-up), secretlint/dclint ${PEER_RUNS} (+1 warm-up), tally ${TALLY_RUNS}; wall = median; peak RSS = max over runs (GNU time %M)`);
+log(`runs: godock and read-only ${RUNS} (whole corpus ${BIG_RUNS}) after 1 warm-up, secretlint/dclint ${PEER_RUNS} after 1 warm-up, tally ${TALLY_RUNS}; wall = median; peak RSS = max over runs (GNU time %M)`);
 
 const tallyArgs = (files) => ['lint', '--no-config', '--slow-checks', 'off', '--format', 'json', ...files];
 const secretlintArgs = (files) => ['--secretlintrc', peers.secretlint.rc, '--no-glob', '--no-color', ...files];
@@ -196,8 +201,8 @@ if (lastGodockReport) log(`  godock: ${lastGodockReport.findings} findings, ${la
 
 // ---------- (b) the whole corpus ----------
 const b = await compare(`(b) whole corpus: ${all.length} files, ${(bytesOf(all) / 2 ** 20).toFixed(1)} MiB`, all.length, [
-  godockTool(all),
-  readOnlyTool(all),
+  godockTool(all, BIG_RUNS),
+  readOnlyTool(all, BIG_RUNS),
   peerTool(peers.secretlint, peers.secretlint.cmd ? secretlintArgs(all) : [], PEER_RUNS),
   opt['tally-corpus']
     ? peerTool(peers.tally, tallyArgs(tallyOk ?? []), 1, { warmup: 0, files: tallyOk?.length, label: `tally (${tallyOk?.length ?? 0} Dockerfiles)` })
@@ -217,7 +222,7 @@ const c = await compare(`compose files: ${composeFiles.length} compose files, ${
 // ---------- (d) cold start ----------
 const small = sample.map((f) => ({ f, size: statSync(path.join(CORPUS, f)).size })).filter((x) => x.size < 1024).sort((x, y) => x.size - y.size || (x.f < y.f ? -1 : 1))[0]?.f ?? sample[0];
 log(`\n== (d) cold start: one small file (${small}, ${statSync(path.join(CORPUS, small)).size} bytes) ==`);
-const coldRuns = 20;
+const coldRuns = RUNS * 4;
 const cold = {
   node: await measure(NODE, ['-e', '0'], { cwd: CORPUS, runs: coldRuns, warmup: 2, ok: (s) => s === 0 }),
   version: await measure(NODE, [GODOCK, '--version'], { cwd: CORPUS, runs: coldRuns, warmup: 2, ok: (s) => s === 0 }),
@@ -237,7 +242,7 @@ const scale = {};
 const scaleRows = [['corpus', 'files', 'wall (median)', 'files/s', 'peak RSS', '× the 1× time']];
 for (const k of [1, 2, 4]) {
   const globs = Array.from({ length: k }, (_, i) => `c${i + 1}/**`);
-  scale[k] = await measure(NODE, [GODOCK, 'lint', '--format', 'json', ...globs], { cwd: copiesDir, runs: k === 4 ? 3 : RUNS, warmup: 1, ok: (s) => s <= 2 });
+  scale[k] = await measure(NODE, [GODOCK, 'lint', '--format', 'json', ...globs], { cwd: copiesDir, runs: BIG_RUNS, warmup: k === 1 ? 1 : 0, ok: (s) => s <= 2 });
   const r = scale[k];
   scaleRows.push(r.error ? [`${k}×`, '-', `failed: ${r.error}`, '-', '-', '-'] : [`${k}×`, k * all.length, secs(r.wallMs), ((k * all.length) / (r.wallMs / 1000)).toFixed(0), mb(r.rssKb), scale[1].error ? '-' : ratio(r.wallMs / scale[1].wallMs)]);
 }

@@ -51,7 +51,7 @@ export async function startContainers(n, log) {
   const { spawn } = await import('node:child_process');
   const run = (i) =>
     new Promise((resolve, reject) => {
-      const args = ['run', '-d', '--label', `${LABEL}=1`, '--name', `godock-bench-${i}`,
+      const args = ['run', '-d', '--network', 'none', '--label', `${LABEL}=1`, '--name', `godock-bench-${i}`,
         '-e', `SERVICE_NAME=svc-${i}`, '-e', 'LOG_LEVEL=info', '-e', 'APP_MODE=production', '-e', 'PORT=8080',
         '-e', 'DATABASE_URL=postgres://app@db:5432/app', '-e', 'GOMAXPROCS=2', '-e', 'GOPROXY=https://proxy.golang.org,direct',
         '-e', 'API_TOKEN=FAKEFAKEFAKEFAKEFAKEFAKE', '-e', `REPLICA=${i % 7}`, imageTag(i % IMAGES)];

@@ -30,6 +30,9 @@ if (!engine.ok && !CI) {
 const maybe = engine.ok || CI ? describe : describe.skip;
 
 const LABEL = 'godock-faults';
+/** This run's containers carry LABEL=RUN, so parallel runs of this file never touch each other's. */
+const RUN = String(process.pid);
+const PREFIX = `godock-faults-${RUN}`;
 const MANY = 200;
 const TOKEN = `ghp_${'FAKE'.repeat(9)}`; // fake, well-formed
 
@@ -44,7 +47,7 @@ async function startContainers(d: Dockerode, prefix: string, n: number, parallel
     while (next < names.length) {
       const name = names[next++]!;
       await d.getContainer(name).remove({ force: true }).catch(() => undefined);
-      const c = await d.createContainer({ name, Image: IMAGE, Env: envOf(name), Labels: { [LABEL]: '1' }, HostConfig: { NetworkMode: 'none' } });
+      const c = await d.createContainer({ name, Image: IMAGE, Env: envOf(name), Labels: { [LABEL]: RUN }, HostConfig: { NetworkMode: 'none' } });
       await c.start();
     }
   };
@@ -52,8 +55,21 @@ async function startContainers(d: Dockerode, prefix: string, n: number, parallel
   return names;
 }
 
+const alive = (pid: string): boolean => {
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Removes this run's containers, and those left by runs whose process is gone. */
 async function removeLabelled(d: Dockerode): Promise<void> {
-  const list = await d.listContainers({ all: true, filters: { label: [LABEL] } });
+  const list = (await d.listContainers({ all: true, filters: { label: [LABEL] } })).filter((c) => {
+    const run = c.Labels?.[LABEL] ?? '';
+    return run === RUN || !/^\d+$/.test(run) || !alive(run);
+  });
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < list.length) await d.getContainer(list[next++]!.Id).remove({ force: true }).catch(() => undefined);
@@ -69,9 +85,17 @@ const outDir = (tag: string): string => {
 };
 const tmpSock = (tag: string): string => join(outDir(tag), `${tag}.sock`);
 
-/** Resolves once the process is in the stopped state (SIGSTOP is asynchronous). */
+/** Resolves once every thread of the process is stopped (SIGSTOP is asynchronous). */
 async function stopped(pid: number): Promise<void> {
-  for (let i = 0; i < 1000 && !/^\S+ \(.*\) T /s.test(readFileSync(`/proc/${pid}/stat`, 'latin1')); i++) await new Promise((r) => setTimeout(r, 2));
+  const allStopped = (): boolean =>
+    readdirSync(`/proc/${pid}/task`).every((t) => {
+      try {
+        return /^\S+ \(.*\) [Tt] /s.test(readFileSync(`/proc/${pid}/task/${t}/stat`, 'latin1'));
+      } catch {
+        return true; // thread gone
+      }
+    });
+  for (let i = 0; i < 1000 && !allStopped(); i++) await new Promise((r) => setTimeout(r, 2));
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -92,7 +116,7 @@ maybe('godock env: Docker faults on real engines', () => {
       d = docker();
       await removeLabelled(d);
       await buildImage(d);
-      names = await startContainers(d, 'godock-faults', MANY, 8);
+      names = await startContainers(d, PREFIX, MANY, 8);
     }, 150_000);
 
     afterAll(async () => {
@@ -113,7 +137,7 @@ maybe('godock env: Docker faults on real engines', () => {
         expect(readFileSync(join(dir, `${n}.env`), 'utf8')).toBe(fileOf(n));
       }
       // Containers of other test runs on the shared engine may vanish meanwhile; ours may not fail.
-      expect(errorLines(r.stderr).filter((l) => l.includes(LABEL))).toEqual([]);
+      expect(errorLines(r.stderr).filter((l) => l.includes(PREFIX))).toEqual([]);
       const inspects = tap.requests.filter((q) => inspectedContainer(q.path));
       expect(inspects.length).toBeGreaterThanOrEqual(MANY);
       expect(tap.requests.filter((q) => /\/images\/.+\/json/.test(q.path))).toHaveLength(new Set(tap.requests.filter((q) => /\/images\//.test(q.path)).map((q) => q.path)).size);
@@ -145,7 +169,7 @@ maybe('godock env: Docker faults on real engines', () => {
       // Hold the first inspect until the victims are really gone: the list was already answered.
       const tap = await startTapProxy(sock, '/var/run/docker.sock', (req) => {
         if (!inspectedContainer(req.path)) return;
-        removal ??= Promise.all(victims.map((v) => d.getContainer(v).remove({ force: true }))).then(() => undefined);
+        removal ??= Promise.all(victims.map((v) => d.getContainer(v).remove({ force: true }))).then(() => undefined, () => undefined);
         return removal;
       });
       const dir = outDir('gone');
@@ -154,7 +178,8 @@ maybe('godock env: Docker faults on real engines', () => {
       expectNoCrash(r);
       expect(removal).toBeDefined();
       expect(r.status).toBe(2);
-      const ours = errorLines(r.stderr).filter((l) => l.includes(LABEL));
+      for (const v of victims) expect(await d.getContainer(v).inspect().then(() => 'there', () => 'gone')).toBe('gone');
+      const ours = errorLines(r.stderr).filter((l) => l.includes(PREFIX));
       expect(ours.sort()).toEqual(victims.map((v) => `godock env: container "${v}" was removed while being inspected`));
       for (const l of errorLines(r.stderr)) expect(l).toMatch(/^godock env: container "[^"]+" was removed while being inspected$/);
       const files = new Set(readdirSync(dir));
@@ -193,7 +218,7 @@ maybe('godock env: Docker faults on real engines', () => {
     beforeAll(async () => {
       second = await startSecondEngine();
       await buildImage(second.docker);
-      names = await startContainers(second.docker, 'godock-faults-2nd', N, 4);
+      names = await startContainers(second.docker, `${PREFIX}-2nd`, N, 4);
     }, 120_000);
 
     afterAll(async () => {
@@ -224,11 +249,14 @@ maybe('godock env: Docker faults on real engines', () => {
     it('a daemon that hangs mid-run (SIGSTOP): in-flight calls time out, the rest fail fast, the finished ones are written', async () => {
       const s = second!;
       let seen = 0;
+      let gate: Promise<void> | undefined;
+      // From the AT-th inspect on, every request waits until the daemon is really frozen.
       const tap = await startTapProxy(join(s.dir, 'tap-hang.sock'), s.socket, async (req) => {
         if (inspectedContainer(req.path) && ++seen === AT) {
           s.process().kill('SIGSTOP');
-          await stopped(s.process().pid!);
+          gate = stopped(s.process().pid!);
         }
+        await gate;
       });
       const dir = outDir('hang');
       try {
@@ -236,7 +264,7 @@ maybe('godock env: Docker faults on real engines', () => {
         expectNoCrash(r);
         expect(r.status).toBe(2);
         expect(seen).toBeGreaterThanOrEqual(AT);
-        checkPartial(dir, r.stderr, /^godock env: container "godock-faults-2nd-\d+"(:| not inspected:) the Docker daemon at unix:\/\/\S+tap-hang\.sock did not answer within 1s \(see --timeout\)$/);
+        checkPartial(dir, r.stderr, /^godock env: container "godock-faults-\d+-2nd-\d+"(:| not inspected:) the Docker daemon at unix:\/\/\S+tap-hang\.sock did not answer within 1s \(see --timeout\)$/);
         // One timeout for the calls in flight, not one per remaining target.
         expect(r.ms).toBeLessThan(5_000);
       } finally {
@@ -248,11 +276,13 @@ maybe('godock env: Docker faults on real engines', () => {
     it('a daemon killed mid-run (SIGKILL): one line per lost target, exit 2, the finished ones are written; then a dead socket', async () => {
       const s = second!;
       let seen = 0;
+      let gate: Promise<void> | undefined;
       const tap = await startTapProxy(join(s.dir, 'tap-kill.sock'), s.socket, async (req) => {
         if (inspectedContainer(req.path) && ++seen === AT) {
           s.process().kill('SIGKILL');
-          await exited(s.process());
+          gate = exited(s.process());
         }
+        await gate;
       });
       const dir = outDir('kill');
       const r = await godockAsync(['env', '--all', '--output-dir', dir, '-H', tap.url]);
@@ -260,7 +290,7 @@ maybe('godock env: Docker faults on real engines', () => {
       expectNoCrash(r);
       expect(r.status).toBe(2);
       expect(s.process().signalCode).toBe('SIGKILL');
-      checkPartial(dir, r.stderr, /^godock env: container "godock-faults-2nd-\d+"(:| not inspected:) (lost the connection to the Docker daemon at unix:\/\/\S+ \(ECONNRESET\); did it stop\?|cannot connect to the Docker daemon at unix:\/\/\S+ \((ECONNREFUSED|ENOENT)\); is it running\?)$/);
+      checkPartial(dir, r.stderr, /^godock env: container "godock-faults-\d+-2nd-\d+"(:| not inspected:) (lost the connection to the Docker daemon at unix:\/\/\S+ \((ECONNRESET|EPIPE)\); did it stop\?|cannot connect to the Docker daemon at unix:\/\/\S+ \((ECONNREFUSED|ENOENT)\); is it running\?)$/);
 
       // Straight on the dead daemon's socket (left behind by SIGKILL): one line for the run.
       const dead = await godockAsync(['env', '--all', '--output-dir', outDir('dead'), '-H', s.url]);
@@ -288,7 +318,7 @@ maybe('godock env: Docker faults on real engines', () => {
 
     it.each([
       ['--all', ['--all', '--output-dir', 'DIR'], '1'],
-      ['a named container', ['godock-faults-000'], '1.5'],
+      ['a named container', ['godock-faults-none'], '1.5'],
       ['a service', ['--service', 'web'], '0.5'],
     ])('%s: one timeout line, exit 2, within the timeout', async (_t, args, timeout) => {
       const dir = outDir('hung');

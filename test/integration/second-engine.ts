@@ -1,10 +1,13 @@
 /**
  * A second, private Docker daemon for fault tests that must stop or freeze a daemon without
  * touching the shared engine other tests use: its own socket, --data-root, --exec-root,
- * --pidfile and containerd, no bridge network, vfs storage, debug log.
+ * --pidfile and containerd, its own bridge interface, vfs storage, debug log.
+ * Never `--bridge none`: a dockerd started that way deletes the host's docker0 interface
+ * (moby removeDefaultBridgeInterface) and breaks the shared engine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Dockerode from 'dockerode';
@@ -34,6 +37,13 @@ export async function startSecondEngine(): Promise<SecondEngine> {
   const dir = mkdtempSync('/tmp/gdf-');
   const socket = join(dir, 'docker.sock');
   writeFileSync(join(dir, 'daemon.json'), '{}\n');
+  const n = randomInt(1, 250);
+  const bridge = `gdf${process.pid % 100_000}x${n}`.slice(0, 15);
+  for (const args of [['link', 'add', 'name', bridge, 'type', 'bridge'], ['addr', 'add', `10.213.${n}.1/24`, 'dev', bridge], ['link', 'set', bridge, 'up']]) {
+    const r = spawnSync('ip', args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`);
+  }
+  writeFileSync(join(dir, 'bridge'), bridge);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Docker = require('dockerode') as typeof Dockerode;
   const docker = new Docker({ socketPath: socket });
@@ -45,7 +55,7 @@ export async function startSecondEngine(): Promise<SecondEngine> {
       'dockerd',
       [
         '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'), '--pidfile', join(dir, 'docker.pid'),
-        '-H', `unix://${socket}`, '--config-file', join(dir, 'daemon.json'), '--bridge', 'none',
+        '-H', `unix://${socket}`, '--config-file', join(dir, 'daemon.json'), '--bridge', bridge,
         '--iptables=false', '--ip-masq=false', '--storage-driver', 'vfs', '--debug',
       ],
       { stdio: ['ignore', log, log] },
@@ -112,5 +122,12 @@ export function reapLeftovers(dir: string): void {
     .filter((m) => m === dir || m.startsWith(`${dir}/`))
     .sort((a, b) => b.length - a.length);
   for (const m of mounts) spawnSync('umount', ['-l', m]);
+  let bridge = '';
+  try {
+    bridge = readFileSync(join(dir, 'bridge'), 'utf8');
+  } catch {
+    /* none made */
+  }
+  if (/^gdf[\dx]+$/.test(bridge)) spawnSync('ip', ['link', 'delete', bridge]);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -49,7 +49,7 @@ export async function startTapProxy(socketPath: string, upstream: string, onRequ
     let chain = Promise.resolve();
     client.on('data', (chunk) => {
       client.pause();
-      chain = chain.then(async () => {
+      chain = chain.catch(done).then(async () => {
         for (const m of chunk.toString('latin1').matchAll(/(?:^|\r\n)(GET|POST|HEAD|PUT|DELETE) (\S+) HTTP\/1\.[01]\r\n/g)) {
           const req = { method: m[1]!, path: m[2]! };
           requests.push(req);
@@ -61,6 +61,7 @@ export async function startTapProxy(socketPath: string, upstream: string, onRequ
         if (!daemon.destroyed) daemon.write(chunk);
         client.resume();
       });
+      chain.catch(done); // a failing hook drops this connection, it never hangs it
     });
     daemon.on('data', (chunk) => {
       // One response per request on this connection: count the status lines.

@@ -22,8 +22,8 @@ if (!engine.ok && !CI) {
 const maybe = engine.ok || CI ? describe : describe.skip;
 
 const LABEL = 'godock-faults';
-const BIG = 'godock-faults-big';
-const SMALL = 'godock-faults-small';
+const BIG = `godock-faults-big-${process.pid}`;
+const SMALL = `godock-faults-small-${process.pid}`;
 /** 160 variables of 48 KiB: an 7.5 MiB env-file, each line under docker's 64 KiB limit. */
 const BIG_ENV = Array.from({ length: 160 }, (_, i) => `VAR_${String(i).padStart(3, '0')}=${String.fromCharCode(97 + (i % 26)).repeat(48 * 1024)}`);
 const BIG_FILE = BIG_ENV.map((l) => `${l}\n`).join('');
@@ -35,7 +35,7 @@ function run(name: string, env: string[], dir: string): void {
   dockerCli(['rm', '-f', name]);
   const file = join(dir, `${name}.input.env`);
   writeFileSync(file, env.map((l) => `${l}\n`).join(''));
-  const r = dockerCli(['run', '-d', '--name', name, '--label', `${LABEL}=1`, '--network', 'none', '--env-file', file, IMAGE]);
+  const r = dockerCli(['run', '-d', '--name', name, '--label', `${LABEL}=${process.pid}`, '--network', 'none', '--env-file', file, IMAGE]);
   rmSync(file);
   if (r.status !== 0) throw new Error(`docker run ${name}: ${r.stderr}`);
 }
@@ -90,7 +90,8 @@ maybe('godock env: env-file safety with the real CLI and engine', () => {
     for (let i = 0; i < 24; i++) {
       writeFileSync(out, SMALL_FILE, { mode: 0o600 });
       chmodSync(out, 0o600);
-      const at = Math.round(span * 0.3 + Math.random() * span * 0.8);
+      // Mostly near the end of a run, where the file is written (connecting and inspecting come first).
+      const at = Math.round(span * (i % 4 === 0 ? 0.3 + Math.random() * 0.4 : 0.7 + Math.random() * 0.4));
       await killedAfter(args, at);
       const content = readFileSync(out, 'utf8');
       expect(content === SMALL_FILE || content === BIG_FILE).toBe(true);
