@@ -553,26 +553,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path9) => {
-      const end = path9.length - 1;
-      const index = path9.lastIndexOf(
+    var basenameOf = (path8) => {
+      const end = path8.length - 1;
+      const index = path8.lastIndexOf(
         SLASH,
-        path9[end] === SLASH ? end - 1 : end
+        path8[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path9 : path9.slice(index + 1);
+      return index < 0 ? path8 : path8.slice(index + 1);
     };
-    var parentOf = (path9) => {
-      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path9.split(SLASH).filter(Boolean);
+    var parentOf = (path8) => {
+      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path8.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path9.length - 1;
-      const cut = path9.lastIndexOf(
+      const end = path8.length - 1;
+      const cut = path8.lastIndexOf(
         SLASH,
-        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -722,7 +722,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path9) {
+      testLiteral(path8) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -731,7 +731,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path9)) {
+          if (rule.checkRegex.test(path8)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -751,15 +751,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path9, mode) {
+      test(path8, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path9) : path9;
+        const basename2 = shortcut ? basenameOf(path8) : path8;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path9
+            shortcut && rule._basenameOnly ? basename2 : path8
           )) {
             const { negative } = rule;
             const ret = {
@@ -781,17 +781,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path9, originalPath, doThrow) => {
-      if (!isString(path9)) {
+    var checkPath = (path8, originalPath, doThrow) => {
+      if (!isString(path8)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path9) {
+      if (!path8) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path9)) {
+      if (checkPath.isNotRelative(path8)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -800,25 +800,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path9) => {
-      const first = path9.charCodeAt(0);
+    var isNotRelative = (path8) => {
+      const first = path8.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path9.length === 1) {
+      if (path8.length === 1) {
         return true;
       }
-      const second = path9.charCodeAt(1);
+      const second = path8.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
+      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -849,58 +849,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path9) {
+      _test(originalPath, cache, path8) {
         checkPath(
-          path9,
+          path8,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path9 ? this._t(path9, cache) : {
+        return path8 ? this._t(path8, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path9 = convertPath(target);
-        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path9);
+        const path8 = convertPath(target);
+        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path8);
         }
-        const dir = this._t(path9, this._testCache);
+        const dir = this._t(path8, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path9);
+        const literal = this._rules.testLiteral(path8);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path9, cache) {
-        if (path9 in cache) {
-          return cache[path9];
+      _t(path8, cache) {
+        if (path8 in cache) {
+          return cache[path8];
         }
-        const parentPath = parentOf(path9);
+        const parentPath = parentOf(path8);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
       }
-      ignores(path9) {
-        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
+      ignores(path8) {
+        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
       }
       createFilter() {
-        return (path9) => !this.ignores(path9);
+        return (path8) => !this.ignores(path8);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path9) {
-        return this._test(path9, this._testCache, convertPath(path9));
+      test(path8) {
+        return this._test(path8, this._testCache, convertPath(path8));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
+    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
+      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -2001,7 +2001,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path9 = require("path");
+    var path8 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2175,7 +2175,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path9.sep,
+      SEP: path8.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2202,7 +2202,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path9 = require("path");
+    var path8 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2231,7 +2231,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path9.sep === "\\";
+      return win32 === true || path8.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3595,7 +3595,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path9 = require("path");
+    var path8 = require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3680,7 +3680,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path9.basename(input));
+      return regex.test(path8.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -4193,17 +4193,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path9) {
-      const ctrl = callVisitor(key2, node, visitor, path9);
+    function visit_(key2, node, visitor, path8) {
+      const ctrl = callVisitor(key2, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path9, ctrl);
-        return visit_(key2, ctrl, visitor, path9);
+        replaceNode(key2, path8, ctrl);
+        return visit_(key2, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4214,13 +4214,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4241,17 +4241,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path9) {
-      const ctrl = await callVisitor(key2, node, visitor, path9);
+    async function visitAsync_(key2, node, visitor, path8) {
+      const ctrl = await callVisitor(key2, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path9, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path9);
+        replaceNode(key2, path8, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4262,13 +4262,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4295,23 +4295,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path9) {
+    function callVisitor(key2, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path9);
+        return visitor(key2, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path9);
+        return visitor.Map?.(key2, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path9);
+        return visitor.Seq?.(key2, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path9);
+        return visitor.Pair?.(key2, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path9);
+        return visitor.Scalar?.(key2, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path9);
+        return visitor.Alias?.(key2, node, path8);
       return void 0;
     }
-    function replaceNode(key2, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key2, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -4923,10 +4923,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4945,7 +4945,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4975,11 +4975,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key2, ...rest] = path9;
+          const [key2, ...rest] = path8;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4993,8 +4993,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key2, ...rest] = path9;
+      deleteIn(path8) {
+        const [key2, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -5008,8 +5008,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key2, ...rest] = path9;
+      getIn(path8, keepScalar) {
+        const [key2, ...rest] = path8;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -5027,8 +5027,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key2, ...rest] = path9;
+      hasIn(path8) {
+        const [key2, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -5038,8 +5038,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key2, ...rest] = path9;
+      setIn(path8, value) {
+        const [key2, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -7554,9 +7554,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7631,14 +7631,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7653,10 +7653,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7667,10 +7667,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7687,13 +7687,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -9654,9 +9654,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9665,23 +9665,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9692,10 +9692,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -10997,14 +10997,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -11132,13 +11132,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -11449,6 +11449,9 @@ var require_dist = __commonJS({
 // src/classify/go.ts
 function isGoVar(name) {
   return GO_ENV_VARS.has(name);
+}
+function isGoBinary(word) {
+  return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
 }
 function splitImageRef(ref) {
   let rest = ref.trim();
@@ -11954,6 +11957,16 @@ var init_values = __esm({
   }
 });
 
+// src/util/escape-re.ts
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+var init_escape_re = __esm({
+  "src/util/escape-re.ts"() {
+    "use strict";
+  }
+});
+
 // src/classify/tokens.ts
 function isAwsDocExample(s) {
   return AWS_EXAMPLES.has(s);
@@ -11976,7 +11989,7 @@ function compile(formats, ci) {
     idx += 1 + n;
     parts.push(`(${fmt.re})`);
   }
-  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
 function run(c, text, out) {
@@ -12021,6 +12034,7 @@ var init_tokens = __esm({
   "src/classify/tokens.ts"() {
     "use strict";
     init_values();
+    init_escape_re();
     B = "(?<![A-Za-z0-9_])";
     E = "(?![A-Za-z0-9_])";
     varied = (prefixLen) => (s) => {
@@ -12304,6 +12318,28 @@ var init_tokens = __esm({
   }
 });
 
+// src/parse/empty-model.ts
+function emptyModel(path8, format) {
+  return {
+    path: path8,
+    format,
+    assignments: [],
+    scopes: [],
+    copies: [],
+    workdirs: [],
+    runs: [],
+    users: [],
+    envFiles: [],
+    suppressions: [],
+    errors: []
+  };
+}
+var init_empty_model = __esm({
+  "src/parse/empty-model.ts"() {
+    "use strict";
+  }
+});
+
 // src/parse/location.ts
 function fromRange0(r) {
   return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
@@ -12366,6 +12402,12 @@ var init_location = __esm({
         }
         return { line: lo + 1, col: off - this.starts[lo] + 1 };
       }
+      /** Location of the offsets [start, end). */
+      loc(start, end) {
+        const a = this.linePos(start);
+        const b = this.linePos(end);
+        return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+      }
     };
   }
 });
@@ -12423,11 +12465,11 @@ function expand(text, vars, escape = "\\") {
   }
   return out;
 }
-function findClose(text, from) {
+function findClose(text, from, open = "{", close = "}") {
   let depth = 1;
   for (let j = from; j < text.length; j++) {
-    if (text[j] === "{") depth++;
-    else if (text[j] === "}" && --depth === 0) return j;
+    if (text[j] === open) depth++;
+    else if (text[j] === close && --depth === 0) return j;
   }
   return -1;
 }
@@ -12468,7 +12510,7 @@ function scanInto(text, base, nested, refs, out) {
       continue;
     }
     if (next === "{") {
-      const close = findClose2(text, i + 2);
+      const close = findClose(text, i + 2);
       const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
       if (!m) {
         out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
@@ -12495,14 +12537,6 @@ function scanInto(text, base, nested, refs, out) {
     refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
     i += 1 + n[0].length;
   }
-}
-function findClose2(text, from) {
-  let depth = 1;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === "{") depth++;
-    else if (text[j] === "}" && --depth === 0) return j;
-  }
-  return -1;
 }
 function resolveComposeStatic(value) {
   return expand(value, EMPTY_VARS, "$");
@@ -12599,20 +12633,8 @@ var init_line_suppressions = __esm({
 });
 
 // src/parse/compose.ts
-function parseCompose(path9, text) {
-  const model = {
-    path: path9,
-    format: "compose",
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: []
-  };
+function parseCompose(path8, text) {
+  const model = emptyModel(path8, "compose");
   const lc = new LineIndex(text);
   const ctx = {
     text,
@@ -12622,7 +12644,7 @@ function parseCompose(path9, text) {
     groups: /* @__PURE__ */ new Map(),
     byNode: /* @__PURE__ */ new Map(),
     envFiles: /* @__PURE__ */ new Map(),
-    path: path9
+    path: path8
   };
   try {
     const doc = (0, import_yaml.parseDocument)(text, {
@@ -12804,14 +12826,9 @@ function contentRange(ctx, s) {
       return [a, b];
   }
 }
-function locOf(ctx, start, end) {
-  const a = ctx.lc.linePos(start);
-  const b = ctx.lc.linePos(end);
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-}
 function contentLoc(ctx, s) {
   const [a, b] = contentRange(ctx, s);
-  return locOf(ctx, a, b);
+  return ctx.lc.loc(a, b);
 }
 function yamlReason(message) {
   const first = message.split("\n")[0] ?? "";
@@ -12898,8 +12915,8 @@ function collectEnv(ctx, node, kind, service) {
         kind,
         scope: service,
         services: [service],
-        nameLoc: locOf(ctx, cs, rawEq < 0 ? ce : cs + rawEq),
-        valueLoc: eq < 0 || rawEq < 0 ? null : locOf(ctx, cs + rawEq + 1, ce),
+        nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
+        valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
         group: groupOf(ctx, n)
       };
       if (eq >= 0 && rawEq >= 0) {
@@ -12982,6 +12999,7 @@ var init_compose = __esm({
     init_go();
     init_mask();
     init_tokens();
+    init_empty_model();
     init_location();
     init_interpolation();
     init_line_suppressions();
@@ -17724,9 +17742,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path9 = this.getPath();
-        if (path9 === null || path9.startsWith("/")) {
-          return path9;
+        const path8 = this.getPath();
+        if (path8 === null || path8.startsWith("/")) {
+          return path8;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -17738,7 +17756,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path9 : parent + "/" + path9;
+              return parent.endsWith("/") ? parent + path8 : parent + "/" + path8;
             }
           }
         }
@@ -18835,6 +18853,69 @@ var require_main = __commonJS({
   }
 });
 
+// src/classify/go-paths.ts
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep4 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep4) ? p : p + sep4;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+var DRIVE, UNC;
+var init_go_paths = __esm({
+  "src/classify/go-paths.ts"() {
+    "use strict";
+    DRIVE = /^[A-Za-z]:[\\/]/;
+    UNC = /^\\\\[^\\]/;
+  }
+});
+
 // src/parse/shell.ts
 function isWord(t) {
   return t.raw !== void 0;
@@ -18882,7 +18963,8 @@ function tokenize(text) {
         }
         i++;
       } else if (ch === "$" && text[i + 1] === "(") {
-        const close = matchParen(text, i + 1);
+        const found = findClose(text, i + 2, "(", ")");
+        const close = found < 0 ? text.length - 1 : found;
         value += text.slice(i, close + 1);
         i = close + 1;
       } else {
@@ -18895,37 +18977,59 @@ function tokenize(text) {
   }
   return out;
 }
-function matchParen(text, open) {
-  let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    if (text[j] === "(") depth++;
-    else if (text[j] === ")" && --depth === 0) return j;
+function commandWords(text) {
+  const out = [];
+  let words = [];
+  for (const t of tokenize(text)) {
+    if (isWord(t)) words.push(t);
+    else if (words.length) {
+      out.push(words);
+      words = [];
+    }
   }
-  return text.length - 1;
+  if (words.length) out.push(words);
+  return out;
+}
+function assignmentOf(w) {
+  const m = ASSIGN.exec(w.raw);
+  if (!m) return null;
+  return { name: m[1], value: w.value.slice(w.value.indexOf("=") + 1) };
+}
+function simpleCommands(text) {
+  return commandWords(text).map(toCommand);
+}
+function toCommand(words) {
+  let i = 0;
+  const assignments = [];
+  while (i < words.length && assignmentOf(words[i])) assignments.push(words[i++]);
+  while (i < words.length && WRAPPERS.has(words[i].value)) {
+    i++;
+    while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
+      if (assignmentOf(words[i])) assignments.push(words[i]);
+      i++;
+    }
+  }
+  const c = { words, assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
+  if (i < words.length) c.head = words[i];
+  return c;
+}
+function runScripts(run2) {
+  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
+  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+  return out;
 }
 function findAssignments(text) {
-  const tokens = tokenize(text);
   const out = [];
-  let cmd = [];
-  const flush = () => {
-    if (cmd.length) analyse(cmd, out);
-    cmd = [];
-  };
-  for (const t of tokens) {
-    if (isWord(t)) cmd.push(t);
-    else flush();
-  }
-  flush();
+  for (const words of commandWords(text)) analyse(words, out);
   return out;
 }
 function toAssignment(w, form) {
-  const m = ASSIGN.exec(w.raw);
-  if (!m) return null;
-  const name = m[1];
-  const eq = w.value.indexOf("=");
+  const a = assignmentOf(w);
+  if (!a) return null;
+  const { name, value } = a;
   return {
     name,
-    value: w.value.slice(eq + 1),
+    value,
     raw: w.raw.slice(name.length + 1),
     form,
     nameStart: w.start,
@@ -18948,7 +19052,7 @@ function analyse(words, out) {
   for (const a of prefix) out.push({ ...a, form: bare ? "bare" : "prefix" });
   if (rest.length === 0) return;
   const head = rest[0].value;
-  if (DECLARE.has(head)) {
+  if (DECLARE_COMMANDS.has(head)) {
     for (const w of rest.slice(1)) {
       if (w.value.startsWith("-")) continue;
       const a = toAssignment(w, "export");
@@ -18956,7 +19060,7 @@ function analyse(words, out) {
     }
     return;
   }
-  if ((head === "go" || head.endsWith("/go")) && rest[1]?.value === "env") {
+  if (isGoBinary(head) && rest[1]?.value === "env") {
     const args = rest.slice(2);
     if (args.some((w) => w.value === "-w")) {
       for (const w of args) {
@@ -18966,13 +19070,17 @@ function analyse(words, out) {
     }
   }
 }
-var OPS, ASSIGN, DECLARE;
+var OPS, ASSIGN, DECLARE_COMMANDS, WRAPPERS;
 var init_shell = __esm({
   "src/parse/shell.ts"() {
     "use strict";
+    init_go();
+    init_expand();
+    init_location();
     OPS = ["&&", "||", ";;", ";", "|", "&", "(", ")", "\n"];
     ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-    DECLARE = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+    DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
   }
 });
 
@@ -18984,27 +19092,12 @@ function heredocsOf0(ins) {
     return [];
   }
 }
-function emptyModel(path9, format) {
-  return {
-    path: path9,
-    format,
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: []
-  };
-}
 function splitLines(text) {
   return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
-function parseDockerfile(path9, input) {
+function parseDockerfile(path8, input) {
   const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const model = emptyModel(path9, "dockerfile");
+  const model = emptyModel(path8, "dockerfile");
   const lines = splitLines(text);
   const df = import_dockerfile_ast.DockerfileParser.parse(text);
   const escape = df.getEscapeCharacter();
@@ -19147,11 +19240,9 @@ function parseDockerfile(path9, input) {
     };
     if (viaOnbuild) run2.viaOnbuild = true;
     model.runs.push(run2);
-    const scripts = exec ? [] : [[segments2, " "]];
-    for (const h of run2.heredocs) scripts.push([h.segments, "\n"]);
-    for (const [segs, sep4] of scripts) {
+    for (const { segments: segs, sep: sep4, text: script } of runScripts(run2)) {
       group++;
-      for (const a of findAssignments(joinSegments(segs, sep4))) {
+      for (const a of findAssignments(script)) {
         const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep4);
         if (!nameLoc) continue;
         const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep4) : null;
@@ -19214,8 +19305,8 @@ function parseDockerfile(path9, input) {
       const prev = stageWorkdir.get(scopeName());
       let absolute;
       if (expanded !== null) {
-        if (expanded.startsWith("/") || /^[A-Za-z]:[\\/]/.test(expanded)) absolute = normalizePath(expanded);
-        else if (prev !== void 0) absolute = normalizePath(`${prev}/${expanded}`);
+        if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
+        else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
       }
       const first = args[0].getRange();
       const last = args[args.length - 1].getRange();
@@ -19336,16 +19427,6 @@ function sliceRange(lines, r) {
   parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
   return parts.join("\n");
 }
-function normalizePath(p) {
-  if (/^[A-Za-z]:[\\/]/.test(p)) return p.replace(/\//g, "\\").replace(/\\+$/, "") || p;
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return "/" + parts.join("/");
-}
 function parseJsonArgs(text) {
   const trimmed = text.trim();
   if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
@@ -19369,7 +19450,9 @@ var init_dockerfile = __esm({
     "use strict";
     import_dockerfile_ast = __toESM(require_main());
     init_go();
+    init_go_paths();
     init_suppress();
+    init_empty_model();
     init_expand();
     init_location();
     init_shell();
@@ -19377,7 +19460,7 @@ var init_dockerfile = __esm({
 });
 
 // src/parse/env-file.ts
-function parseEnvFile(path9, text, format = "dotenv") {
+function parseEnvFile(path8, text, format = "dotenv") {
   const st = { src: new Source(text), entries: [], comments: [], errors: [] };
   try {
     if (format === "raw") scanRaw(st);
@@ -19402,15 +19485,8 @@ function parseEnvFile(path9, text, format = "dotenv") {
   const ends = /* @__PURE__ */ new Map();
   st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
   return {
-    path: path9,
-    format: "env-file",
+    ...emptyModel(path8, "env-file"),
     assignments,
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
     suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
     errors: st.errors
   };
@@ -19558,28 +19634,22 @@ var Source, KEY_CHAR, ESCAPES;
 var init_env_file = __esm({
   "src/parse/env-file.ts"() {
     "use strict";
+    init_empty_model();
     init_line_suppressions();
+    init_location();
     Source = class {
       text;
-      starts = [0];
+      lines;
       constructor(input) {
         this.text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-        for (let i = 0; i < this.text.length; i++) if (this.text[i] === "\n") this.starts.push(i + 1);
+        this.lines = new LineIndex(this.text);
       }
       pos(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (this.starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+        const p = this.lines.linePos(offset);
+        return { line: p.line, column: p.col };
       }
       loc(start, end) {
-        const a = this.pos(start);
-        const b = this.pos(end);
-        return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+        return this.lines.loc(start, end);
       }
       lineEnd(offset) {
         const nl = this.text.indexOf("\n", offset);
@@ -19603,14 +19673,14 @@ var init_env_file = __esm({
 });
 
 // src/parse/index.ts
-function parseFile(path9, text, format, envFormat = "dotenv") {
+function parseFile(path8, text, format, envFormat = "dotenv") {
   switch (format) {
     case "dockerfile":
-      return parseDockerfile(path9, text);
+      return parseDockerfile(path8, text);
     case "compose":
-      return parseCompose(path9, text);
+      return parseCompose(path8, text);
     case "env-file":
-      return parseEnvFile(path9, text, envFormat);
+      return parseEnvFile(path8, text, envFormat);
   }
 }
 var init_parse = __esm({
@@ -19628,8 +19698,8 @@ function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
-  const fail = (path9, msg) => {
-    throw new ConfigError(file, pos.lineOf(path9), `${path9.join(".") || "(root)"}: ${msg}`);
+  const fail = (path8, msg) => {
+    throw new ConfigError(file, pos.lineOf(path8), `${path8.join(".") || "(root)"}: ${msg}`);
   };
   if (raw === null || raw === void 0) return { ...DEFAULT_CONFIG, source: file };
   if (!isObj(raw)) fail([], "the configuration must be a mapping");
@@ -19637,10 +19707,10 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   const out = { ...DEFAULT_CONFIG, rules: {}, classify: {}, source: file };
   const allowedTop = /* @__PURE__ */ new Set(["rules", "secrets", "go", "ignore", "fail-level"]);
   for (const k of Object.keys(cfg)) if (!allowedTop.has(k)) fail([k], `unknown key (expected one of ${[...allowedTop].join(", ")})`);
-  const stringList = (path9, v) => {
+  const stringList = (path8, v) => {
     if (v === void 0 || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === ""))
-      fail(path9, "must be a list of non-empty strings");
+      fail(path8, "must be a list of non-empty strings");
     return v;
   };
   if (cfg.rules !== void 0 && cfg.rules !== null) {
@@ -19741,7 +19811,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const masked = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        const masked = maskIn(renderMessage(template, r.data), [...r.secrets ?? [], ...randomWords(r.data)]);
         const message = maskIn(masked, scanText(masked).map((m) => m.text));
         const f = {
           ruleId: rule.id,
@@ -19767,6 +19837,18 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
 }
+function randomWords(data) {
+  const out = [];
+  if (!data) return out;
+  for (const v of Object.values(data)) {
+    if (typeof v !== "string" || v.length < 16) continue;
+    for (const w of v.split(/[\s"'`=:,;|&()<>[\]{}]+/)) {
+      const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
+      if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) out.push(w);
+    }
+  }
+  return out;
+}
 function atLeast(s, threshold) {
   return RANK[s] >= RANK[threshold];
 }
@@ -19776,6 +19858,7 @@ var init_run = __esm({
     "use strict";
     init_mask();
     init_tokens();
+    init_values();
     init_config();
     init_suppress();
     RANK = { info: 0, warning: 1, error: 2 };
@@ -19835,69 +19918,6 @@ var init_compose_host_interpolation = __esm({
         }
       }
     });
-  }
-});
-
-// src/classify/go-paths.ts
-function looksWindows(p) {
-  return DRIVE.test(p) || UNC.test(p);
-}
-function isAbsGoPath(p, windows) {
-  if (windows === true) return looksWindows(p);
-  if (windows === false) return p.startsWith("/");
-  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
-}
-function cleanGoPath(p, windows) {
-  const win = windows === true || windows === null && looksWindows(p);
-  if (win) {
-    const s = p.replace(/\//g, "\\");
-    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
-    const vol = m ? m[1].toLowerCase() : "";
-    const rest = m ? m[2] : s;
-    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
-  }
-  const abs = p.startsWith("/");
-  const parts = segments(p.split("/"), abs);
-  if (abs) return "/" + parts.join("/");
-  return parts.length ? parts.join("/") : ".";
-}
-function segments(raw, rooted) {
-  const out = [];
-  for (const seg of raw) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-    } else out.push(seg);
-  }
-  return out;
-}
-function cmpKey(p, windows) {
-  const c = cleanGoPath(p, windows);
-  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
-}
-function pathRelation(child, parent, windows) {
-  const c = cmpKey(child, windows);
-  const p = cmpKey(parent, windows);
-  if (c === p) return "equal";
-  const sep4 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
-  const prefix = p.endsWith(sep4) ? p : p + sep4;
-  return c.startsWith(prefix) ? "inside" : null;
-}
-function joinGoPath(dir, rel, windows) {
-  const win = windows === true || windows === null && looksWindows(dir);
-  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
-}
-function splitGoPathList(value, windows) {
-  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
-  return value.split(win ? ";" : ":");
-}
-var DRIVE, UNC;
-var init_go_paths = __esm({
-  "src/classify/go-paths.ts"() {
-    "use strict";
-    DRIVE = /^[A-Za-z]:[\\/]/;
-    UNC = /^\\\\[^\\]/;
   }
 });
 
@@ -19973,17 +19993,46 @@ function before(model, scope, line) {
   const chain = new Set(stageChain(model, scope).map((s) => s.name));
   return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
-function copiesBefore(model, scope, line) {
-  return model.copies.filter(before(model, scope, line));
+function stageEnv(model) {
+  const expanded = /* @__PURE__ */ new Map();
+  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
+  return {
+    at(scope, line, name) {
+      const inEffect = before(model, scope, line);
+      let env;
+      let arg;
+      let goenv;
+      for (const a of model.assignments) {
+        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !inEffect({ scope: a.scope, loc: a.nameLoc })) continue;
+        const v = expanded.get(a) ?? null;
+        if (a.kind === "env") env = v;
+        else if (a.kind === "arg" && a.scope === scope) arg = a.value === null ? arg ?? null : v;
+        else if (a.kind === "go-env-w") goenv = v;
+      }
+      if (env !== void 0) return env === "" ? void 0 : env;
+      if (arg !== void 0) return arg === "" ? void 0 : arg;
+      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
+      return void 0;
+    }
+  };
 }
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " " }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n" });
-  return out;
+function instructionsBefore(model, items, scope, line) {
+  return items.filter(before(model, scope, line));
 }
 function fromStage(model, from) {
   const k = from.toLowerCase();
   return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : void 0);
+}
+function isIntermediateStage(model, name) {
+  const target = model.scopes.find((s) => s.name === name);
+  if (!target) return false;
+  const byFrom = model.scopes.some((s) => {
+    if (s === target || !s.image) return false;
+    const img = s.image.toLowerCase();
+    const dollar = img.indexOf("$");
+    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
+  });
+  return byFrom || model.copies.some((c) => c.from !== void 0 && fromStage(model, c.from) === target);
 }
 function copyDestination(c, windows) {
   if (!c.dest) return null;
@@ -19999,7 +20048,7 @@ function goRootsAt(model, scope, line, depth = 0) {
   if (root?.goroot) roots.push(root.goroot);
   if (depth > 8) return roots;
   const windows = chain[0]?.windows ?? false;
-  for (const c of copiesBefore(model, scope, line)) {
+  for (const c of instructionsBefore(model, model.copies, scope, line)) {
     if (c.from === void 0) continue;
     const src = fromStage(model, c.from);
     const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot] : [];
@@ -20018,6 +20067,9 @@ function goRootsAt(model, scope, line, depth = 0) {
   }
   return [...new Set(roots)];
 }
+function setsGoEnv(a) {
+  return GO_ENV_KINDS.has(a.kind) && !(a.kind === "arg" && a.scope === void 0);
+}
 function knownValue(v) {
   const x = v.expanded;
   if (x === null || /[$`]/.test(x)) return null;
@@ -20030,74 +20082,93 @@ function targetWindows(scope) {
 function interpolationOnly(model, a) {
   return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
 }
+var GO_ENV_KINDS;
 var init_stage_context = __esm({
   "src/engine/stage-context.ts"() {
     "use strict";
     init_go();
     init_go_paths();
     init_stage_env();
+    GO_ENV_KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
   }
 });
 
 // src/parse/go-commands.ts
-function simpleCommands(text) {
-  const out = [];
-  let words = [];
-  const flush = () => {
-    if (words.length) out.push(toCommand(words));
-    words = [];
-  };
-  for (const t of tokenize(text)) {
-    if (isWord(t)) words.push(t);
-    else flush();
-  }
-  flush();
-  return out;
-}
-function toCommand(words) {
+function goInvocation(c) {
+  if (!c.head || !isGoBinary(c.head.value)) return null;
   let i = 0;
-  const assignments = [];
-  while (i < words.length && ASSIGN2.test(words[i].raw)) assignments.push(words[i++]);
-  while (i < words.length && WRAPPERS.has(words[i].value)) {
-    i++;
-    while (i < words.length && (words[i].value.startsWith("-") || ASSIGN2.test(words[i].raw))) {
-      if (ASSIGN2.test(words[i].raw)) assignments.push(words[i]);
-      i++;
-    }
+  while (i < c.args.length && c.args[i].value.startsWith("-")) i += c.args[i].value === "-C" ? 2 : 1;
+  const g = { tool: c.head.value, sub: "", args: [], command: c };
+  if (i < c.args.length) {
+    g.subWord = c.args[i];
+    g.sub = g.subWord.value;
+    g.args = c.args.slice(i + 1);
   }
-  const c = { assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
-  if (i < words.length) c.head = words[i];
-  return c;
-}
-function isGoBinary(word) {
-  return word === "go" || /[\\/]go(?:\.exe)?$/.test(word);
+  return g;
 }
 function goInvocations(text) {
+  return simpleCommands(text).map(goInvocation).filter((g) => g !== null);
+}
+function flagValues(args, name) {
   const out = [];
-  for (const c of simpleCommands(text)) {
-    if (!c.head || !isGoBinary(c.head.value)) continue;
-    let i = 0;
-    while (i < c.args.length && c.args[i].value.startsWith("-")) i += c.args[i].value === "-C" ? 2 : 1;
-    if (i >= c.args.length) i = -1;
-    out.push({ sub: i < 0 ? "" : c.args[i].value, args: i < 0 ? [] : c.args.slice(i + 1).map((w) => w.value), command: c });
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === "--") break;
+    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
+    if (!m || m[1] !== name) continue;
+    if (m[2] !== void 0) out.push(m[2]);
+    else if (i + 1 < args.length) out.push(args[++i].value);
   }
   return out;
 }
-var ASSIGN2, WRAPPERS, GO_BUILDING_SUBCOMMANDS, GO_MODULE_SUBCOMMANDS;
+function goCommands(model) {
+  const out = [];
+  for (const run2 of model.runs) {
+    for (const { segments: segments2, sep: sep4, text: script } of runScripts(run2)) {
+      const persistent = /* @__PURE__ */ new Map();
+      const setAll = (words, into, keep = false) => {
+        for (const w of words) {
+          const a = assignmentOf(w);
+          if (a && !(keep && into.has(a.name))) into.set(a.name, a.value);
+        }
+      };
+      for (const c of simpleCommands(script)) {
+        if (!c.head) {
+          if (c.assignments.length === c.words.length) setAll(c.assignments, persistent);
+          continue;
+        }
+        if (DECLARE_COMMANDS.has(c.head.value)) {
+          setAll(c.args, persistent);
+          continue;
+        }
+        const g = goInvocation(c);
+        if (!g) continue;
+        const loc = locateInSegments(segments2, c.head.start, (g.subWord ?? c.head).end, sep4);
+        if (!loc) continue;
+        const vars = new Map(persistent);
+        setAll(c.assignments, vars);
+        out.push({ ...g, run: run2, loc, vars, script });
+        if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
+      }
+    }
+  }
+  return out;
+}
+var GO_BUILDING_SUBCOMMANDS, GO_MODULE_SUBCOMMANDS;
 var init_go_commands = __esm({
   "src/parse/go-commands.ts"() {
     "use strict";
+    init_go();
+    init_location();
     init_shell();
-    ASSIGN2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
-    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
     GO_BUILDING_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get"]);
     GO_MODULE_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get", "generate", "list", "mod", "work"]);
   }
 });
 
 // rules/go-binary-without-goroot.ts
-function binaryRoot(path9, sourceRoots) {
-  const m = BINARY.exec(path9.trim());
+function binaryRoot(path8, sourceRoots) {
+  const m = BINARY.exec(path8.trim());
   if (!m) return null;
   const root = m[1];
   if (/^\$\{?GOROOT\}?$/.test(root)) return root;
@@ -20108,7 +20179,7 @@ function binaryRoot(path9, sourceRoots) {
 }
 function runsGoLater(model, scope, line) {
   return model.runs.some(
-    (r) => stageChain(model, r.scope).some((s) => s.name === scope) && (r.scope !== scope || r.loc.line > line) && runScripts(r).some((x) => goInvocations(joinSegments(x.segments, x.sep)).length > 0)
+    (r) => stageChain(model, r.scope).some((s) => s.name === scope) && (r.scope !== scope || r.loc.line > line) && runScripts(r).some((x) => goInvocations(x.text).length > 0)
   );
 }
 var BINARY, go_binary_without_goroot_default;
@@ -20121,7 +20192,7 @@ var init_go_binary_without_goroot = __esm({
     init_stage_env();
     init_stage_context();
     init_go_commands();
-    init_location();
+    init_shell();
     BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
     go_binary_without_goroot_default = defineRule({
       id: "go-binary-without-goroot",
@@ -20165,6 +20236,16 @@ var init_go_binary_without_goroot = __esm({
 function valueOrName(a) {
   return a.valueLoc ?? a.nameLoc;
 }
+function locInValue(a, start, end) {
+  const v = valueOrName(a);
+  const value = a.value ?? "";
+  const raw = a.raw;
+  const quotedAsIs = raw !== void 0 && raw.length === value.length + 2 && raw.slice(1, -1) === value;
+  const asIs = raw === void 0 || quotedAsIs;
+  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
+  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
+  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
+}
 function secretReport(a, c, messageId, extra = {}) {
   const secrets = [a.value ?? "", c.secretText ?? "", a.raw ?? ""].filter((s) => s.length > 0);
   return {
@@ -20194,21 +20275,14 @@ var init_report_helpers = __esm({
 
 // rules/go-cache-unusable.ts
 function userAt(model, scope, line) {
-  for (const s of stageChain(model, scope)) {
-    const users = model.users.filter((u) => u.scope === s.name && (s.name !== scope || u.loc.line < line));
-    if (users.length) return users[users.length - 1];
-  }
-  return null;
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return instructionsBefore(model, model.users, scope, line).pop() ?? null;
 }
 function unwritableHome(model, scope, user) {
   const name = user.split(":")[0].trim();
   if (name === "nobody" || name === "65534") return "/nonexistent";
   if (name === "0" || name === "root") return null;
   const chain = new Set(stageChain(model, scope).map((s) => s.name));
-  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => joinSegments(s.segments, s.sep)));
+  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
     if (!useradd || /\s(-m|--create-home|-d|--home-dir|-\w*m\w*)\b/.test(useradd)) return null;
@@ -20218,7 +20292,7 @@ function unwritableHome(model, scope, user) {
   const created = scripts.some((t) => new RegExp(`(useradd|adduser)[^\\n;&|]*\\s(-u|--uid)[=\\s]*${name}\\b`).test(t));
   return created ? null : "/";
 }
-var KINDS, RELATIVE_ERROR, go_cache_unusable_default;
+var RELATIVE_ERROR, go_cache_unusable_default;
 var init_go_cache_unusable = __esm({
   "rules/go-cache-unusable.ts"() {
     "use strict";
@@ -20228,8 +20302,8 @@ var init_go_cache_unusable = __esm({
     init_stage_env();
     init_stage_context();
     init_go_commands();
-    init_location();
-    KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+    init_shell();
+    init_escape_re();
     RELATIVE_ERROR = {
       GOCACHE: "build cache is required, but could not be located: GOCACHE is not an absolute path",
       GOMODCACHE: "GOMODCACHE entry is relative; must be absolute path",
@@ -20250,8 +20324,7 @@ var init_go_cache_unusable = __esm({
       check(model, ctx) {
         walkEnv(model, (v) => {
           const { a, scope } = v;
-          if (!KINDS.has(a.kind) || !(a.name in RELATIVE_ERROR)) return;
-          if (a.kind === "arg" && a.scope === void 0) return;
+          if (!setsGoEnv(a) || !(a.name in RELATIVE_ERROR)) return;
           const value = knownValue(v);
           if (value === null || value === "") return;
           if (a.name === "GOCACHE" && value === "off") {
@@ -20274,9 +20347,9 @@ var init_go_cache_unusable = __esm({
           const env = envAt(model, r.scope, r.loc.line);
           if (["GOCACHE", "XDG_CACHE_HOME", "HOME"].some((n) => env.has(n))) continue;
           if (r.mounts.some((m) => /type=cache/.test(m) && /go-build|\.cache/.test(m))) continue;
-          const go = runScripts(r).flatMap((s) => goInvocations(joinSegments(s.segments, s.sep))).find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
+          const go = runScripts(r).flatMap((s) => goInvocations(s.text)).find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
           if (!go) continue;
-          const text = runScripts(r).map((s) => joinSegments(s.segments, s.sep)).join("\n");
+          const text = runScripts(r).map((s) => s.text).join("\n");
           if (/\bexport\s+(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(text)) continue;
           reported.add(user);
           const cacheDir = `${home === "/" ? "" : home}/.cache/go-build`;
@@ -20385,17 +20458,14 @@ function elementMatch(pattern, name) {
       if (body.startsWith("^")) body = "^" + body.slice(1).replace(/\\/g, "\\\\");
       re += `[${body.replace(/\]/g, "\\]")}]`;
       i = close;
-    } else if (c === "\\" && i + 1 < pattern.length) re += escapeRe2(pattern[++i]);
-    else re += escapeRe2(c);
+    } else if (c === "\\" && i + 1 < pattern.length) re += escapeRe(pattern[++i]);
+    else re += escapeRe(c);
   }
   try {
     return new RegExp(re + "$").test(name);
   } catch {
     return false;
   }
-}
-function escapeRe2(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? "\\" + c : c;
 }
 function broadPatternHost(pattern) {
   const elems = pattern.replace(/\/+$/, "").split("/");
@@ -20482,6 +20552,7 @@ var init_go_modules = __esm({
   "src/classify/go-modules.ts"() {
     "use strict";
     init_go();
+    init_escape_re();
     LATEST = { minor: Infinity, patch: null };
     GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
     GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
@@ -20639,160 +20710,12 @@ var init_go_modules = __esm({
   }
 });
 
-// src/engine/go-commands.ts
-function assignmentOf(w) {
-  const m = ASSIGN3.exec(w.raw);
-  if (!m) return null;
-  return [m[1], w.value.slice(w.value.indexOf("=") + 1)];
-}
-function goCommands(model) {
-  const out = [];
-  for (const run2 of model.runs) {
-    const scripts = run2.form === "shell" ? [[run2.segments, " "]] : [];
-    for (const h of run2.heredocs) scripts.push([h.segments, "\n"]);
-    for (const [segs, sep4] of scripts) {
-      const text = joinSegments(segs, sep4);
-      const persistent = /* @__PURE__ */ new Map();
-      let words = [];
-      const flush = () => {
-        if (words.length) analyse2(words, run2, segs, sep4, text, persistent, out);
-        words = [];
-      };
-      for (const t of tokenize(text)) {
-        if (isWord(t)) words.push(t);
-        else flush();
-      }
-      flush();
-    }
-  }
-  return out;
-}
-function analyse2(words, run2, segs, sep4, text, persistent, out) {
-  const prefix = /* @__PURE__ */ new Map();
-  let i = 0;
-  for (; i < words.length; i++) {
-    const a = assignmentOf(words[i]);
-    if (!a) break;
-    prefix.set(a[0], a[1]);
-  }
-  if (i === words.length) {
-    for (const [k, v] of prefix) persistent.set(k, v);
-    return;
-  }
-  if (DECLARE2.has(words[i].value)) {
-    for (const w of words.slice(i + 1)) {
-      const a = assignmentOf(w);
-      if (a) persistent.set(a[0], a[1]);
-    }
-    return;
-  }
-  while (i < words.length) {
-    const head2 = words[i].value;
-    if (head2 === "env") {
-      i++;
-      while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
-        const a = assignmentOf(words[i]);
-        if (a) prefix.set(a[0], a[1]);
-        i++;
-      }
-    } else if (SHELL_WRAPPERS.has(head2)) i++;
-    else break;
-  }
-  const head = words[i];
-  if (!head || !(head.value === "go" || head.value.endsWith("/go") || head.value === "xx-go")) return;
-  const subWord = words[i + 1];
-  const sub = subWord && !subWord.value.startsWith("-") ? subWord.value : "";
-  const endWord = sub ? subWord : head;
-  const loc = locateInSegments(segs, head.start, endWord.end, sep4);
-  if (!loc) return;
-  const vars = new Map(persistent);
-  for (const [k, v] of prefix) vars.set(k, v);
-  const args = words.slice(sub ? i + 2 : i + 1);
-  out.push({ run: run2, tool: head.value, sub, args, loc, vars, script: text });
-  if (sub === "env" && args.some((w) => w.value === "-w")) {
-    for (const w of args) {
-      const a = assignmentOf(w);
-      if (a && !persistent.has(a[0])) persistent.set(a[0], a[1]);
-    }
-  }
-}
-function flagValues(args, name) {
-  const out = [];
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (v === "--") break;
-    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
-    if (!m || m[1] !== name) continue;
-    if (m[2] !== void 0) out.push(m[2]);
-    else if (i + 1 < args.length) out.push(args[++i].value);
-  }
-  return out;
-}
-function scopeChain(model, name) {
-  const byName = new Map(model.scopes.map((s) => [s.name, s]));
-  const out = [];
-  for (let s = byName.get(name); s && !out.includes(s); s = s.parent !== void 0 ? byName.get(s.parent) : void 0) out.push(s);
-  return out;
-}
-function stageByRef(model, ref) {
-  const r = ref.toLowerCase();
-  return model.scopes.find((s) => s.name === r) ?? (/^\d+$/.test(r) ? model.scopes.find((s) => s.index === Number(r)) : void 0);
-}
-function stageEnv(model) {
-  const expanded = /* @__PURE__ */ new Map();
-  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
-  return {
-    at(scope, line, name) {
-      const chain = scopeChain(model, scope).map((s) => s.name);
-      let env;
-      let arg;
-      let goenv;
-      for (const a of model.assignments) {
-        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !chain.includes(a.scope)) continue;
-        const own = a.scope === scope;
-        if (own && a.nameLoc.line >= line) continue;
-        const v = expanded.get(a) ?? null;
-        if (a.kind === "env") env = v;
-        else if (a.kind === "arg" && own) arg = a.value === null ? arg ?? null : v;
-        else if (a.kind === "go-env-w") goenv = v;
-      }
-      if (env !== void 0) return env === "" ? void 0 : env;
-      if (arg !== void 0) return arg === "" ? void 0 : arg;
-      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
-      return void 0;
-    }
-  };
-}
-function isIntermediateStage(model, name) {
-  const target = model.scopes.find((s) => s.name === name);
-  if (!target) return false;
-  const byFrom = model.scopes.some((s) => {
-    if (s === target || !s.image) return false;
-    const img = s.image.toLowerCase();
-    const dollar = img.indexOf("$");
-    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
-  });
-  return byFrom || model.copies.some((c) => c.from !== void 0 && stageByRef(model, c.from) === target);
-}
-var SHELL_WRAPPERS, DECLARE2, ASSIGN3;
-var init_go_commands2 = __esm({
-  "src/engine/go-commands.ts"() {
-    "use strict";
-    init_location();
-    init_shell();
-    init_stage_env();
-    SHELL_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "time", "exec", "nice", "nohup", "command"]);
-    DECLARE2 = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
-    ASSIGN3 = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-  }
-});
-
 // src/engine/go-settings.ts
 function goSettings(model, names) {
   const wanted = new Set(names);
   const out = [];
   walkEnv(model, ({ a, scope, env, expanded }) => {
-    if (!wanted.has(a.name) || !KINDS2.has(a.kind) || a.value === null) return;
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
     if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
     let value = expanded;
     if (COMPOSE_KINDS.has(a.kind)) {
@@ -20805,17 +20728,7 @@ function goSettings(model, names) {
   });
   return out;
 }
-function locInValue(a, start, end) {
-  const v = a.valueLoc ?? a.nameLoc;
-  const value = a.value ?? "";
-  const raw = a.raw;
-  const quotedAsIs = raw !== void 0 && raw.length === value.length + 2 && raw.slice(1, -1) === value;
-  const asIs = raw === void 0 || quotedAsIs;
-  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
-  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
-  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
-}
-var COMPOSE_KINDS, KINDS2;
+var COMPOSE_KINDS, KINDS;
 var init_go_settings = __esm({
   "src/engine/go-settings.ts"() {
     "use strict";
@@ -20823,23 +20736,21 @@ var init_go_settings = __esm({
     init_interpolation();
     init_stage_env();
     COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
-    KINDS2 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+    KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
   }
 });
 
 // rules/go-cgo-libc-mismatch.ts
 function workdirAt(model, scope, line) {
-  const chain = scopeChain(model, scope);
-  for (const s of chain) {
-    const w = model.workdirs.filter((x) => x.scope === s.name && (s.name !== scope || x.loc.line < line)).pop();
-    if (w) return w.absolute;
-  }
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
   const root = chain[chain.length - 1];
   if (root?.golang && !root.windows) return "/go";
   return root?.resolvedImage === "scratch" ? "/" : void 0;
 }
 function cgoAssignment(model, c) {
-  const chain = scopeChain(model, c.run.scope).map((s) => s.name);
+  const chain = stageChain(model, c.run.scope).map((s) => s.name);
   const inRun = model.assignments.filter(
     (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
   );
@@ -20853,7 +20764,7 @@ function isStatic(c, goflags) {
   return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
 }
 function cgoBuild(model, c, env) {
-  const chain = scopeChain(model, c.run.scope);
+  const chain = stageChain(model, c.run.scope);
   const root = chain[chain.length - 1];
   if (!root || root.windows) return null;
   const line = c.run.loc.line;
@@ -20873,7 +20784,7 @@ function cgoBuild(model, c, env) {
   if (libc === null) return null;
   if (libc === "musl") {
     if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(r.segments.map((x) => x.text).join(" ")));
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
     if (!installsCc) return null;
   }
   const goos = get("GOOS");
@@ -20899,7 +20810,7 @@ function copiesOutput(model, copy, c, env) {
     }
   } else {
     const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
-    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (scopeChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
     const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
     const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
     const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
@@ -20920,20 +20831,14 @@ function binaryName(pkg) {
   return last;
 }
 function normalize2(p) {
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return "/" + parts.join("/");
+  return cleanGoPath(`/${p}`, false);
 }
 function globToRe(glob) {
   return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
 }
 function hasGlibcShim(model, scope) {
-  const chain = scopeChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(r.segments.map((x) => x.text).join(" ")));
+  const chain = stageChain(model, scope).map((s) => s.name);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
 }
 var DATA_SOURCE, go_cgo_libc_mismatch_default;
 var init_go_cgo_libc_mismatch = __esm({
@@ -20941,7 +20846,10 @@ var init_go_cgo_libc_mismatch = __esm({
     "use strict";
     init_define_rule();
     init_go_modules();
-    init_go_commands2();
+    init_go_paths();
+    init_stage_context();
+    init_go_commands();
+    init_location();
     init_go_settings();
     init_report_helpers();
     DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
@@ -20972,9 +20880,9 @@ var init_go_cgo_libc_mismatch = __esm({
           if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
           if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
           if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
-          const builder = stageByRef(model, copy.from);
+          const builder = fromStage(model, copy.from);
           if (!builder) continue;
-          const chain = scopeChain(model, builder.name).map((s) => s.name);
+          const chain = stageChain(model, builder.name).map((s) => s.name);
           for (const c of builds) {
             if (done.has(c) || !chain.includes(c.run.scope)) continue;
             const b = cgoBuild(model, c, env);
@@ -21002,9 +20910,9 @@ function knownBase(model, scope) {
 function locate(model, a) {
   const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
   for (const r of runs) {
-    for (const { segments: segments2, sep: sep4 } of runScripts(r)) {
+    for (const { segments: segments2, sep: sep4, text } of runScripts(r)) {
       const off = offsetIn(segments2, sep4, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text: joinSegments(segments2, sep4), offset: off };
+      if (off !== null) return { text, offset: off };
     }
   }
   return null;
@@ -21026,7 +20934,7 @@ var init_go_env_in_run = __esm({
     init_stage_context();
     init_go();
     init_go_commands();
-    init_location();
+    init_shell();
     INERT = /* @__PURE__ */ new Set([
       "echo",
       "printf",
@@ -21125,33 +21033,43 @@ var init_go_env_self_reference = __esm({
         sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
       },
       check(model, ctx) {
-        const envBefore = /* @__PURE__ */ new Map();
-        const expanded = /* @__PURE__ */ new Map();
-        walkEnv(model, ({ a, env, expanded: x }) => {
-          if (a.kind !== "env") return;
-          if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-          expanded.set(a, x);
-        });
         const groups = /* @__PURE__ */ new Map();
-        for (const a of model.assignments) if (a.kind === "env" && !a.viaOnbuild) groups.set(a.group, [...groups.get(a.group) ?? [], a]);
+        for (const a of model.assignments) {
+          if (a.kind !== "env" || a.viaOnbuild) continue;
+          const list = groups.get(a.group);
+          if (list) list.push(a);
+          else groups.set(a.group, [a]);
+        }
+        const hits = [];
         for (const [g, list] of groups) {
           if (list.length < 2) continue;
           for (const b of list) {
             if (!b.valueLoc) continue;
             for (const r of references(b.raw ?? b.value ?? "")) {
               const setter = list.find((a) => a !== b && a.name === r.name);
-              if (!setter || !isGoVar(r.name)) continue;
-              const before2 = envBefore.get(g)?.get(r.name);
-              const now = expanded.get(setter) ?? setter.value ?? "";
-              const same = typeof before2 === "string" && before2 === now;
-              ctx.report({
-                loc: locIn(b, r.start, r.end),
-                messageId: same ? "sameValue" : "stale",
-                data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
-                ...same ? { severity: "info" } : {}
-              });
+              if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
             }
           }
+        }
+        if (hits.length === 0) return;
+        const wanted = new Set(hits.map((h) => h.g));
+        const envBefore = /* @__PURE__ */ new Map();
+        const expanded = /* @__PURE__ */ new Map();
+        walkEnv(model, ({ a, env, expanded: x }) => {
+          if (a.kind !== "env" || !wanted.has(a.group)) return;
+          if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+          expanded.set(a, x);
+        });
+        for (const { g, b, r, setter } of hits) {
+          const before2 = envBefore.get(g)?.get(r.name);
+          const now = expanded.get(setter) ?? setter.value ?? "";
+          const same = typeof before2 === "string" && before2 === now;
+          ctx.report({
+            loc: locIn(b, r.start, r.end),
+            messageId: same ? "sameValue" : "stale",
+            data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+            ...same ? { severity: "info" } : {}
+          });
         }
       }
     });
@@ -21224,6 +21142,7 @@ var init_go_flags_misuse = __esm({
     init_define_rule();
     init_go_modules();
     init_go_settings();
+    init_report_helpers();
     go_flags_misuse_default = defineRule({
       id: "go-flags-misuse",
       category: "go-env",
@@ -21280,7 +21199,7 @@ var init_go_flags_misuse = __esm({
 });
 
 // rules/go-gopath-goroot-overlap.ts
-var KINDS3, go_gopath_goroot_overlap_default;
+var go_gopath_goroot_overlap_default;
 var init_go_gopath_goroot_overlap = __esm({
   "rules/go-gopath-goroot-overlap.ts"() {
     "use strict";
@@ -21289,7 +21208,6 @@ var init_go_gopath_goroot_overlap = __esm({
     init_report_helpers();
     init_stage_env();
     init_stage_context();
-    KINDS3 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
     go_gopath_goroot_overlap_default = defineRule({
       id: "go-gopath-goroot-overlap",
       category: "go-env",
@@ -21303,7 +21221,7 @@ var init_go_gopath_goroot_overlap = __esm({
       check(model, ctx) {
         walkEnv(model, (v) => {
           const { a, scope, env } = v;
-          if (!KINDS3.has(a.kind)) return;
+          if (!setsGoEnv(a)) return;
           if (a.name === "GOROOT" && !scope?.golang) {
             const gopath = env.get("GOPATH");
             const value2 = knownValue(v);
@@ -21312,7 +21230,6 @@ var init_go_gopath_goroot_overlap = __esm({
             return;
           }
           if (a.name !== "GOPATH") return;
-          if (a.kind === "arg" && a.scope === void 0) return;
           const value = knownValue(v);
           if (value === null || value === "") return;
           const envRoot = env.get("GOROOT");
@@ -21352,7 +21269,7 @@ function valueWithUnsetGopath(model, v) {
 function shellExpandsTilde(a) {
   return a.kind === "run" && !(a.raw !== void 0 && /["'\\]/.test(a.raw));
 }
-var KINDS4, go_gopath_invalid_default;
+var go_gopath_invalid_default;
 var init_go_gopath_invalid = __esm({
   "rules/go-gopath-invalid.ts"() {
     "use strict";
@@ -21363,7 +21280,6 @@ var init_go_gopath_invalid = __esm({
     init_stage_env();
     init_stage_context();
     init_expand();
-    KINDS4 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
     go_gopath_invalid_default = defineRule({
       id: "go-gopath-invalid",
       category: "go-env",
@@ -21378,8 +21294,7 @@ var init_go_gopath_invalid = __esm({
       check(model, ctx) {
         walkEnv(model, (v) => {
           const { a, scope } = v;
-          if (a.name !== "GOPATH" || !KINDS4.has(a.kind)) return;
-          if (a.kind === "arg" && a.scope === void 0) return;
+          if (a.name !== "GOPATH" || !setsGoEnv(a)) return;
           const value = knownValue(v) ?? valueWithUnsetGopath(model, v);
           if (value === null || value === "") return;
           const windows = targetWindows(scope);
@@ -21419,15 +21334,12 @@ function installsThere(model, scope, value) {
   }
   for (const r of model.runs) {
     if (!chain.has(r.scope)) continue;
-    const text = runScripts(r).map((x) => joinSegments(x.segments, x.sep)).join("\n").replace(/\bGOROOT=\S*/g, "");
-    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe3(parent)}/?(\\s|$)`).test(text)) return true;
+    const text = runScripts(r).map((x) => x.text).join("\n").replace(/\bGOROOT=\S*/g, "");
+    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe(parent)}/?(\\s|$)`).test(text)) return true;
   }
   return false;
 }
-function escapeRe3(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var KINDS5, go_goroot_override_default;
+var go_goroot_override_default;
 var init_go_goroot_override = __esm({
   "rules/go-goroot-override.ts"() {
     "use strict";
@@ -21436,8 +21348,8 @@ var init_go_goroot_override = __esm({
     init_stage_env();
     init_stage_context();
     init_go_paths();
-    init_location();
-    KINDS5 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+    init_shell();
+    init_escape_re();
     go_goroot_override_default = defineRule({
       id: "go-goroot-override",
       category: "go-env",
@@ -21451,8 +21363,7 @@ var init_go_goroot_override = __esm({
       check(model, ctx) {
         walkEnv(model, (v) => {
           const { a, scope } = v;
-          if (a.name !== "GOROOT" || !KINDS5.has(a.kind) || !scope) return;
-          if (a.kind === "arg" && a.scope === void 0) return;
+          if (a.name !== "GOROOT" || !setsGoEnv(a) || !scope) return;
           const value = knownValue(v);
           if (value === null || value === "") return;
           const dockerfile = model.format === "dockerfile";
@@ -21474,12 +21385,12 @@ var init_go_goroot_override = __esm({
 // rules/go-hardcoded-target.ts
 function onBuildPlatform(model, scope) {
   if (scope === void 0) return false;
-  return scopeChain(model, scope).some((s) => s.platform !== void 0 && /\$\{?BUILDPLATFORM\b/.test(s.platform));
+  return stageChain(model, scope).some((s) => s.platform !== void 0 && /\$\{?BUILDPLATFORM\b/.test(s.platform));
 }
 function shippedToTarget(model, scope) {
   const fromHere = (ref) => {
-    const s = stageByRef(model, ref);
-    return s !== void 0 && scopeChain(model, s.name).some((x) => x.name === scope);
+    const s = fromStage(model, ref);
+    return s !== void 0 && stageChain(model, s.name).some((x) => x.name === scope);
   };
   return model.copies.some(
     (c) => c.from !== void 0 && fromHere(c.from) && !onBuildPlatform(model, c.scope) && !isIntermediateStage(model, c.scope)
@@ -21490,7 +21401,9 @@ var init_go_hardcoded_target = __esm({
   "rules/go-hardcoded-target.ts"() {
     "use strict";
     init_define_rule();
-    init_go_commands2();
+    init_stage_context();
+    init_go_commands();
+    init_location();
     init_go_settings();
     init_report_helpers();
     TARGET_REF = /\$\{?TARGET(ARCH|PLATFORM|VARIANT)\b/;
@@ -21516,8 +21429,8 @@ var init_go_hardcoded_target = __esm({
         for (const c of goCommands(model)) {
           if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
           if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
-          const chain = scopeChain(model, c.run.scope).map((s) => s.name);
-          const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(r.segments.map((x) => x.text).join(" "))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
+          const chain = stageChain(model, c.run.scope).map((s) => s.name);
+          const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
           if (mentions || !shippedToTarget(model, c.run.scope)) continue;
           ctx.report({ loc: c.loc, messageId: "missing" });
         }
@@ -21589,7 +21502,7 @@ function laterGoCommand(model, scope, line) {
     const chain = stageChain(model, r.scope).map((s) => s.name);
     if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
     if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
-    return runScripts(r).some((s) => goInvocations(joinSegments(s.segments, s.sep)).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
+    return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
   });
 }
 var go_mod_in_gopath_root_default;
@@ -21600,7 +21513,7 @@ var init_go_mod_in_gopath_root = __esm({
     init_go_paths();
     init_stage_context();
     init_go_commands();
-    init_location();
+    init_shell();
     go_mod_in_gopath_root_default = defineRule({
       id: "go-mod-in-gopath-root",
       category: "go-env",
@@ -21620,7 +21533,7 @@ var init_go_mod_in_gopath_root = __esm({
           const first = splitGoPathList(gopath, scope.windows)[0];
           if (!isAbsGoPath(first, scope.windows) || !landsIn(c, first, scope.windows)) continue;
           if (!laterGoCommand(model, scope.name, c.loc.line)) continue;
-          const explicitWorkdir = stageChain(model, scope.name).some((s) => model.workdirs.some((w) => w.scope === s.name && w.loc.line < c.loc.line));
+          const explicitWorkdir = instructionsBefore(model, model.workdirs, scope.name, c.loc.line).length > 0;
           const implicit = !isAbsGoPath(c.dest.path, scope.windows) && !explicitWorkdir ? " (the image's default WORKDIR)" : "";
           ctx.report({ loc: c.dest.loc, messageId: "gopathRoot", data: { instruction: `${c.instruction} ${c.sources.map((s) => s.path).join(" ")} ${c.dest.path}`, gopath: first, implicit } });
         }
@@ -21724,7 +21637,7 @@ var init_go_names = __esm({
 // rules/go-noop-setting.ts
 function usedNames(model) {
   const texts = [];
-  for (const r of model.runs) for (const s of runScripts(r)) texts.push(joinSegments(s.segments, s.sep));
+  for (const r of model.runs) for (const s of runScripts(r)) texts.push(s.text);
   for (const r of model.runs) if (r.form === "exec") texts.push(joinSegments(r.segments));
   for (const a of model.assignments) texts.push(a.raw ?? a.value ?? "");
   for (const c of model.copies) texts.push(...c.sources.map((s) => s.path), c.dest?.path ?? "");
@@ -21734,7 +21647,7 @@ function usedNames(model) {
   for (const t of texts) for (const n of referencedNames(t)) out.add(n);
   return out;
 }
-var KINDS6, go_noop_setting_default;
+var KINDS2, go_noop_setting_default;
 var init_go_noop_setting = __esm({
   "rules/go-noop-setting.ts"() {
     "use strict";
@@ -21746,7 +21659,8 @@ var init_go_noop_setting = __esm({
     init_stage_context();
     init_expand();
     init_location();
-    KINDS6 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
+    init_shell();
+    KINDS2 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
     go_noop_setting_default = defineRule({
       id: "go-noop-setting",
       category: "go-env",
@@ -21761,10 +21675,10 @@ var init_go_noop_setting = __esm({
       },
       check(model, ctx) {
         let used = null;
-        const buildsGo2 = (scope) => scope !== void 0 && model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+        const buildsGo2 = (scope) => scope !== void 0 && model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(s.text)));
         walkEnv(model, (v) => {
           const { a, scope } = v;
-          if (!KINDS6.has(a.kind)) return;
+          if (!KINDS2.has(a.kind)) return;
           const loc = a.nameLoc;
           if (a.name === "GOROOT_FINAL") {
             if (!buildsGo2(a.scope)) ctx.report({ loc, messageId: "gorootFinal", severity: "info" });
@@ -21796,6 +21710,7 @@ var init_go_private_too_broad = __esm({
     init_define_rule();
     init_go_modules();
     init_go_settings();
+    init_report_helpers();
     EFFECT = {
       GOPRIVATE: "skips both the module proxy and the checksum database",
       GONOSUMDB: "skips checksum-database verification",
@@ -21838,7 +21753,7 @@ function goRoots(model, scope, line) {
 }
 function buildsGo(model, scope) {
   const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
-  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 var SRC, go_source_in_goroot_default;
 var init_go_source_in_goroot = __esm({
@@ -21848,7 +21763,7 @@ var init_go_source_in_goroot = __esm({
     init_go_paths();
     init_stage_context();
     init_expand();
-    init_location();
+    init_shell();
     SRC = /(^|[\\/])src([\\/]|$)/i;
     go_source_in_goroot_default = defineRule({
       id: "go-source-in-goroot",
@@ -21907,7 +21822,7 @@ function fetchesNewModules(c, goflags) {
 }
 function fetchIn(model, commands, env, scope) {
   return commands.find(
-    (c) => scopeChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, "GOFLAGS") ?? "")
+    (c) => stageChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, "GOFLAGS") ?? "")
   );
 }
 var go_sumdb_disabled_default;
@@ -21916,7 +21831,8 @@ var init_go_sumdb_disabled = __esm({
     "use strict";
     init_define_rule();
     init_go_modules();
-    init_go_commands2();
+    init_stage_context();
+    init_go_commands();
     init_go_settings();
     init_report_helpers();
     go_sumdb_disabled_default = defineRule({
@@ -23770,52 +23686,114 @@ var init_report = __esm({
 });
 
 // src/util/atomic-write.ts
-async function atomicWrite(target, data, opts = {}) {
-  const { mode = 420, overwrite = true, refuseSymlink = true } = opts;
-  let existing;
+function lstatOrNull(path8) {
   try {
-    existing = await import_node_fs5.promises.lstat(target);
+    return (0, import_node_fs5.lstatSync)(path8);
   } catch (e) {
-    if (e.code !== "ENOENT") throw e;
-  }
-  if (existing) {
-    if (refuseSymlink && existing.isSymbolicLink()) throw new WriteRefused(`${target}: refusing to write through a symbolic link`);
-    if (existing.isDirectory()) throw new WriteRefused(`${target}: is a directory`);
-    if (!overwrite) throw new WriteRefused(`${target}: file exists (use --force to replace it)`);
-  }
-  const dir = path7.dirname(target);
-  const tmp = path7.join(dir, `.${path7.basename(target)}.${process.pid}.${(0, import_node_crypto3.randomBytes)(4).toString("hex")}.tmp`);
-  const fh = await import_node_fs5.promises.open(tmp, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL, mode);
-  try {
-    await fh.writeFile(data);
-    await fh.chmod(mode);
-    await fh.sync();
-  } catch (e) {
-    await fh.close().catch(() => void 0);
-    await import_node_fs5.promises.unlink(tmp).catch(() => void 0);
-    throw e;
-  }
-  await fh.close();
-  try {
-    if (!overwrite) {
-      await import_node_fs5.promises.link(tmp, target);
-      await import_node_fs5.promises.unlink(tmp);
-    } else await import_node_fs5.promises.rename(tmp, target);
-  } catch (e) {
-    await import_node_fs5.promises.unlink(tmp).catch(() => void 0);
-    if (e.code === "EEXIST") throw new WriteRefused(`${target}: file exists (use --force to replace it)`);
-    throw e;
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    throw new WriteError(`cannot access ${path8}: ${code ?? "error"}`);
   }
 }
-var import_node_fs5, path7, import_node_crypto3, WriteRefused;
+function checkWritable(path8, options = {}) {
+  const existing = lstatOrNull(path8);
+  if (!existing) return;
+  if (existing.isSymbolicLink()) throw refusedLink(path8);
+  if (!existing.isFile()) throw new WriteError(`refusing to write ${path8}: it is not a regular file`);
+  if (options.overwrite === false) throw refusedExisting(path8);
+}
+function unlinkQuietly(path8) {
+  try {
+    (0, import_node_fs5.unlinkSync)(path8);
+  } catch {
+  }
+}
+function closeQuietly(fd) {
+  try {
+    (0, import_node_fs5.closeSync)(fd);
+  } catch {
+  }
+}
+function failure(path8, e) {
+  if (e instanceof WriteError) return e;
+  const err = e;
+  return new WriteError(`cannot write ${path8}: ${err.code ?? err.message}`);
+}
+function stageWrite(path8, data, options = {}) {
+  const { mode = 420, overwrite = true } = options;
+  checkWritable(path8, { overwrite });
+  const tmp = (0, import_node_path.join)((0, import_node_path.dirname)(path8), `.${(0, import_node_path.basename)(path8)}.${process.pid}.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    fd = (0, import_node_fs5.openSync)(tmp, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL, mode);
+    (0, import_node_fs5.fchmodSync)(fd, mode);
+    (0, import_node_fs5.writeFileSync)(fd, data);
+    (0, import_node_fs5.closeSync)(fd);
+    return { path: path8, tmp, overwrite };
+  } catch (e) {
+    if (fd !== void 0) {
+      closeQuietly(fd);
+      unlinkQuietly(tmp);
+    }
+    throw failure(path8, e);
+  }
+}
+function fsyncAsync(fd) {
+  return new Promise((resolve8, reject) => (0, import_node_fs5.fsync)(fd, (e) => e ? reject(e) : resolve8()));
+}
+async function commitWrite(staged) {
+  const { path: path8, tmp } = staged;
+  let moved = false;
+  try {
+    const fd = (0, import_node_fs5.openSync)(tmp, import_node_fs5.constants.O_RDWR);
+    try {
+      await fsyncAsync(fd);
+    } finally {
+      (0, import_node_fs5.closeSync)(fd);
+    }
+    if (staged.overwrite) {
+      if (lstatOrNull(path8)?.isSymbolicLink()) throw refusedLink(path8);
+      (0, import_node_fs5.renameSync)(tmp, path8);
+      moved = true;
+      return;
+    }
+    try {
+      (0, import_node_fs5.linkSync)(tmp, path8);
+    } catch (e) {
+      const code = e.code ?? "";
+      if (code === "EEXIST") throw refusedExisting(path8);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+      if (lstatOrNull(path8)) throw refusedExisting(path8);
+      (0, import_node_fs5.renameSync)(tmp, path8);
+      moved = true;
+    }
+  } catch (e) {
+    throw failure(path8, e);
+  } finally {
+    if (!moved) unlinkQuietly(tmp);
+  }
+}
+function discardWrite(staged) {
+  unlinkQuietly(staged.tmp);
+}
+async function atomicWrite(path8, data, options = {}) {
+  await commitWrite(stageWrite(path8, data, options));
+}
+var import_node_fs5, import_node_path, import_node_crypto3, WriteError, refusedLink, refusedExisting;
 var init_atomic_write = __esm({
   "src/util/atomic-write.ts"() {
     "use strict";
     import_node_fs5 = require("node:fs");
-    path7 = __toESM(require("node:path"));
+    import_node_path = require("node:path");
     import_node_crypto3 = require("node:crypto");
-    WriteRefused = class extends Error {
+    WriteError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "WriteError";
+      }
     };
+    refusedLink = (path8) => new WriteError(`refusing to write ${path8}: it is a symbolic link`);
+    refusedExisting = (path8) => new WriteError(`refusing to overwrite ${path8}: it exists (use --force)`);
   }
 });
 
@@ -23871,8 +23849,8 @@ ${HELP}`);
   }
   let config;
   try {
-    const file = v.config ? path8.resolve(io.cwd, v.config) : await findConfig(io.cwd);
-    config = await loadConfig(file, v.config ?? (file ? path8.relative(io.cwd, file) || file : void 0));
+    const file = v.config ? path7.resolve(io.cwd, v.config) : await findConfig(io.cwd);
+    config = await loadConfig(file, v.config ?? (file ? path7.relative(io.cwd, file) || file : void 0));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}
@@ -23896,7 +23874,7 @@ ${HELP}`);
   const out = formatters[format](result, { rules, cwd: io.cwd, color, version: VERSION });
   if (v["output-file"]) {
     try {
-      await atomicWrite(path8.resolve(io.cwd, v["output-file"]), out);
+      await atomicWrite(path7.resolve(io.cwd, v["output-file"]), out);
     } catch (e) {
       io.stderr.write(`godock lint: cannot write ${v["output-file"]}: ${e.message}
 `);
@@ -23908,12 +23886,12 @@ ${HELP}`);
   const failing = result.files.some((f) => f.findings.some((x) => atLeast(x.severity, failLevel)));
   return failing ? 1 : 0;
 }
-var import_node_util, path8, HELP, LEVELS2;
+var import_node_util, path7, HELP, LEVELS2;
 var init_lint2 = __esm({
   "src/commands/lint.ts"() {
     "use strict";
     import_node_util = require("node:util");
-    path8 = __toESM(require("node:path"));
+    path7 = __toESM(require("node:path"));
     init_lint();
     init_run();
     init_config();
@@ -23963,16 +23941,16 @@ var init_types = __esm({
 });
 
 // src/runtime/connection.ts
-function defaultReadFile(path9) {
+function defaultReadFile(path8) {
   try {
-    return (0, import_node_fs6.readFileSync)(path9, "utf8");
+    return (0, import_node_fs6.readFileSync)(path8, "utf8");
   } catch (e) {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return null;
-    throw new EngineError("context", `cannot read ${path9}: ${e.code ?? "error"}`);
+    throw new EngineError("context", `cannot read ${path8}: ${e.code ?? "error"}`);
   }
 }
 function configDir(env) {
-  return env.DOCKER_CONFIG || (0, import_node_path.join)(env.HOME || (0, import_node_os.homedir)(), ".docker");
+  return env.DOCKER_CONFIG || (0, import_node_path2.join)(env.HOME || (0, import_node_os.homedir)(), ".docker");
 }
 function contextId(name) {
   return (0, import_node_crypto4.createHash)("sha256").update(name).digest("hex");
@@ -24016,9 +23994,9 @@ function parseHost(url, tls, env) {
   };
 }
 function readTlsDir(dir, read) {
-  const ca = read((0, import_node_path.join)(dir, "ca.pem"));
-  const cert = read((0, import_node_path.join)(dir, "cert.pem"));
-  const key2 = read((0, import_node_path.join)(dir, "key.pem"));
+  const ca = read((0, import_node_path2.join)(dir, "ca.pem"));
+  const cert = read((0, import_node_path2.join)(dir, "cert.pem"));
+  const key2 = read((0, import_node_path2.join)(dir, "key.pem"));
   return { ...ca !== null ? { ca } : {}, ...cert !== null ? { cert } : {}, ...key2 !== null ? { key: key2 } : {} };
 }
 function envTls(env, read) {
@@ -24027,27 +24005,27 @@ function envTls(env, read) {
   const dir = env.DOCKER_CERT_PATH || configDir(env);
   const files = readTlsDir(dir, read);
   if (verify && files.ca === void 0) {
-    throw new EngineError("tls", `DOCKER_TLS_VERIFY is set but ${(0, import_node_path.join)(dir, "ca.pem")} does not exist (set DOCKER_CERT_PATH)`);
+    throw new EngineError("tls", `DOCKER_TLS_VERIFY is set but ${(0, import_node_path2.join)(dir, "ca.pem")} does not exist (set DOCKER_CERT_PATH)`);
   }
   return { ...files, insecure: !verify };
 }
 function currentContextName(env, read) {
   if (env.DOCKER_CONTEXT) return { name: env.DOCKER_CONTEXT, source: "DOCKER_CONTEXT" };
-  const path9 = (0, import_node_path.join)(configDir(env), "config.json");
-  const text = read(path9);
+  const path8 = (0, import_node_path2.join)(configDir(env), "config.json");
+  const text = read(path8);
   if (text === null) return { name: "default", source: "default" };
   let cfg;
   try {
     cfg = JSON.parse(text);
   } catch {
-    throw new EngineError("context", `${path9} is not valid JSON`);
+    throw new EngineError("context", `${path8} is not valid JSON`);
   }
   const name = cfg?.currentContext;
-  return typeof name === "string" && name !== "" ? { name, source: `currentContext in ${path9}` } : { name: "default", source: "default" };
+  return typeof name === "string" && name !== "" ? { name, source: `currentContext in ${path8}` } : { name: "default", source: "default" };
 }
 function namedContext(name, source, env, read) {
   const id2 = contextId(name);
-  const metaPath = (0, import_node_path.join)(configDir(env), "contexts", "meta", id2, "meta.json");
+  const metaPath = (0, import_node_path2.join)(configDir(env), "contexts", "meta", id2, "meta.json");
   const text = read(metaPath);
   if (text === null) throw new EngineError("context", `docker context "${name}" not found (no ${metaPath})`);
   let meta;
@@ -24060,7 +24038,7 @@ function namedContext(name, source, env, read) {
   if (!endpoint || typeof endpoint.Host !== "string" || endpoint.Host === "") {
     throw new EngineError("context", `docker context "${name}" has no docker endpoint`);
   }
-  const files = readTlsDir((0, import_node_path.join)(configDir(env), "contexts", "tls", id2, "docker"), read);
+  const files = readTlsDir((0, import_node_path2.join)(configDir(env), "contexts", "tls", id2, "docker"), read);
   const hasTls = files.ca !== void 0 || files.cert !== void 0 || endpoint.SkipTLSVerify === true;
   const tls = hasTls ? { ...files, insecure: endpoint.SkipTLSVerify === true } : null;
   return { url: endpoint.Host, source: `context "${name}" (${source})`, options: parseHost(endpoint.Host, tls, env) };
@@ -24078,14 +24056,14 @@ function resolveConnection(req) {
   if (current.name !== "default") return namedContext(current.name, current.source, env, read);
   return fromHost(DEFAULT_HOST, "default");
 }
-var import_node_crypto4, import_node_fs6, import_node_os, import_node_path, DEFAULT_HOST;
+var import_node_crypto4, import_node_fs6, import_node_os, import_node_path2, DEFAULT_HOST;
 var init_connection = __esm({
   "src/runtime/connection.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
     import_node_fs6 = require("node:fs");
     import_node_os = require("node:os");
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_types();
     DEFAULT_HOST = "unix:///var/run/docker.sock";
   }
@@ -24113,10 +24091,16 @@ function negotiateApiVersion(daemon) {
   return compareApiVersions(server, CLIENT_API_VERSION) < 0 ? server : CLIENT_API_VERSION;
 }
 function loadDockerode() {
-  return require("dockerode");
+  return require("./runtime.js");
+}
+function insecureAgent(o) {
+  const https = require("node:https");
+  const agent = new https.Agent({ rejectUnauthorized: false, ca: o.ca, cert: o.cert, key: o.key });
+  Object.defineProperty(agent, import_node_util2.inspect.custom, { value: () => "[https.Agent insecure]" });
+  return agent;
 }
 function toDockerodeOptions(o, timeoutMs = DEFAULT_TIMEOUT_MS) {
-  const agent = o.insecure && o.protocol === "https" ? new import_node_https.Agent({ rejectUnauthorized: false, ca: o.ca, cert: o.cert, key: o.key }) : void 0;
+  const agent = o.insecure && o.protocol === "https" ? insecureAgent(o) : void 0;
   return {
     socketPath: o.socketPath,
     host: o.socketPath ? void 0 : o.host,
@@ -24127,10 +24111,14 @@ function toDockerodeOptions(o, timeoutMs = DEFAULT_TIMEOUT_MS) {
     cert: o.cert,
     key: o.key,
     agent,
-    // docker-modem's socket idle timeout: a backstop that destroys a request our own timer
-    // (which fires first and gives the clear message) could not abort.
-    timeout: timeoutMs + 1e3,
-    ...o.protocol === "ssh" ? { sshOptions: o.sshAgent ? { agent: o.sshAgent } : {} } : {}
+    ...o.protocol === "ssh" ? (
+      // No socket idle timeout over ssh: the "socket" is an ssh2 channel, without setTimeout().
+      { sshOptions: o.sshAgent ? { agent: o.sshAgent } : {} }
+    ) : (
+      // docker-modem's socket idle timeout: a backstop that destroys a request our own timer
+      // (which fires first and gives the clear message) could not abort.
+      { timeout: timeoutMs + 1e3 }
+    )
   };
 }
 function engineMessage(e) {
@@ -24186,12 +24174,22 @@ async function withTimeout(timeoutMs, url, fn) {
     clearTimeout(timer);
   }
 }
+function pinnedApiVersion(version) {
+  const v = version.replace(/^v/, "");
+  if (!/^\d+\.\d+$/.test(v)) throw new EngineError("api-version", `DOCKER_API_VERSION "${version}" is not an API version like ${CLIENT_API_VERSION}`);
+  if (compareApiVersions(v, MIN_API_VERSION) < 0 || compareApiVersions(v, CLIENT_API_VERSION) > 0) {
+    throw new EngineError("api-version", `DOCKER_API_VERSION ${v} is outside the API versions godock speaks (${MIN_API_VERSION} to ${CLIENT_API_VERSION})`);
+  }
+  return v;
+}
 async function connectEngine(conn, options = {}) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const pinned = options.apiVersion ? pinnedApiVersion(options.apiVersion) : void 0;
   const Docker = loadDockerode();
-  const make = (version2) => {
+  if (conn.options.protocol === "ssh") process.noDeprecation = true;
+  const make = (version) => {
     try {
-      return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs), ...version2 ? { version: `v${version2}` } : {} });
+      return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs), ...version ? { version: `v${version}` } : {} });
     } catch (e) {
       throw mapEngineError(e, conn);
     }
@@ -24203,14 +24201,31 @@ async function connectEngine(conn, options = {}) {
       throw mapEngineError(e, conn, subject);
     }
   };
-  const unversioned = make();
-  const version = unversioned.version;
-  const info = await call(void 0, (abortSignal) => version.call(unversioned, { abortSignal }));
-  const apiVersion = negotiateApiVersion(info);
+  const list = (client, labels) => call(void 0, async (abortSignal) => await client.listContainers({ abortSignal, filters: { status: ["running"], ...labels.length ? { label: [...labels] } : {} } }));
+  let apiVersion;
+  let prefetched;
+  if (pinned) apiVersion = pinned;
+  else {
+    const unversioned = make();
+    if (options.prefetchContainers) {
+      prefetched = list(unversioned, options.prefetchContainers);
+      prefetched.catch(() => void 0);
+    }
+    const version = unversioned.version;
+    const info = await call(void 0, (abortSignal) => version.call(unversioned, { abortSignal }));
+    apiVersion = negotiateApiVersion(info);
+  }
   const docker = make(apiVersion);
   return {
     apiVersion,
-    listContainers: (labels) => call(void 0, async (abortSignal) => await docker.listContainers({ abortSignal, filters: { status: ["running"], ...labels.length ? { label: labels } : {} } })),
+    listContainers: (labels) => {
+      if (prefetched && options.prefetchContainers && sameLabels(labels, options.prefetchContainers)) {
+        const answer = prefetched;
+        prefetched = void 0;
+        return answer;
+      }
+      return list(docker, labels);
+    },
     inspectContainer: (id2) => call(`container "${id2}"`, async (abortSignal) => await docker.getContainer(id2).inspect({ abortSignal })),
     inspectImage: (id2) => call(`image "${id2}"`, async () => {
       try {
@@ -24223,14 +24238,15 @@ async function connectEngine(conn, options = {}) {
     inspectService: (id2) => call(`service "${id2}"`, async (abortSignal) => await docker.getService(id2).inspect({ abortSignal }))
   };
 }
-var import_node_https, CLIENT_API_VERSION, MIN_API_VERSION;
+var import_node_util2, CLIENT_API_VERSION, MIN_API_VERSION, sameLabels;
 var init_docker = __esm({
   "src/runtime/docker.ts"() {
     "use strict";
-    import_node_https = require("node:https");
+    import_node_util2 = require("node:util");
     init_types();
     CLIENT_API_VERSION = "1.47";
     MIN_API_VERSION = "1.24";
+    sameLabels = (a, b) => a.length === b.length && a.every((l, i) => l === b[i]);
   }
 });
 
@@ -24384,6 +24400,37 @@ var init_report2 = __esm({
   }
 });
 
+// src/runtime/concurrency.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+function inOrder(fn) {
+  const arrived = /* @__PURE__ */ new Map();
+  let next = 0;
+  return (index, item) => {
+    arrived.set(index, item);
+    while (arrived.has(next)) {
+      const it = arrived.get(next);
+      arrived.delete(next);
+      fn(it, next++);
+    }
+  };
+}
+var init_concurrency = __esm({
+  "src/runtime/concurrency.ts"() {
+    "use strict";
+  }
+});
+
 // src/runtime/targets.ts
 function displayName(names, id2) {
   const first = names?.[0];
@@ -24397,18 +24444,6 @@ async function listTargets(client, req) {
   }
   for (const s of req.services) refs.push({ kind: "service", name: s, id: s });
   return refs;
-}
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
 }
 function imageCache(client) {
   const cache = /* @__PURE__ */ new Map();
@@ -24475,7 +24510,7 @@ async function inspectTargets(client, refs, req, options = {}) {
   const named = new Set(req.names);
   let done = 0;
   let daemonDown;
-  const results = await mapLimit(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i) => {
+  const inspectOne = async (ref, i) => {
     const subject = `${ref.kind} "${ref.name}"`;
     try {
       if (daemonDown) return { ref, error: new EngineError(daemonDown.code, `${subject} not inspected: ${daemonDown.message}`) };
@@ -24487,24 +24522,32 @@ async function inspectTargets(client, refs, req, options = {}) {
       if (!DAEMON_DOWN.has(e.code)) return { ref, error: e };
       daemonDown ??= e;
       return { ref, error: new EngineError(e.code, `${subject}: ${e.message}`) };
-    } finally {
-      done++;
-      options.onProgress?.(done, refs.length);
     }
-  });
+  };
   const seen = /* @__PURE__ */ new Set();
-  return results.filter((r) => {
-    if (!r.target) return true;
-    const key2 = `${r.target.kind}:${r.target.id}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
-    return true;
+  const unique = [];
+  const release = inOrder((r) => {
+    if (r.target) {
+      const key2 = `${r.target.kind}:${r.target.id}`;
+      if (seen.has(key2)) return;
+      seen.add(key2);
+    }
+    unique.push(r);
+    options.onResult?.(r);
   });
+  await mapLimit(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i) => {
+    const result = await inspectOne(ref, i);
+    done++;
+    options.onProgress?.(done, refs.length);
+    release(i, result);
+  });
+  return unique;
 }
 var DEFAULT_CONCURRENCY, DAEMON_DOWN;
 var init_targets = __esm({
   "src/runtime/targets.ts"() {
     "use strict";
+    init_concurrency();
     init_types();
     DEFAULT_CONCURRENCY = 16;
     DAEMON_DOWN = /* @__PURE__ */ new Set(["unreachable", "timeout", "permission", "tls"]);
@@ -24552,69 +24595,21 @@ function serializeEnv(lines, format) {
   }
   return lines.map((l) => format === "docker" ? dockerLine(l) : composeLine(l, format)).join("");
 }
-function lstatOrNull(path9) {
-  try {
-    return (0, import_node_fs7.lstatSync)(path9);
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path9}: ${code ?? "error"}`);
-  }
+function checkWritable2(path8, options = {}) {
+  checkWritable(path8, { overwrite: options.force === true });
 }
-function checkWritable(path9, options = {}) {
-  const existing = lstatOrNull(path9);
-  if (existing?.isSymbolicLink()) throw new WriteError(`refusing to write ${path9}: it is a symbolic link`);
-  if (existing && !existing.isFile()) throw new WriteError(`refusing to write ${path9}: it is not a regular file`);
-  if (existing && !options.force) throw new WriteError(`refusing to overwrite ${path9}: it exists (use --force)`);
-}
-function writeFileAtomic(path9, content, options = {}) {
-  checkWritable(path9, options);
-  const tmp = (0, import_node_path2.join)((0, import_node_path2.dirname)(path9), `.${(0, import_node_path2.basename)(path9)}.${process.pid}.${(0, import_node_crypto5.randomBytes)(6).toString("hex")}.tmp`);
-  let fd;
-  try {
-    fd = (0, import_node_fs7.openSync)(tmp, "wx", 384);
-    (0, import_node_fs7.writeSync)(fd, content);
-    (0, import_node_fs7.fsyncSync)(fd);
-    (0, import_node_fs7.closeSync)(fd);
-    fd = void 0;
-    if (options.force) {
-      const again = lstatOrNull(path9);
-      if (again?.isSymbolicLink()) throw new WriteError(`refusing to write ${path9}: it is a symbolic link`);
-      (0, import_node_fs7.renameSync)(tmp, path9);
-    } else {
-      try {
-        (0, import_node_fs7.linkSync)(tmp, path9);
-      } catch (e) {
-        const code = e.code;
-        if (code === "EEXIST") throw new WriteError(`refusing to overwrite ${path9}: it exists (use --force)`);
-        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-        if (lstatOrNull(path9)) throw new WriteError(`refusing to overwrite ${path9}: it exists (use --force)`);
-        (0, import_node_fs7.renameSync)(tmp, path9);
-      }
-      if (lstatOrNull(tmp)) (0, import_node_fs7.unlinkSync)(tmp);
-    }
-  } catch (e) {
-    if (fd !== void 0) (0, import_node_fs7.closeSync)(fd);
-    try {
-      (0, import_node_fs7.unlinkSync)(tmp);
-    } catch {
-    }
-    if (e instanceof WriteError) throw e;
-    const err = e;
-    throw new WriteError(`cannot write ${path9}: ${err.code ?? err.message}`);
-  }
+function stageEnvFile(path8, content, options = {}) {
+  return stageWrite(path8, content, { mode: 384, overwrite: options.force === true });
 }
 function fileNameFor(target, format) {
   const safe = target.replace(/^\/+/, "").replace(/[^A-Za-z0-9_.-]/g, "_").replace(/^\.+/, "_") || "target";
   return `${safe}${format === "json" ? ".json" : ".env"}`;
 }
-var import_node_fs7, import_node_path2, import_node_crypto5, ENV_FILE_FORMATS, EnvFileError, MAX_LINE_BYTES, COMPOSE_NAME, WriteError;
+var ENV_FILE_FORMATS, EnvFileError, MAX_LINE_BYTES, COMPOSE_NAME;
 var init_write_env_file = __esm({
   "src/runtime/write-env-file.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path2 = require("node:path");
-    import_node_crypto5 = require("node:crypto");
+    init_atomic_write();
     ENV_FILE_FORMATS = ["docker", "dotenv", "compose", "json"];
     EnvFileError = class extends Error {
       constructor(message) {
@@ -24624,12 +24619,6 @@ var init_write_env_file = __esm({
     };
     MAX_LINE_BYTES = 64 * 1024;
     COMPOSE_NAME = /^[A-Za-z0-9_.\-[\]]+$/;
-    WriteError = class extends Error {
-      constructor(message) {
-        super(message);
-        this.name = "WriteError";
-      }
-    };
   }
 });
 
@@ -24640,7 +24629,7 @@ __export(env_exports, {
   runEnv: () => runEnv
 });
 function parseFlags(argv) {
-  const { values, positionals } = (0, import_node_util2.parseArgs)({
+  const { values, positionals } = (0, import_node_util3.parseArgs)({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -24713,16 +24702,64 @@ function linesOf(decisions, passthrough) {
   }
   return lines;
 }
-function outputPaths(targets, dir, format) {
+function outputPathPicker(dir, format) {
   const used = /* @__PURE__ */ new Set();
-  const out = /* @__PURE__ */ new Map();
-  for (const t of targets) {
+  return (t) => {
     let name = fileNameFor(t.name, format);
     if (used.has(name)) name = fileNameFor(`${t.name}-${t.id.slice(0, 12)}`, format);
     used.add(name);
-    out.set(t, (0, import_node_path3.join)(dir, name));
+    return (0, import_node_path3.join)(dir, name);
+  };
+}
+function settled(report) {
+  return { report, staged: [], failed: () => report };
+}
+function prepareTarget(t, output, flags, io, secretValues) {
+  const decisions = minimize(t.runtime, {
+    ...flags.suffixes ? { suffixes: flags.suffixes } : {},
+    keep: flags.keep,
+    drop: flags.drop,
+    only: flags.only,
+    keepImageDefaults: flags.keepImageDefaults
+  });
+  for (const d of decisions) if (d.reason === "secret" && d.value) secretValues.push(d.value);
+  const base = { target: t.name, kind: t.kind, id: t.id, ...t.imageNote ? { note: t.imageNote } : {} };
+  const failed = (e) => ({
+    ...reportFor(base, decisions, false),
+    error: { code: e instanceof EnvFileError ? "format" : "write", message: `${t.name}: ${e.message}` }
+  });
+  const staged = [];
+  try {
+    const content = serializeEnv(linesOf(decisions, flags.secrets === "passthrough"), flags.format);
+    const secretLines = decisions.filter((d) => d.reason === "secret").map((d) => ({ name: d.name, value: d.value }));
+    const secretContent = flags.secretsFile ? serializeEnv(secretLines, flags.format) : null;
+    if (flags.secretsFile) {
+      if (output !== "-") checkWritable2(output, { force: flags.force });
+      checkWritable2(flags.secretsFile, { force: flags.force });
+    }
+    if (output === "-") io.stdout.write(content);
+    else staged.push(stageEnvFile(output, content, { force: flags.force }));
+    if (flags.secretsFile && secretContent !== null) staged.push(stageEnvFile(flags.secretsFile, secretContent, { force: flags.force }));
+    const report = reportFor({ ...base, output, ...flags.secretsFile ? { secretsFile: flags.secretsFile } : {} }, decisions, flags.secrets === "passthrough");
+    return { report, staged, failed };
+  } catch (e) {
+    staged.forEach(discardWrite);
+    if (!(e instanceof EnvFileError || e instanceof WriteError)) throw e;
+    return settled(failed(e));
   }
-  return out;
+}
+async function commitTarget(p) {
+  while (p.staged.length > 0) {
+    const s = p.staged.shift();
+    try {
+      await commitWrite(s);
+    } catch (e) {
+      p.staged.splice(0).forEach(discardWrite);
+      if (!(e instanceof WriteError)) throw e;
+      return p.failed(e);
+    }
+  }
+  return p.report;
 }
 async function runEnv(argv, io) {
   const say = (line) => {
@@ -24746,17 +24783,23 @@ async function runEnv(argv, io) {
     return 2;
   }
   const secretValues = [];
+  const prepared = [];
   try {
     if (flags.outputDir) {
       try {
-        (0, import_node_fs8.mkdirSync)(flags.outputDir, { recursive: true, mode: 448 });
+        (0, import_node_fs7.mkdirSync)(flags.outputDir, { recursive: true, mode: 448 });
       } catch (e) {
         throw new WriteError(`cannot create --output-dir ${flags.outputDir}: ${e.code ?? "error"}`);
       }
-      if (!(0, import_node_fs8.statSync)(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
+      if (!(0, import_node_fs7.statSync)(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
     }
     const conn = resolveConnection({ ...flags.host ? { host: flags.host } : {}, ...flags.context ? { context: flags.context } : {}, env: io.env });
-    const engine = await connectEngine(conn, { timeoutMs: flags.timeoutMs });
+    const listing = flags.targets.all || flags.targets.labels.length > 0;
+    const engine = await connectEngine(conn, {
+      timeoutMs: flags.timeoutMs,
+      ...io.env.DOCKER_API_VERSION ? { apiVersion: io.env.DOCKER_API_VERSION } : {},
+      ...listing ? { prefetchContainers: flags.targets.labels } : {}
+    });
     const refs = await listTargets(engine, flags.targets);
     if (refs.length === 0) {
       say(flags.targets.labels.length ? `no running container matches --label ${flags.targets.labels.join(" --label ")}` : "no running containers");
@@ -24771,42 +24814,17 @@ async function runEnv(argv, io) {
       return 2;
     }
     const progress = createProgress(io.stderr, io.isTTY && refs.length > 3);
-    const results = await inspectTargets(engine, refs, flags.targets, { concurrency: DEFAULT_CONCURRENCY, onProgress: (d, t) => progress.update(d, t) });
+    const pathFor = flags.outputDir ? outputPathPicker(flags.outputDir, flags.format) : null;
+    await inspectTargets(engine, refs, flags.targets, {
+      concurrency: DEFAULT_CONCURRENCY,
+      onProgress: (d, t) => progress.update(d, t),
+      onResult: (r) => {
+        if (r.target) prepared.push(prepareTarget(r.target, pathFor ? pathFor(r.target) : flags.output ?? "-", flags, io, secretValues));
+        else prepared.push(settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error.code, message: r.error.message } }));
+      }
+    });
     progress.clear();
-    const paths = flags.outputDir ? outputPaths(results.flatMap((r) => r.target ? [r.target] : []), flags.outputDir, flags.format) : null;
-    const reports = [];
-    for (const r of results) {
-      if (!r.target) {
-        reports.push({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error.code, message: r.error.message } });
-        continue;
-      }
-      const t = r.target;
-      const decisions = minimize(t.runtime, {
-        ...flags.suffixes ? { suffixes: flags.suffixes } : {},
-        keep: flags.keep,
-        drop: flags.drop,
-        only: flags.only,
-        keepImageDefaults: flags.keepImageDefaults
-      });
-      for (const d of decisions) if (d.reason === "secret" && d.value) secretValues.push(d.value);
-      const output = paths ? paths.get(t) : flags.output ?? "-";
-      const base = { target: t.name, kind: t.kind, id: t.id, ...t.imageNote ? { note: t.imageNote } : {} };
-      try {
-        const content = serializeEnv(linesOf(decisions, flags.secrets === "passthrough"), flags.format);
-        const secretLines = decisions.filter((d) => d.reason === "secret").map((d) => ({ name: d.name, value: d.value }));
-        const secretContent = flags.secretsFile ? serializeEnv(secretLines, flags.format) : null;
-        if (output !== "-") checkWritable(output, { force: flags.force });
-        if (flags.secretsFile) checkWritable(flags.secretsFile, { force: flags.force });
-        if (output === "-") io.stdout.write(content);
-        else writeFileAtomic(output, content, { force: flags.force });
-        if (flags.secretsFile && secretContent !== null) writeFileAtomic(flags.secretsFile, secretContent, { force: flags.force });
-        reports.push(reportFor({ ...base, output, ...flags.secretsFile ? { secretsFile: flags.secretsFile } : {} }, decisions, flags.secrets === "passthrough"));
-      } catch (e) {
-        if (!(e instanceof EnvFileError || e instanceof WriteError)) throw e;
-        const code = e instanceof EnvFileError ? "format" : "write";
-        reports.push({ ...reportFor(base, decisions, false), error: { code, message: `${t.name}: ${e.message}` } });
-      }
-    }
+    const reports = await mapLimit(prepared, WRITE_CONCURRENCY, commitTarget);
     const text = flags.report === "json" ? formatJsonReport(reports) : formatTextReport(reports);
     io.stderr.write(maskIn(text, secretValues));
     return reports.some((r) => r.error) ? 2 : 0;
@@ -24814,15 +24832,17 @@ async function runEnv(argv, io) {
     if (e instanceof EngineError || e instanceof WriteError) say(maskIn(e.message, secretValues));
     else say(`unexpected error: ${maskIn(e?.message ?? String(e), secretValues)}`);
     return 2;
+  } finally {
+    for (const p of prepared) p.staged.splice(0).forEach(discardWrite);
   }
 }
-var import_node_fs8, import_node_path3, import_node_util2, ENV_HELP, UsageError;
+var import_node_fs7, import_node_path3, import_node_util3, ENV_HELP, UsageError, WRITE_CONCURRENCY;
 var init_env = __esm({
   "src/commands/env.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_path3 = require("node:path");
-    import_node_util2 = require("node:util");
+    import_node_util3 = require("node:util");
     init_classify();
     init_mask();
     init_connection();
@@ -24874,6 +24894,7 @@ Report (stderr, names only, never values):
 Connection (like the docker CLI):
   -H, --host <url>         unix://, tcp:// (TLS via DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), ssh://
   --context <name>         a docker context; else DOCKER_HOST, DOCKER_CONTEXT, currentContext
+                           (DOCKER_API_VERSION pins the API version instead of negotiating it)
   --timeout <seconds>      give up on an Engine API call after this long (default ${DEFAULT_TIMEOUT_MS / 1e3})
   -h, --help               show this help
 
@@ -24881,6 +24902,7 @@ Exit codes: 0 written, 2 usage error or a target failed (other targets are still
 `;
     UsageError = class extends Error {
     };
+    WRITE_CONCURRENCY = 16;
   }
 });
 
@@ -24935,7 +24957,7 @@ async function runRules2(argv, io, rules2 = rules) {
   const [cmd, ...rest] = argv;
   let parsed;
   try {
-    parsed = (0, import_node_util3.parseArgs)({ args: rest, allowPositionals: true, options: { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } } });
+    parsed = (0, import_node_util4.parseArgs)({ args: rest, allowPositionals: true, options: { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } } });
   } catch (e) {
     io.stderr.write(`godock ${cmd}: ${e.message}
 `);
@@ -24976,11 +24998,11 @@ ${EXPLAIN_HELP}`);
   io.stdout.write(explainRule(found.rule));
   return 0;
 }
-var import_node_util3, RULES_HELP, EXPLAIN_HELP;
+var import_node_util4, RULES_HELP, EXPLAIN_HELP;
 var init_rules2 = __esm({
   "src/commands/rules.ts"() {
     "use strict";
-    import_node_util3 = require("node:util");
+    import_node_util4 = require("node:util");
     init_rule_docs();
     init_rules();
     RULES_HELP = `Usage: godock rules [--format text|json]

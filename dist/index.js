@@ -17344,6 +17344,9 @@ var GO_ENV_VARS = /* @__PURE__ */ new Set([
 function isGoVar(name) {
   return GO_ENV_VARS.has(name);
 }
+function isGoBinary(word) {
+  return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
+}
 var NOT_GO = { golang: false, goroot: null, windows: false };
 function splitImageRef(ref) {
   let rest = ref.trim();
@@ -17759,6 +17762,11 @@ function dominantCharRatio(s) {
   return max / s.length;
 }
 
+// src/util/escape-re.ts
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
 // src/classify/tokens.ts
 var B = "(?<![A-Za-z0-9_])";
 var E = "(?![A-Za-z0-9_])";
@@ -18053,7 +18061,7 @@ function compile(formats, ci) {
     idx += 1 + n;
     parts.push(`(${fmt.re})`);
   }
-  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
 var CS = compile(
@@ -18100,6 +18108,23 @@ function scanText(text) {
     lastEnd = f.end;
   }
   return out;
+}
+
+// src/parse/empty-model.ts
+function emptyModel(path7, format) {
+  return {
+    path: path7,
+    format,
+    assignments: [],
+    scopes: [],
+    copies: [],
+    workdirs: [],
+    runs: [],
+    users: [],
+    envFiles: [],
+    suppressions: [],
+    errors: []
+  };
 }
 
 // src/parse/location.ts
@@ -18160,6 +18185,12 @@ var LineIndex = class {
     }
     return { line: lo + 1, col: off - this.starts[lo] + 1 };
   }
+  /** Location of the offsets [start, end). */
+  loc(start, end) {
+    const a = this.linePos(start);
+    const b = this.linePos(end);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
 };
 
 // src/parse/expand.ts
@@ -18215,11 +18246,11 @@ function expand(text, vars, escape = "\\") {
   }
   return out;
 }
-function findClose(text, from) {
+function findClose(text, from, open = "{", close = "}") {
   let depth = 1;
   for (let j = from; j < text.length; j++) {
-    if (text[j] === "{") depth++;
-    else if (text[j] === "}" && --depth === 0) return j;
+    if (text[j] === open) depth++;
+    else if (text[j] === close && --depth === 0) return j;
   }
   return -1;
 }
@@ -18258,7 +18289,7 @@ function scanInto(text, base, nested, refs, out) {
       continue;
     }
     if (next === "{") {
-      const close = findClose2(text, i + 2);
+      const close = findClose(text, i + 2);
       const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
       if (!m) {
         out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
@@ -18285,14 +18316,6 @@ function scanInto(text, base, nested, refs, out) {
     refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
     i += 1 + n[0].length;
   }
-}
-function findClose2(text, from) {
-  let depth = 1;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === "{") depth++;
-    else if (text[j] === "}" && --depth === 0) return j;
-  }
-  return -1;
 }
 function resolveComposeStatic(value) {
   return expand(value, EMPTY_VARS, "$");
@@ -18400,19 +18423,7 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
 var BudgetExceeded = class extends Error {
 };
 function parseCompose(path7, text) {
-  const model = {
-    path: path7,
-    format: "compose",
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: []
-  };
+  const model = emptyModel(path7, "compose");
   const lc = new LineIndex(text);
   const ctx = {
     text,
@@ -18604,14 +18615,9 @@ function contentRange(ctx, s) {
       return [a, b];
   }
 }
-function locOf(ctx, start, end) {
-  const a = ctx.lc.linePos(start);
-  const b = ctx.lc.linePos(end);
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-}
 function contentLoc(ctx, s) {
   const [a, b] = contentRange(ctx, s);
-  return locOf(ctx, a, b);
+  return ctx.lc.loc(a, b);
 }
 function yamlReason(message) {
   const first = message.split("\n")[0] ?? "";
@@ -18698,8 +18704,8 @@ function collectEnv(ctx, node, kind, service) {
         kind,
         scope: service,
         services: [service],
-        nameLoc: locOf(ctx, cs, rawEq < 0 ? ce : cs + rawEq),
-        valueLoc: eq < 0 || rawEq < 0 ? null : locOf(ctx, cs + rawEq + 1, ce),
+        nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
+        valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
         group: groupOf(ctx, n)
       };
       if (eq >= 0 && rawEq >= 0) {
@@ -18778,6 +18784,63 @@ function suppressions(text, assignments) {
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main());
 
+// src/classify/go-paths.ts
+var DRIVE = /^[A-Za-z]:[\\/]/;
+var UNC = /^\\\\[^\\]/;
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep4 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep4) ? p : p + sep4;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+
 // src/parse/shell.ts
 function isWord(t) {
   return t.raw !== void 0;
@@ -18826,7 +18889,8 @@ function tokenize(text) {
         }
         i++;
       } else if (ch === "$" && text[i + 1] === "(") {
-        const close = matchParen(text, i + 1);
+        const found = findClose(text, i + 2, "(", ")");
+        const close = found < 0 ? text.length - 1 : found;
         value += text.slice(i, close + 1);
         i = close + 1;
       } else {
@@ -18839,39 +18903,62 @@ function tokenize(text) {
   }
   return out;
 }
-function matchParen(text, open) {
-  let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    if (text[j] === "(") depth++;
-    else if (text[j] === ")" && --depth === 0) return j;
+function commandWords(text) {
+  const out = [];
+  let words = [];
+  for (const t of tokenize(text)) {
+    if (isWord(t)) words.push(t);
+    else if (words.length) {
+      out.push(words);
+      words = [];
+    }
   }
-  return text.length - 1;
+  if (words.length) out.push(words);
+  return out;
 }
 var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-var DECLARE = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
-function findAssignments(text) {
-  const tokens = tokenize(text);
-  const out = [];
-  let cmd = [];
-  const flush = () => {
-    if (cmd.length) analyse(cmd, out);
-    cmd = [];
-  };
-  for (const t of tokens) {
-    if (isWord(t)) cmd.push(t);
-    else flush();
+var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+function assignmentOf(w) {
+  const m = ASSIGN.exec(w.raw);
+  if (!m) return null;
+  return { name: m[1], value: w.value.slice(w.value.indexOf("=") + 1) };
+}
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
+function simpleCommands(text) {
+  return commandWords(text).map(toCommand);
+}
+function toCommand(words) {
+  let i = 0;
+  const assignments = [];
+  while (i < words.length && assignmentOf(words[i])) assignments.push(words[i++]);
+  while (i < words.length && WRAPPERS.has(words[i].value)) {
+    i++;
+    while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
+      if (assignmentOf(words[i])) assignments.push(words[i]);
+      i++;
+    }
   }
-  flush();
+  const c = { words, assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
+  if (i < words.length) c.head = words[i];
+  return c;
+}
+function runScripts(run2) {
+  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
+  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+  return out;
+}
+function findAssignments(text) {
+  const out = [];
+  for (const words of commandWords(text)) analyse(words, out);
   return out;
 }
 function toAssignment(w, form) {
-  const m = ASSIGN.exec(w.raw);
-  if (!m) return null;
-  const name = m[1];
-  const eq = w.value.indexOf("=");
+  const a = assignmentOf(w);
+  if (!a) return null;
+  const { name, value } = a;
   return {
     name,
-    value: w.value.slice(eq + 1),
+    value,
     raw: w.raw.slice(name.length + 1),
     form,
     nameStart: w.start,
@@ -18894,7 +18981,7 @@ function analyse(words, out) {
   for (const a of prefix) out.push({ ...a, form: bare ? "bare" : "prefix" });
   if (rest.length === 0) return;
   const head = rest[0].value;
-  if (DECLARE.has(head)) {
+  if (DECLARE_COMMANDS.has(head)) {
     for (const w of rest.slice(1)) {
       if (w.value.startsWith("-")) continue;
       const a = toAssignment(w, "export");
@@ -18902,7 +18989,7 @@ function analyse(words, out) {
     }
     return;
   }
-  if ((head === "go" || head.endsWith("/go")) && rest[1]?.value === "env") {
+  if (isGoBinary(head) && rest[1]?.value === "env") {
     const args = rest.slice(2);
     if (args.some((w) => w.value === "-w")) {
       for (const w of args) {
@@ -18920,21 +19007,6 @@ function heredocsOf0(ins) {
   } catch {
     return [];
   }
-}
-function emptyModel(path7, format) {
-  return {
-    path: path7,
-    format,
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: []
-  };
 }
 function splitLines(text) {
   return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
@@ -19084,11 +19156,9 @@ function parseDockerfile(path7, input) {
     };
     if (viaOnbuild) run2.viaOnbuild = true;
     model.runs.push(run2);
-    const scripts = exec ? [] : [[segments2, " "]];
-    for (const h of run2.heredocs) scripts.push([h.segments, "\n"]);
-    for (const [segs, sep4] of scripts) {
+    for (const { segments: segs, sep: sep4, text: script } of runScripts(run2)) {
       group++;
-      for (const a of findAssignments(joinSegments(segs, sep4))) {
+      for (const a of findAssignments(script)) {
         const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep4);
         if (!nameLoc) continue;
         const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep4) : null;
@@ -19151,8 +19221,8 @@ function parseDockerfile(path7, input) {
       const prev = stageWorkdir.get(scopeName());
       let absolute;
       if (expanded !== null) {
-        if (expanded.startsWith("/") || /^[A-Za-z]:[\\/]/.test(expanded)) absolute = normalizePath(expanded);
-        else if (prev !== void 0) absolute = normalizePath(`${prev}/${expanded}`);
+        if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
+        else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
       }
       const first = args[0].getRange();
       const last = args[args.length - 1].getRange();
@@ -19273,16 +19343,6 @@ function sliceRange(lines, r) {
   parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
   return parts.join("\n");
 }
-function normalizePath(p) {
-  if (/^[A-Za-z]:[\\/]/.test(p)) return p.replace(/\//g, "\\").replace(/\\+$/, "") || p;
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return "/" + parts.join("/");
-}
 function parseJsonArgs(text) {
   const trimmed = text.trim();
   if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
@@ -19304,25 +19364,17 @@ function parseJsonArgs(text) {
 // src/parse/env-file.ts
 var Source = class {
   text;
-  starts = [0];
+  lines;
   constructor(input) {
     this.text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-    for (let i = 0; i < this.text.length; i++) if (this.text[i] === "\n") this.starts.push(i + 1);
+    this.lines = new LineIndex(this.text);
   }
   pos(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
   }
   loc(start, end) {
-    const a = this.pos(start);
-    const b = this.pos(end);
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    return this.lines.loc(start, end);
   }
   lineEnd(offset) {
     const nl = this.text.indexOf("\n", offset);
@@ -19354,15 +19406,8 @@ function parseEnvFile(path7, text, format = "dotenv") {
   const ends = /* @__PURE__ */ new Map();
   st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
   return {
-    path: path7,
-    format: "env-file",
+    ...emptyModel(path7, "env-file"),
     assignments,
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
     suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
     errors: st.errors
   };
@@ -19644,7 +19689,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const masked = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        const masked = maskIn(renderMessage(template, r.data), [...r.secrets ?? [], ...randomWords(r.data)]);
         const message = maskIn(masked, scanText(masked).map((m) => m.text));
         const f = {
           ruleId: rule.id,
@@ -19669,6 +19714,18 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   }
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
+}
+function randomWords(data) {
+  const out = [];
+  if (!data) return out;
+  for (const v of Object.values(data)) {
+    if (typeof v !== "string" || v.length < 16) continue;
+    for (const w of v.split(/[\s"'`=:,;|&()<>[\]{}]+/)) {
+      const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
+      if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) out.push(w);
+    }
+  }
+  return out;
 }
 
 // src/engine/define-rule.ts
@@ -19712,63 +19769,6 @@ var compose_host_interpolation_default = defineRule({
     }
   }
 });
-
-// src/classify/go-paths.ts
-var DRIVE = /^[A-Za-z]:[\\/]/;
-var UNC = /^\\\\[^\\]/;
-function looksWindows(p) {
-  return DRIVE.test(p) || UNC.test(p);
-}
-function isAbsGoPath(p, windows) {
-  if (windows === true) return looksWindows(p);
-  if (windows === false) return p.startsWith("/");
-  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
-}
-function cleanGoPath(p, windows) {
-  const win = windows === true || windows === null && looksWindows(p);
-  if (win) {
-    const s = p.replace(/\//g, "\\");
-    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
-    const vol = m ? m[1].toLowerCase() : "";
-    const rest = m ? m[2] : s;
-    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
-  }
-  const abs = p.startsWith("/");
-  const parts = segments(p.split("/"), abs);
-  if (abs) return "/" + parts.join("/");
-  return parts.length ? parts.join("/") : ".";
-}
-function segments(raw, rooted) {
-  const out = [];
-  for (const seg of raw) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-    } else out.push(seg);
-  }
-  return out;
-}
-function cmpKey(p, windows) {
-  const c = cleanGoPath(p, windows);
-  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
-}
-function pathRelation(child, parent, windows) {
-  const c = cmpKey(child, windows);
-  const p = cmpKey(parent, windows);
-  if (c === p) return "equal";
-  const sep4 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
-  const prefix = p.endsWith(sep4) ? p : p + sep4;
-  return c.startsWith(prefix) ? "inside" : null;
-}
-function joinGoPath(dir, rel, windows) {
-  const win = windows === true || windows === null && looksWindows(dir);
-  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
-}
-function splitGoPathList(value, windows) {
-  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
-  return value.split(win ? ";" : ":");
-}
 
 // src/engine/stage-env.ts
 function imageDefaults(scope) {
@@ -19835,17 +19835,46 @@ function before(model, scope, line) {
   const chain = new Set(stageChain(model, scope).map((s) => s.name));
   return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
-function copiesBefore(model, scope, line) {
-  return model.copies.filter(before(model, scope, line));
+function stageEnv(model) {
+  const expanded = /* @__PURE__ */ new Map();
+  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
+  return {
+    at(scope, line, name) {
+      const inEffect = before(model, scope, line);
+      let env;
+      let arg;
+      let goenv;
+      for (const a of model.assignments) {
+        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !inEffect({ scope: a.scope, loc: a.nameLoc })) continue;
+        const v = expanded.get(a) ?? null;
+        if (a.kind === "env") env = v;
+        else if (a.kind === "arg" && a.scope === scope) arg = a.value === null ? arg ?? null : v;
+        else if (a.kind === "go-env-w") goenv = v;
+      }
+      if (env !== void 0) return env === "" ? void 0 : env;
+      if (arg !== void 0) return arg === "" ? void 0 : arg;
+      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
+      return void 0;
+    }
+  };
 }
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " " }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n" });
-  return out;
+function instructionsBefore(model, items, scope, line) {
+  return items.filter(before(model, scope, line));
 }
 function fromStage(model, from) {
   const k = from.toLowerCase();
   return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : void 0);
+}
+function isIntermediateStage(model, name) {
+  const target = model.scopes.find((s) => s.name === name);
+  if (!target) return false;
+  const byFrom = model.scopes.some((s) => {
+    if (s === target || !s.image) return false;
+    const img = s.image.toLowerCase();
+    const dollar = img.indexOf("$");
+    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
+  });
+  return byFrom || model.copies.some((c) => c.from !== void 0 && fromStage(model, c.from) === target);
 }
 function copyDestination(c, windows) {
   if (!c.dest) return null;
@@ -19861,7 +19890,7 @@ function goRootsAt(model, scope, line, depth = 0) {
   if (root?.goroot) roots.push(root.goroot);
   if (depth > 8) return roots;
   const windows = chain[0]?.windows ?? false;
-  for (const c of copiesBefore(model, scope, line)) {
+  for (const c of instructionsBefore(model, model.copies, scope, line)) {
     if (c.from === void 0) continue;
     const src = fromStage(model, c.from);
     const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot] : [];
@@ -19880,6 +19909,10 @@ function goRootsAt(model, scope, line, depth = 0) {
   }
   return [...new Set(roots)];
 }
+var GO_ENV_KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+function setsGoEnv(a) {
+  return GO_ENV_KINDS.has(a.kind) && !(a.kind === "arg" && a.scope === void 0);
+}
 function knownValue(v) {
   const x = v.expanded;
   if (x === null || /[$`]/.test(x)) return null;
@@ -19894,53 +19927,68 @@ function interpolationOnly(model, a) {
 }
 
 // src/parse/go-commands.ts
-var ASSIGN2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
-var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
-function simpleCommands(text) {
-  const out = [];
-  let words = [];
-  const flush = () => {
-    if (words.length) out.push(toCommand(words));
-    words = [];
-  };
-  for (const t of tokenize(text)) {
-    if (isWord(t)) words.push(t);
-    else flush();
-  }
-  flush();
-  return out;
-}
-function toCommand(words) {
+function goInvocation(c) {
+  if (!c.head || !isGoBinary(c.head.value)) return null;
   let i = 0;
-  const assignments = [];
-  while (i < words.length && ASSIGN2.test(words[i].raw)) assignments.push(words[i++]);
-  while (i < words.length && WRAPPERS.has(words[i].value)) {
-    i++;
-    while (i < words.length && (words[i].value.startsWith("-") || ASSIGN2.test(words[i].raw))) {
-      if (ASSIGN2.test(words[i].raw)) assignments.push(words[i]);
-      i++;
-    }
+  while (i < c.args.length && c.args[i].value.startsWith("-")) i += c.args[i].value === "-C" ? 2 : 1;
+  const g = { tool: c.head.value, sub: "", args: [], command: c };
+  if (i < c.args.length) {
+    g.subWord = c.args[i];
+    g.sub = g.subWord.value;
+    g.args = c.args.slice(i + 1);
   }
-  const c = { assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
-  if (i < words.length) c.head = words[i];
-  return c;
-}
-function isGoBinary(word) {
-  return word === "go" || /[\\/]go(?:\.exe)?$/.test(word);
+  return g;
 }
 function goInvocations(text) {
+  return simpleCommands(text).map(goInvocation).filter((g) => g !== null);
+}
+function flagValues(args, name) {
   const out = [];
-  for (const c of simpleCommands(text)) {
-    if (!c.head || !isGoBinary(c.head.value)) continue;
-    let i = 0;
-    while (i < c.args.length && c.args[i].value.startsWith("-")) i += c.args[i].value === "-C" ? 2 : 1;
-    if (i >= c.args.length) i = -1;
-    out.push({ sub: i < 0 ? "" : c.args[i].value, args: i < 0 ? [] : c.args.slice(i + 1).map((w) => w.value), command: c });
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === "--") break;
+    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
+    if (!m || m[1] !== name) continue;
+    if (m[2] !== void 0) out.push(m[2]);
+    else if (i + 1 < args.length) out.push(args[++i].value);
   }
   return out;
 }
 var GO_BUILDING_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get"]);
 var GO_MODULE_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get", "generate", "list", "mod", "work"]);
+function goCommands(model) {
+  const out = [];
+  for (const run2 of model.runs) {
+    for (const { segments: segments2, sep: sep4, text: script } of runScripts(run2)) {
+      const persistent = /* @__PURE__ */ new Map();
+      const setAll = (words, into, keep = false) => {
+        for (const w of words) {
+          const a = assignmentOf(w);
+          if (a && !(keep && into.has(a.name))) into.set(a.name, a.value);
+        }
+      };
+      for (const c of simpleCommands(script)) {
+        if (!c.head) {
+          if (c.assignments.length === c.words.length) setAll(c.assignments, persistent);
+          continue;
+        }
+        if (DECLARE_COMMANDS.has(c.head.value)) {
+          setAll(c.args, persistent);
+          continue;
+        }
+        const g = goInvocation(c);
+        if (!g) continue;
+        const loc = locateInSegments(segments2, c.head.start, (g.subWord ?? c.head).end, sep4);
+        if (!loc) continue;
+        const vars = new Map(persistent);
+        setAll(c.assignments, vars);
+        out.push({ ...g, run: run2, loc, vars, script });
+        if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
+      }
+    }
+  }
+  return out;
+}
 
 // rules/go-binary-without-goroot.ts
 var BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
@@ -19956,7 +20004,7 @@ function binaryRoot(path7, sourceRoots) {
 }
 function runsGoLater(model, scope, line) {
   return model.runs.some(
-    (r) => stageChain(model, r.scope).some((s) => s.name === scope) && (r.scope !== scope || r.loc.line > line) && runScripts(r).some((x) => goInvocations(joinSegments(x.segments, x.sep)).length > 0)
+    (r) => stageChain(model, r.scope).some((s) => s.name === scope) && (r.scope !== scope || r.loc.line > line) && runScripts(r).some((x) => goInvocations(x.text).length > 0)
   );
 }
 var go_binary_without_goroot_default = defineRule({
@@ -19999,6 +20047,16 @@ var go_binary_without_goroot_default = defineRule({
 function valueOrName(a) {
   return a.valueLoc ?? a.nameLoc;
 }
+function locInValue(a, start, end) {
+  const v = valueOrName(a);
+  const value = a.value ?? "";
+  const raw = a.raw;
+  const quotedAsIs = raw !== void 0 && raw.length === value.length + 2 && raw.slice(1, -1) === value;
+  const asIs = raw === void 0 || quotedAsIs;
+  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
+  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
+  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
+}
 var KIND_LABEL = {
   env: "ENV",
   arg: "ARG",
@@ -20021,7 +20079,6 @@ function secretReport(a, c, messageId, extra = {}) {
 }
 
 // rules/go-cache-unusable.ts
-var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
 var RELATIVE_ERROR = {
   GOCACHE: "build cache is required, but could not be located: GOCACHE is not an absolute path",
   GOMODCACHE: "GOMODCACHE entry is relative; must be absolute path",
@@ -20029,21 +20086,14 @@ var RELATIVE_ERROR = {
   GOTMPDIR: "GOTMPDIR must be an absolute path"
 };
 function userAt(model, scope, line) {
-  for (const s of stageChain(model, scope)) {
-    const users = model.users.filter((u) => u.scope === s.name && (s.name !== scope || u.loc.line < line));
-    if (users.length) return users[users.length - 1];
-  }
-  return null;
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return instructionsBefore(model, model.users, scope, line).pop() ?? null;
 }
 function unwritableHome(model, scope, user) {
   const name = user.split(":")[0].trim();
   if (name === "nobody" || name === "65534") return "/nonexistent";
   if (name === "0" || name === "root") return null;
   const chain = new Set(stageChain(model, scope).map((s) => s.name));
-  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => joinSegments(s.segments, s.sep)));
+  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
     if (!useradd || /\s(-m|--create-home|-d|--home-dir|-\w*m\w*)\b/.test(useradd)) return null;
@@ -20067,8 +20117,7 @@ var go_cache_unusable_default = defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (!KINDS.has(a.kind) || !(a.name in RELATIVE_ERROR)) return;
-      if (a.kind === "arg" && a.scope === void 0) return;
+      if (!setsGoEnv(a) || !(a.name in RELATIVE_ERROR)) return;
       const value = knownValue(v);
       if (value === null || value === "") return;
       if (a.name === "GOCACHE" && value === "off") {
@@ -20091,9 +20140,9 @@ var go_cache_unusable_default = defineRule({
       const env = envAt(model, r.scope, r.loc.line);
       if (["GOCACHE", "XDG_CACHE_HOME", "HOME"].some((n) => env.has(n))) continue;
       if (r.mounts.some((m) => /type=cache/.test(m) && /go-build|\.cache/.test(m))) continue;
-      const go = runScripts(r).flatMap((s) => goInvocations(joinSegments(s.segments, s.sep))).find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
+      const go = runScripts(r).flatMap((s) => goInvocations(s.text)).find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
       if (!go) continue;
-      const text = runScripts(r).map((s) => joinSegments(s.segments, s.sep)).join("\n");
+      const text = runScripts(r).map((s) => s.text).join("\n");
       if (/\bexport\s+(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(text)) continue;
       reported.add(user);
       const cacheDir = `${home === "/" ? "" : home}/.cache/go-build`;
@@ -20223,17 +20272,14 @@ function elementMatch(pattern, name) {
       if (body.startsWith("^")) body = "^" + body.slice(1).replace(/\\/g, "\\\\");
       re += `[${body.replace(/\]/g, "\\]")}]`;
       i = close;
-    } else if (c === "\\" && i + 1 < pattern.length) re += escapeRe2(pattern[++i]);
-    else re += escapeRe2(c);
+    } else if (c === "\\" && i + 1 < pattern.length) re += escapeRe(pattern[++i]);
+    else re += escapeRe(c);
   }
   try {
     return new RegExp(re + "$").test(name);
   } catch {
     return false;
   }
-}
-function escapeRe2(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? "\\" + c : c;
 }
 function broadPatternHost(pattern) {
   const elems = pattern.replace(/\/+$/, "").split("/");
@@ -20447,153 +20493,14 @@ function golangImageLibc(ref) {
   return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
 }
 
-// src/engine/go-commands.ts
-var SHELL_WRAPPERS = /* @__PURE__ */ new Set(["sudo", "time", "exec", "nice", "nohup", "command"]);
-var DECLARE2 = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
-var ASSIGN3 = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-function assignmentOf(w) {
-  const m = ASSIGN3.exec(w.raw);
-  if (!m) return null;
-  return [m[1], w.value.slice(w.value.indexOf("=") + 1)];
-}
-function goCommands(model) {
-  const out = [];
-  for (const run2 of model.runs) {
-    const scripts = run2.form === "shell" ? [[run2.segments, " "]] : [];
-    for (const h of run2.heredocs) scripts.push([h.segments, "\n"]);
-    for (const [segs, sep4] of scripts) {
-      const text = joinSegments(segs, sep4);
-      const persistent = /* @__PURE__ */ new Map();
-      let words = [];
-      const flush = () => {
-        if (words.length) analyse2(words, run2, segs, sep4, text, persistent, out);
-        words = [];
-      };
-      for (const t of tokenize(text)) {
-        if (isWord(t)) words.push(t);
-        else flush();
-      }
-      flush();
-    }
-  }
-  return out;
-}
-function analyse2(words, run2, segs, sep4, text, persistent, out) {
-  const prefix = /* @__PURE__ */ new Map();
-  let i = 0;
-  for (; i < words.length; i++) {
-    const a = assignmentOf(words[i]);
-    if (!a) break;
-    prefix.set(a[0], a[1]);
-  }
-  if (i === words.length) {
-    for (const [k, v] of prefix) persistent.set(k, v);
-    return;
-  }
-  if (DECLARE2.has(words[i].value)) {
-    for (const w of words.slice(i + 1)) {
-      const a = assignmentOf(w);
-      if (a) persistent.set(a[0], a[1]);
-    }
-    return;
-  }
-  while (i < words.length) {
-    const head2 = words[i].value;
-    if (head2 === "env") {
-      i++;
-      while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
-        const a = assignmentOf(words[i]);
-        if (a) prefix.set(a[0], a[1]);
-        i++;
-      }
-    } else if (SHELL_WRAPPERS.has(head2)) i++;
-    else break;
-  }
-  const head = words[i];
-  if (!head || !(head.value === "go" || head.value.endsWith("/go") || head.value === "xx-go")) return;
-  const subWord = words[i + 1];
-  const sub = subWord && !subWord.value.startsWith("-") ? subWord.value : "";
-  const endWord = sub ? subWord : head;
-  const loc = locateInSegments(segs, head.start, endWord.end, sep4);
-  if (!loc) return;
-  const vars = new Map(persistent);
-  for (const [k, v] of prefix) vars.set(k, v);
-  const args = words.slice(sub ? i + 2 : i + 1);
-  out.push({ run: run2, tool: head.value, sub, args, loc, vars, script: text });
-  if (sub === "env" && args.some((w) => w.value === "-w")) {
-    for (const w of args) {
-      const a = assignmentOf(w);
-      if (a && !persistent.has(a[0])) persistent.set(a[0], a[1]);
-    }
-  }
-}
-function flagValues(args, name) {
-  const out = [];
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i].value;
-    if (v === "--") break;
-    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
-    if (!m || m[1] !== name) continue;
-    if (m[2] !== void 0) out.push(m[2]);
-    else if (i + 1 < args.length) out.push(args[++i].value);
-  }
-  return out;
-}
-function scopeChain(model, name) {
-  const byName = new Map(model.scopes.map((s) => [s.name, s]));
-  const out = [];
-  for (let s = byName.get(name); s && !out.includes(s); s = s.parent !== void 0 ? byName.get(s.parent) : void 0) out.push(s);
-  return out;
-}
-function stageByRef(model, ref) {
-  const r = ref.toLowerCase();
-  return model.scopes.find((s) => s.name === r) ?? (/^\d+$/.test(r) ? model.scopes.find((s) => s.index === Number(r)) : void 0);
-}
-function stageEnv(model) {
-  const expanded = /* @__PURE__ */ new Map();
-  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
-  return {
-    at(scope, line, name) {
-      const chain = scopeChain(model, scope).map((s) => s.name);
-      let env;
-      let arg;
-      let goenv;
-      for (const a of model.assignments) {
-        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !chain.includes(a.scope)) continue;
-        const own = a.scope === scope;
-        if (own && a.nameLoc.line >= line) continue;
-        const v = expanded.get(a) ?? null;
-        if (a.kind === "env") env = v;
-        else if (a.kind === "arg" && own) arg = a.value === null ? arg ?? null : v;
-        else if (a.kind === "go-env-w") goenv = v;
-      }
-      if (env !== void 0) return env === "" ? void 0 : env;
-      if (arg !== void 0) return arg === "" ? void 0 : arg;
-      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
-      return void 0;
-    }
-  };
-}
-function isIntermediateStage(model, name) {
-  const target = model.scopes.find((s) => s.name === name);
-  if (!target) return false;
-  const byFrom = model.scopes.some((s) => {
-    if (s === target || !s.image) return false;
-    const img = s.image.toLowerCase();
-    const dollar = img.indexOf("$");
-    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
-  });
-  return byFrom || model.copies.some((c) => c.from !== void 0 && stageByRef(model, c.from) === target);
-}
-
 // src/engine/go-settings.ts
 var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
-var KINDS2 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
 function goSettings(model, names) {
   const wanted = new Set(names);
   const out = [];
   walkEnv(model, ({ a, scope, env, expanded }) => {
-    if (!wanted.has(a.name) || !KINDS2.has(a.kind) || a.value === null) return;
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
     if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
     let value = expanded;
     if (COMPOSE_KINDS.has(a.kind)) {
@@ -20606,31 +20513,19 @@ function goSettings(model, names) {
   });
   return out;
 }
-function locInValue(a, start, end) {
-  const v = a.valueLoc ?? a.nameLoc;
-  const value = a.value ?? "";
-  const raw = a.raw;
-  const quotedAsIs = raw !== void 0 && raw.length === value.length + 2 && raw.slice(1, -1) === value;
-  const asIs = raw === void 0 || quotedAsIs;
-  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
-  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
-  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
-}
 
 // rules/go-cgo-libc-mismatch.ts
 var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
 function workdirAt(model, scope, line) {
-  const chain = scopeChain(model, scope);
-  for (const s of chain) {
-    const w = model.workdirs.filter((x) => x.scope === s.name && (s.name !== scope || x.loc.line < line)).pop();
-    if (w) return w.absolute;
-  }
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
   const root = chain[chain.length - 1];
   if (root?.golang && !root.windows) return "/go";
   return root?.resolvedImage === "scratch" ? "/" : void 0;
 }
 function cgoAssignment(model, c) {
-  const chain = scopeChain(model, c.run.scope).map((s) => s.name);
+  const chain = stageChain(model, c.run.scope).map((s) => s.name);
   const inRun = model.assignments.filter(
     (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
   );
@@ -20644,7 +20539,7 @@ function isStatic(c, goflags) {
   return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
 }
 function cgoBuild(model, c, env) {
-  const chain = scopeChain(model, c.run.scope);
+  const chain = stageChain(model, c.run.scope);
   const root = chain[chain.length - 1];
   if (!root || root.windows) return null;
   const line = c.run.loc.line;
@@ -20664,7 +20559,7 @@ function cgoBuild(model, c, env) {
   if (libc === null) return null;
   if (libc === "musl") {
     if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(r.segments.map((x) => x.text).join(" ")));
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
     if (!installsCc) return null;
   }
   const goos = get("GOOS");
@@ -20690,7 +20585,7 @@ function copiesOutput(model, copy, c, env) {
     }
   } else {
     const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
-    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (scopeChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
     const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
     const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
     const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
@@ -20711,20 +20606,14 @@ function binaryName(pkg) {
   return last;
 }
 function normalize2(p) {
-  const parts = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return "/" + parts.join("/");
+  return cleanGoPath(`/${p}`, false);
 }
 function globToRe(glob) {
   return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
 }
 function hasGlibcShim(model, scope) {
-  const chain = scopeChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(r.segments.map((x) => x.text).join(" ")));
+  const chain = stageChain(model, scope).map((s) => s.name);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
 }
 var go_cgo_libc_mismatch_default = defineRule({
   id: "go-cgo-libc-mismatch",
@@ -20753,9 +20642,9 @@ var go_cgo_libc_mismatch_default = defineRule({
       if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
       if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
       if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
-      const builder = stageByRef(model, copy.from);
+      const builder = fromStage(model, copy.from);
       if (!builder) continue;
-      const chain = scopeChain(model, builder.name).map((s) => s.name);
+      const chain = stageChain(model, builder.name).map((s) => s.name);
       for (const c of builds) {
         if (done.has(c) || !chain.includes(c.run.scope)) continue;
         const b = cgoBuild(model, c, env);
@@ -20809,9 +20698,9 @@ function knownBase(model, scope) {
 function locate(model, a) {
   const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
   for (const r of runs) {
-    for (const { segments: segments2, sep: sep4 } of runScripts(r)) {
+    for (const { segments: segments2, sep: sep4, text } of runScripts(r)) {
       const off = offsetIn(segments2, sep4, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text: joinSegments(segments2, sep4), offset: off };
+      if (off !== null) return { text, offset: off };
     }
   }
   return null;
@@ -20885,33 +20774,43 @@ var go_env_self_reference_default = defineRule({
     sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
   },
   check(model, ctx) {
-    const envBefore = /* @__PURE__ */ new Map();
-    const expanded = /* @__PURE__ */ new Map();
-    walkEnv(model, ({ a, env, expanded: x }) => {
-      if (a.kind !== "env") return;
-      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-      expanded.set(a, x);
-    });
     const groups = /* @__PURE__ */ new Map();
-    for (const a of model.assignments) if (a.kind === "env" && !a.viaOnbuild) groups.set(a.group, [...groups.get(a.group) ?? [], a]);
+    for (const a of model.assignments) {
+      if (a.kind !== "env" || a.viaOnbuild) continue;
+      const list = groups.get(a.group);
+      if (list) list.push(a);
+      else groups.set(a.group, [a]);
+    }
+    const hits = [];
     for (const [g, list] of groups) {
       if (list.length < 2) continue;
       for (const b of list) {
         if (!b.valueLoc) continue;
         for (const r of references(b.raw ?? b.value ?? "")) {
           const setter = list.find((a) => a !== b && a.name === r.name);
-          if (!setter || !isGoVar(r.name)) continue;
-          const before2 = envBefore.get(g)?.get(r.name);
-          const now = expanded.get(setter) ?? setter.value ?? "";
-          const same = typeof before2 === "string" && before2 === now;
-          ctx.report({
-            loc: locIn(b, r.start, r.end),
-            messageId: same ? "sameValue" : "stale",
-            data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
-            ...same ? { severity: "info" } : {}
-          });
+          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
         }
       }
+    }
+    if (hits.length === 0) return;
+    const wanted = new Set(hits.map((h) => h.g));
+    const envBefore = /* @__PURE__ */ new Map();
+    const expanded = /* @__PURE__ */ new Map();
+    walkEnv(model, ({ a, env, expanded: x }) => {
+      if (a.kind !== "env" || !wanted.has(a.group)) return;
+      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+      expanded.set(a, x);
+    });
+    for (const { g, b, r, setter } of hits) {
+      const before2 = envBefore.get(g)?.get(r.name);
+      const now = expanded.get(setter) ?? setter.value ?? "";
+      const same = typeof before2 === "string" && before2 === now;
+      ctx.report({
+        loc: locIn(b, r.start, r.end),
+        messageId: same ? "sameValue" : "stale",
+        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+        ...same ? { severity: "info" } : {}
+      });
     }
   }
 });
@@ -21019,7 +20918,6 @@ var go_flags_misuse_default = defineRule({
 });
 
 // rules/go-gopath-goroot-overlap.ts
-var KINDS3 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
 var go_gopath_goroot_overlap_default = defineRule({
   id: "go-gopath-goroot-overlap",
   category: "go-env",
@@ -21033,7 +20931,7 @@ var go_gopath_goroot_overlap_default = defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope, env } = v;
-      if (!KINDS3.has(a.kind)) return;
+      if (!setsGoEnv(a)) return;
       if (a.name === "GOROOT" && !scope?.golang) {
         const gopath = env.get("GOPATH");
         const value2 = knownValue(v);
@@ -21042,7 +20940,6 @@ var go_gopath_goroot_overlap_default = defineRule({
         return;
       }
       if (a.name !== "GOPATH") return;
-      if (a.kind === "arg" && a.scope === void 0) return;
       const value = knownValue(v);
       if (value === null || value === "") return;
       const envRoot = env.get("GOROOT");
@@ -21061,7 +20958,6 @@ var go_gopath_goroot_overlap_default = defineRule({
 });
 
 // rules/go-gopath-invalid.ts
-var KINDS4 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
 function valueWithUnsetGopath(model, v) {
   const { a, scope, env } = v;
   if (a.value === null || !scope || model.format !== "dockerfile" || env.has("GOPATH")) return null;
@@ -21095,8 +20991,7 @@ var go_gopath_invalid_default = defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (a.name !== "GOPATH" || !KINDS4.has(a.kind)) return;
-      if (a.kind === "arg" && a.scope === void 0) return;
+      if (a.name !== "GOPATH" || !setsGoEnv(a)) return;
       const value = knownValue(v) ?? valueWithUnsetGopath(model, v);
       if (value === null || value === "") return;
       const windows = targetWindows(scope);
@@ -21121,7 +21016,6 @@ var go_gopath_invalid_default = defineRule({
 });
 
 // rules/go-goroot-override.ts
-var KINDS5 = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
 function installsThere(model, scope, value) {
   const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
   const clean = cleanGoPath(value, scope.windows);
@@ -21135,13 +21029,10 @@ function installsThere(model, scope, value) {
   }
   for (const r of model.runs) {
     if (!chain.has(r.scope)) continue;
-    const text = runScripts(r).map((x) => joinSegments(x.segments, x.sep)).join("\n").replace(/\bGOROOT=\S*/g, "");
-    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe3(parent)}/?(\\s|$)`).test(text)) return true;
+    const text = runScripts(r).map((x) => x.text).join("\n").replace(/\bGOROOT=\S*/g, "");
+    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe(parent)}/?(\\s|$)`).test(text)) return true;
   }
   return false;
-}
-function escapeRe3(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 var go_goroot_override_default = defineRule({
   id: "go-goroot-override",
@@ -21156,8 +21047,7 @@ var go_goroot_override_default = defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (a.name !== "GOROOT" || !KINDS5.has(a.kind) || !scope) return;
-      if (a.kind === "arg" && a.scope === void 0) return;
+      if (a.name !== "GOROOT" || !setsGoEnv(a) || !scope) return;
       const value = knownValue(v);
       if (value === null || value === "") return;
       const dockerfile = model.format === "dockerfile";
@@ -21178,12 +21068,12 @@ var go_goroot_override_default = defineRule({
 var TARGET_REF = /\$\{?TARGET(ARCH|PLATFORM|VARIANT)\b/;
 function onBuildPlatform(model, scope) {
   if (scope === void 0) return false;
-  return scopeChain(model, scope).some((s) => s.platform !== void 0 && /\$\{?BUILDPLATFORM\b/.test(s.platform));
+  return stageChain(model, scope).some((s) => s.platform !== void 0 && /\$\{?BUILDPLATFORM\b/.test(s.platform));
 }
 function shippedToTarget(model, scope) {
   const fromHere = (ref) => {
-    const s = stageByRef(model, ref);
-    return s !== void 0 && scopeChain(model, s.name).some((x) => x.name === scope);
+    const s = fromStage(model, ref);
+    return s !== void 0 && stageChain(model, s.name).some((x) => x.name === scope);
   };
   return model.copies.some(
     (c) => c.from !== void 0 && fromHere(c.from) && !onBuildPlatform(model, c.scope) && !isIntermediateStage(model, c.scope)
@@ -21211,8 +21101,8 @@ var go_hardcoded_target_default = defineRule({
     for (const c of goCommands(model)) {
       if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
       if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
-      const chain = scopeChain(model, c.run.scope).map((s) => s.name);
-      const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(r.segments.map((x) => x.text).join(" "))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
+      const chain = stageChain(model, c.run.scope).map((s) => s.name);
+      const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
       if (mentions || !shippedToTarget(model, c.run.scope)) continue;
       ctx.report({ loc: c.loc, messageId: "missing" });
     }
@@ -21272,7 +21162,7 @@ function laterGoCommand(model, scope, line) {
     const chain = stageChain(model, r.scope).map((s) => s.name);
     if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
     if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
-    return runScripts(r).some((s) => goInvocations(joinSegments(s.segments, s.sep)).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
+    return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
   });
 }
 var go_mod_in_gopath_root_default = defineRule({
@@ -21294,7 +21184,7 @@ var go_mod_in_gopath_root_default = defineRule({
       const first = splitGoPathList(gopath, scope.windows)[0];
       if (!isAbsGoPath(first, scope.windows) || !landsIn(c, first, scope.windows)) continue;
       if (!laterGoCommand(model, scope.name, c.loc.line)) continue;
-      const explicitWorkdir = stageChain(model, scope.name).some((s) => model.workdirs.some((w) => w.scope === s.name && w.loc.line < c.loc.line));
+      const explicitWorkdir = instructionsBefore(model, model.workdirs, scope.name, c.loc.line).length > 0;
       const implicit = !isAbsGoPath(c.dest.path, scope.windows) && !explicitWorkdir ? " (the image's default WORKDIR)" : "";
       ctx.report({ loc: c.dest.loc, messageId: "gopathRoot", data: { instruction: `${c.instruction} ${c.sources.map((s) => s.path).join(" ")} ${c.dest.path}`, gopath: first, implicit } });
     }
@@ -21377,10 +21267,10 @@ function goNameNoop(name, windows = false) {
 }
 
 // rules/go-noop-setting.ts
-var KINDS6 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
+var KINDS2 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
 function usedNames(model) {
   const texts = [];
-  for (const r of model.runs) for (const s of runScripts(r)) texts.push(joinSegments(s.segments, s.sep));
+  for (const r of model.runs) for (const s of runScripts(r)) texts.push(s.text);
   for (const r of model.runs) if (r.form === "exec") texts.push(joinSegments(r.segments));
   for (const a of model.assignments) texts.push(a.raw ?? a.value ?? "");
   for (const c of model.copies) texts.push(...c.sources.map((s) => s.path), c.dest?.path ?? "");
@@ -21404,10 +21294,10 @@ var go_noop_setting_default = defineRule({
   },
   check(model, ctx) {
     let used = null;
-    const buildsGo2 = (scope) => scope !== void 0 && model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+    const buildsGo2 = (scope) => scope !== void 0 && model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(s.text)));
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (!KINDS6.has(a.kind)) return;
+      if (!KINDS2.has(a.kind)) return;
       const loc = a.nameLoc;
       if (a.name === "GOROOT_FINAL") {
         if (!buildsGo2(a.scope)) ctx.report({ loc, messageId: "gorootFinal", severity: "info" });
@@ -21471,7 +21361,7 @@ function goRoots(model, scope, line) {
 var SRC = /(^|[\\/])src([\\/]|$)/i;
 function buildsGo(model, scope) {
   const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
-  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 var go_source_in_goroot_default = defineRule({
   id: "go-source-in-goroot",
@@ -21528,7 +21418,7 @@ function fetchesNewModules(c, goflags) {
 }
 function fetchIn(model, commands, env, scope) {
   return commands.find(
-    (c) => scopeChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, "GOFLAGS") ?? "")
+    (c) => stageChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, "GOFLAGS") ?? "")
   );
 }
 var go_sumdb_disabled_default = defineRule({

@@ -3,9 +3,9 @@ import { golangImage } from '../src/classify/go';
 import { cleanGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
 import { walkEnv } from '../src/engine/stage-env';
 import type { FileModel } from '../src/model';
-import { copyDestination, fromStage, goRootsAt, runScripts, stageChain } from '../src/engine/stage-context';
+import { copyDestination, fromStage, goRootsAt, stageChain } from '../src/engine/stage-context';
 import { goInvocations } from '../src/parse/go-commands';
-import { joinSegments } from '../src/parse/location';
+import { runScripts } from '../src/parse/shell';
 
 const BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
 
@@ -30,7 +30,7 @@ function runsGoLater(model: FileModel, scope: string, line: number): boolean {
     (r) =>
       stageChain(model, r.scope).some((s) => s.name === scope) &&
       (r.scope !== scope || r.loc.line > line) &&
-      runScripts(r).some((x) => goInvocations(joinSegments(x.segments, x.sep)).length > 0),
+      runScripts(r).some((x) => goInvocations(x.text).length > 0),
   );
 }
 

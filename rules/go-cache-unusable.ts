@@ -1,13 +1,12 @@
 import { defineRule } from '../src/engine/define-rule';
-import type { EnvAssignment, FileModel, User } from '../src/model';
+import type { FileModel, User } from '../src/model';
 import { isAbsGoPath } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/engine/stage-env';
-import { envAt, interpolationOnly, knownValue, runScripts, stageChain, targetWindows } from '../src/engine/stage-context';
+import { envAt, instructionsBefore, interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/engine/stage-context';
 import { goInvocations, GO_BUILDING_SUBCOMMANDS } from '../src/parse/go-commands';
-import { joinSegments } from '../src/parse/location';
-
-const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
+import { runScripts } from '../src/parse/shell';
+import { escapeRe } from '../src/util/escape-re';
 
 const RELATIVE_ERROR: Readonly<Record<string, string>> = {
   GOCACHE: 'build cache is required, but could not be located: GOCACHE is not an absolute path',
@@ -18,15 +17,7 @@ const RELATIVE_ERROR: Readonly<Record<string, string>> = {
 
 /** The user in effect at `line` of `scope`: its last USER before the line, else the parent stage's. */
 function userAt(model: FileModel, scope: string, line: number): User | null {
-  for (const s of stageChain(model, scope)) {
-    const users = model.users.filter((u) => u.scope === s.name && (s.name !== scope || u.loc.line < line));
-    if (users.length) return users[users.length - 1]!;
-  }
-  return null;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return instructionsBefore(model, model.users, scope, line).pop() ?? null;
 }
 
 /**
@@ -39,7 +30,7 @@ function unwritableHome(model: FileModel, scope: string, user: string): string |
   if (name === 'nobody' || name === '65534') return '/nonexistent';
   if (name === '0' || name === 'root') return null;
   const chain = new Set(stageChain(model, scope).map((s) => s.name));
-  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => joinSegments(s.segments, s.sep)));
+  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     // `useradd app` without -m: HOME=/home/app is never created (Debian's default), unless a RUN makes it.
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== undefined);
@@ -71,8 +62,7 @@ export default defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (!KINDS.has(a.kind) || !(a.name in RELATIVE_ERROR)) return;
-      if (a.kind === 'arg' && a.scope === undefined) return;
+      if (!setsGoEnv(a) || !(a.name in RELATIVE_ERROR)) return;
       const value = knownValue(v);
       if (value === null || value === '') return;
       if (a.name === 'GOCACHE' && value === 'off') {
@@ -96,10 +86,10 @@ export default defineRule({
       if (['GOCACHE', 'XDG_CACHE_HOME', 'HOME'].some((n) => env.has(n))) continue;
       if (r.mounts.some((m) => /type=cache/.test(m) && /go-build|\.cache/.test(m))) continue;
       const go = runScripts(r)
-        .flatMap((s) => goInvocations(joinSegments(s.segments, s.sep)))
+        .flatMap((s) => goInvocations(s.text))
         .find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
       if (!go) continue;
-      const text = runScripts(r).map((s) => joinSegments(s.segments, s.sep)).join('\n');
+      const text = runScripts(r).map((s) => s.text).join('\n');
       if (/\bexport\s+(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(text)) continue;
       reported.add(user);
       const cacheDir = `${home === '/' ? '' : home}/.cache/go-build`;

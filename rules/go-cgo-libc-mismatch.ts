@@ -1,6 +1,9 @@
 import { defineRule } from '../src/engine/define-rule';
 import { golangImageLibc, goVersionOfImage, olderThanGo, runtimeLibc, validCgoValue, type Libc } from '../src/classify/go-modules';
-import { flagValues, goCommands, isIntermediateStage, scopeChain, stageByRef, stageEnv, type GoCommand, type StageEnv } from '../src/engine/go-commands';
+import { cleanGoPath } from '../src/classify/go-paths';
+import { fromStage, instructionsBefore, isIntermediateStage, stageChain, stageEnv, type StageEnv } from '../src/engine/stage-context';
+import { flagValues, goCommands, type GoCommand } from '../src/parse/go-commands';
+import { joinSegments } from '../src/parse/location';
 import { goSettings } from '../src/engine/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 import type { Copy, EnvAssignment, FileModel, Location } from '../src/model';
@@ -16,11 +19,9 @@ interface CgoBuild {
 
 /** The workdir a RUN at `line` of `scope` runs in (absolute), or undefined when unknown. */
 function workdirAt(model: FileModel, scope: string, line: number): string | undefined {
-  const chain = scopeChain(model, scope);
-  for (const s of chain) {
-    const w = model.workdirs.filter((x) => x.scope === s.name && (s.name !== scope || x.loc.line < line)).pop();
-    if (w) return w.absolute;
-  }
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
   const root = chain[chain.length - 1];
   if (root?.golang && !root.windows) return '/go';
   return root?.resolvedImage === 'scratch' ? '/' : undefined;
@@ -28,7 +29,7 @@ function workdirAt(model: FileModel, scope: string, line: number): string | unde
 
 /** The assignment that gives CGO_ENABLED its value at a command (same RUN first, then the stage). */
 function cgoAssignment(model: FileModel, c: GoCommand): EnvAssignment | undefined {
-  const chain = scopeChain(model, c.run.scope).map((s) => s.name);
+  const chain = stageChain(model, c.run.scope).map((s) => s.name);
   const inRun = model.assignments.filter(
     (a) => a.name === 'CGO_ENABLED' && a.kind === 'run' && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || (a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)),
   );
@@ -49,7 +50,7 @@ function isStatic(c: GoCommand, goflags: string): boolean {
 
 /** Whether a build runs with cgo on and links dynamically; null when off, static, or unknown. */
 function cgoBuild(model: FileModel, c: GoCommand, env: StageEnv): CgoBuild | null {
-  const chain = scopeChain(model, c.run.scope);
+  const chain = stageChain(model, c.run.scope);
   const root = chain[chain.length - 1];
   if (!root || root.windows) return null;
   const line = c.run.loc.line;
@@ -70,7 +71,7 @@ function cgoBuild(model: FileModel, c: GoCommand, env: StageEnv): CgoBuild | nul
   if (libc === null) return null;
   if (libc === 'musl') {
     if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(r.segments.map((x) => x.text).join(' ')));
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
     if (!installsCc) return null;
   }
   const goos = get('GOOS');
@@ -98,7 +99,7 @@ function copiesOutput(model: FileModel, copy: Copy, c: GoCommand, env: StageEnv)
     }
   } else {
     const gobin = c.vars.get('GOBIN') ?? env.at(c.run.scope, line, 'GOBIN');
-    const gopath = env.at(c.run.scope, line, 'GOPATH') ?? (scopeChain(model, c.run.scope).some((s) => s.golang) ? '/go' : undefined);
+    const gopath = env.at(c.run.scope, line, 'GOPATH') ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? '/go' : undefined);
     const dir = gobin ?? (gopath ? `${gopath.split(':')[0]}/bin` : null);
     // `go install example.com/cmd/tool@v1` → <dir>/tool; local packages: some file in <dir>.
     const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith('-'));
@@ -122,14 +123,9 @@ function binaryName(pkg: string): string {
   return last;
 }
 
+/** The path cleaned as an absolute Linux path (a relative one is taken from `/`). */
 function normalize(p: string): string {
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
+  return cleanGoPath(`/${p}`, false);
 }
 
 function globToRe(glob: string): RegExp {
@@ -137,8 +133,8 @@ function globToRe(glob: string): RegExp {
 }
 
 function hasGlibcShim(model: FileModel, scope: string): boolean {
-  const chain = scopeChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(r.segments.map((x) => x.text).join(' ')));
+  const chain = stageChain(model, scope).map((s) => s.name);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
 }
 
 /**
@@ -177,9 +173,9 @@ export default defineRule({
       if (finalLibc === 'none' && (isIntermediateStage(model, final.name) || (final.resolvedImage === 'scratch' && final !== model.scopes[model.scopes.length - 1]))) continue;
       // alpine with a glibc loader shim (gcompat, libc6-compat, a hand-made ld-linux link) runs it.
       if (finalLibc === 'musl' && hasGlibcShim(model, final.name)) continue;
-      const builder = stageByRef(model, copy.from);
+      const builder = fromStage(model, copy.from);
       if (!builder) continue;
-      const chain = scopeChain(model, builder.name).map((s) => s.name);
+      const chain = stageChain(model, builder.name).map((s) => s.name);
       for (const c of builds) {
         if (done.has(c) || !chain.includes(c.run.scope)) continue;
         const b = cgoBuild(model, c, env);

@@ -1,10 +1,10 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, FileModel, Run, TextSegment } from '../src/model';
 import { walkEnv } from '../src/engine/stage-env';
-import { runScripts, stageChain } from '../src/engine/stage-context';
+import { stageChain } from '../src/engine/stage-context';
 import { isPlainOsImage } from '../src/classify/go';
-import { goInvocations, simpleCommands } from '../src/parse/go-commands';
-import { joinSegments } from '../src/parse/location';
+import { goInvocations } from '../src/parse/go-commands';
+import { runScripts, simpleCommands } from '../src/parse/shell';
 
 /** Commands that cannot run go, so an assignment followed only by them still dies unused. */
 const INERT = new Set([
@@ -28,9 +28,9 @@ function knownBase(model: FileModel, scope: string | undefined): boolean {
 function locate(model: FileModel, a: EnvAssignment): { text: string; offset: number } | null {
   const runs: Run[] = model.runs.filter((r) => r.scope === (a.scope ?? '') && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
   for (const r of runs) {
-    for (const { segments, sep } of runScripts(r)) {
+    for (const { segments, sep, text } of runScripts(r)) {
       const off = offsetIn(segments, sep, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text: joinSegments(segments, sep), offset: off };
+      if (off !== null) return { text, offset: off };
     }
   }
   return null;

@@ -41,33 +41,44 @@ export default defineRule({
       '${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes.',
   },
   check(model, ctx) {
-    const envBefore = new Map<number, ReadonlyMap<string, string | null>>();
-    const expanded = new Map<EnvAssignment, string | null>();
-    walkEnv(model, ({ a, env, expanded: x }) => {
-      if (a.kind !== 'env') return;
-      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-      expanded.set(a, x);
-    });
+    // Candidates first (one pass), so the environment is only read for the few ENVs that need it.
     const groups = new Map<number, EnvAssignment[]>();
-    for (const a of model.assignments) if (a.kind === 'env' && !a.viaOnbuild) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
+    for (const a of model.assignments) {
+      if (a.kind !== 'env' || a.viaOnbuild) continue;
+      const list = groups.get(a.group);
+      if (list) list.push(a);
+      else groups.set(a.group, [a]);
+    }
+    const hits: { g: number; b: EnvAssignment; r: { name: string; start: number; end: number }; setter: EnvAssignment }[] = [];
     for (const [g, list] of groups) {
       if (list.length < 2) continue;
       for (const b of list) {
         if (!b.valueLoc) continue;
         for (const r of references(b.raw ?? b.value ?? '')) {
           const setter = list.find((a) => a !== b && a.name === r.name);
-          if (!setter || !isGoVar(r.name)) continue;
-          const before = envBefore.get(g)?.get(r.name);
-          const now = expanded.get(setter) ?? setter.value ?? '';
-          const same = typeof before === 'string' && before === now;
-          ctx.report({
-            loc: locIn(b, r.start, r.end),
-            messageId: same ? 'sameValue' : 'stale',
-            data: { name: r.name, key: b.name, value: now, before: before === undefined ? 'unset, so empty' : before === null ? 'unknown here' : before || 'empty' },
-            ...(same ? { severity: 'info' as const } : {}),
-          });
+          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
         }
       }
+    }
+    if (hits.length === 0) return;
+    const wanted = new Set(hits.map((h) => h.g));
+    const envBefore = new Map<number, ReadonlyMap<string, string | null>>();
+    const expanded = new Map<EnvAssignment, string | null>();
+    walkEnv(model, ({ a, env, expanded: x }) => {
+      if (a.kind !== 'env' || !wanted.has(a.group)) return;
+      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+      expanded.set(a, x);
+    });
+    for (const { g, b, r, setter } of hits) {
+      const before = envBefore.get(g)?.get(r.name);
+      const now = expanded.get(setter) ?? setter.value ?? '';
+      const same = typeof before === 'string' && before === now;
+      ctx.report({
+        loc: locIn(b, r.start, r.end),
+        messageId: same ? 'sameValue' : 'stale',
+        data: { name: r.name, key: b.name, value: now, before: before === undefined ? 'unset, so empty' : before === null ? 'unknown here' : before || 'empty' },
+        ...(same ? { severity: 'info' as const } : {}),
+      });
     }
   },
 });

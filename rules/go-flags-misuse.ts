@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import { BUILD_FLAGS, NESTED_FLAG_LISTS, isKnownGoFlag, nonFlagError, splitGoflags, unknownFlagError } from '../src/classify/go-modules';
-import { goSettings, locInValue } from '../src/engine/go-settings';
+import { goSettings } from '../src/engine/go-settings';
+import { locInValue } from '../src/engine/report-helpers';
 
 /**
  * GOFLAGS is split on white space (strings.Fields) and each word must be one `-flag[=value]`:

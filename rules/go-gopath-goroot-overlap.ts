@@ -1,11 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
-import type { EnvAssignment } from '../src/model';
 import { cleanGoPath, isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/engine/stage-env';
-import { knownValue, targetWindows } from '../src/engine/stage-context';
-
-const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
+import { knownValue, setsGoEnv, targetWindows } from '../src/engine/stage-context';
 
 /**
  * GOPATH equal to GOROOT (go warns and puts the module cache and installed tools inside the Go
@@ -27,7 +24,7 @@ export default defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope, env } = v;
-      if (!KINDS.has(a.kind)) return;
+      if (!setsGoEnv(a)) return;
       if (a.name === 'GOROOT' && !scope?.golang) {
         // GOROOT set to a GOPATH set earlier (outside golang images, where go-goroot-override speaks).
         const gopath = env.get('GOPATH');
@@ -37,7 +34,6 @@ export default defineRule({
         return;
       }
       if (a.name !== 'GOPATH') return;
-      if (a.kind === 'arg' && a.scope === undefined) return;
       const value = knownValue(v);
       if (value === null || value === '') return;
       const envRoot = env.get('GOROOT');

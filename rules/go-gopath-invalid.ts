@@ -4,10 +4,8 @@ import { isPlainOsImage } from '../src/classify/go';
 import { isAbsGoPath, splitGoPathList } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv, type EnvVisit } from '../src/engine/stage-env';
-import { interpolationOnly, knownValue, stageChain, targetWindows } from '../src/engine/stage-context';
+import { interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/engine/stage-context';
 import { expand, referencedNames } from '../src/parse/expand';
-
-const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
 
 /**
  * The value of `GOPATH=$GOPATH:/x` when GOPATH is certainly unset before it: the stage descends
@@ -57,8 +55,7 @@ export default defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (a.name !== 'GOPATH' || !KINDS.has(a.kind)) return;
-      if (a.kind === 'arg' && a.scope === undefined) return;
+      if (a.name !== 'GOPATH' || !setsGoEnv(a)) return;
       const value = knownValue(v) ?? valueWithUnsetGopath(model, v);
       if (value === null || value === '') return;
       const windows = targetWindows(scope);

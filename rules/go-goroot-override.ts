@@ -1,12 +1,11 @@
 import { defineRule } from '../src/engine/define-rule';
-import type { EnvAssignment, FileModel, Scope } from '../src/model';
+import type { FileModel, Scope } from '../src/model';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/engine/stage-env';
-import { copyDestination, knownValue, goRootsAt, runScripts, stageChain } from '../src/engine/stage-context';
+import { copyDestination, goRootsAt, knownValue, setsGoEnv, stageChain } from '../src/engine/stage-context';
 import { cleanGoPath, pathRelation } from '../src/classify/go-paths';
-import { joinSegments } from '../src/parse/location';
-
-const KINDS = new Set<EnvAssignment['kind']>(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
+import { runScripts } from '../src/parse/shell';
+import { escapeRe } from '../src/util/escape-re';
 
 /**
  * Whether the stage (or its ancestors) puts something at `value` itself: a copy into it, or a RUN
@@ -28,16 +27,12 @@ function installsThere(model: FileModel, scope: Scope, value: string): boolean {
     if (!chain.has(r.scope)) continue;
     // The GOROOT assignments themselves are not evidence of an install.
     const text = runScripts(r)
-      .map((x) => joinSegments(x.segments, x.sep))
+      .map((x) => x.text)
       .join('\n')
       .replace(/\bGOROOT=\S*/g, '');
     if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe(parent)}/?(\\s|$)`).test(text)) return true;
   }
   return false;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -61,8 +56,7 @@ export default defineRule({
   check(model, ctx) {
     walkEnv(model, (v) => {
       const { a, scope } = v;
-      if (a.name !== 'GOROOT' || !KINDS.has(a.kind) || !scope) return;
-      if (a.kind === 'arg' && a.scope === undefined) return;
+      if (a.name !== 'GOROOT' || !setsGoEnv(a) || !scope) return;
       const value = knownValue(v);
       if (value === null || value === '') return;
       const dockerfile = model.format === 'dockerfile';

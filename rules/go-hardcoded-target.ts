@@ -1,5 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
-import { goCommands, isIntermediateStage, scopeChain, stageByRef, stageEnv } from '../src/engine/go-commands';
+import { fromStage, isIntermediateStage, stageChain, stageEnv } from '../src/engine/stage-context';
+import { goCommands } from '../src/parse/go-commands';
+import { joinSegments } from '../src/parse/location';
 import { goSettings } from '../src/engine/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 import type { FileModel } from '../src/model';
@@ -9,7 +11,7 @@ const TARGET_REF = /\$\{?TARGET(ARCH|PLATFORM|VARIANT)\b/;
 /** Stages that run on the build platform (`FROM --platform=$BUILDPLATFORM`, or built from one). */
 function onBuildPlatform(model: FileModel, scope: string | undefined): boolean {
   if (scope === undefined) return false;
-  return scopeChain(model, scope).some((s) => s.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(s.platform));
+  return stageChain(model, scope).some((s) => s.platform !== undefined && /\$\{?BUILDPLATFORM\b/.test(s.platform));
 }
 
 /**
@@ -19,8 +21,8 @@ function onBuildPlatform(model: FileModel, scope: string | undefined): boolean {
  */
 function shippedToTarget(model: FileModel, scope: string): boolean {
   const fromHere = (ref: string) => {
-    const s = stageByRef(model, ref);
-    return s !== undefined && scopeChain(model, s.name).some((x) => x.name === scope);
+    const s = fromStage(model, ref);
+    return s !== undefined && stageChain(model, s.name).some((x) => x.name === scope);
   };
   return model.copies.some(
     (c) => c.from !== undefined && fromHere(c.from) && !onBuildPlatform(model, c.scope) && !isIntermediateStage(model, c.scope),
@@ -58,9 +60,9 @@ export default defineRule({
       if (c.sub !== 'build' || c.tool === 'xx-go' || !onBuildPlatform(model, c.run.scope)) continue;
       if (c.vars.has('GOARCH') || env.at(c.run.scope, c.run.loc.line, 'GOARCH') !== undefined) continue;
       // Any mention of the target platform in the stage means it is handled some other way.
-      const chain = scopeChain(model, c.run.scope).map((s) => s.name);
+      const chain = stageChain(model, c.run.scope).map((s) => s.name);
       const mentions =
-        model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(r.segments.map((x) => x.text).join(' '))) ||
+        model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) ||
         model.assignments.some((a) => a.scope !== undefined && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? '')));
       if (mentions || !shippedToTarget(model, c.run.scope)) continue;
       ctx.report({ loc: c.loc, messageId: 'missing' });

@@ -8,8 +8,8 @@ import {
   splitGoflags,
   splitList,
 } from '../src/classify/go-modules';
-import { goSettings, locInValue } from '../src/engine/go-settings';
-import { valueOrName } from '../src/engine/report-helpers';
+import { goSettings } from '../src/engine/go-settings';
+import { locInValue, valueOrName } from '../src/engine/report-helpers';
 
 /**
  * Module downloads over connections anyone on the path can tamper with: GOINSECURE (plain HTTP and

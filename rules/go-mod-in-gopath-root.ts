@@ -1,9 +1,9 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { Copy, FileModel } from '../src/model';
 import { isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
-import { copyDestination, envAt, runScripts, stageChain } from '../src/engine/stage-context';
+import { copyDestination, envAt, instructionsBefore, stageChain } from '../src/engine/stage-context';
 import { goInvocations, GO_MODULE_SUBCOMMANDS } from '../src/parse/go-commands';
-import { joinSegments } from '../src/parse/location';
+import { runScripts } from '../src/parse/shell';
 
 /** Whether a copy from the build context brings a go.mod along: `.`, `./`, `*`, or go.mod itself. */
 function bringsGoMod(c: Copy): boolean {
@@ -24,7 +24,7 @@ function laterGoCommand(model: FileModel, scope: string, line: number): boolean 
     const chain = stageChain(model, r.scope).map((s) => s.name);
     if (!chain.includes(scope) || (r.scope === scope && r.loc.line <= line)) return false;
     if (envAt(model, r.scope, r.loc.line).get('GO111MODULE') === 'off') return false;
-    return runScripts(r).some((s) => goInvocations(joinSegments(s.segments, s.sep)).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
+    return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
   });
 }
 
@@ -52,7 +52,7 @@ export default defineRule({
       const first = splitGoPathList(gopath, scope.windows)[0]!;
       if (!isAbsGoPath(first, scope.windows) || !landsIn(c, first, scope.windows)) continue;
       if (!laterGoCommand(model, scope.name, c.loc.line)) continue;
-      const explicitWorkdir = stageChain(model, scope.name).some((s) => model.workdirs.some((w) => w.scope === s.name && w.loc.line < c.loc.line));
+      const explicitWorkdir = instructionsBefore(model, model.workdirs, scope.name, c.loc.line).length > 0;
       const implicit = !isAbsGoPath(c.dest.path, scope.windows) && !explicitWorkdir ? " (the image's default WORKDIR)" : '';
       ctx.report({ loc: c.dest.loc, messageId: 'gopathRoot', data: { instruction: `${c.instruction} ${c.sources.map((s) => s.path).join(' ')} ${c.dest.path}`, gopath: first, implicit } });
     }

@@ -4,9 +4,10 @@ import { golangTagVersion, goVersionsAgree } from '../src/classify/go';
 import { goNameNoop } from '../src/classify/go-names';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/engine/stage-env';
-import { runScripts, stageChain } from '../src/engine/stage-context';
+import { stageChain } from '../src/engine/stage-context';
 import { referencedNames } from '../src/parse/expand';
 import { joinSegments } from '../src/parse/location';
+import { runScripts } from '../src/parse/shell';
 
 // RUN assignments are left out: a prefix or export feeds whatever command follows (make, scripts), which may read it.
 const KINDS = new Set<EnvAssignment['kind']>(['env', 'go-env-w', 'environment', 'env-file']);
@@ -14,7 +15,7 @@ const KINDS = new Set<EnvAssignment['kind']>(['env', 'go-env-w', 'environment', 
 /** Every shell text of the file (RUN commands, heredocs) plus every value as written, for "is it used?". */
 function usedNames(model: FileModel): Set<string> {
   const texts: string[] = [];
-  for (const r of model.runs) for (const s of runScripts(r)) texts.push(joinSegments(s.segments, s.sep));
+  for (const r of model.runs) for (const s of runScripts(r)) texts.push(s.text);
   for (const r of model.runs) if (r.form === 'exec') texts.push(joinSegments(r.segments));
   for (const a of model.assignments) texts.push(a.raw ?? a.value ?? '');
   for (const c of model.copies) texts.push(...c.sources.map((s) => s.path), c.dest?.path ?? '');
@@ -52,7 +53,7 @@ export default defineRule({
     let used: Set<string> | null = null;
     const buildsGo = (scope: string | undefined) =>
       scope !== undefined &&
-      model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+      model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(s.text)));
     walkEnv(model, (v) => {
       const { a, scope } = v;
       if (!KINDS.has(a.kind)) return;

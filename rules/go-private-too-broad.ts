@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import { broadPatternHost, splitList } from '../src/classify/go-modules';
-import { goSettings, locInValue } from '../src/engine/go-settings';
+import { goSettings } from '../src/engine/go-settings';
+import { locInValue } from '../src/engine/report-helpers';
 
 const EFFECT: Record<string, string> = {
   GOPRIVATE: 'skips both the module proxy and the checksum database',

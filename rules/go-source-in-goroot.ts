@@ -1,9 +1,9 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, Scope } from '../src/model';
 import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
-import { copyDestination, envAt, goRootsAt, runScripts, stageChain } from '../src/engine/stage-context';
+import { copyDestination, envAt, goRootsAt, stageChain } from '../src/engine/stage-context';
 import { expand } from '../src/parse/expand';
-import { joinSegments } from '../src/parse/location';
+import { runScripts } from '../src/parse/shell';
 
 /** The Go trees of a stage at a line: GOROOT when set, the image's or copied trees, else /usr/local/go on Linux. */
 function goRoots(model: FileModel, scope: Scope, line: number): string[] {
@@ -20,7 +20,7 @@ const SRC = /(^|[\\/])src([\\/]|$)/i;
 /** A stage that builds Go itself (`cd src && ./make.bash`) works in GOROOT/src on purpose. */
 function buildsGo(model: FileModel, scope: Scope): boolean {
   const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
-  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(joinSegments(s.segments, s.sep))));
+  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import { sumdbError } from '../src/classify/go-modules';
-import { goCommands, scopeChain, stageEnv, type GoCommand, type StageEnv } from '../src/engine/go-commands';
+import { stageChain, stageEnv, type StageEnv } from '../src/engine/stage-context';
+import { goCommands, type GoCommand } from '../src/parse/go-commands';
 import { goSettings } from '../src/engine/go-settings';
 import { KIND_LABEL, valueOrName } from '../src/engine/report-helpers';
 import type { FileModel } from '../src/model';
@@ -17,7 +18,7 @@ function fetchesNewModules(c: GoCommand, goflags: string): boolean {
 /** The first fetching go command in a stage or any stage built from it. */
 function fetchIn(model: FileModel, commands: GoCommand[], env: StageEnv, scope: string): GoCommand | undefined {
   return commands.find(
-    (c) => scopeChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, 'GOFLAGS') ?? ''),
+    (c) => stageChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, 'GOFLAGS') ?? ''),
   );
 }
 

@@ -1,8 +1,10 @@
 // Bundles the CLI and the GitHub Action entry into dist/ with esbuild.
-// dockerode (and its native optional deps) stay external to the CLI bundle: only `godock env`
-// loads it, so `godock lint` starts without parsing it. The Action bundle is self-contained.
+// dockerode stays out of the CLI bundle: only `godock env` loads it, from its own chunk
+// dist/runtime.js (scripts/build-runtime.mjs), so `godock lint` starts without parsing it.
+// The Action bundle is self-contained.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { dockerodeFromRuntimeChunk, runtimeChunk } from './build-runtime.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -22,8 +24,10 @@ await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.js',
-  external: ['dockerode', 'ssh2', 'cpu-features'],
+  external: ['ssh2', 'cpu-features'],
+  plugins: [dockerodeFromRuntimeChunk],
 });
+await build({ ...common, ...runtimeChunk });
 await build({
   ...common,
   entryPoints: ['src/index.ts'],

@@ -13,11 +13,14 @@ export function manifest(corpus) {
   });
 }
 
-const TALLY_ABORT = /failed to lint (.+?): /;
+// tally aborts the whole run on the first file it refuses and names it: exit 2 for a parse error
+// ("failed to lint <file>: dockerfile parse error …"), exit 4 for its fail-fast syntax checks
+// ("<file>:<line>: Dockerfile has no stages to build …").
+const TALLY_ABORT = { 2: /failed to lint (.+?): /, 4: /^Error: (.+?):\d+: /m };
 
 /**
  * Dockerfiles (kind `dockerfile`, MANIFEST order) that tally accepts: tally aborts the whole run
- * on the first file its parser rejects and names it, so run batches with every rule off, drop the
+ * on the first file it refuses and names it, so run batches with every rule off, drop the
  * named file and go on with the rest of the batch; then re-check each batch as a whole (in case
  * tally does not go through its arguments in order) until it passes.
  */
@@ -30,9 +33,9 @@ export function tallyParses(tally, corpus, files, log) {
       maxBuffer: 256 * 1024 * 1024,
     });
     if (r.error) throw r.error;
-    if (r.status !== 2) return null;
-    const m = TALLY_ABORT.exec(r.stderr);
-    if (!m) throw new Error(`tally exited 2 without naming a file: ${r.stderr.trim().split('\n').pop()}`);
+    if (r.status === 0 || r.status === 1) return null;
+    const m = TALLY_ABORT[r.status]?.exec(r.stderr);
+    if (!m) throw new Error(`tally exited ${r.status} without naming a file: ${r.stderr.trim().split('\n').pop()}`);
     const bad = path.isAbsolute(m[1]) ? path.relative(corpus, m[1]) : m[1];
     if (!batch.includes(bad)) throw new Error(`tally rejected ${bad}, which was not in the batch`);
     return bad;
@@ -58,7 +61,7 @@ export function tallyParses(tally, corpus, files, log) {
 
 /** Cached wrapper of tallyParses keyed by tally's version and the MANIFEST's size. */
 export function cachedTallyParses(benchDir, tally, tallyVersion, corpus, files, log) {
-  const key = `${tallyVersion} ${files.length}`;
+  const key = `v2 ${tallyVersion} ${files.length}`;
   const cache = path.join(benchDir, 'tally-parses.txt');
   if (existsSync(cache)) {
     const [head, ...list] = readFileSync(cache, 'utf8').split('\n').filter(Boolean);

@@ -4,6 +4,7 @@
  * error text is the one the go command prints.
  */
 import { golangImage, golangTagVersion, splitImageRef } from './go';
+import { escapeRe } from '../util/escape-re';
 
 // ---------------------------------------------------------------------------------------------
 // Go version of an image tag
@@ -182,10 +183,6 @@ function elementMatch(pattern: string, name: string): boolean {
   } catch {
     return false;
   }
-}
-
-function escapeRe(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? '\\' + c : c;
 }
 
 /**

@@ -22,6 +22,14 @@ export function isGoVar(name: string): boolean {
   return GO_ENV_VARS.has(name);
 }
 
+/**
+ * Whether a command name runs the go command: `go`, a path to it (`/usr/local/go/bin/go`,
+ * `C:\Go\bin\go.exe`), or the `xx-go` wrapper of tonistiigi/xx (which runs go for the target).
+ */
+export function isGoBinary(word: string): boolean {
+  return word === 'go' || word === 'xx-go' || /[\\/]go(?:\.exe)?$/.test(word);
+}
+
 export interface GoImageInfo {
   golang: boolean;
   goroot: string | null;

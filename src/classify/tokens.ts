@@ -24,6 +24,7 @@
  */
 import type { TokenMatch } from './types';
 import { dominantCharRatio, isHighEntropy, isPathLike, isPlaceholder, literalText } from './values';
+import { escapeRe } from '../util/escape-re';
 
 interface Format {
   type: string;
@@ -351,7 +352,7 @@ function compile(formats: readonly Format[], ci: boolean): Compiled {
     idx += 1 + n;
     parts.push(`(${fmt.re})`);
   }
-  const hints = [...new Set(formats.flatMap((f) => f.hints))].map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join('|'), ci ? 'gi' : 'g'), groups, hint: new RegExp(hints.join('|'), ci ? 'i' : '') };
 }
 

@@ -14,18 +14,21 @@ import { connectEngine } from '../runtime/docker';
 import { minimize, type EnvDecision } from '../runtime/minimize';
 import { createProgress } from '../runtime/progress';
 import { formatJsonReport, formatTextReport, reportFor, type TargetReport } from '../runtime/report';
-import { DEFAULT_CONCURRENCY, inspectTargets, listTargets, type TargetRequest } from '../runtime/targets';
+import { DEFAULT_CONCURRENCY, inspectTargets, listTargets, mapLimit, type TargetRequest } from '../runtime/targets';
 import { DEFAULT_TIMEOUT_MS, EngineError, type InspectedTarget } from '../runtime/types';
 import {
   checkWritable,
+  commitWrite,
+  discardWrite,
   ENV_FILE_FORMATS,
   EnvFileError,
   fileNameFor,
   serializeEnv,
-  writeFileAtomic,
+  stageEnvFile,
   WriteError,
   type EnvFileFormat,
   type EnvLine,
+  type StagedWrite,
 } from '../runtime/write-env-file';
 
 export interface EnvIo {
@@ -76,6 +79,7 @@ Report (stderr, names only, never values):
 Connection (like the docker CLI):
   -H, --host <url>         unix://, tcp:// (TLS via DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), ssh://
   --context <name>         a docker context; else DOCKER_HOST, DOCKER_CONTEXT, currentContext
+                           (DOCKER_API_VERSION pins the API version instead of negotiating it)
   --timeout <seconds>      give up on an Engine API call after this long (default ${DEFAULT_TIMEOUT_MS / 1000})
   -h, --help               show this help
 
@@ -102,6 +106,9 @@ interface Flags {
 }
 
 class UsageError extends Error {}
+
+/** Env-files written (and fsynced) at once by `--output-dir`. */
+const WRITE_CONCURRENCY = 16;
 
 function parseFlags(argv: string[]): Flags | 'help' {
   const { values, positionals } = parseArgs({
@@ -179,17 +186,80 @@ function linesOf(decisions: readonly EnvDecision[], passthrough: boolean): EnvLi
   return lines;
 }
 
-/** Picks a unique file name per target inside --output-dir. */
-function outputPaths(targets: readonly InspectedTarget[], dir: string, format: EnvFileFormat): Map<InspectedTarget, string> {
+/** Picks a unique file name inside --output-dir for each target, in the order asked. */
+function outputPathPicker(dir: string, format: EnvFileFormat): (t: InspectedTarget) => string {
   const used = new Set<string>();
-  const out = new Map<InspectedTarget, string>();
-  for (const t of targets) {
+  return (t) => {
     let name = fileNameFor(t.name, format);
     if (used.has(name)) name = fileNameFor(`${t.name}-${t.id.slice(0, 12)}`, format);
     used.add(name);
-    out.set(t, join(dir, name));
+    return join(dir, name);
+  };
+}
+
+/** A target minimized and serialized, its file(s) staged (see src/util/atomic-write.ts). */
+interface Prepared {
+  report: TargetReport;
+  staged: StagedWrite[];
+  /** The report to give instead when a staged file cannot be committed. */
+  failed: (e: WriteError) => TargetReport;
+}
+
+/** A target with nothing to write. */
+function settled(report: TargetReport): Prepared {
+  return { report, staged: [], failed: () => report };
+}
+
+/** Minimizes one target and stages its file(s) (`output` '-' is stdout, written at once). */
+function prepareTarget(t: InspectedTarget, output: string, flags: Flags, io: EnvIo, secretValues: string[]): Prepared {
+  const decisions = minimize(t.runtime, {
+    ...(flags.suffixes ? { suffixes: flags.suffixes } : {}),
+    keep: flags.keep,
+    drop: flags.drop,
+    only: flags.only,
+    keepImageDefaults: flags.keepImageDefaults,
+  });
+  for (const d of decisions) if (d.reason === 'secret' && d.value) secretValues.push(d.value);
+  const base = { target: t.name, kind: t.kind, id: t.id, ...(t.imageNote ? { note: t.imageNote } : {}) };
+  const failed = (e: EnvFileError | WriteError): TargetReport => ({
+    ...reportFor(base, decisions, false),
+    error: { code: e instanceof EnvFileError ? 'format' : 'write', message: `${t.name}: ${e.message}` },
+  });
+  const staged: StagedWrite[] = [];
+  try {
+    const content = serializeEnv(linesOf(decisions, flags.secrets === 'passthrough'), flags.format);
+    const secretLines = decisions.filter((d) => d.reason === 'secret').map((d) => ({ name: d.name, value: d.value }));
+    const secretContent = flags.secretsFile ? serializeEnv(secretLines, flags.format) : null;
+    if (flags.secretsFile) {
+      // Two files: refuse before writing either.
+      if (output !== '-') checkWritable(output, { force: flags.force });
+      checkWritable(flags.secretsFile, { force: flags.force });
+    }
+    if (output === '-') io.stdout.write(content);
+    else staged.push(stageEnvFile(output, content, { force: flags.force }));
+    if (flags.secretsFile && secretContent !== null) staged.push(stageEnvFile(flags.secretsFile, secretContent, { force: flags.force }));
+    const report = reportFor({ ...base, output, ...(flags.secretsFile ? { secretsFile: flags.secretsFile } : {}) }, decisions, flags.secrets === 'passthrough');
+    return { report, staged, failed };
+  } catch (e) {
+    staged.forEach(discardWrite);
+    if (!(e instanceof EnvFileError || e instanceof WriteError)) throw e;
+    return settled(failed(e));
   }
-  return out;
+}
+
+/** Commits a target's staged files in order; the first failure discards the rest. */
+async function commitTarget(p: Prepared): Promise<TargetReport> {
+  while (p.staged.length > 0) {
+    const s = p.staged.shift()!;
+    try {
+      await commitWrite(s); // committed or, on failure, cleaned up
+    } catch (e) {
+      p.staged.splice(0).forEach(discardWrite);
+      if (!(e instanceof WriteError)) throw e;
+      return p.failed(e);
+    }
+  }
+  return p.report;
 }
 
 /** Runs `godock env`; never throws, never rejects. */
@@ -214,6 +284,7 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
     return 2;
   }
   const secretValues: string[] = [];
+  const prepared: Prepared[] = [];
   try {
     if (flags.outputDir) {
       try {
@@ -224,7 +295,12 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
       if (!statSync(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
     }
     const conn = resolveConnection({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: io.env });
-    const engine = await connectEngine(conn, { timeoutMs: flags.timeoutMs });
+    const listing = flags.targets.all || flags.targets.labels.length > 0;
+    const engine = await connectEngine(conn, {
+      timeoutMs: flags.timeoutMs,
+      ...(io.env.DOCKER_API_VERSION ? { apiVersion: io.env.DOCKER_API_VERSION } : {}),
+      ...(listing ? { prefetchContainers: flags.targets.labels } : {}),
+    });
     const refs = await listTargets(engine, flags.targets);
     if (refs.length === 0) {
       say(flags.targets.labels.length ? `no running container matches --label ${flags.targets.labels.join(' --label ')}` : 'no running containers');
@@ -239,43 +315,20 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
       return 2;
     }
     const progress = createProgress(io.stderr, io.isTTY && refs.length > 3);
-    const results = await inspectTargets(engine, refs, flags.targets, { concurrency: DEFAULT_CONCURRENCY, onProgress: (d, t) => progress.update(d, t) });
+    // Each target's file is staged as soon as it and the targets before it are inspected (file
+    // names are picked in target order); once all are staged, the files are committed (fsync,
+    // link) WRITE_CONCURRENCY at a time.
+    const pathFor = flags.outputDir ? outputPathPicker(flags.outputDir, flags.format) : null;
+    await inspectTargets(engine, refs, flags.targets, {
+      concurrency: DEFAULT_CONCURRENCY,
+      onProgress: (d, t) => progress.update(d, t),
+      onResult: (r) => {
+        if (r.target) prepared.push(prepareTarget(r.target, pathFor ? pathFor(r.target) : (flags.output ?? '-'), flags, io, secretValues));
+        else prepared.push(settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error!.code, message: r.error!.message } }));
+      },
+    });
     progress.clear();
-    const paths = flags.outputDir ? outputPaths(results.flatMap((r) => (r.target ? [r.target] : [])), flags.outputDir, flags.format) : null;
-
-    const reports: TargetReport[] = [];
-    for (const r of results) {
-      if (!r.target) {
-        reports.push({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error!.code, message: r.error!.message } });
-        continue;
-      }
-      const t = r.target;
-      const decisions = minimize(t.runtime, {
-        ...(flags.suffixes ? { suffixes: flags.suffixes } : {}),
-        keep: flags.keep,
-        drop: flags.drop,
-        only: flags.only,
-        keepImageDefaults: flags.keepImageDefaults,
-      });
-      for (const d of decisions) if (d.reason === 'secret' && d.value) secretValues.push(d.value);
-      const output = paths ? paths.get(t)! : (flags.output ?? '-');
-      const base = { target: t.name, kind: t.kind, id: t.id, ...(t.imageNote ? { note: t.imageNote } : {}) };
-      try {
-        const content = serializeEnv(linesOf(decisions, flags.secrets === 'passthrough'), flags.format);
-        const secretLines = decisions.filter((d) => d.reason === 'secret').map((d) => ({ name: d.name, value: d.value }));
-        const secretContent = flags.secretsFile ? serializeEnv(secretLines, flags.format) : null;
-        if (output !== '-') checkWritable(output, { force: flags.force });
-        if (flags.secretsFile) checkWritable(flags.secretsFile, { force: flags.force });
-        if (output === '-') io.stdout.write(content);
-        else writeFileAtomic(output, content, { force: flags.force });
-        if (flags.secretsFile && secretContent !== null) writeFileAtomic(flags.secretsFile, secretContent, { force: flags.force });
-        reports.push(reportFor({ ...base, output, ...(flags.secretsFile ? { secretsFile: flags.secretsFile } : {}) }, decisions, flags.secrets === 'passthrough'));
-      } catch (e) {
-        if (!(e instanceof EnvFileError || e instanceof WriteError)) throw e;
-        const code = e instanceof EnvFileError ? 'format' : 'write';
-        reports.push({ ...reportFor(base, decisions, false), error: { code, message: `${t.name}: ${e.message}` } });
-      }
-    }
+    const reports = await mapLimit(prepared, WRITE_CONCURRENCY, commitTarget);
     const text = flags.report === 'json' ? formatJsonReport(reports) : formatTextReport(reports);
     io.stderr.write(maskIn(text, secretValues));
     return reports.some((r) => r.error) ? 2 : 0;
@@ -283,5 +336,8 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
     if (e instanceof EngineError || e instanceof WriteError) say(maskIn(e.message, secretValues));
     else say(`unexpected error: ${maskIn((e as Error)?.message ?? String(e), secretValues)}`);
     return 2;
+  } finally {
+    // Temp files staged but never committed (after an unexpected error).
+    for (const p of prepared) p.staged.splice(0).forEach(discardWrite);
   }
 }

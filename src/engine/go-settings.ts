@@ -4,7 +4,7 @@
  * for the given names, statically expanded (Dockerfile) or interpolation-free (compose, env files),
  * together with the stage or service it applies to and the Go version of its image.
  */
-import type { EnvAssignment, FileModel, Location, Scope } from '../model';
+import type { EnvAssignment, FileModel, Scope } from '../model';
 import { goVersionOfImage, type GoVersion } from '../classify/go-modules';
 import { scanComposeValue } from '../parse/interpolation';
 import { walkEnv } from './stage-env';
@@ -42,20 +42,4 @@ export function goSettings(model: FileModel, names: Iterable<string>): GoSetting
     out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
   });
   return out;
-}
-
-/**
- * Location of characters [start, end) of an assignment's value: exact when the value is written
- * as-is on one line (plain, or inside plain quotes), else the whole value.
- */
-export function locInValue(a: EnvAssignment, start: number, end: number): Location {
-  const v = a.valueLoc ?? a.nameLoc;
-  const value = a.value ?? '';
-  const raw = a.raw;
-  const quotedAsIs = raw !== undefined && raw.length === value.length + 2 && raw.slice(1, -1) === value;
-  const asIs = raw === undefined || quotedAsIs;
-  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
-  // For RUN assignments the value location spans the quotes; for ENV it is already inside them.
-  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
-  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
 }

@@ -6,6 +6,22 @@ export function valueOrName(a: EnvAssignment): Location {
   return a.valueLoc ?? a.nameLoc;
 }
 
+/**
+ * Location of characters [start, end) of an assignment's value: exact when the value is written
+ * as-is on one line (plain, or inside plain quotes), else the whole value.
+ */
+export function locInValue(a: EnvAssignment, start: number, end: number): Location {
+  const v = valueOrName(a);
+  const value = a.value ?? '';
+  const raw = a.raw;
+  const quotedAsIs = raw !== undefined && raw.length === value.length + 2 && raw.slice(1, -1) === value;
+  const asIs = raw === undefined || quotedAsIs;
+  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
+  // For RUN assignments the value location spans the quotes; for ENV it is already inside them.
+  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
+  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
+}
+
 /** Human words for where an assignment was written. */
 export const KIND_LABEL: Record<AssignmentKind, string> = {
   env: 'ENV',

@@ -1,6 +1,7 @@
 import type { FileModel, Finding, ParseError, Report, Severity } from '../model';
 import { maskIn } from '../classify/mask';
 import { scanText } from '../classify/tokens';
+import { isHighEntropy } from '../classify/values';
 import type { Rule, RuleContext } from './define-rule';
 import type { ResolvedConfig } from './config';
 import { DEFAULT_CONFIG } from './config';
@@ -36,8 +37,9 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
       report(r: Report) {
         const template = rule.messages[r.messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        // Mask the declared secrets, then anything token-shaped that a name or path carried in.
-        const masked = maskIn(renderMessage(template, r.data), r.secrets ?? []);
+        // Mask the declared secrets, random-looking words the data carries in (a token pasted
+        // into GOFLAGS or a LABEL name), then anything token-shaped.
+        const masked = maskIn(renderMessage(template, r.data), [...(r.secrets ?? []), ...randomWords(r.data)]);
         const message = maskIn(masked, scanText(masked).map((m) => m.text));
         const f: Finding = {
           ruleId: rule.id,
@@ -62,6 +64,20 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
   }
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
+}
+
+/** Words of report data that look random (high entropy, 16+ characters): never echoed as-is. */
+function randomWords(data: Report['data']): string[] {
+  const out: string[] = [];
+  if (!data) return out;
+  for (const v of Object.values(data)) {
+    if (typeof v !== 'string' || v.length < 16) continue;
+    for (const w of v.split(/[\s"'`=:,;|&()<>[\]{}]+/)) {
+      const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
+      if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) out.push(w);
+    }
+  }
+  return out;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -1,9 +1,9 @@
 /**
- * What is known about a Dockerfile stage at a given line: its ancestry, its environment, the RUN
- * commands and copies that happened before, and where Go is installed in it. Built on walkEnv;
- * pure functions of the model.
+ * What is known about a Dockerfile stage at a given line: its ancestry and the stages that use
+ * it, its environment, the RUN commands and copies that happened before, and where Go is
+ * installed in it. Built on walkEnv; pure functions of the model.
  */
-import type { Copy, EnvAssignment, FileModel, Run, Scope, TextSegment } from '../model';
+import type { Copy, EnvAssignment, FileModel, Scope } from '../model';
 import { golangImage } from '../classify/go';
 import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../classify/go-paths';
 import { walkEnv, type EnvVisit } from './stage-env';
@@ -25,31 +25,69 @@ export function envAt(model: FileModel, scope: string, line: number): ReadonlyMa
   return walkEnv(before).get(scope) ?? new Map();
 }
 
-/** Whether `inst` (a RUN or COPY of `scope` or of an ancestor) happens before `line` in `scope`. */
+/** Whether an instruction of `scope` or of an ancestor happens before `line` in `scope`. */
 function before(model: FileModel, scope: string, line: number) {
   const chain = new Set(stageChain(model, scope).map((s) => s.name));
   return (x: { scope: string; loc: { line: number } }) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
 
-export function runsBefore(model: FileModel, scope: string, line: number): Run[] {
-  return model.runs.filter(before(model, scope, line));
+export interface StageEnv {
+  /** Value of a variable for a process started by a RUN at `line` in `scope`: ENV and stage ARGs
+   *  (null: set but unknown), then `go env -w` (only for the go command); undefined: not set or empty.
+   *  Image defaults are not included (see envAt). */
+  at(scope: string, line: number, name: string): string | null | undefined;
 }
 
-export function copiesBefore(model: FileModel, scope: string, line: number): Copy[] {
-  return model.copies.filter(before(model, scope, line));
+/** Builds the per-stage value lookup (one walk over the assignments for their expanded values). */
+export function stageEnv(model: FileModel): StageEnv {
+  const expanded = new Map<EnvAssignment, string | null>();
+  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
+  return {
+    at(scope, line, name) {
+      const inEffect = before(model, scope, line);
+      let env: string | null | undefined;
+      let arg: string | null | undefined;
+      let goenv: string | null | undefined;
+      for (const a of model.assignments) {
+        if (a.name !== name || a.viaOnbuild || a.scope === undefined || !inEffect({ scope: a.scope, loc: a.nameLoc })) continue;
+        const v = expanded.get(a) ?? null;
+        if (a.kind === 'env') env = v;
+        else if (a.kind === 'arg' && a.scope === scope) arg = a.value === null ? (arg ?? null) : v;
+        else if (a.kind === 'go-env-w') goenv = v;
+      }
+      if (env !== undefined) return env === '' ? undefined : env;
+      if (arg !== undefined) return arg === '' ? undefined : arg;
+      if (goenv !== undefined) return goenv === '' ? undefined : goenv;
+      return undefined;
+    },
+  };
 }
 
-/** The scripts of a RUN: its command line and each heredoc body, with the separator used to join them. */
-export function runScripts(run: Run): { segments: TextSegment[]; sep: string }[] {
-  const out = run.form === 'shell' ? [{ segments: run.segments, sep: ' ' }] : [];
-  for (const h of run.heredocs) out.push({ segments: h.segments, sep: '\n' });
-  return out;
+/** The instructions (RUN, COPY, WORKDIR, USER) of `scope` or of an ancestor that come before `line` in `scope`, in file order. */
+export function instructionsBefore<T extends { scope: string; loc: { line: number } }>(model: FileModel, items: readonly T[], scope: string, line: number): T[] {
+  return items.filter(before(model, scope, line));
 }
 
 /** The stage a `COPY --from=` value names (by name or index), if it is a stage of this file. */
 export function fromStage(model: FileModel, from: string): Scope | undefined {
   const k = from.toLowerCase();
   return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : undefined);
+}
+
+/**
+ * Whether a stage is only an intermediate: another stage is built FROM it (also through an
+ * `ARG`-built name such as `FROM bin-${VARIANT}`) or copies from it.
+ */
+export function isIntermediateStage(model: FileModel, name: string): boolean {
+  const target = model.scopes.find((s) => s.name === name);
+  if (!target) return false;
+  const byFrom = model.scopes.some((s) => {
+    if (s === target || !s.image) return false;
+    const img = s.image.toLowerCase();
+    const dollar = img.indexOf('$');
+    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
+  });
+  return byFrom || model.copies.some((c) => c.from !== undefined && fromStage(model, c.from) === target);
 }
 
 /** Absolute destination of a copy (relative destinations resolve against the WORKDIR); null when unknown. */
@@ -73,7 +111,7 @@ export function goRootsAt(model: FileModel, scope: string, line: number, depth =
   if (root?.goroot) roots.push(root.goroot);
   if (depth > 8) return roots;
   const windows = chain[0]?.windows ?? false;
-  for (const c of copiesBefore(model, scope, line)) {
+  for (const c of instructionsBefore(model, model.copies, scope, line)) {
     if (c.from === undefined) continue;
     const src = fromStage(model, c.from);
     const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot!] : [];
@@ -91,6 +129,17 @@ export function goRootsAt(model: FileModel, scope: string, line: number, depth =
     }
   }
   return [...new Set(roots)];
+}
+
+const GO_ENV_KINDS: ReadonlySet<EnvAssignment['kind']> = new Set(['env', 'arg', 'run', 'go-env-w', 'environment', 'env-file']);
+
+/**
+ * Whether an assignment sets a variable in the go command's environment: ENV, a stage ARG, a RUN
+ * assignment or `go env -w`, compose `environment` or an env file; not LABEL, compose build args,
+ * or an ARG before the first FROM (which only feeds FROM lines).
+ */
+export function setsGoEnv(a: EnvAssignment): boolean {
+  return GO_ENV_KINDS.has(a.kind) && !(a.kind === 'arg' && a.scope === undefined);
 }
 
 /**

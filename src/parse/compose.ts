@@ -39,6 +39,7 @@ import type { EnvAssignment, EnvFileRef, FileModel, Location, ParseError, Scope 
 import { golangImage } from '../classify/go';
 import { maskIn } from '../classify/mask';
 import { scanText } from '../classify/tokens';
+import { emptyModel } from './empty-model';
 import { LineIndex } from './location';
 import { resolveComposeStatic } from './interpolation';
 import { lineSuppressions, type LineComment } from './line-suppressions';
@@ -84,19 +85,7 @@ interface Ctx {
 }
 
 export function parseCompose(path: string, text: string): FileModel {
-  const model: FileModel = {
-    path,
-    format: 'compose',
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: [],
-  };
+  const model = emptyModel(path, 'compose');
   const lc = new LineIndex(text);
   const ctx: Ctx = {
     text,
@@ -309,15 +298,9 @@ function contentRange(ctx: Ctx, s: Scalar): [number, number] {
   }
 }
 
-function locOf(ctx: Ctx, start: number, end: number): Location {
-  const a = ctx.lc.linePos(start);
-  const b = ctx.lc.linePos(end);
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-}
-
 function contentLoc(ctx: Ctx, s: Scalar): Location {
   const [a, b] = contentRange(ctx, s);
-  return locOf(ctx, a, b);
+  return ctx.lc.loc(a, b);
 }
 
 /**
@@ -418,8 +401,8 @@ function collectEnv(ctx: Ctx, node: unknown, kind: 'environment' | 'build-arg', 
         kind,
         scope: service,
         services: [service],
-        nameLoc: locOf(ctx, cs, rawEq < 0 ? ce : cs + rawEq),
-        valueLoc: eq < 0 || rawEq < 0 ? null : locOf(ctx, cs + rawEq + 1, ce),
+        nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
+        valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
         group: groupOf(ctx, n),
       };
       if (eq >= 0 && rawEq >= 0) {

@@ -17,6 +17,7 @@ import {
 } from 'dockerfile-ast';
 import type { Instruction, Property } from 'dockerfile-ast';
 import { golangImage } from '../classify/go';
+import { cleanGoPath, looksWindows } from '../classify/go-paths';
 import type {
   Copy as CopyModel,
   EnvAssignment,
@@ -29,9 +30,10 @@ import type {
   TextSegment,
 } from '../model';
 import { parsePragma } from '../engine/suppress';
+import { emptyModel } from './empty-model';
 import { expand } from './expand';
 import { dropPrefix, fromRange0, joinSegments, locateInSegments, type Range0 } from './location';
-import { findAssignments, isWord, tokenize } from './shell';
+import { findAssignments, isWord, runScripts, tokenize } from './shell';
 
 interface HeredocLike {
   getName(): string;
@@ -47,22 +49,6 @@ function heredocsOf0(ins: unknown): HeredocLike[] {
   } catch {
     return [];
   }
-}
-
-export function emptyModel(path: string, format: FileModel['format']): FileModel {
-  return {
-    path,
-    format,
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: [],
-  };
 }
 
 /** Splits text into lines without their terminators (\n or \r\n). */
@@ -246,11 +232,9 @@ export function parseDockerfile(path: string, input: string): FileModel {
     model.runs.push(run);
     // Shell-form assignments (exec form has no shell, except `sh -c "…"` which we leave alone),
     // and the assignments of heredoc scripts (`RUN <<EOF` bodies are shell scripts too).
-    const scripts: [TextSegment[], string][] = exec ? [] : [[segments, ' ']];
-    for (const h of run.heredocs) scripts.push([h.segments, '\n']);
-    for (const [segs, sep] of scripts) {
+    for (const { segments: segs, sep, text: script } of runScripts(run)) {
       group++;
-      for (const a of findAssignments(joinSegments(segs, sep))) {
+      for (const a of findAssignments(script)) {
         const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep);
         if (!nameLoc) continue;
         const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep) : null;
@@ -318,8 +302,8 @@ export function parseDockerfile(path: string, input: string): FileModel {
       const prev = stageWorkdir.get(scopeName());
       let absolute: string | undefined;
       if (expanded !== null) {
-        if (expanded.startsWith('/') || /^[A-Za-z]:[\\/]/.test(expanded)) absolute = normalizePath(expanded);
-        else if (prev !== undefined) absolute = normalizePath(`${prev}/${expanded}`);
+        if (expanded.startsWith('/') || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
+        else if (prev !== undefined) absolute = cleanGoPath(`${prev}/${expanded}`, null);
       }
       const first = args[0]!.getRange() as Range0;
       const last = args[args.length - 1]!.getRange() as Range0;
@@ -449,17 +433,6 @@ function sliceRange(lines: string[], r: Range0): string {
   for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? '');
   parts.push((lines[r.end.line] ?? '').slice(0, r.end.character));
   return parts.join('\n');
-}
-
-function normalizePath(p: string): string {
-  if (/^[A-Za-z]:[\\/]/.test(p)) return p.replace(/\//g, '\\').replace(/\\+$/, '') || p;
-  const parts: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
-  }
-  return '/' + parts.join('/');
 }
 
 /** Parses the JSON (exec) form `["a", "b"]`, returning each string with its offsets, or null. */

@@ -16,32 +16,26 @@
  * Bad lines become `errors` (the rest of the file is still read); the adapter never throws.
  */
 import type { EnvAssignment, FileModel, Location, ParseError } from '../model';
+import { emptyModel } from './empty-model';
 import { lineSuppressions, type LineComment } from './line-suppressions';
+import { LineIndex } from './location';
 
 export type EnvFileFormat = 'dotenv' | 'raw';
 
 /** Normalised text (no BOM, LF line ends) with offset → position mapping. */
 class Source {
   readonly text: string;
-  private readonly starts: number[] = [0];
+  private readonly lines: LineIndex;
   constructor(input: string) {
     this.text = input.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-    for (let i = 0; i < this.text.length; i++) if (this.text[i] === '\n') this.starts.push(i + 1);
+    this.lines = new LineIndex(this.text);
   }
   pos(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
   }
   loc(start: number, end: number): Location {
-    const a = this.pos(start);
-    const b = this.pos(end);
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    return this.lines.loc(start, end);
   }
   lineEnd(offset: number): number {
     const nl = this.text.indexOf('\n', offset);
@@ -93,15 +87,8 @@ export function parseEnvFile(path: string, text: string, format: EnvFileFormat =
   const ends = new Map<number, number>();
   st.entries.forEach((e, i) => ends.set(starts[i]!, Math.max(ends.get(starts[i]!) ?? 0, src.pos(e.end).line)));
   return {
-    path,
-    format: 'env-file',
+    ...emptyModel(path, 'env-file'),
     assignments,
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
     suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
     errors: st.errors,
   };

@@ -57,11 +57,12 @@ export function expand(text: string, vars: ReadonlyMap<string, string | null>, e
   return out;
 }
 
-function findClose(text: string, from: number): number {
+/** Index of the bracket closing one opened just before `from` (nested pairs skipped); -1 when none. */
+export function findClose(text: string, from: number, open = '{', close = '}'): number {
   let depth = 1;
   for (let j = from; j < text.length; j++) {
-    if (text[j] === '{') depth++;
-    else if (text[j] === '}' && --depth === 0) return j;
+    if (text[j] === open) depth++;
+    else if (text[j] === close && --depth === 0) return j;
   }
   return -1;
 }

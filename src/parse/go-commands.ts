@@ -1,78 +1,59 @@
 /**
- * Simple commands of a shell text (a RUN command or a heredoc script) and the `go` invocations
- * among them, with offsets. Built on the word splitter in ./shell; it never evaluates anything.
+ * The `go` invocations of shell text (a RUN command or a heredoc script) and of a Dockerfile
+ * model's RUNs, with their subcommand, arguments, offsets or location, and the variables the same
+ * RUN sets for them (`CGO_ENABLED=0 go build`, `export GOARCH=arm64 && go …`,
+ * `env GOOS=linux go build`, an earlier `go env -w`). Built on the simple commands of ./shell; it
+ * never evaluates anything.
  */
-import { isWord, tokenize, type Word } from './shell';
-
-export interface SimpleCommand {
-  /** Leading `NAME=value` words (prefix assignments). */
-  assignments: Word[];
-  /** The command name after assignments and wrappers (`sudo`, `env`, `exec`, …); undefined when there is none. */
-  head?: Word;
-  /** Words after the head. */
-  args: Word[];
-  start: number;
-  end: number;
-}
-
-const ASSIGN = /^[A-Za-z_][A-Za-z0-9_]*=/;
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'nice', 'doas']);
-
-/** Splits a shell text into simple commands at `;`, `&&`, `||`, `|`, `&`, newlines and parentheses. */
-export function simpleCommands(text: string): SimpleCommand[] {
-  const out: SimpleCommand[] = [];
-  let words: Word[] = [];
-  const flush = () => {
-    if (words.length) out.push(toCommand(words));
-    words = [];
-  };
-  for (const t of tokenize(text)) {
-    if (isWord(t)) words.push(t);
-    else flush();
-  }
-  flush();
-  return out;
-}
-
-function toCommand(words: Word[]): SimpleCommand {
-  let i = 0;
-  const assignments: Word[] = [];
-  while (i < words.length && ASSIGN.test(words[i]!.raw)) assignments.push(words[i++]!);
-  // Wrappers such as `sudo -E`, `env -u X A=1`: skip them, their flags and their assignments.
-  while (i < words.length && WRAPPERS.has(words[i]!.value)) {
-    i++;
-    while (i < words.length && (words[i]!.value.startsWith('-') || ASSIGN.test(words[i]!.raw))) {
-      if (ASSIGN.test(words[i]!.raw)) assignments.push(words[i]!);
-      i++;
-    }
-  }
-  const c: SimpleCommand = { assignments, args: words.slice(i + 1), start: words[0]!.start, end: words[words.length - 1]!.end };
-  if (i < words.length) c.head = words[i]!;
-  return c;
-}
+import type { FileModel, Location, Run } from '../model';
+import { isGoBinary } from '../classify/go';
+import { locateInSegments } from './location';
+import { assignmentOf, DECLARE_COMMANDS, runScripts, simpleCommands, type SimpleCommand, type Word } from './shell';
 
 export interface GoInvocation {
+  /** The go command as written: `go`, `/usr/local/go/bin/go`, `xx-go`. */
+  tool: string;
   /** The subcommand (`build`, `mod`, `env`, …); '' for a bare `go`. */
   sub: string;
-  /** Arguments after the subcommand. */
-  args: string[];
+  /** The word of the subcommand; undefined for a bare `go`. */
+  subWord?: Word;
+  /** Words after the subcommand. */
+  args: Word[];
   command: SimpleCommand;
 }
 
-export function isGoBinary(word: string): boolean {
-  return word === 'go' || /[\\/]go(?:\.exe)?$/.test(word);
+/** The go invocation a simple command is (`go build`, `sudo go …`, `go -C dir vet`), or null. */
+export function goInvocation(c: SimpleCommand): GoInvocation | null {
+  if (!c.head || !isGoBinary(c.head.value)) return null;
+  // `go -C dir build`: -C is the one flag before the subcommand that takes a value.
+  let i = 0;
+  while (i < c.args.length && c.args[i]!.value.startsWith('-')) i += c.args[i]!.value === '-C' ? 2 : 1;
+  const g: GoInvocation = { tool: c.head.value, sub: '', args: [], command: c };
+  if (i < c.args.length) {
+    g.subWord = c.args[i]!;
+    g.sub = g.subWord.value;
+    g.args = c.args.slice(i + 1);
+  }
+  return g;
 }
 
 /** The `go` commands in a shell text (`go build`, `/usr/local/go/bin/go mod download`, `sudo go …`). */
 export function goInvocations(text: string): GoInvocation[] {
-  const out: GoInvocation[] = [];
-  for (const c of simpleCommands(text)) {
-    if (!c.head || !isGoBinary(c.head.value)) continue;
-    // `go -C dir build`: -C is the one flag before the subcommand that takes a value.
-    let i = 0;
-    while (i < c.args.length && c.args[i]!.value.startsWith('-')) i += c.args[i]!.value === '-C' ? 2 : 1;
-    if (i >= c.args.length) i = -1;
-    out.push({ sub: i < 0 ? '' : c.args[i]!.value, args: i < 0 ? [] : c.args.slice(i + 1).map((w) => w.value), command: c });
+  return simpleCommands(text)
+    .map(goInvocation)
+    .filter((g): g is GoInvocation => g !== null);
+}
+
+/** Values of the flag `-name` / `--name` in a word list (`-o x`, `-o=x`). */
+export function flagValues(args: readonly Word[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') break;
+    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
+    if (!m || m[1] !== name) continue;
+    if (m[2] !== undefined) out.push(m[2]);
+    else if (i + 1 < args.length) out.push(args[++i]!.value);
   }
   return out;
 }
@@ -82,3 +63,51 @@ export const GO_BUILDING_SUBCOMMANDS: ReadonlySet<string> = new Set(['build', 'i
 
 /** Subcommands that work in module mode and look for go.mod. */
 export const GO_MODULE_SUBCOMMANDS: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test', 'vet', 'get', 'generate', 'list', 'mod', 'work']);
+
+/** A go invocation in a RUN of a Dockerfile model. */
+export interface GoCommand extends GoInvocation {
+  run: Run;
+  /** Location of `go <sub>`. */
+  loc: Location;
+  /** Variables this RUN sets for the command: prefix assignments, then earlier export/bare ones and `go env -w`. */
+  vars: ReadonlyMap<string, string>;
+  /** Full text of the script the command is in (for searching references). */
+  script: string;
+}
+
+/** Every go invocation in the model's shell-form RUNs and heredoc scripts, in file order. */
+export function goCommands(model: FileModel): GoCommand[] {
+  const out: GoCommand[] = [];
+  for (const run of model.runs) {
+    for (const { segments, sep, text: script } of runScripts(run)) {
+      // Variables set earlier in the script: bare and exported assignments, `go env -w`.
+      const persistent = new Map<string, string>();
+      const setAll = (words: readonly Word[], into: Map<string, string>, keep = false) => {
+        for (const w of words) {
+          const a = assignmentOf(w);
+          if (a && !(keep && into.has(a.name))) into.set(a.name, a.value);
+        }
+      };
+      for (const c of simpleCommands(script)) {
+        if (!c.head) {
+          if (c.assignments.length === c.words.length) setAll(c.assignments, persistent);
+          continue;
+        }
+        if (DECLARE_COMMANDS.has(c.head.value)) {
+          setAll(c.args, persistent);
+          continue;
+        }
+        const g = goInvocation(c);
+        if (!g) continue;
+        const loc = locateInSegments(segments, c.head.start, (g.subWord ?? c.head).end, sep);
+        if (!loc) continue;
+        const vars = new Map(persistent);
+        setAll(c.assignments, vars);
+        out.push({ ...g, run, loc, vars, script });
+        // `go env -w X=…` holds for the go commands after it (unless the environment sets X).
+        if (g.sub === 'env' && g.args.some((w) => w.value === '-w')) setAll(g.args, persistent, true);
+      }
+    }
+  }
+  return out;
+}

@@ -8,7 +8,7 @@
  * Only what is specific to compose lives here; static expansion itself is `expand` (with `$` as
  * the escape character, which makes `$$` a literal `$`).
  */
-import { expand } from './expand';
+import { expand, findClose } from './expand';
 
 export type InterpolationOp = '' | ':-' | '-' | ':?' | '?' | ':+' | '+';
 
@@ -102,15 +102,6 @@ function scanInto(
     refs.push({ name: n[0], op: '', start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
     i += 1 + n[0].length;
   }
-}
-
-function findClose(text: string, from: number): number {
-  let depth = 1;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === '{') depth++;
-    else if (text[j] === '}' && --depth === 0) return j;
-  }
-  return -1;
 }
 
 /**

@@ -80,4 +80,10 @@ export class LineIndex {
     }
     return { line: lo + 1, col: off - this.starts[lo]! + 1 };
   }
+  /** Location of the offsets [start, end). */
+  loc(start: number, end: number): Location {
+    const a = this.linePos(start);
+    const b = this.linePos(end);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
 }

@@ -1,8 +1,14 @@
 /**
- * A small POSIX-shell word splitter for RUN commands: enough to find assignments at command
- * positions (`export GOPATH=/x`, `CGO_ENABLED=0 go build`, `go env -w GOSUMDB=off`) with exact
- * offsets. It is not a shell: it never evaluates, and unknown syntax degrades to plain words.
+ * A small POSIX-shell word splitter for RUN commands: enough to find simple commands and the
+ * assignments at command positions (`export GOPATH=/x`, `CGO_ENABLED=0 go build`,
+ * `go env -w GOSUMDB=off`) with exact offsets. It is not a shell: it never evaluates, and unknown
+ * syntax degrades to plain words. The one shell tokenizer of godock: everything that reads shell
+ * text (RUN commands, heredoc scripts, ARG/COPY word lists) goes through here.
  */
+import type { Run, TextSegment } from '../model';
+import { isGoBinary } from '../classify/go';
+import { findClose } from './expand';
+import { joinSegments } from './location';
 
 export interface Word {
   /** The word with quotes removed and escapes applied. */
@@ -64,7 +70,8 @@ export function tokenize(text: string): Token[] {
         }
         i++;
       } else if (ch === '$' && text[i + 1] === '(') {
-        const close = matchParen(text, i + 1);
+        const found = findClose(text, i + 2, '(', ')');
+        const close = found < 0 ? text.length - 1 : found;
         value += text.slice(i, close + 1);
         i = close + 1;
       } else {
@@ -78,13 +85,82 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-function matchParen(text: string, open: number): number {
-  let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    if (text[j] === '(') depth++;
-    else if (text[j] === ')' && --depth === 0) return j;
+/** The words of each simple command, split at `;`, `&&`, `||`, `|`, `&`, newlines and parentheses. */
+export function commandWords(text: string): Word[][] {
+  const out: Word[][] = [];
+  let words: Word[] = [];
+  for (const t of tokenize(text)) {
+    if (isWord(t)) words.push(t);
+    else if (words.length) {
+      out.push(words);
+      words = [];
+    }
   }
-  return text.length - 1;
+  if (words.length) out.push(words);
+  return out;
+}
+
+const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+/** Builtins whose `NAME=value` arguments assign shell variables. */
+export const DECLARE_COMMANDS: ReadonlySet<string> = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);
+
+/** The name and (unquoted) value of a `NAME=value` word, or null when the word is no assignment. */
+export function assignmentOf(w: Word): { name: string; value: string } | null {
+  const m = ASSIGN.exec(w.raw);
+  if (!m) return null;
+  return { name: m[1]!, value: w.value.slice(w.value.indexOf('=') + 1) };
+}
+
+export interface SimpleCommand {
+  /** Every word of the command. */
+  words: Word[];
+  /** Leading `NAME=value` words (prefix assignments), also those given to a wrapper (`env A=1 go …`). */
+  assignments: Word[];
+  /** The command name after assignments and wrappers (`sudo`, `env`, `exec`, …); undefined when there is none. */
+  head?: Word;
+  /** Words after the head. */
+  args: Word[];
+  start: number;
+  end: number;
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'nice', 'doas']);
+
+/** The simple commands of a shell text, with their prefix assignments and command name. */
+export function simpleCommands(text: string): SimpleCommand[] {
+  return commandWords(text).map(toCommand);
+}
+
+function toCommand(words: Word[]): SimpleCommand {
+  let i = 0;
+  const assignments: Word[] = [];
+  while (i < words.length && assignmentOf(words[i]!)) assignments.push(words[i++]!);
+  // Wrappers such as `sudo -E`, `env -u X A=1`: skip them, their flags and their assignments.
+  while (i < words.length && WRAPPERS.has(words[i]!.value)) {
+    i++;
+    while (i < words.length && (words[i]!.value.startsWith('-') || assignmentOf(words[i]!))) {
+      if (assignmentOf(words[i]!)) assignments.push(words[i]!);
+      i++;
+    }
+  }
+  const c: SimpleCommand = { words, assignments, args: words.slice(i + 1), start: words[0]!.start, end: words[words.length - 1]!.end };
+  if (i < words.length) c.head = words[i]!;
+  return c;
+}
+
+export interface RunScript {
+  segments: TextSegment[];
+  /** The separator that joins the segments into the script's text. */
+  sep: string;
+  /** The segments joined. */
+  text: string;
+}
+
+/** The scripts of a RUN: its shell-form command line and each heredoc body. */
+export function runScripts(run: Run): RunScript[] {
+  const out: RunScript[] = run.form === 'shell' ? [{ segments: run.segments, sep: ' ', text: joinSegments(run.segments, ' ') }] : [];
+  for (const h of run.heredocs) out.push({ segments: h.segments, sep: '\n', text: joinSegments(h.segments, '\n') });
+  return out;
 }
 
 export interface ShellAssignment {
@@ -99,34 +175,20 @@ export interface ShellAssignment {
   valueEnd: number;
 }
 
-const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-const DECLARE = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);
-
 /** Assignments at command positions, `export`/`declare` arguments, and `go env -w` arguments. */
 export function findAssignments(text: string): ShellAssignment[] {
-  const tokens = tokenize(text);
   const out: ShellAssignment[] = [];
-  let cmd: Word[] = [];
-  const flush = () => {
-    if (cmd.length) analyse(cmd, out);
-    cmd = [];
-  };
-  for (const t of tokens) {
-    if (isWord(t)) cmd.push(t);
-    else flush();
-  }
-  flush();
+  for (const words of commandWords(text)) analyse(words, out);
   return out;
 }
 
 function toAssignment(w: Word, form: ShellAssignment['form']): ShellAssignment | null {
-  const m = ASSIGN.exec(w.raw);
-  if (!m) return null;
-  const name = m[1]!;
-  const eq = w.value.indexOf('=');
+  const a = assignmentOf(w);
+  if (!a) return null;
+  const { name, value } = a;
   return {
     name,
-    value: w.value.slice(eq + 1),
+    value,
     raw: w.raw.slice(name.length + 1),
     form,
     nameStart: w.start,
@@ -150,7 +212,7 @@ function analyse(words: Word[], out: ShellAssignment[]): void {
   for (const a of prefix) out.push({ ...a, form: bare ? 'bare' : 'prefix' });
   if (rest.length === 0) return;
   const head = rest[0]!.value;
-  if (DECLARE.has(head)) {
+  if (DECLARE_COMMANDS.has(head)) {
     for (const w of rest.slice(1)) {
       if (w.value.startsWith('-')) continue;
       const a = toAssignment(w, 'export');
@@ -159,7 +221,7 @@ function analyse(words: Word[], out: ShellAssignment[]): void {
     return;
   }
   // `go env -w A=1 B=2` (also through a path such as /usr/local/go/bin/go)
-  if ((head === 'go' || head.endsWith('/go')) && rest[1]?.value === 'env') {
+  if (isGoBinary(head) && rest[1]?.value === 'env') {
     const args = rest.slice(2);
     if (args.some((w) => w.value === '-w')) {
       for (const w of args) {

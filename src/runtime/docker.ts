@@ -11,7 +11,8 @@
  * Every failure becomes an EngineError with one clear line.
  */
 import type Dockerode from 'dockerode';
-import { Agent } from 'node:https';
+import type { Agent } from 'node:https';
+import { inspect } from 'node:util';
 import type { Connection, ConnectionOptions } from './connection';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -57,9 +58,23 @@ function loadDockerode(): typeof Dockerode {
   return require('dockerode') as typeof Dockerode;
 }
 
+/**
+ * The https agent for TLS without verification (loaded only then). docker-modem logs every
+ * request with util.inspect(options, { showHidden: true, depth: null }), evaluated even when
+ * debugging is off: a real agent (its sockets, TLS sessions…) would cost milliseconds per call,
+ * so it inspects as one word.
+ */
+function insecureAgent(o: ConnectionOptions): Agent {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const https = require('node:https') as typeof import('node:https');
+  const agent = new https.Agent({ rejectUnauthorized: false, ca: o.ca, cert: o.cert, key: o.key });
+  Object.defineProperty(agent, inspect.custom, { value: () => '[https.Agent insecure]' });
+  return agent;
+}
+
 /** Maps our options onto dockerode's, overriding every field docker-modem would take from the env. */
 export function toDockerodeOptions(o: ConnectionOptions, timeoutMs: number = DEFAULT_TIMEOUT_MS): Dockerode.DockerOptions & Record<string, unknown> {
-  const agent = o.insecure && o.protocol === 'https' ? new Agent({ rejectUnauthorized: false, ca: o.ca, cert: o.cert, key: o.key }) : undefined;
+  const agent = o.insecure && o.protocol === 'https' ? insecureAgent(o) : undefined;
   return {
     socketPath: o.socketPath,
     host: o.socketPath ? undefined : o.host,
@@ -70,10 +85,12 @@ export function toDockerodeOptions(o: ConnectionOptions, timeoutMs: number = DEF
     cert: o.cert,
     key: o.key,
     agent,
-    // docker-modem's socket idle timeout: a backstop that destroys a request our own timer
-    // (which fires first and gives the clear message) could not abort.
-    timeout: timeoutMs + 1_000,
-    ...(o.protocol === 'ssh' ? { sshOptions: o.sshAgent ? { agent: o.sshAgent } : {} } : {}),
+    ...(o.protocol === 'ssh'
+      ? // No socket idle timeout over ssh: the "socket" is an ssh2 channel, without setTimeout().
+        { sshOptions: o.sshAgent ? { agent: o.sshAgent } : {} }
+      : // docker-modem's socket idle timeout: a backstop that destroys a request our own timer
+        // (which fires first and gives the clear message) could not abort.
+        { timeout: timeoutMs + 1_000 }),
   };
 }
 
@@ -155,12 +172,39 @@ export async function withTimeout<T>(timeoutMs: number, url: string, fn: (signal
 export interface ConnectOptions {
   /** Bound on each API call in milliseconds (default DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number;
+  /**
+   * An API version to use without negotiating (`DOCKER_API_VERSION`, as the docker CLI does):
+   * no GET /version. Must be between MIN_API_VERSION and CLIENT_API_VERSION.
+   */
+  apiVersion?: string;
+  /**
+   * Labels of a container list the caller will ask for first (`[]` for every running container).
+   * It is requested on the unversioned path while the version is negotiated, saving a round trip;
+   * listContainers() with the same labels then answers from it.
+   */
+  prefetchContainers?: readonly string[];
 }
+
+/** A pinned version (DOCKER_API_VERSION) godock can use, or an 'api-version' EngineError. */
+export function pinnedApiVersion(version: string): string {
+  const v = version.replace(/^v/, '');
+  if (!/^\d+\.\d+$/.test(v)) throw new EngineError('api-version', `DOCKER_API_VERSION "${version}" is not an API version like ${CLIENT_API_VERSION}`);
+  if (compareApiVersions(v, MIN_API_VERSION) < 0 || compareApiVersions(v, CLIENT_API_VERSION) > 0) {
+    throw new EngineError('api-version', `DOCKER_API_VERSION ${v} is outside the API versions godock speaks (${MIN_API_VERSION} to ${CLIENT_API_VERSION})`);
+  }
+  return v;
+}
+
+const sameLabels = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((l, i) => l === b[i]);
 
 /** Connects, negotiates the API version and returns the EngineClient used by targets.ts. */
 export async function connectEngine(conn: Connection, options: ConnectOptions = {}): Promise<ConnectedEngine> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const pinned = options.apiVersion ? pinnedApiVersion(options.apiVersion) : undefined;
   const Docker = loadDockerode();
+  // docker-modem resolves each path against "ssh:host:port", which Node's url.parse flags with a
+  // DEP0170 warning on stderr; over ssh that warning says nothing to a godock user.
+  if (conn.options.protocol === 'ssh') process.noDeprecation = true;
   const make = (version?: string): Dockerode => {
     try {
       return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs), ...(version ? { version: `v${version}` } : {}) });
@@ -175,16 +219,34 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
       throw mapEngineError(e, conn, subject);
     }
   };
-  const unversioned = make();
-  // dockerode's version() takes options (abortSignal) at run time; its typings omit them.
-  const version = unversioned.version as unknown as (this: Dockerode, opts: { abortSignal: AbortSignal }) => Promise<{ ApiVersion?: string; MinAPIVersion?: string }>;
-  const info = await call(undefined, (abortSignal) => version.call(unversioned, { abortSignal }));
-  const apiVersion = negotiateApiVersion(info);
+  const list = (client: Dockerode, labels: readonly string[]): Promise<ContainerSummaryData[]> =>
+    call(undefined, async (abortSignal) => (await client.listContainers({ abortSignal, filters: { status: ['running'], ...(labels.length ? { label: [...labels] } : {}) } })) as ContainerSummaryData[]);
+
+  let apiVersion: string;
+  let prefetched: Promise<ContainerSummaryData[]> | undefined;
+  if (pinned) apiVersion = pinned;
+  else {
+    const unversioned = make();
+    if (options.prefetchContainers) {
+      prefetched = list(unversioned, options.prefetchContainers);
+      prefetched.catch(() => undefined); // used (and its error reported) only after negotiation
+    }
+    // dockerode's version() takes options (abortSignal) at run time; its typings omit them.
+    const version = unversioned.version as unknown as (this: Dockerode, opts: { abortSignal: AbortSignal }) => Promise<{ ApiVersion?: string; MinAPIVersion?: string }>;
+    const info = await call(undefined, (abortSignal) => version.call(unversioned, { abortSignal }));
+    apiVersion = negotiateApiVersion(info);
+  }
   const docker = make(apiVersion);
   return {
     apiVersion,
-    listContainers: (labels) =>
-      call(undefined, async (abortSignal) => (await docker.listContainers({ abortSignal, filters: { status: ['running'], ...(labels.length ? { label: labels } : {}) } })) as ContainerSummaryData[]),
+    listContainers: (labels) => {
+      if (prefetched && options.prefetchContainers && sameLabels(labels, options.prefetchContainers)) {
+        const answer = prefetched;
+        prefetched = undefined; // once: a later list asks again
+        return answer;
+      }
+      return list(docker, labels);
+    },
     inspectContainer: (id) => call(`container "${id}"`, async (abortSignal) => (await docker.getContainer(id).inspect({ abortSignal })) as unknown as ContainerInspectData),
     inspectImage: (id) =>
       call(`image "${id}"`, async () => {

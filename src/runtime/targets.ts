@@ -3,7 +3,10 @@
  * filters, and Swarm services; then inspection into RuntimeEnv plain data with bounded
  * concurrency and one image inspect per distinct image.
  */
+import { inOrder, mapLimit } from './concurrency';
 import { EngineError, type EngineClient, type ImageInspectData, type InspectedTarget, type TargetRef } from './types';
+
+export { mapLimit };
 
 export interface TargetRequest {
   names: string[];
@@ -38,20 +41,6 @@ export async function listTargets(client: EngineClient, req: TargetRequest): Pro
   }
   for (const s of req.services) refs.push({ kind: 'service', name: s, id: s });
   return refs;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
 }
 
 /** Caches one image inspect per distinct image id/reference. */
@@ -124,6 +113,11 @@ export interface InspectOptions {
   concurrency?: number;
   /** Called after each target finishes (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with each result of the returned list, in the same order, as soon as it and all the
+   * targets before it are done (so the caller can start writing while the rest is inspected).
+   */
+  onResult?: (result: TargetResult) => void;
 }
 
 /**
@@ -137,7 +131,7 @@ export async function inspectTargets(client: EngineClient, refs: readonly Target
   // Once the daemon is gone (unreachable, hung, forbidden), the targets not started yet fail
   // at once with the same reason instead of each waiting for its own connect or timeout.
   let daemonDown: EngineError | undefined;
-  const results = await mapLimit(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i): Promise<TargetResult> => {
+  const inspectOne = async (ref: TargetRef, i: number): Promise<TargetResult> => {
     const subject = `${ref.kind} "${ref.name}"`;
     try {
       if (daemonDown) return { ref, error: new EngineError(daemonDown.code, `${subject} not inspected: ${daemonDown.message}`) };
@@ -149,17 +143,25 @@ export async function inspectTargets(client: EngineClient, refs: readonly Target
       if (!DAEMON_DOWN.has(e.code)) return { ref, error: e };
       daemonDown ??= e;
       return { ref, error: new EngineError(e.code, `${subject}: ${e.message}`) };
-    } finally {
-      done++;
-      options.onProgress?.(done, refs.length);
     }
-  });
+  };
   const seen = new Set<string>();
-  return results.filter((r) => {
-    if (!r.target) return true;
-    const key = `${r.target.kind}:${r.target.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  const unique: TargetResult[] = [];
+  // In target order: drop a repeat of an id already reported, hand the rest to the caller.
+  const release = inOrder<TargetResult>((r) => {
+    if (r.target) {
+      const key = `${r.target.kind}:${r.target.id}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    unique.push(r);
+    options.onResult?.(r);
   });
+  await mapLimit(refs, options.concurrency ?? DEFAULT_CONCURRENCY, async (ref, i): Promise<void> => {
+    const result = await inspectOne(ref, i);
+    done++;
+    options.onProgress?.(done, refs.length);
+    release(i, result);
+  });
+  return unique;
 }

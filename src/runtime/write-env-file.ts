@@ -1,5 +1,5 @@
 /**
- * Env-file serialization and atomic writing.
+ * Env-file serialization, and env-file writing through the shared atomic writer.
  *
  * Formats (see ../shared/reference/ecosystem.md §1):
  * - `docker` (default): `NAME=VALUE\n`, no quoting, byte-exact for `docker run --env-file` and
@@ -15,9 +15,7 @@
  * NUL is refused everywhere (a process environment cannot hold it). Errors name the variable,
  * never its value.
  */
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { checkWritable as checkTarget, commitWrite, discardWrite, stageWrite, WriteError, type StagedWrite } from '../util/atomic-write';
 
 export type EnvFileFormat = 'docker' | 'dotenv' | 'compose' | 'json';
 export const ENV_FILE_FORMATS: readonly EnvFileFormat[] = ['docker', 'dotenv', 'compose', 'json'];
@@ -82,80 +80,31 @@ export function serializeEnv(lines: readonly EnvLine[], format: EnvFileFormat): 
   return lines.map((l) => (format === 'docker' ? dockerLine(l) : composeLine(l, format))).join('');
 }
 
+export { WriteError, commitWrite, discardWrite, type StagedWrite };
+
 export interface WriteOptions {
   /** Replace an existing regular file. */
   force?: boolean;
 }
 
-/** A write refused or failed; the message names the path, never the content. */
-export class WriteError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WriteError';
-  }
-}
-
-function lstatOrNull(path: string) {
-  try {
-    return lstatSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    throw new WriteError(`cannot access ${path}: ${code ?? 'error'}`);
-  }
-}
-
 /** Throws the WriteError writeFileAtomic would throw before writing anything (early check). */
 export function checkWritable(path: string, options: WriteOptions = {}): void {
-  const existing = lstatOrNull(path);
-  if (existing?.isSymbolicLink()) throw new WriteError(`refusing to write ${path}: it is a symbolic link`);
-  if (existing && !existing.isFile()) throw new WriteError(`refusing to write ${path}: it is not a regular file`);
-  if (existing && !options.force) throw new WriteError(`refusing to overwrite ${path}: it exists (use --force)`);
+  checkTarget(path, { overwrite: options.force === true });
 }
 
 /**
- * Writes `content` to `path` atomically with mode 0600: a temp file in the same directory,
- * fsync, then rename (or link, which cannot clobber, when `force` is off). Refuses a symlink at
- * `path`, anything that is not a regular file, and an existing file without `force`.
+ * Step 1 of an env-file write through the shared atomic writer (src/util/atomic-write): refuses a
+ * symlink at `path`, anything that is not a regular file and an existing file without `force`,
+ * else writes a mode-0600 temp file beside it. commitWrite() then fsyncs it and moves it into
+ * place (rename with `force`, else link, which cannot clobber).
  */
-export function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): void {
-  checkWritable(path, options);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-    writeSync(fd, content);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    if (options.force) {
-      const again = lstatOrNull(path);
-      if (again?.isSymbolicLink()) throw new WriteError(`refusing to write ${path}: it is a symbolic link`);
-      renameSync(tmp, path);
-    } else {
-      try {
-        linkSync(tmp, path);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw new WriteError(`refusing to overwrite ${path}: it exists (use --force)`);
-        // File systems without hard links: re-check, then rename.
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
-        if (lstatOrNull(path)) throw new WriteError(`refusing to overwrite ${path}: it exists (use --force)`);
-        renameSync(tmp, path);
-      }
-      if (lstatOrNull(tmp)) unlinkSync(tmp);
-    }
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already renamed or never created */
-    }
-    if (e instanceof WriteError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new WriteError(`cannot write ${path}: ${err.code ?? err.message}`);
-  }
+export function stageEnvFile(path: string, content: string, options: WriteOptions = {}): StagedWrite {
+  return stageWrite(path, content, { mode: 0o600, overwrite: options.force === true });
+}
+
+/** Both steps for one env-file. */
+export async function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): Promise<void> {
+  await commitWrite(stageEnvFile(path, content, options));
 }
 
 /** A file name for a target in `--output-dir`: safe characters only, never hidden. */

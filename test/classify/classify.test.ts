@@ -1,7 +1,5 @@
 import { classify } from '../../src/classify';
-
-const F = (n: number, unit = 'FAKE'): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-const MIX = (n: number): string => F(n, 'Fake0Tok3nX9');
+import { F, MIX } from '../helpers/text';
 
 /** [name, value, expected]: 'name' = secret by name; a token type = secret by value; false = not secret. */
 type Row = [string, string | null, string | false];

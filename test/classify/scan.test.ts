@@ -1,10 +1,6 @@
 import { scanText } from '../../src/classify';
 import { FORMATS } from '../../src/classify/tokens';
-
-// Obviously fake but well-formed values, built so that no real token appears in the source.
-const F = (n: number, unit = 'FAKE'): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-const MIX = (n: number): string => F(n, 'Fake0Tok3nX9');
-const HEX = (n: number): string => F(n, 'fa4e0b1c2d3');
+import { F, HEX, MIX } from '../helpers/text';
 
 const TOKENS: [string, string][] = [
   ['AWS access key id', 'AKIA' + F(16)],

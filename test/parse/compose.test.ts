@@ -1,7 +1,6 @@
 import { ALIAS_BOMB, NOT_A_MAPPING, parseCompose, resolveEnvFilePath } from '../../src/parse/compose';
-import type { EnvAssignment, Location } from '../../src/model';
-
-const L = (line: number, column: number, endColumn: number, endLine = line): Location => ({ line, column, endLine, endColumn });
+import type { EnvAssignment } from '../../src/model';
+import { L } from '../helpers/text';
 
 /** The fields of an assignment a table asserts. */
 function view(a: EnvAssignment) {

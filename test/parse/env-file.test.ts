@@ -1,7 +1,6 @@
 import { parseEnvFile } from '../../src/parse/env-file';
 import type { Location } from '../../src/model';
-
-const L = (line: number, column: number, endColumn: number, endLine = line): Location => ({ line, column, endLine, endColumn });
+import { L } from '../helpers/text';
 
 type Row = [name: string, value: string | null, nameLoc: Location, valueLoc: Location | null];
 

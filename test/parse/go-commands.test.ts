@@ -1,4 +1,5 @@
-import { goInvocations, simpleCommands } from '../../src/parse/go-commands';
+import { goInvocations } from '../../src/parse/go-commands';
+import { simpleCommands } from '../../src/parse/shell';
 
 describe('goInvocations', () => {
   it.each([

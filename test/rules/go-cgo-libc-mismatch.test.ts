@@ -1,7 +1,6 @@
 import rule from '../../rules/go-cgo-libc-mismatch';
 import { lintWith, ruleTester } from '../helpers/rule-tester';
-
-const df = (...lines: string[]) => lines.join('\n') + '\n';
+import { lines as df } from '../helpers/text';
 
 ruleTester(rule, {
   valid: [

@@ -1,19 +1,35 @@
 import { compareApiVersions, mapEngineError, negotiateApiVersion, toDockerodeOptions, CLIENT_API_VERSION } from '../../src/runtime/docker';
 import { EngineError } from '../../src/runtime/types';
+import { Agent } from 'node:https';
+import { inspect } from 'node:util';
 
 let dockerodeLoads = 0;
 const versionCalls: unknown[] = [];
+/** Every request in order: `version`, `version done`, `list <api> <labels>`, `inspect <api>`. */
+const requests: string[] = [];
 jest.mock('dockerode', () => {
   dockerodeLoads++;
   return class FakeDocker {
     constructor(readonly opts: { version?: string }) {}
     async version() {
       versionCalls.push(this.opts.version);
+      requests.push('version');
+      await new Promise((r) => setTimeout(r, 5));
+      requests.push('version done');
       return { ApiVersion: '1.41', MinAPIVersion: '1.12' };
+    }
+    async listContainers(o: { filters: { label?: string[] } }) {
+      requests.push(`list ${this.opts.version ?? '-'} ${(o.filters.label ?? []).join(',')}`);
+      return [{ Id: 'c1', Names: ['/web'] }];
     }
     getContainer() {
       const opts = this.opts;
-      return { inspect: async () => ({ Id: 'c1', usedVersion: opts.version }) };
+      return {
+        inspect: async () => {
+          requests.push(`inspect ${opts.version ?? '-'}`);
+          return { Id: 'c1', usedVersion: opts.version };
+        },
+      };
     }
     getImage() {
       return {
@@ -36,6 +52,46 @@ describe('dockerode is loaded lazily', () => {
     expect(versionCalls).toEqual([undefined]); // /version on the unversioned path
     expect(await engine.inspectContainer('c1')).toEqual({ Id: 'c1', usedVersion: 'v1.41' });
     expect(await engine.inspectImage('sha256:gone')).toBeNull();
+  });
+});
+
+describe('fewer round trips', () => {
+  beforeEach(() => requests.splice(0));
+
+  it('the container list goes out with /version (unversioned) and is answered once from it', async () => {
+    const { connectEngine } = await import('../../src/runtime/docker');
+    const engine = await connectEngine({ url: 'unix:///x.sock', source: 'test', options: { socketPath: '/x.sock' } }, { prefetchContainers: ['app=1'] });
+    expect(requests).toEqual(['list - app=1', 'version', 'version done']);
+    expect(await engine.listContainers(['app=1'])).toEqual([{ Id: 'c1', Names: ['/web'] }]);
+    expect(await engine.listContainers(['other'])).toHaveLength(1);
+    expect(await engine.listContainers(['app=1'])).toHaveLength(1);
+    expect(requests.slice(3)).toEqual(['list v1.41 other', 'list v1.41 app=1']);
+  });
+
+  it.each([
+    ['1.41', '1.41'],
+    ['v1.40', '1.40'],
+    ['1.24', '1.24'],
+  ])('DOCKER_API_VERSION=%s is used as is, without /version', async (pin, used) => {
+    const { connectEngine } = await import('../../src/runtime/docker');
+    const engine = await connectEngine({ url: 'unix:///x.sock', source: 'test', options: { socketPath: '/x.sock' } }, { apiVersion: pin, prefetchContainers: [] });
+    expect(engine.apiVersion).toBe(used);
+    await engine.inspectContainer('c1');
+    await engine.listContainers([]);
+    expect(requests).toEqual([`inspect v${used}`, `list v${used} `]);
+  });
+
+  it.each([
+    ['1.9', /outside the API versions godock speaks \(1\.24 to 1\.47\)/],
+    ['9.99', /outside/],
+    ['latest', /is not an API version like 1\.47/],
+  ])('DOCKER_API_VERSION=%s is refused with one line', async (pin, msg) => {
+    const { connectEngine } = await import('../../src/runtime/docker');
+    const err = await connectEngine({ url: 'unix:///x.sock', source: 'test', options: { socketPath: '/x.sock' } }, { apiVersion: pin }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EngineError);
+    expect((err as EngineError).code).toBe('api-version');
+    expect((err as EngineError).message).toMatch(msg);
+    expect(requests).toEqual([]);
   });
 });
 
@@ -81,9 +137,17 @@ describe('toDockerodeOptions', () => {
     expect(o).toEqual(expect.objectContaining({ socketPath: '/s.sock', host: undefined, protocol: undefined, ca: undefined }));
     expect(Object.prototype.hasOwnProperty.call(o, 'host')).toBe(true);
   });
-  it('ssh carries the agent', () => {
-    expect(toDockerodeOptions({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshAgent: '/a' })).toEqual(
-      expect.objectContaining({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshOptions: { agent: '/a' } }),
-    );
+  it('TLS without verification: an https agent that util.inspect (docker-modem logs every request with it) sees as one word', () => {
+    const o = toDockerodeOptions({ protocol: 'https', host: 'h', port: 2376, insecure: true });
+    expect(o.agent).toBeInstanceOf(Agent);
+    expect((o.agent as Agent).options.rejectUnauthorized).toBe(false);
+    expect(inspect({ agent: o.agent }, { showHidden: true, depth: null })).toBe('{ agent: [https.Agent insecure] }');
+    expect(toDockerodeOptions({ protocol: 'https', host: 'h', port: 2376 }).agent).toBeUndefined();
+  });
+  it('ssh carries the agent, and no socket timeout (an ssh2 channel has no setTimeout)', () => {
+    const o = toDockerodeOptions({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshAgent: '/a' });
+    expect(o).toEqual(expect.objectContaining({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshOptions: { agent: '/a' } }));
+    expect(o.timeout).toBeUndefined();
+    expect(toDockerodeOptions({ socketPath: '/s.sock' }, 5_000).timeout).toBe(6_000);
   });
 });

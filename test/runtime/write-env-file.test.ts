@@ -5,6 +5,7 @@ import {
   EnvFileError,
   MAX_LINE_BYTES,
   WriteError,
+  checkWritable,
   fileNameFor,
   serializeEnv,
   writeFileAtomic,
@@ -66,40 +67,49 @@ describe('writeFileAtomic', () => {
     dir = mkdtempSync(join(tmpdir(), 'godock-write-'));
   });
 
-  it('writes with mode 0600 and leaves no temp file', () => {
+  it('writes with mode 0600 and leaves no temp file', async () => {
     const p = join(dir, 'out.env');
-    writeFileAtomic(p, 'A=1\n');
+    await writeFileAtomic(p, 'A=1\n');
     expect(readFileSync(p, 'utf8')).toBe('A=1\n');
     expect(lstatSync(p).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['out.env']);
   });
 
-  it('refuses to overwrite without force, overwrites with force (still 0600)', () => {
+  it('refuses to overwrite without force, overwrites with force (still 0600)', async () => {
     const p = join(dir, 'out.env');
     writeFileSync(p, 'OLD=1\n', { mode: 0o644 });
-    expect(() => writeFileAtomic(p, 'A=1\n')).toThrow(new WriteError(`refusing to overwrite ${p}: it exists (use --force)`));
+    await expect(writeFileAtomic(p, 'A=1\n')).rejects.toThrow(new WriteError(`refusing to overwrite ${p}: it exists (use --force)`));
     expect(readFileSync(p, 'utf8')).toBe('OLD=1\n');
-    writeFileAtomic(p, 'A=2\n', { force: true });
+    await writeFileAtomic(p, 'A=2\n', { force: true });
     expect(readFileSync(p, 'utf8')).toBe('A=2\n');
     expect(lstatSync(p).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['out.env']);
   });
 
-  it('refuses a symlink, even with force, and leaves its target alone', () => {
+  it('refuses a symlink, even with force, and leaves its target alone', async () => {
     const target = join(dir, 'target');
     writeFileSync(target, 'T=1\n');
     const link = join(dir, 'link.env');
     symlinkSync(target, link);
-    expect(() => writeFileAtomic(link, 'A=1\n', { force: true })).toThrow(/symbolic link/);
-    expect(() => writeFileAtomic(join(dir, 'dangling.env'), 'A=1\n')).not.toThrow();
+    await expect(writeFileAtomic(link, 'A=1\n', { force: true })).rejects.toThrow(/symbolic link/);
+    await expect(writeFileAtomic(join(dir, 'dangling.env'), 'A=1\n')).resolves.toBeUndefined();
     symlinkSync(join(dir, 'nowhere'), join(dir, 'dangle2.env'));
-    expect(() => writeFileAtomic(join(dir, 'dangle2.env'), 'A=1\n')).toThrow(/symbolic link/);
+    await expect(writeFileAtomic(join(dir, 'dangle2.env'), 'A=1\n')).rejects.toThrow(/symbolic link/);
     expect(readFileSync(target, 'utf8')).toBe('T=1\n');
   });
 
-  it('refuses a directory and reports a missing parent as a WriteError', () => {
-    expect(() => writeFileAtomic(dir, 'A=1\n', { force: true })).toThrow(/not a regular file/);
-    expect(() => writeFileAtomic(join(dir, 'no', 'such', 'x.env'), 'A=1\n')).toThrow(WriteError);
+  it('refuses a directory and reports a missing parent as a WriteError', async () => {
+    await expect(writeFileAtomic(dir, 'A=1\n', { force: true })).rejects.toThrow(/not a regular file/);
+    await expect(writeFileAtomic(join(dir, 'no', 'such', 'x.env'), 'A=1\n')).rejects.toThrow(WriteError);
+  });
+
+  it('checkWritable throws the same refusals before anything is written', () => {
+    const p = join(dir, 'out.env');
+    expect(() => checkWritable(p)).not.toThrow();
+    writeFileSync(p, 'OLD=1\n');
+    expect(() => checkWritable(p)).toThrow(new WriteError(`refusing to overwrite ${p}: it exists (use --force)`));
+    expect(() => checkWritable(p, { force: true })).not.toThrow();
+    expect(() => checkWritable(dir, { force: true })).toThrow(/not a regular file/);
   });
 });
 

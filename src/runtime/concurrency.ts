@@ -1,0 +1,32 @@
+/** Concurrency helpers for `godock env`: bounded parallelism and in-order release. */
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+/**
+ * Turns results that arrive in any order (`push(index, item)`) into calls of `fn` in index order:
+ * item i is released as soon as items 0…i have all arrived.
+ */
+export function inOrder<T>(fn: (item: T, index: number) => void): (index: number, item: T) => void {
+  const arrived = new Map<number, T>();
+  let next = 0;
+  return (index, item) => {
+    arrived.set(index, item);
+    while (arrived.has(next)) {
+      const it = arrived.get(next)!;
+      arrived.delete(next);
+      fn(it, next++);
+    }
+  };
+}
