@@ -19811,8 +19811,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const masked = maskIn(renderMessage(template, r.data), [...r.secrets ?? [], ...randomWords(r.data)]);
-        const message = maskIn(masked, scanText(masked).map((m) => m.text));
+        const message = renderMessage(template, maskData(r));
         const f = {
           ruleId: rule.id,
           category: rule.category,
@@ -19836,6 +19835,20 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   }
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
+}
+function maskData(r) {
+  if (!r.data) return r.data;
+  const secrets = [...r.secrets ?? [], ...randomWords(r.data)];
+  const out = {};
+  for (const [k, v] of Object.entries(r.data)) {
+    if (typeof v !== "string") {
+      out[k] = v;
+      continue;
+    }
+    const m = maskIn(v, secrets);
+    out[k] = maskIn(m, scanText(m).map((t) => t.text));
+  }
+  return out;
 }
 function randomWords(data) {
   const out = [];
@@ -22690,7 +22703,9 @@ var init_secret_arg_baked_into_env = __esm({
           if (a.kind !== "arg" || a.viaOnbuild) continue;
           const key2 = a.scope ?? "";
           if (!argsByScope.has(key2)) argsByScope.set(key2, /* @__PURE__ */ new Set());
-          argsByScope.get(key2).add(a.name);
+          const c = a.value ? classify(a.name, a.value, ctx.classify) : null;
+          if (c && !c.secret && c.valueKind === "literal") argsByScope.get(key2).delete(a.name);
+          else argsByScope.get(key2).add(a.name);
         }
         for (const a of model.assignments) {
           if (a.kind !== "env" || !a.value) continue;
@@ -22707,7 +22722,8 @@ var init_secret_arg_baked_into_env = __esm({
 });
 
 // src/classify/files.ts
-function credentialFileKind(source) {
+function credentialFileKind(source, dest) {
+  if (dest && /\.(pub|asc|gpg|crt|cer)$|(^|\/)trusted\.gpg\.d\//i.test(dest)) return null;
   if (/^https?:\/\//i.test(source) || source.includes("$")) return null;
   const p = source.replace(/\\/g, "/").replace(/\/+$/, "").toLowerCase();
   if (/(gpg|apt|repo|release|archive|keyring|pubkey|public)[^/]*$/.test(p)) return null;
@@ -22764,7 +22780,7 @@ var init_secret_file_copied = __esm({
         for (const c of model.copies) {
           if (c.from !== void 0) continue;
           for (const s of c.sources) {
-            const what = credentialFileKind(s.path);
+            const what = credentialFileKind(s.path, c.dest?.path);
             if (what) ctx.report({ loc: s.loc, messageId: "copied", data: { instruction: c.instruction, path: s.path, what } });
           }
         }
@@ -23040,7 +23056,12 @@ var init_rules = __esm({
 // src/lint.ts
 function runRules(model, rules2, config) {
   const { findings, errors } = lintModel(model, rules2, config);
-  return { file: model.path, format: model.format, findings, errors: [...model.errors, ...errors] };
+  let all = [...model.errors, ...errors];
+  if (all.length > MAX_ERRORS_PER_FILE) {
+    const next = all[MAX_ERRORS_PER_FILE];
+    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
+  }
+  return { file: model.path, format: model.format, findings, errors: all };
 }
 async function lintPaths(inputs, options) {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -23133,7 +23154,7 @@ function parseLinked(abs, display, format, envFormat = "dotenv") {
   if ("error" in read) return null;
   return { abs, model: parseFile(display, read.text, format, envFormat) };
 }
-var import_node_fs2, path2, isParsed;
+var import_node_fs2, path2, isParsed, MAX_ERRORS_PER_FILE;
 var init_lint = __esm({
   "src/lint.ts"() {
     "use strict";
@@ -23146,6 +23167,7 @@ var init_lint = __esm({
     init_config();
     init_rules();
     isParsed = (l) => "assignments" in l.model;
+    MAX_ERRORS_PER_FILE = 10;
   }
 });
 
@@ -24159,6 +24181,7 @@ function seconds(ms) {
 }
 async function withTimeout(timeoutMs, url, fn) {
   const ac = new AbortController();
+  Object.defineProperty(ac.signal, import_node_util2.inspect.custom, { value: () => "[AbortSignal]" });
   let timer;
   const expired = new Promise((_, reject) => {
     timer = setTimeout(() => {
@@ -24275,9 +24298,16 @@ function engineInjected(name, value, rt, imagePath) {
   }
 }
 function matches2(name, globs) {
-  return globs !== void 0 && globs.length > 0 && import_micromatch3.default.isMatch(name, globs);
+  if (globs === void 0 || globs.length === 0) return false;
+  let m = matchers2.get(globs);
+  if (!m) {
+    const each = globs.map((g) => import_micromatch3.default.matcher(g));
+    m = (n) => each.some((f) => f(n));
+    matchers2.set(globs, m);
+  }
+  return m(name);
 }
-function minimize(rt, options = {}) {
+function minimize(rt, options = NO_OPTIONS) {
   const imageEntries = new Set(rt.imageEnv ?? []);
   let imagePath;
   for (const e of rt.imageEnv ?? []) {
@@ -24287,10 +24317,7 @@ function minimize(rt, options = {}) {
   const parsed = rt.env.map(splitEnvEntry);
   const lastIndex = /* @__PURE__ */ new Map();
   parsed.forEach((p, i) => lastIndex.set(p.name, i));
-  const classifyOptions = {
-    suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES],
-    ...options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}
-  };
+  const classifyOptions = classifyOptionsOf(options);
   return parsed.map(({ name, value }, i) => {
     const drop = (reason, detail) => ({ name, value, kept: false, reason, detail });
     if (value === null) return drop("unset", 'no "=": the engine removes it');
@@ -24321,13 +24348,29 @@ function minimize(rt, options = {}) {
     return { name, value, kept: true };
   });
 }
-var import_micromatch3, ROOT_USERS;
+var import_micromatch3, ROOT_USERS, matchers2, classifyOptionsOf, NO_OPTIONS;
 var init_minimize = __esm({
   "src/runtime/minimize.ts"() {
     "use strict";
     import_micromatch3 = __toESM(require_micromatch());
     init_classify();
     ROOT_USERS = /* @__PURE__ */ new Set(["", "root", "0"]);
+    matchers2 = /* @__PURE__ */ new WeakMap();
+    classifyOptionsOf = /* @__PURE__ */ (() => {
+      const built = /* @__PURE__ */ new WeakMap();
+      return (options) => {
+        let c = built.get(options);
+        if (!c) {
+          c = {
+            suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES],
+            ...options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}
+          };
+          built.set(options, c);
+        }
+        return c;
+      };
+    })();
+    NO_OPTIONS = {};
   }
 });
 
@@ -24683,11 +24726,7 @@ function parseFlags(argv) {
     force: values.force,
     secrets: values["secrets-file"] !== void 0 ? "file" : values.secrets ?? "drop",
     ...values["secrets-file"] !== void 0 ? { secretsFile: values["secrets-file"] } : {},
-    ...suffixes ? { suffixes } : {},
-    keep: values.keep,
-    drop: values.drop,
-    only: values.only,
-    keepImageDefaults: values["keep-image-defaults"],
+    minimize: { ...suffixes ? { suffixes } : {}, keep: values.keep, drop: values.drop, only: values.only, keepImageDefaults: values["keep-image-defaults"] },
     report: values.report,
     ...values.host !== void 0 ? { host: values.host } : {},
     ...values.context !== void 0 ? { context: values.context } : {},
@@ -24715,13 +24754,7 @@ function settled(report) {
   return { report, staged: [], failed: () => report };
 }
 function prepareTarget(t, output, flags, io, secretValues) {
-  const decisions = minimize(t.runtime, {
-    ...flags.suffixes ? { suffixes: flags.suffixes } : {},
-    keep: flags.keep,
-    drop: flags.drop,
-    only: flags.only,
-    keepImageDefaults: flags.keepImageDefaults
-  });
+  const decisions = minimize(t.runtime, flags.minimize);
   for (const d of decisions) if (d.reason === "secret" && d.value) secretValues.push(d.value);
   const base = { target: t.name, kind: t.kind, id: t.id, ...t.imageNote ? { note: t.imageNote } : {} };
   const failed = (e) => ({

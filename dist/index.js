@@ -19689,8 +19689,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const masked = maskIn(renderMessage(template, r.data), [...r.secrets ?? [], ...randomWords(r.data)]);
-        const message = maskIn(masked, scanText(masked).map((m) => m.text));
+        const message = renderMessage(template, maskData(r));
         const f = {
           ruleId: rule.id,
           category: rule.category,
@@ -19714,6 +19713,20 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   }
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
+}
+function maskData(r) {
+  if (!r.data) return r.data;
+  const secrets = [...r.secrets ?? [], ...randomWords(r.data)];
+  const out = {};
+  for (const [k, v] of Object.entries(r.data)) {
+    if (typeof v !== "string") {
+      out[k] = v;
+      continue;
+    }
+    const m = maskIn(v, secrets);
+    out[k] = maskIn(m, scanText(m).map((t) => t.text));
+  }
+  return out;
 }
 function randomWords(data) {
   const out = [];
@@ -22228,7 +22241,9 @@ var secret_arg_baked_into_env_default = defineRule({
       if (a.kind !== "arg" || a.viaOnbuild) continue;
       const key2 = a.scope ?? "";
       if (!argsByScope.has(key2)) argsByScope.set(key2, /* @__PURE__ */ new Set());
-      argsByScope.get(key2).add(a.name);
+      const c = a.value ? classify(a.name, a.value, ctx.classify) : null;
+      if (c && !c.secret && c.valueKind === "literal") argsByScope.get(key2).delete(a.name);
+      else argsByScope.get(key2).add(a.name);
     }
     for (const a of model.assignments) {
       if (a.kind !== "env" || !a.value) continue;
@@ -22264,7 +22279,8 @@ var FILES = [
   [/(^|\/)\.vault-token$/, "a Vault token"],
   [/(^|\/)\.gnupg(\/|$)|(^|\/)[^/]*secret[^/]*\.(gpg|asc)$/, "GnuPG secret keys"]
 ];
-function credentialFileKind(source) {
+function credentialFileKind(source, dest) {
+  if (dest && /\.(pub|asc|gpg|crt|cer)$|(^|\/)trusted\.gpg\.d\//i.test(dest)) return null;
   if (/^https?:\/\//i.test(source) || source.includes("$")) return null;
   const p = source.replace(/\\/g, "/").replace(/\/+$/, "").toLowerCase();
   if (/(gpg|apt|repo|release|archive|keyring|pubkey|public)[^/]*$/.test(p)) return null;
@@ -22288,7 +22304,7 @@ var secret_file_copied_default = defineRule({
     for (const c of model.copies) {
       if (c.from !== void 0) continue;
       for (const s of c.sources) {
-        const what = credentialFileKind(s.path);
+        const what = credentialFileKind(s.path, c.dest?.path);
         if (what) ctx.report({ loc: s.loc, messageId: "copied", data: { instruction: c.instruction, path: s.path, what } });
       }
     }
@@ -22488,9 +22504,15 @@ function lintText(filename, text, options = {}) {
   const model = parseFile(filename, text, format);
   return runRules(model, options.rules ?? rules, options.config ?? DEFAULT_CONFIG);
 }
+var MAX_ERRORS_PER_FILE = 10;
 function runRules(model, rules2, config) {
   const { findings, errors } = lintModel(model, rules2, config);
-  return { file: model.path, format: model.format, findings, errors: [...model.errors, ...errors] };
+  let all = [...model.errors, ...errors];
+  if (all.length > MAX_ERRORS_PER_FILE) {
+    const next = all[MAX_ERRORS_PER_FILE];
+    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
+  }
+  return { file: model.path, format: model.format, findings, errors: all };
 }
 async function lintPaths(inputs, options) {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -23053,10 +23075,33 @@ function engineInjected(name, value, rt, imagePath) {
       return null;
   }
 }
+var matchers2 = /* @__PURE__ */ new WeakMap();
 function matches2(name, globs) {
-  return globs !== void 0 && globs.length > 0 && import_micromatch3.default.isMatch(name, globs);
+  if (globs === void 0 || globs.length === 0) return false;
+  let m = matchers2.get(globs);
+  if (!m) {
+    const each = globs.map((g) => import_micromatch3.default.matcher(g));
+    m = (n) => each.some((f) => f(n));
+    matchers2.set(globs, m);
+  }
+  return m(name);
 }
-function minimize(rt, options = {}) {
+var classifyOptionsOf = /* @__PURE__ */ (() => {
+  const built = /* @__PURE__ */ new WeakMap();
+  return (options) => {
+    let c = built.get(options);
+    if (!c) {
+      c = {
+        suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES],
+        ...options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}
+      };
+      built.set(options, c);
+    }
+    return c;
+  };
+})();
+var NO_OPTIONS = {};
+function minimize(rt, options = NO_OPTIONS) {
   const imageEntries = new Set(rt.imageEnv ?? []);
   let imagePath;
   for (const e of rt.imageEnv ?? []) {
@@ -23066,10 +23111,7 @@ function minimize(rt, options = {}) {
   const parsed = rt.env.map(splitEnvEntry);
   const lastIndex = /* @__PURE__ */ new Map();
   parsed.forEach((p, i) => lastIndex.set(p.name, i));
-  const classifyOptions = {
-    suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES],
-    ...options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}
-  };
+  const classifyOptions = classifyOptionsOf(options);
   return parsed.map(({ name, value }, i) => {
     const drop = (reason, detail) => ({ name, value, kept: false, reason, detail });
     if (value === null) return drop("unset", 'no "=": the engine removes it');

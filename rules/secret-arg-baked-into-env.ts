@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { isSecretName } from '../src/classify';
+import { classify, isSecretName } from '../src/classify';
 import { referencedNames } from '../src/parse/expand';
 
 /**
@@ -19,12 +19,16 @@ export default defineRule({
       'ENV {{name}} copies build arg {{arg}} into the image environment, so the secret passed at build time is stored in the image. Use RUN --mount=type=secret,id={{id}} for build steps and inject {{name}} at run time.',
   },
   check(model, ctx) {
+    // Build args per stage; an ARG whose default is a literal the classifier clears (a GPG
+    // fingerprint under SWIFT_SIGNING_KEY, a version) is public and may be copied freely.
     const argsByScope = new Map<string, Set<string>>();
     for (const a of model.assignments) {
       if (a.kind !== 'arg' || a.viaOnbuild) continue;
       const key = a.scope ?? '';
       if (!argsByScope.has(key)) argsByScope.set(key, new Set());
-      argsByScope.get(key)!.add(a.name);
+      const c = a.value ? classify(a.name, a.value, ctx.classify) : null;
+      if (c && !c.secret && c.valueKind === 'literal') argsByScope.get(key)!.delete(a.name);
+      else argsByScope.get(key)!.add(a.name);
     }
     for (const a of model.assignments) {
       if (a.kind !== 'env' || !a.value) continue;

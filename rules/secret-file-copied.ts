@@ -21,7 +21,7 @@ export default defineRule({
     for (const c of model.copies) {
       if (c.from !== undefined) continue; // copied from another stage: reported where it entered
       for (const s of c.sources) {
-        const what = credentialFileKind(s.path);
+        const what = credentialFileKind(s.path, c.dest?.path);
         if (what) ctx.report({ loc: s.loc, messageId: 'copied', data: { instruction: c.instruction, path: s.path, what } });
       }
     }

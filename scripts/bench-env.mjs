@@ -2,15 +2,16 @@
 // `godock env --all` over N running containers on a real Docker Engine, against one
 // `docker inspect` of the same containers (issue #8: godock ≤ 1.5× docker inspect).
 //
-//   node scripts/bench-env.mjs [--containers 200] [--runs 5] [--keep]
+//   node scripts/bench-env.mjs [--containers 200] [--runs 5] [--keep] [--cli dist/cli.js]
 //
 // Starts N containers labelled godock-bench-env=1 from the integration tests' FROM-scratch
 // busybox image (godock-it-busybox:1, built here the same way when missing), times
 //   node dist/cli.js env --all --label godock-bench-env=1 --output-dir <fresh tmp dir>
 // and `docker inspect <the N ids>` (median of --runs each, after one warm-up of each, whole
 // process wall time), prints both and the ratio, and removes the containers (unless --keep,
-// which also lets the next run reuse them). Exit 0 after a measurement, 2 when no engine.
-// Also importable: `benchEnv({ containers, runs, log })` resolves to the numbers.
+// which also lets the next run reuse them). --cli times another build of the CLI (e.g. an older
+// dist/cli.js saved elsewhere). Exit 0 after a measurement, 2 when no engine.
+// Also importable: `benchEnv({ containers, runs, keep, cli, log })` resolves to the numbers.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,8 +119,8 @@ const median = (xs) => {
  * Runs the comparison; resolves to { containers, files, godockMs, dockerMs, ratio, godockRuns,
  * dockerRuns }. Containers are removed at the end unless `keep`.
  */
-export async function benchEnv({ containers = 200, runs = 5, keep = false, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build`);
+export async function benchEnv({ containers = 200, runs = 5, keep = false, cli = CLI, log = (s) => process.stderr.write(`${s}\n`) } = {}) {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
   let ids = labelled({ all: false });
   if (ids.length !== containers || labelled({ all: true }).length !== containers) {
     log(`starting ${containers} containers labelled ${LABEL}=1 from ${IMAGE}`);
@@ -130,7 +131,7 @@ export async function benchEnv({ containers = 200, runs = 5, keep = false, log =
     let files = 0;
     const godockOnce = (i) => {
       const dir = path.join(outRoot, String(i));
-      const ms = timeOnce(process.execPath, [CLI, 'env', '--all', '--label', `${LABEL}=1`, '--output-dir', dir]);
+      const ms = timeOnce(process.execPath, [cli, 'env', '--all', '--label', `${LABEL}=1`, '--output-dir', dir]);
       files = readdirSync(dir).length;
       rmSync(dir, { recursive: true, force: true });
       return ms;
@@ -161,6 +162,7 @@ async function main() {
       containers: { type: 'string', default: '200' },
       runs: { type: 'string', default: '5' },
       keep: { type: 'boolean', default: false },
+      cli: { type: 'string', default: CLI },
     },
   });
   const why = engineUnavailable();
@@ -170,7 +172,7 @@ async function main() {
   }
   const keep = values.keep;
   if (!keep) process.on('SIGINT', () => (removeContainers(), process.exit(130)));
-  const r = await benchEnv({ containers: Number(values.containers), runs: Number(values.runs), keep });
+  const r = await benchEnv({ containers: Number(values.containers), runs: Number(values.runs), keep, cli: path.resolve(values.cli) });
   const f = (ms) => `${ms.toFixed(0)} ms`;
   const out = [
     `godock env --all over ${r.containers} containers (${r.files} files): median ${f(r.godockMs)}  runs ${r.godockRuns.map(f).join(', ')}`,

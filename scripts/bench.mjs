@@ -10,7 +10,8 @@
 //                      compose files, and for cold start ×4 (5)
 //   --big-runs N       timed runs for godock and the read-only script on the whole corpus and
 //                      its copies (3)
-//   --peer-runs N      timed runs for secretlint and dclint (3)
+//   --peer-runs N      timed runs for secretlint (3)
+//   --dclint-runs N    timed runs for dclint (1; dclint needs about two minutes per run here)
 //   --tally-runs N     timed runs for tally on the sample (1; tally needs minutes per run)
 //   --tally-corpus     also run tally on every Dockerfile it parses (slow: ~6× the sample)
 //   --containers N     containers for the `godock env --all` part (200)
@@ -40,6 +41,7 @@ const { values: opt } = parseArgs({
     'big-runs': { type: 'string', default: '3' },
     'peer-runs': { type: 'string', default: '3' },
     'tally-runs': { type: 'string', default: '1' },
+    'dclint-runs': { type: 'string', default: '1' },
     'tally-corpus': { type: 'boolean', default: false },
     containers: { type: 'string', default: '200' },
     'no-peers': { type: 'boolean', default: false },
@@ -192,7 +194,7 @@ log(
     (tallyOk ? ` (${tallyOk.length} parsed by tally)` : ' (tally unavailable: sample taken from all Dockerfiles)') +
     `, ${composeFiles.length} compose files, ${all.length - dockerfiles.length - composeFiles.length} env files and templates`,
 );
-log(`runs: godock and read-only ${RUNS} (whole corpus ${BIG_RUNS}) after 1 warm-up, secretlint ${PEER_RUNS} after 1 warm-up, dclint ${PEER_RUNS}, tally ${TALLY_RUNS}; wall = median; peak RSS = max over runs (GNU time %M)`);
+log(`runs: godock and read-only ${RUNS} (whole corpus ${BIG_RUNS}) after 1 warm-up, secretlint ${PEER_RUNS} after 1 warm-up, dclint ${opt['dclint-runs']}, tally ${TALLY_RUNS}; wall = median; peak RSS = max over runs (GNU time %M)`);
 
 const tallyArgs = (files) => ['lint', '--no-config', '--slow-checks', 'off', '--format', 'json', ...files];
 const secretlintArgs = (files) => ['--secretlintrc', peers.secretlint.rc, '--no-glob', '--no-color', ...files];
@@ -227,7 +229,7 @@ const c = await compare(`compose files: ${composeFiles.length} compose files, ${
   godockTool(composeFiles),
   readOnlyTool(composeFiles),
   // dclint needs minutes per run here: no warm-up run (the files are in the page cache by now).
-  peerTool(peers.dclint, ['--no-color', ...composeFiles], PEER_RUNS, { warmup: 0, ok: (s) => s === 0 || s === 1 }),
+  peerTool(peers.dclint, ['--no-color', ...composeFiles], Number(opt['dclint-runs']), { warmup: 0, ok: (s) => s === 0 || s === 1 }),
 ]);
 
 // ---------- (d) cold start ----------

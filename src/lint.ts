@@ -45,9 +45,17 @@ export function lintText(filename: string, text: string, options: { config?: Res
   return runRules(model, options.rules ?? allRules, options.config ?? DEFAULT_CONFIG);
 }
 
+/** A broken file (a Jinja template, say) can yield hundreds of parser errors; the first ones tell. */
+export const MAX_ERRORS_PER_FILE = 10;
+
 function runRules(model: FileModel, rules: readonly Rule[], config: ResolvedConfig): FileResult {
   const { findings, errors } = lintModel(model, rules, config);
-  return { file: model.path, format: model.format, findings, errors: [...model.errors, ...errors] };
+  let all = [...model.errors, ...errors];
+  if (all.length > MAX_ERRORS_PER_FILE) {
+    const next = all[MAX_ERRORS_PER_FILE]!;
+    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
+  }
+  return { file: model.path, format: model.format, findings, errors: all };
 }
 
 export async function lintPaths(inputs: readonly string[], options: LintOptions): Promise<LintResult> {

@@ -24,8 +24,10 @@ const FILES: [RegExp, string][] = [
   [/(^|\/)\.gnupg(\/|$)|(^|\/)[^/]*secret[^/]*\.(gpg|asc)$/, 'GnuPG secret keys'],
 ];
 
-/** What kind of credential file a COPY/ADD source is, or null. */
-export function credentialFileKind(source: string): string | null {
+/** What kind of credential file a COPY/ADD source is, or null. A destination named like a public
+ *  key (`/war/jenkins-key.pub`, `…/trusted.gpg`) says the file is public. */
+export function credentialFileKind(source: string, dest?: string): string | null {
+  if (dest && /\.(pub|asc|gpg|crt|cer)$|(^|\/)trusted\.gpg\.d\//i.test(dest)) return null;
   if (/^https?:\/\//i.test(source) || source.includes('$')) return null;
   const p = source.replace(/\\/g, '/').replace(/\/+$/, '').toLowerCase();
   // Public material: public keys, certificates, CA bundles, apt/yum repository signing keys.

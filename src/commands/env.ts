@@ -11,7 +11,7 @@ import { DEFAULT_RUNTIME_SUFFIXES } from '../classify';
 import { maskIn } from '../classify/mask';
 import { resolveConnection } from '../runtime/connection';
 import { connectEngine } from '../runtime/docker';
-import { minimize, type EnvDecision } from '../runtime/minimize';
+import { minimize, type EnvDecision, type MinimizeOptions } from '../runtime/minimize';
 import { createProgress } from '../runtime/progress';
 import { formatJsonReport, formatTextReport, reportFor, type TargetReport } from '../runtime/report';
 import { DEFAULT_CONCURRENCY, inspectTargets, listTargets, mapLimit, type TargetRequest } from '../runtime/targets';
@@ -94,11 +94,8 @@ interface Flags {
   force: boolean;
   secrets: 'drop' | 'passthrough' | 'file';
   secretsFile?: string;
-  suffixes?: string[];
-  keep: string[];
-  drop: string[];
-  only: string[];
-  keepImageDefaults: boolean;
+  /** --drop-suffix, --keep, --drop, --only, --keep-image-defaults: one object for every target. */
+  minimize: MinimizeOptions;
   report: 'text' | 'json';
   host?: string;
   context?: string;
@@ -165,11 +162,7 @@ function parseFlags(argv: string[]): Flags | 'help' {
     force: values.force,
     secrets: values['secrets-file'] !== undefined ? 'file' : ((values.secrets as 'drop' | 'passthrough' | undefined) ?? 'drop'),
     ...(values['secrets-file'] !== undefined ? { secretsFile: values['secrets-file'] } : {}),
-    ...(suffixes ? { suffixes } : {}),
-    keep: values.keep,
-    drop: values.drop,
-    only: values.only,
-    keepImageDefaults: values['keep-image-defaults'],
+    minimize: { ...(suffixes ? { suffixes } : {}), keep: values.keep, drop: values.drop, only: values.only, keepImageDefaults: values['keep-image-defaults'] },
     report: values.report,
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.context !== undefined ? { context: values.context } : {}),
@@ -212,13 +205,7 @@ function settled(report: TargetReport): Prepared {
 
 /** Minimizes one target and stages its file(s) (`output` '-' is stdout, written at once). */
 function prepareTarget(t: InspectedTarget, output: string, flags: Flags, io: EnvIo, secretValues: string[]): Prepared {
-  const decisions = minimize(t.runtime, {
-    ...(flags.suffixes ? { suffixes: flags.suffixes } : {}),
-    keep: flags.keep,
-    drop: flags.drop,
-    only: flags.only,
-    keepImageDefaults: flags.keepImageDefaults,
-  });
+  const decisions = minimize(t.runtime, flags.minimize);
   for (const d of decisions) if (d.reason === 'secret' && d.value) secretValues.push(d.value);
   const base = { target: t.name, kind: t.kind, id: t.id, ...(t.imageNote ? { note: t.imageNote } : {}) };
   const failed = (e: EnvFileError | WriteError): TargetReport => ({

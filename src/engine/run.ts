@@ -37,10 +37,7 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
       report(r: Report) {
         const template = rule.messages[r.messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        // Mask the declared secrets, random-looking words the data carries in (a token pasted
-        // into GOFLAGS or a LABEL name), then anything token-shaped.
-        const masked = maskIn(renderMessage(template, r.data), [...(r.secrets ?? []), ...randomWords(r.data)]);
-        const message = maskIn(masked, scanText(masked).map((m) => m.text));
+        const message = renderMessage(template, maskData(r));
         const f: Finding = {
           ruleId: rule.id,
           category: rule.category,
@@ -64,6 +61,27 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
   }
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
+}
+
+/**
+ * The report's data with secrets masked: the declared secrets, random-looking words the data
+ * carries in (a token pasted into GOFLAGS or a LABEL name), and anything token-shaped. Only data
+ * is masked — never the template's own words (a secret `password` must not turn the message's
+ * word "password" into `pa****(8)`).
+ */
+function maskData(r: Report): Report['data'] {
+  if (!r.data) return r.data;
+  const secrets = [...(r.secrets ?? []), ...randomWords(r.data)];
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(r.data)) {
+    if (typeof v !== 'string') {
+      out[k] = v;
+      continue;
+    }
+    const m = maskIn(v, secrets);
+    out[k] = maskIn(m, scanText(m).map((t) => t.text));
+  }
+  return out;
 }
 
 /** Words of report data that look random (high entropy, 16+ characters): never echoed as-is. */

@@ -153,6 +153,8 @@ function seconds(ms: number): string {
  */
 export async function withTimeout<T>(timeoutMs: number, url: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
+  // docker-modem util.inspect()s each request's options, signal included (see insecureAgent).
+  Object.defineProperty(ac.signal, inspect.custom, { value: () => '[AbortSignal]' });
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

@@ -88,12 +88,44 @@ function engineInjected(name: string, value: string, rt: RuntimeEnv, imagePath: 
   }
 }
 
+const matchers = new WeakMap<readonly string[], (name: string) => boolean>();
 function matches(name: string, globs: readonly string[] | undefined): boolean {
-  return globs !== undefined && globs.length > 0 && micromatch.isMatch(name, globs as string[]);
+  if (globs === undefined || globs.length === 0) return false;
+  let m = matchers.get(globs);
+  if (!m) {
+    const each = globs.map((g) => micromatch.matcher(g));
+    m = (n) => each.some((f) => f(n));
+    matchers.set(globs, m);
+  }
+  return m(name);
 }
 
-/** Decides every entry of `rt.env`; see the table at the top of this file. */
-export function minimize(rt: RuntimeEnv, options: MinimizeOptions = {}): EnvDecision[] {
+/**
+ * The classifier options for one MinimizeOptions object, built once: the classifier caches its
+ * name analysis per options object, so every target of a run shares one analysis per name.
+ */
+const classifyOptionsOf = (() => {
+  const built = new WeakMap<MinimizeOptions, ClassifyOptions>();
+  return (options: MinimizeOptions): ClassifyOptions => {
+    let c = built.get(options);
+    if (!c) {
+      c = {
+        suffixes: [...(options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES)],
+        ...(options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}),
+      };
+      built.set(options, c);
+    }
+    return c;
+  };
+})();
+
+const NO_OPTIONS: MinimizeOptions = {};
+
+/**
+ * Decides every entry of `rt.env`; see the table at the top of this file. Pass the same options
+ * object for every target of a run (its classifier options and glob matchers are reused).
+ */
+export function minimize(rt: RuntimeEnv, options: MinimizeOptions = NO_OPTIONS): EnvDecision[] {
   const imageEntries = new Set(rt.imageEnv ?? []);
   let imagePath: string | undefined;
   for (const e of rt.imageEnv ?? []) {
@@ -103,10 +135,7 @@ export function minimize(rt: RuntimeEnv, options: MinimizeOptions = {}): EnvDeci
   const parsed = rt.env.map(splitEnvEntry);
   const lastIndex = new Map<string, number>();
   parsed.forEach((p, i) => lastIndex.set(p.name, i));
-  const classifyOptions: ClassifyOptions = {
-    suffixes: [...(options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES)],
-    ...(options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}),
-  };
+  const classifyOptions = classifyOptionsOf(options);
 
   return parsed.map(({ name, value }, i): EnvDecision => {
     const drop = (reason: DropReason, detail: string): EnvDecision => ({ name, value, kept: false, reason, detail });

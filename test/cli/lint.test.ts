@@ -135,3 +135,12 @@ describe('godock lint', () => {
     expect(good).toEqual([]);
   });
 });
+
+describe('godock lint: many parse errors', () => {
+  it('caps the errors of one broken file', () => {
+    const dir = project({ 'compose.yaml': Array.from({ length: 40 }, (_, i) => `{% block b${i} %}: [}\n`).join('') });
+    const json = JSON.parse(godock(['lint', '.', '--format', 'json'], { cwd: dir }).out);
+    expect(json.errors.length).toBeLessThanOrEqual(11);
+    expect(json.errors[json.errors.length - 1].message).toMatch(/^\d+ more errors in this file$/);
+  });
+});

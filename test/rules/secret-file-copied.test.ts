@@ -9,6 +9,7 @@ ruleTester(rule, {
     'FROM alpine\nADD https://example.com/server.key /tmp/\n',
     'FROM alpine AS b\nRUN true\nFROM alpine\nCOPY --from=b /root/.npmrc /root/\n',
     'FROM alpine\nCOPY .env.example /app/\n',
+    'FROM jenkins/jenkins\nCOPY jenkins.io-2026.key /war/jenkins-key.pub\n',
     'FROM alpine\nCOPY package.json package-lock.json ./\n',
   ],
   invalid: [

@@ -109,3 +109,18 @@ describe('minimize: the recorded container (samples/runtime)', () => {
     expect(container.Image).toBe(image.Id);
   });
 });
+
+describe('options objects reused across targets', () => {
+  it('each options object keeps its own suffixes, globs and allow-list, however they are interleaved', () => {
+    const env = rt(['MY_PWD=x1', 'SERVICE_TOKEN=x2', 'APP_NAME=web', 'FEATURE_X=1']);
+    const pwdOnly: MinimizeOptions = { suffixes: ['_PWD'], drop: ['FEATURE_*'] };
+    const defaults: MinimizeOptions = { keep: ['SERVICE_*'] };
+    const expectPwdOnly = { MY_PWD: 'secret', SERVICE_TOKEN: 'keep', APP_NAME: 'keep', FEATURE_X: 'drop-glob' };
+    const expectDefaults = { MY_PWD: 'secret', SERVICE_TOKEN: 'keep', APP_NAME: 'keep', FEATURE_X: 'keep' };
+    for (let i = 0; i < 3; i++) {
+      expect(decide(env, pwdOnly)).toEqual(expectPwdOnly);
+      expect(decide(env, defaults)).toEqual(expectDefaults);
+      expect(decide(env)).toEqual({ ...expectDefaults, SERVICE_TOKEN: 'secret' });
+    }
+  });
+});
