@@ -17672,8 +17672,10 @@ var PLACEHOLDER_RES = [
   // token-goes-here
   /^(?:replace|change)[-_ ]?(?:me|this)/i,
   // change_me_in_production, ChangeMeChangeMe
-  /^(?:replace|change)[A-Z_-]/
+  /^(?:replace|change)[A-Z_-]/,
   // changePassword, changeRunnerAuthToken (not `changeit`)
+  /(?:^|[-_.])(?:dummy|placeholder|changeme|replaceme)(?:$|[-_.])/i
+  // build-time-dummy, my_placeholder_value
 ];
 var joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
 var PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
@@ -19712,7 +19714,7 @@ function maskData(r) {
   const secrets = [...r.secrets ?? [], ...randomWords(r.data)];
   const out = {};
   for (const [k, v] of Object.entries(r.data)) {
-    if (typeof v !== "string") {
+    if (typeof v !== "string" || r.plain?.includes(k)) {
       out[k] = v;
       continue;
     }
@@ -20083,8 +20085,16 @@ function secretReport(a, c, messageId, extra = {}) {
   return {
     loc: valueOrName(a),
     messageId,
-    data: { name: a.name, kind: KIND_LABEL[a.kind], tokenType: c.tokenType ?? "secret", word: c.nameWord ?? "secret", ...extra },
-    secrets
+    data: {
+      name: a.name,
+      value: c.secretText ?? a.value ?? "",
+      kind: KIND_LABEL[a.kind],
+      tokenType: c.tokenType ?? "secret",
+      word: c.nameWord ?? "secret",
+      ...extra
+    },
+    secrets,
+    plain: ["kind", "tokenType", "word"]
   };
 }
 
@@ -22256,7 +22266,7 @@ var secret_arg_baked_into_env_default = defineRule({
 // src/classify/files.ts
 var FILES = [
   [/(^|\/)id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/, "an SSH private key"],
-  [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)/, "an SSH directory"],
+  [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)(?!.*authorized_keys2?$)/, "an SSH directory"],
   [/(^|\/)[^/]*(private|priv|secret|server|client|tls|ssl|signing)[^/]*[-_.]?key\.pem$|(^|\/)[^/]*[-_.]key\.pem$|(^|\/)key\.pem$/, "a private key"],
   [/(^|\/)[^/]+\.key$/, "a private key"],
   [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, "a key store"],
@@ -22325,7 +22335,6 @@ var secret_in_build_arg_default = defineRule({
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== "name") continue;
       const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
       ctx.report(r);
     }
   }
@@ -22351,7 +22360,6 @@ var secret_in_env_default = defineRule({
       if (!c.secret || c.reason !== "name") continue;
       const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
       const r = secretReport(a, c, messageId);
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
       ctx.report(r);
     }
   }
@@ -22418,7 +22426,6 @@ var secret_in_run_default = defineRule({
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret) continue;
       const r = c.reason === "value" ? secretReport(a, c, "literal") : secretReport(a, c, "assignment", { id: a.name.toLowerCase() });
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
       reported.push(r.loc);
       ctx.report(r);
     }
@@ -22457,7 +22464,6 @@ var secret_token_format_default = defineRule({
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== "value") continue;
       const r = secretReport(a, c, "token");
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
       ctx.report(r);
     }
   }

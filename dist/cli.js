@@ -11943,8 +11943,10 @@ var init_values = __esm({
       // token-goes-here
       /^(?:replace|change)[-_ ]?(?:me|this)/i,
       // change_me_in_production, ChangeMeChangeMe
-      /^(?:replace|change)[A-Z_-]/
+      /^(?:replace|change)[A-Z_-]/,
       // changePassword, changeRunnerAuthToken (not `changeit`)
+      /(?:^|[-_.])(?:dummy|placeholder|changeme|replaceme)(?:$|[-_.])/i
+      // build-time-dummy, my_placeholder_value
     ];
     joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
     PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
@@ -19841,7 +19843,7 @@ function maskData(r) {
   const secrets = [...r.secrets ?? [], ...randomWords(r.data)];
   const out = {};
   for (const [k, v] of Object.entries(r.data)) {
-    if (typeof v !== "string") {
+    if (typeof v !== "string" || r.plain?.includes(k)) {
       out[k] = v;
       continue;
     }
@@ -20264,8 +20266,16 @@ function secretReport(a, c, messageId, extra = {}) {
   return {
     loc: valueOrName(a),
     messageId,
-    data: { name: a.name, kind: KIND_LABEL[a.kind], tokenType: c.tokenType ?? "secret", word: c.nameWord ?? "secret", ...extra },
-    secrets
+    data: {
+      name: a.name,
+      value: c.secretText ?? a.value ?? "",
+      kind: KIND_LABEL[a.kind],
+      tokenType: c.tokenType ?? "secret",
+      word: c.nameWord ?? "secret",
+      ...extra
+    },
+    secrets,
+    plain: ["kind", "tokenType", "word"]
   };
 }
 var KIND_LABEL;
@@ -22737,7 +22747,7 @@ var init_files = __esm({
     "use strict";
     FILES = [
       [/(^|\/)id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/, "an SSH private key"],
-      [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)/, "an SSH directory"],
+      [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)(?!.*authorized_keys2?$)/, "an SSH directory"],
       [/(^|\/)[^/]*(private|priv|secret|server|client|tls|ssl|signing)[^/]*[-_.]?key\.pem$|(^|\/)[^/]*[-_.]key\.pem$|(^|\/)key\.pem$/, "a private key"],
       [/(^|\/)[^/]+\.key$/, "a private key"],
       [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, "a key store"],
@@ -22814,7 +22824,6 @@ var init_secret_in_build_arg = __esm({
           const c = classify(a.name, a.value, ctx.classify);
           if (!c.secret || c.reason !== "name") continue;
           const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
-          r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
           ctx.report(r);
         }
       }
@@ -22849,7 +22858,6 @@ var init_secret_in_env = __esm({
           if (!c.secret || c.reason !== "name") continue;
           const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
           const r = secretReport(a, c, messageId);
-          r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
           ctx.report(r);
         }
       }
@@ -22935,7 +22943,6 @@ var init_secret_in_run = __esm({
           const c = classify(a.name, a.value, ctx.classify);
           if (!c.secret) continue;
           const r = c.reason === "value" ? secretReport(a, c, "literal") : secretReport(a, c, "assignment", { id: a.name.toLowerCase() });
-          r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
           reported.push(r.loc);
           ctx.report(r);
         }
@@ -22983,7 +22990,6 @@ var init_secret_token_format = __esm({
           const c = classify(a.name, a.value, ctx.classify);
           if (!c.secret || c.reason !== "value") continue;
           const r = secretReport(a, c, "token");
-          r.data = { ...r.data, value: c.secretText ?? a.value ?? "" };
           ctx.report(r);
         }
       }

@@ -26,7 +26,6 @@ export default defineRule({
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== 'name') continue;
       const r = secretReport(a, c, a.kind === 'arg' ? 'argDefault' : 'composeArg', { id: a.name.toLowerCase() });
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? '' };
       ctx.report(r);
     }
   },

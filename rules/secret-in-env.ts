@@ -29,7 +29,6 @@ export default defineRule({
       if (!c.secret || c.reason !== 'name') continue;
       const messageId = a.kind === 'env' ? 'dockerfile' : a.kind === 'environment' ? 'compose' : 'envFile';
       const r = secretReport(a, c, messageId);
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? '' };
       ctx.report(r);
     }
   },

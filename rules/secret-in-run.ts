@@ -35,7 +35,6 @@ export default defineRule({
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret) continue;
       const r = c.reason === 'value' ? secretReport(a, c, 'literal') : secretReport(a, c, 'assignment', { id: a.name.toLowerCase() });
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? '' };
       reported.push(r.loc);
       ctx.report(r);
     }

@@ -24,7 +24,6 @@ export default defineRule({
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== 'value') continue;
       const r = secretReport(a, c, 'token');
-      r.data = { ...r.data, value: c.secretText ?? a.value ?? '' };
       ctx.report(r);
     }
   },

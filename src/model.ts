@@ -200,6 +200,9 @@ export interface Report {
   secrets?: string[];
   /** Severity of this finding when it differs from the rule's default (a configured severity wins). */
   severity?: Severity;
+  /** Data keys that hold godock's own vocabulary (`word: 'password'`), never text from the file:
+   *  they are not masked even when a secret happens to equal them. */
+  plain?: string[];
 }
 
 export interface Finding {

@@ -4,7 +4,7 @@
  */
 const FILES: [RegExp, string][] = [
   [/(^|\/)id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/, 'an SSH private key'],
-  [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)/, 'an SSH directory'],
+  [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)(?!.*authorized_keys2?$)/, 'an SSH directory'],
   [/(^|\/)[^/]*(private|priv|secret|server|client|tls|ssl|signing)[^/]*[-_.]?key\.pem$|(^|\/)[^/]*[-_.]key\.pem$|(^|\/)key\.pem$/, 'a private key'],
   [/(^|\/)[^/]+\.key$/, 'a private key'],
   [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, 'a key store'],

@@ -212,6 +212,7 @@ const PLACEHOLDER_RES: readonly RegExp[] = [
   /^(?:[a-z0-9]+[-_ ])+here$/i, // token-goes-here
   /^(?:replace|change)[-_ ]?(?:me|this)/i, // change_me_in_production, ChangeMeChangeMe
   /^(?:replace|change)[A-Z_-]/, // changePassword, changeRunnerAuthToken (not `changeit`)
+  /(?:^|[-_.])(?:dummy|placeholder|changeme|replaceme)(?:$|[-_.])/i, // build-time-dummy, my_placeholder_value
 ];
 
 /** All placeholder shapes as two alternations (case-insensitive ones and the others). */

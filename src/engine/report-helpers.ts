@@ -41,7 +41,15 @@ export function secretReport(a: EnvAssignment, c: Classification, messageId: str
   return {
     loc: valueOrName(a),
     messageId,
-    data: { name: a.name, kind: KIND_LABEL[a.kind], tokenType: c.tokenType ?? 'secret', word: c.nameWord ?? 'secret', ...extra },
+    data: {
+      name: a.name,
+      value: c.secretText ?? a.value ?? '',
+      kind: KIND_LABEL[a.kind],
+      tokenType: c.tokenType ?? 'secret',
+      word: c.nameWord ?? 'secret',
+      ...extra,
+    },
     secrets,
+    plain: ['kind', 'tokenType', 'word'],
   };
 }

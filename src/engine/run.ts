@@ -74,7 +74,7 @@ function maskData(r: Report): Report['data'] {
   const secrets = [...(r.secrets ?? []), ...randomWords(r.data)];
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(r.data)) {
-    if (typeof v !== 'string') {
+    if (typeof v !== 'string' || r.plain?.includes(k)) {
       out[k] = v;
       continue;
     }

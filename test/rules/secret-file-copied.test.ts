@@ -22,3 +22,8 @@ ruleTester(rule, {
     { code: 'FROM alpine\nCOPY a b \\\n     tls-key.pem /x/\n', errors: [{ line: 3, column: 6 }] },
   ],
 });
+
+ruleTester(rule, {
+  valid: ['FROM centos:7\nADD ./cfg_files/app/.ssh/authorized_keys /tmp/authorized_keys\n'],
+  invalid: [{ code: 'FROM centos:7\nADD ./cfg_files/app/.ssh/id_ed25519 /root/.ssh/\n', errors: [{ line: 2, column: 5 }] }],
+});

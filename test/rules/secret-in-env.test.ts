@@ -93,3 +93,13 @@ ruleTester(rule, {
     },
   ],
 });
+
+describe('secret-in-env messages', () => {
+  it('masks the value but not the same word in the message', () => {
+    const { lintWith } = jest.requireActual('../helpers/rule-tester') as typeof import('../helpers/rule-tester');
+    const [f] = lintWith(rule, 'FROM mysql:8\nENV MYSQL_PASSWORD=password\n').findings;
+    expect(f!.message).toBe(
+      'ENV MYSQL_PASSWORD holds a hardcoded password (pa****(8)); it is stored in every image layer. Inject it at run time (docker run -e / secrets) or use RUN --mount=type=secret for build steps.',
+    );
+  });
+});

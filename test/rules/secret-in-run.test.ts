@@ -10,6 +10,7 @@ ruleTester(rule, {
     'FROM alpine\nRUN mysql -p -uroot\n',
     'FROM alpine\nRUN CGO_ENABLED=0 go build ./...\n',
     'FROM alpine\nRUN export TOKEN_FILE=/run/secrets/token\n',
+    'FROM python:3.12\nRUN PAPERLESS_SECRET_KEY=build-time-dummy python3 manage.py collectstatic\n',
     'FROM alpine\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc\n',
     'FROM alpine\nRUN ["curl", "-u", "$U:$P", "https://x"]\n',
     'FROM alpine\nCOPY <<CONF /etc/app/config.yml\npassword_file: /run/secrets/db\npassword: ${DB_PASSWORD}\nCONF\n',
