@@ -91,6 +91,7 @@ function randomWords(data: Report['data']): string[] {
   for (const v of Object.values(data)) {
     if (typeof v !== 'string' || v.length < 16) continue;
     for (const w of v.split(/[\s"'`=:,;|&()<>[\]{}]+/)) {
+      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(w)) continue; // an UPPER_SNAKE variable name
       const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
       if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) out.push(w);
     }
