@@ -18197,10 +18197,20 @@ var LineIndex = class {
 
 // src/parse/expand.ts
 function expand(text, vars, escape = "\\") {
+  if (text.indexOf("$") < 0) return text;
   let out = "";
   let i = 0;
   while (i < text.length) {
     const c = text[i];
+    if (c !== "$" && c !== escape) {
+      let j = text.indexOf("$", i);
+      if (j < 0) j = text.length;
+      const e = escape ? text.indexOf(escape, i) : -1;
+      if (e >= 0 && e < j) j = e;
+      out += text.slice(i, j);
+      i = j;
+      continue;
+    }
     if (c === escape && text[i + 1] === "$") {
       out += "$";
       i += 2;
@@ -18847,7 +18857,24 @@ function splitGoPathList(value, windows) {
 function isWord(t) {
   return t.raw !== void 0;
 }
-var OPS = ["&&", "||", ";;", ";", "|", "&", "(", ")", "\n"];
+function opAt(text, i) {
+  const c = text[i];
+  switch (c) {
+    case "&":
+    case "|":
+    case ";":
+      return text[i + 1] === c ? c + c : c;
+    case "(":
+    case ")":
+    case "\n":
+      return c;
+    default:
+      return null;
+  }
+}
+function isSpace(code) {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
 function tokenize(text) {
   const out = [];
   let i = 0;
@@ -18857,12 +18884,12 @@ function tokenize(text) {
       i++;
       continue;
     }
-    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+    if (c === "#" && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
       const nl = text.indexOf("\n", i);
       i = nl < 0 ? text.length : nl;
       continue;
     }
-    const op = OPS.find((o) => text.startsWith(o, i));
+    const op = opAt(text, i);
     if (op) {
       out.push({ op, start: i, end: i + op.length });
       i += op.length;
@@ -18872,7 +18899,7 @@ function tokenize(text) {
     let value = "";
     while (i < text.length) {
       const ch = text[i];
-      if (ch === " " || ch === "	" || ch === "\r" || ch === "\n" || OPS.some((o) => o !== "\n" && text.startsWith(o, i) && o !== "(" && o !== ")")) break;
+      if (ch === " " || ch === "	" || ch === "\r" || ch === "\n" || ch === ";" || ch === "|" || ch === "&") break;
       if (ch === "\\" && i + 1 < text.length) {
         value += text[i + 1];
         i += 2;

@@ -193,6 +193,7 @@ function outputPathPicker(dir: string, format: EnvFileFormat): (t: InspectedTarg
 /** A target minimized and serialized, its file(s) staged (see src/util/atomic-write.ts). */
 interface Prepared {
   report: TargetReport;
+  /** Files still to commit (taken off as they are committed or discarded). */
   staged: StagedWrite[];
   /** The report to give instead when a staged file cannot be committed. */
   failed: (e: WriteError) => TargetReport;

@@ -5,10 +5,21 @@
  * `vars` maps names to values; a name mapped to null is declared without a value (unknown).
  */
 export function expand(text: string, vars: ReadonlyMap<string, string | null>, escape = '\\'): string | null {
+  if (text.indexOf('$') < 0) return text; // nothing to expand (the common case, and huge values)
   let out = '';
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
+    if (c !== '$' && c !== escape) {
+      // Copy the run up to the next `$` or escape character in one slice.
+      let j = text.indexOf('$', i);
+      if (j < 0) j = text.length;
+      const e = escape ? text.indexOf(escape, i) : -1;
+      if (e >= 0 && e < j) j = e;
+      out += text.slice(i, j);
+      i = j;
+      continue;
+    }
     if (c === escape && text[i + 1] === '$') {
       out += '$';
       i += 2;

@@ -25,7 +25,26 @@ export function isWord(t: Token): t is Word {
   return (t as Word).raw !== undefined;
 }
 
-const OPS = ['&&', '||', ';;', ';', '|', '&', '(', ')', '\n'];
+/** The operator starting at `i` (`&&`, `||`, `;;`, `;`, `|`, `&`, `(`, `)`, newline), or null. */
+function opAt(text: string, i: number): string | null {
+  const c = text[i];
+  switch (c) {
+    case '&':
+    case '|':
+    case ';':
+      return text[i + 1] === c ? c + c : c;
+    case '(':
+    case ')':
+    case '\n':
+      return c;
+    default:
+      return null;
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -36,12 +55,12 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+    if (c === '#' && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? text.length : nl;
       continue;
     }
-    const op = OPS.find((o) => text.startsWith(o, i));
+    const op = opAt(text, i);
     if (op) {
       out.push({ op, start: i, end: i + op.length });
       i += op.length;
@@ -51,7 +70,7 @@ export function tokenize(text: string): Token[] {
     let value = '';
     while (i < text.length) {
       const ch = text[i]!;
-      if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || OPS.some((o) => o !== '\n' && text.startsWith(o, i) && o !== '(' && o !== ')')) break;
+      if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === ';' || ch === '|' || ch === '&') break;
       if (ch === '\\' && i + 1 < text.length) {
         value += text[i + 1];
         i += 2;

@@ -1,3 +1,4 @@
+import { inOrder } from '../../src/runtime/concurrency';
 import { inspectTargets, listTargets, mapLimit } from '../../src/runtime/targets';
 import image from '../../samples/runtime/image-fixture.json';
 import { clone, fakeEngine } from './fake-engine';
@@ -57,5 +58,40 @@ describe('targets', () => {
 
   it('mapLimit keeps order', async () => {
     expect(await mapLimit([3, 1, 2], 2, async (x) => { await new Promise((r) => setTimeout(r, x)); return x * 10; })).toEqual([30, 10, 20]);
+  });
+
+  it('onResult streams the results in target order, repeats dropped, while later targets are still inspected', async () => {
+    const extra = Array.from({ length: 12 }, (_, i) => clone(`s${String(i).padStart(2, '0')}`, [`N=${i}`]));
+    const engine = fakeEngine(extra);
+    const req = { names: ['s03', extra[3]!.Id], all: true, labels: [], services: [] };
+    const refs = await listTargets(engine, req);
+    const streamed: string[] = [];
+    const inspectedWhenStreamed: number[] = [];
+    const results = await inspectTargets(engine, refs, req, {
+      concurrency: 3,
+      onResult: (r) => {
+        streamed.push(r.target?.name ?? `error ${r.ref.name}`);
+        inspectedWhenStreamed.push(engine.calls.containers.length);
+      },
+    });
+    expect(streamed).toEqual(results.map((r) => r.target?.name ?? `error ${r.ref.name}`));
+    expect(streamed.filter((n) => n === 's03')).toHaveLength(1); // by name, by id, and listed: once
+    expect(streamed).toHaveLength(13);
+    expect(inspectedWhenStreamed[0]).toBeLessThan(refs.length); // the first went out before the last was inspected
+  });
+});
+
+describe('inOrder', () => {
+  it('releases each item once all items before it arrived', () => {
+    const out: string[] = [];
+    const push = inOrder<string>((x, i) => out.push(`${i}:${x}`));
+    push(2, 'c');
+    push(1, 'b');
+    expect(out).toEqual([]);
+    push(0, 'a');
+    expect(out).toEqual(['0:a', '1:b', '2:c']);
+    push(4, 'e');
+    push(3, 'd');
+    expect(out).toEqual(['0:a', '1:b', '2:c', '3:d', '4:e']);
   });
 });
