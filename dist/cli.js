@@ -15344,7 +15344,7 @@ var require_instruction = __commonJS({
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
     var main_1 = require_main();
-    var Instruction = class extends line_1.Line {
+    var Instruction2 = class extends line_1.Line {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range);
         this.dockerfile = dockerfile;
@@ -16148,7 +16148,7 @@ var require_instruction = __commonJS({
         return text === name ? candidateRange : null;
       }
     };
-    exports2.Instruction = Instruction;
+    exports2.Instruction = Instruction2;
   }
 });
 
@@ -19114,6 +19114,18 @@ var init_shell = __esm({
 });
 
 // src/parse/dockerfile.ts
+function memoizeRawArguments(proto) {
+  const original = proto.getRawArguments;
+  const memo = /* @__PURE__ */ new WeakMap();
+  proto.getRawArguments = function() {
+    let args = memo.get(this);
+    if (!args) memo.set(this, args = original.call(this));
+    return args.slice();
+  };
+  return () => {
+    proto.getRawArguments = original;
+  };
+}
 function heredocsOf0(ins) {
   try {
     return ins.getHeredocs?.() ?? [];
@@ -19473,7 +19485,7 @@ function parseJsonArgs(text) {
   }
   return out;
 }
-var import_dockerfile_ast;
+var import_dockerfile_ast, unmemoizeRawArguments;
 var init_dockerfile = __esm({
   "src/parse/dockerfile.ts"() {
     "use strict";
@@ -19485,6 +19497,7 @@ var init_dockerfile = __esm({
     init_expand();
     init_location();
     init_shell();
+    unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
   }
 });
 

@@ -13517,7 +13517,7 @@ var require_instruction = __commonJS({
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
     var main_1 = require_main();
-    var Instruction = class extends line_1.Line {
+    var Instruction2 = class extends line_1.Line {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range);
         this.dockerfile = dockerfile;
@@ -14321,7 +14321,7 @@ var require_instruction = __commonJS({
         return text === name ? candidateRange : null;
       }
     };
-    exports2.Instruction = Instruction;
+    exports2.Instruction = Instruction2;
   }
 });
 
@@ -19030,6 +19030,19 @@ function analyse(words, out) {
 }
 
 // src/parse/dockerfile.ts
+function memoizeRawArguments(proto) {
+  const original = proto.getRawArguments;
+  const memo = /* @__PURE__ */ new WeakMap();
+  proto.getRawArguments = function() {
+    let args = memo.get(this);
+    if (!args) memo.set(this, args = original.call(this));
+    return args.slice();
+  };
+  return () => {
+    proto.getRawArguments = original;
+  };
+}
+var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
 function heredocsOf0(ins) {
   try {
     return ins.getHeredocs?.() ?? [];

