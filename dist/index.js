@@ -20103,9 +20103,10 @@ var go_binary_without_goroot_default = defineRule({
 function valueOrName(a) {
   return a.valueLoc ?? a.nameLoc;
 }
-function locInValue(a, start, end) {
+function locInValue(a, start, end, of) {
   const v = valueOrName(a);
   const value = a.value ?? "";
+  if (of !== value) return v;
   const raw = a.raw;
   const quotedAsIs = raw !== void 0 && raw.length === value.length + 2 && raw.slice(1, -1) === value;
   const asIs = raw === void 0 || quotedAsIs;
@@ -20949,7 +20950,7 @@ var go_flags_misuse_default = defineRule({
       const seen = /* @__PURE__ */ new Map();
       let quoted = false;
       for (const w of words) {
-        const loc = locInValue(a, w.start, w.end);
+        const loc = locInValue(a, w.start, w.end, value);
         if (/["']/.test(w.text)) {
           if (!quoted) ctx.report({ loc, messageId: "quotes", data: { word: w.text } });
           quoted = true;
@@ -21191,19 +21192,19 @@ var go_insecure_transport_default = defineRule({
       if (a.name === "GOINSECURE") {
         for (const item of splitList(value)) {
           const host = broadPatternHost(item.text);
-          const loc = locInValue(a, item.start, item.end);
+          const loc = locInValue(a, item.start, item.end, value);
           if (host) ctx.report({ loc, messageId: "goinsecureBroad", data: { pattern: item.text, host }, severity: "error" });
           else ctx.report({ loc, messageId: "goinsecure", data: { pattern: item.text } });
         }
       } else if (a.name === "GOFLAGS") {
         for (const w of splitGoflags(value)) {
           if (w.name !== "insecure") continue;
-          ctx.report({ loc: locInValue(a, w.start, w.end), messageId: "insecureFlag", data: { flag: w.text, goError: INSECURE_FLAG_ERROR }, severity: "error" });
+          ctx.report({ loc: locInValue(a, w.start, w.end, value), messageId: "insecureFlag", data: { flag: w.text, goError: INSECURE_FLAG_ERROR }, severity: "error" });
         }
       } else {
         for (const e of parseGoproxy(value)) {
           if (e.scheme !== "http" || isLoopbackHost(e.host) || isTrustedProxy(e, ctx.trustedProxies)) continue;
-          const loc = a.valueLoc ? locInValue(a, e.start, e.end) : valueOrName(a);
+          const loc = a.valueLoc ? locInValue(a, e.start, e.end, value) : valueOrName(a);
           ctx.report({ loc, messageId: "httpProxy", data: { proxy: `http://${e.host}` }, secrets: [e.text] });
         }
       }
@@ -21404,7 +21405,7 @@ var go_private_too_broad_default = defineRule({
         const host = broadPatternHost(item.text);
         if (!host) continue;
         ctx.report({
-          loc: locInValue(a, item.start, item.end),
+          loc: locInValue(a, item.start, item.end, value),
           messageId: "broad",
           data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
           severity: a.name === "GONOPROXY" ? "info" : "warning"

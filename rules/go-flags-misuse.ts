@@ -30,7 +30,7 @@ export default defineRule({
       const seen = new Map<string, string>(); // nested flag + package pattern → its value
       let quoted = false;
       for (const w of words) {
-        const loc = locInValue(a, w.start, w.end);
+        const loc = locInValue(a, w.start, w.end, value);
         if (/["']/.test(w.text)) {
           if (!quoted) ctx.report({ loc, messageId: 'quotes', data: { word: w.text } });
           quoted = true;

@@ -34,20 +34,20 @@ export default defineRule({
       if (a.name === 'GOINSECURE') {
         for (const item of splitList(value)) {
           const host = broadPatternHost(item.text);
-          const loc = locInValue(a, item.start, item.end);
+          const loc = locInValue(a, item.start, item.end, value);
           if (host) ctx.report({ loc, messageId: 'goinsecureBroad', data: { pattern: item.text, host }, severity: 'error' });
           else ctx.report({ loc, messageId: 'goinsecure', data: { pattern: item.text } });
         }
       } else if (a.name === 'GOFLAGS') {
         for (const w of splitGoflags(value)) {
           if (w.name !== 'insecure') continue;
-          ctx.report({ loc: locInValue(a, w.start, w.end), messageId: 'insecureFlag', data: { flag: w.text, goError: INSECURE_FLAG_ERROR }, severity: 'error' });
+          ctx.report({ loc: locInValue(a, w.start, w.end, value), messageId: 'insecureFlag', data: { flag: w.text, goError: INSECURE_FLAG_ERROR }, severity: 'error' });
         }
       } else {
         for (const e of parseGoproxy(value)) {
           if (e.scheme !== 'http' || isLoopbackHost(e.host) || isTrustedProxy(e, ctx.trustedProxies)) continue;
           // Show scheme and host only: a proxy URL may carry credentials.
-          const loc = a.valueLoc ? locInValue(a, e.start, e.end) : valueOrName(a);
+          const loc = a.valueLoc ? locInValue(a, e.start, e.end, value) : valueOrName(a);
           ctx.report({ loc, messageId: 'httpProxy', data: { proxy: `http://${e.host}` }, secrets: [e.text] });
         }
       }

@@ -29,7 +29,7 @@ export default defineRule({
         const host = broadPatternHost(item.text);
         if (!host) continue;
         ctx.report({
-          loc: locInValue(a, item.start, item.end),
+          loc: locInValue(a, item.start, item.end, value),
           messageId: 'broad',
           data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name]!, example: `${host}/your-org/*` },
           severity: a.name === 'GONOPROXY' ? 'info' : 'warning',

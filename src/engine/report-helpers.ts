@@ -10,9 +10,11 @@ export function valueOrName(a: EnvAssignment): Location {
  * Location of characters [start, end) of an assignment's value: exact when the value is written
  * as-is on one line (plain, or inside plain quotes), else the whole value.
  */
-export function locInValue(a: EnvAssignment, start: number, end: number): Location {
+export function locInValue(a: EnvAssignment, start: number, end: number, of: string): Location {
   const v = valueOrName(a);
   const value = a.value ?? '';
+  // Offsets into an expanded value (`${GOPATH}/bin` → `/go/bin`) do not map back: use the whole value.
+  if (of !== value) return v;
   const raw = a.raw;
   const quotedAsIs = raw !== undefined && raw.length === value.length + 2 && raw.slice(1, -1) === value;
   const asIs = raw === undefined || quotedAsIs;

@@ -18,6 +18,11 @@ ruleTester(rule, {
   invalid: [
     { code: 'FROM golang:1.22\nENV GOINSECURE=git.corp.example\n', errors: [{ messageId: 'goinsecure', line: 2, column: 16, endColumn: 32 }] },
     { code: 'FROM golang:1.22\nENV GOINSECURE=*\n', errors: [{ messageId: 'goinsecureBroad', line: 2, column: 16 }] },
+    {
+      name: 'an expanded value is reported on the value as written (fuzz seed 1581022898)',
+      code: 'FROM golang:1.22 AS build\nENV GOPATH=/srv/go GOINSECURE=${GOPATH}/bin\n',
+      errors: [{ messageId: 'goinsecure', line: 2, column: 31, endColumn: 44 }],
+    },
     { code: 'FROM golang:1.22\nRUN GOINSECURE=git.corp.example,github.com go mod download\n', errors: [{ messageId: 'goinsecure', line: 2, column: 16 }, { messageId: 'goinsecureBroad', line: 2, column: 33, endColumn: 43 }] },
     { code: 'FROM golang:1.22\nENV GOFLAGS=-insecure\n', errors: [{ messageId: 'insecureFlag', line: 2, column: 13, endColumn: 22 }] },
     { code: 'FROM golang:1.22\nENV GOFLAGS="-mod=vendor -insecure"\n', errors: [{ messageId: 'insecureFlag', line: 2, column: 26, endColumn: 35 }] },
