@@ -19116,10 +19116,8 @@ var init_shell = __esm({
 // src/parse/dockerfile.ts
 function memoizeRawArguments(proto) {
   const original = proto.getRawArguments;
-  const memo = /* @__PURE__ */ new WeakMap();
   proto.getRawArguments = function() {
-    let args = memo.get(this);
-    if (!args) memo.set(this, args = original.call(this));
+    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
     return args.slice();
   };
   return () => {
@@ -19485,7 +19483,7 @@ function parseJsonArgs(text) {
   }
   return out;
 }
-var import_dockerfile_ast, unmemoizeRawArguments;
+var import_dockerfile_ast, MEMO, unmemoizeRawArguments;
 var init_dockerfile = __esm({
   "src/parse/dockerfile.ts"() {
     "use strict";
@@ -19497,6 +19495,7 @@ var init_dockerfile = __esm({
     init_expand();
     init_location();
     init_shell();
+    MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
     unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
   }
 });
@@ -22795,7 +22794,6 @@ var init_files = __esm({
       [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, "a key store"],
       [/(^|\/)\.env(\.(local|production|prod|staging|development|dev|secret|secrets))?$/, "an env file with credentials"],
       [/(^|\/)\.npmrc$/, "npm credentials"],
-      [/(^|\/)\.yarnrc(\.yml)?$/, "yarn registry credentials"],
       [/(^|\/)\.netrc$/, "netrc credentials"],
       [/(^|\/)\.pypirc$/, "PyPI credentials"],
       [/(^|\/)\.git-credentials$/, "git credentials"],

@@ -19032,16 +19032,15 @@ function analyse(words, out) {
 // src/parse/dockerfile.ts
 function memoizeRawArguments(proto) {
   const original = proto.getRawArguments;
-  const memo = /* @__PURE__ */ new WeakMap();
   proto.getRawArguments = function() {
-    let args = memo.get(this);
-    if (!args) memo.set(this, args = original.call(this));
+    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
     return args.slice();
   };
   return () => {
     proto.getRawArguments = original;
   };
 }
+var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
 var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
 function heredocsOf0(ins) {
   try {
@@ -22318,7 +22317,6 @@ var FILES = [
   [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, "a key store"],
   [/(^|\/)\.env(\.(local|production|prod|staging|development|dev|secret|secrets))?$/, "an env file with credentials"],
   [/(^|\/)\.npmrc$/, "npm credentials"],
-  [/(^|\/)\.yarnrc(\.yml)?$/, "yarn registry credentials"],
   [/(^|\/)\.netrc$/, "netrc credentials"],
   [/(^|\/)\.pypirc$/, "PyPI credentials"],
   [/(^|\/)\.git-credentials$/, "git credentials"],

@@ -10,7 +10,6 @@ const FILES: [RegExp, string][] = [
   [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, 'a key store'],
   [/(^|\/)\.env(\.(local|production|prod|staging|development|dev|secret|secrets))?$/, 'an env file with credentials'],
   [/(^|\/)\.npmrc$/, 'npm credentials'],
-  [/(^|\/)\.yarnrc(\.yml)?$/, 'yarn registry credentials'],
   [/(^|\/)\.netrc$/, 'netrc credentials'],
   [/(^|\/)\.pypirc$/, 'PyPI credentials'],
   [/(^|\/)\.git-credentials$/, 'git credentials'],

@@ -45,16 +45,16 @@ import { findAssignments, isWord, runScripts, tokenize } from './shell';
  */
 export function memoizeRawArguments(proto: { getRawArguments(): unknown[] }): () => void {
   const original = proto.getRawArguments;
-  const memo = new WeakMap<object, unknown[]>();
-  proto.getRawArguments = function (this: object) {
-    let args = memo.get(this);
-    if (!args) memo.set(this, (args = original.call(this)));
+  // The cache lives on the instruction object itself (a WeakMap's ephemerons cost the GC more).
+  proto.getRawArguments = function (this: { [MEMO]?: unknown[] }) {
+    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
     return args.slice();
   };
   return () => {
     proto.getRawArguments = original;
   };
 }
+const MEMO = Symbol('godock.rawArguments');
 /** Undoes the memoization (the differential test compares both). */
 export const unmemoizeRawArguments = memoizeRawArguments(Instruction.prototype as unknown as { getRawArguments(): unknown[] });
 

@@ -27,3 +27,8 @@ ruleTester(rule, {
   valid: ['FROM centos:7\nADD ./cfg_files/app/.ssh/authorized_keys /tmp/authorized_keys\n'],
   invalid: [{ code: 'FROM centos:7\nADD ./cfg_files/app/.ssh/id_ed25519 /root/.ssh/\n', errors: [{ line: 2, column: 5 }] }],
 });
+
+ruleTester(rule, {
+  valid: ['FROM node:20\nCOPY package.json yarn.lock .yarnrc.yml ./\n'],
+  invalid: [{ code: 'FROM node:20\nCOPY .netrc /root/.netrc\n', errors: [{ line: 2, column: 6 }] }],
+});
