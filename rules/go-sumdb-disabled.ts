@@ -16,7 +16,7 @@ function fetchesNewModules(c: GoCommand, goflags: string): boolean {
 }
 
 /** The first fetching go command in a stage or any stage built from it. */
-function fetchIn(model: FileModel, commands: GoCommand[], env: StageEnv, scope: string): GoCommand | undefined {
+function fetchIn(model: FileModel, commands: readonly GoCommand[], env: StageEnv, scope: string): GoCommand | undefined {
   return commands.find(
     (c) => stageChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, 'GOFLAGS') ?? ''),
   );

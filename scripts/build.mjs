@@ -1,7 +1,7 @@
 // Bundles the CLI and the GitHub Action entry into dist/ with esbuild.
 // dockerode stays out of the CLI bundle: only `godock env` loads it, from its own chunk
 // dist/runtime.js (scripts/build-runtime.mjs), so `godock lint` starts without parsing it.
-// The Action bundle is self-contained.
+// The Action bundle is self-contained apart from the lint worker, which every entry shares.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { dockerodeFromRuntimeChunk, runtimeChunk } from './build-runtime.mjs';
@@ -28,6 +28,8 @@ await build({
   plugins: [dockerodeFromRuntimeChunk],
 });
 await build({ ...common, ...runtimeChunk });
+// The lint pool's worker thread (src/lint-pool.ts), found beside cli.js, action.js and index.js.
+await build({ ...common, entryPoints: ['src/lint-worker.ts'], outfile: 'dist/lint-worker.js' });
 await build({
   ...common,
   entryPoints: ['src/index.ts'],

@@ -14,6 +14,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path';
 import type { LintResult, Severity } from './model';
 import { lintPaths } from './lint';
+import { resolveJobs } from './lint-pool';
 import { atLeast } from './engine/run';
 import { ConfigError } from './engine/config';
 import { findConfig, loadConfig } from './config-file';
@@ -152,7 +153,7 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
   }
 
   const notes: string[] = [];
-  let result = await lintPaths(inputs.paths, { cwd: workspace, config });
+  let result = await lintPaths(inputs.paths, { cwd: workspace, config, jobs: resolveJobs('auto') });
   if (inputs.onlyChanged) {
     const changed = changedFiles(env, workspace);
     if ('fallback' in changed) {

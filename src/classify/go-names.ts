@@ -40,8 +40,21 @@ export interface NoopName {
   meant: string;
 }
 
+const known = [new Map<string, NoopName | null>(), new Map<string, NoopName | null>()];
+
 /** Why `name` looks like a Go setting that does nothing, or null. `windows`: names are case-insensitive there. */
 export function goNameNoop(name: string, windows = false): NoopName | null {
+  // Pure and asked for the same few names in every file: remembered (bounded, for hostile input).
+  const cache = known[windows ? 1 : 0]!;
+  let r = cache.get(name);
+  if (r === undefined) {
+    if (cache.size >= 4096) cache.clear();
+    cache.set(name, (r = judge(name, windows)));
+  }
+  return r;
+}
+
+function judge(name: string, windows: boolean): NoopName | null {
   if (GO_ENV_VARS.has(name)) return null;
   const curated = CURATED[name];
   if (curated) return { kind: 'curated', meant: curated };

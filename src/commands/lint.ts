@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Io } from '../cli';
 import type { LintResult, Severity } from '../model';
 import { lintPaths } from '../lint';
+import { resolveJobs } from '../lint-pool';
 import { atLeast } from '../engine/run';
 import { ConfigError } from '../engine/config';
 import { findConfig, loadConfig } from '../config-file';
@@ -24,6 +25,7 @@ Options:
   -c, --config <file>        configuration file (default: nearest .godock.yaml)
       --fail-level <level>   info | warning | error: exit 1 when a finding is at or above it
                              (default: warning, or fail-level from the config)
+  -j, --jobs <n|auto>        threads to lint with (default: auto, one per CPU for large runs)
       --stdin-filename <f>   file name to use for text read from stdin (picks the format)
   -q, --quiet                report errors only (no warnings or infos)
       --color / --no-color   force colors on or off (NO_COLOR is honoured)
@@ -52,6 +54,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
         config: { type: 'string', short: 'c' },
         'fail-level': { type: 'string' },
         'stdin-filename': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -77,6 +80,12 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return 2;
   }
 
+  const jobs = v.jobs === undefined || v.jobs === 'auto' ? 'auto' : /^[1-9]\d{0,2}$/.test(v.jobs) ? Number(v.jobs) : null;
+  if (jobs === null) {
+    io.stderr.write('godock lint: --jobs must be a number from 1 to 999, or auto\n');
+    return 2;
+  }
+
   let config;
   try {
     const file = v.config ? path.resolve(io.cwd, v.config) : await findConfig(io.cwd);
@@ -99,7 +108,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const stdin = useStdin ? { text: await readStdin(io.stdin), filename: v['stdin-filename']! } : undefined;
   if (!useStdin && inputs.length === 0) inputs.push('.');
 
-  let result: LintResult = await lintPaths(inputs, { cwd: io.cwd, config, ...(stdin ? { stdin } : {}) });
+  let result: LintResult = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...(stdin ? { stdin } : {}) });
   if (v.quiet) result = { files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
 
   const color = v['no-color'] ? false : v.color ? true : !io.env.NO_COLOR && !v['output-file'] && Boolean((io.stdout as NodeJS.WriteStream).isTTY);

@@ -6,6 +6,7 @@ import type { Rule, RuleContext } from './define-rule';
 import type { ResolvedConfig } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { isSuppressed } from './suppress';
+import { forgetDerived } from '../util/derived';
 
 export function renderMessage(template: string, data: Report['data']): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
@@ -25,6 +26,7 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
   const findings: Finding[] = [];
   const errors: ParseError[] = [];
   const seen = new Set<string>();
+  forgetDerived(model);
   for (const rule of rules) {
     if (rule.formats && !rule.formats.includes(model.format)) continue;
     const rc = config.rules[rule.id];

@@ -7,6 +7,7 @@
 import type { EnvAssignment, FileModel, Scope } from '../model';
 import { GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV } from '../classify/go';
 import { expand } from '../parse/expand';
+import { derived } from '../util/derived';
 
 export interface EnvVisit {
   /** The assignment being visited. */
@@ -36,14 +37,18 @@ function scopeOf(model: FileModel, a: EnvAssignment, byName: Map<string, Scope>)
   return undefined;
 }
 
-/**
- * Calls `visit` for every assignment in file order with the environment in effect before it.
- * Returns the final persistent environment of every stage/service by name.
- */
-export function walkEnv(model: FileModel, visit: (v: EnvVisit) => void = () => undefined): Map<string, ReadonlyMap<string, string | null>> {
-  const byName = new Map(model.scopes.map((s) => [s.name, s] as const));
+interface Step {
+  a: EnvAssignment;
+  scope: Scope | undefined;
+  /** The environment it belongs to: its stage/service, `env:<service>` for env files, '' outside any. */
+  key: string;
+  expanded: string | null;
+}
+
+function envFactory() {
   const envs = new Map<string, Map<string, string | null>>();
-  const args = new Map<string, Map<string, string | null>>();
+  // A stage's environment is created at its first assignment: its parent (earlier in the file)
+  // is complete by then.
   const envFor = (key: string, scope: Scope | undefined): Map<string, string | null> => {
     let e = envs.get(key);
     if (!e) {
@@ -53,8 +58,17 @@ export function walkEnv(model: FileModel, visit: (v: EnvVisit) => void = () => u
     }
     return e;
   };
-  // A stage's environment is created at its first assignment: its parent (earlier in the file)
-  // is complete by then.
+  return { envs, envFor };
+}
+
+const PERSISTENT = new Set<EnvAssignment['kind']>(['env', 'environment', 'env-file']);
+
+/** The walk's per-assignment facts (scope, environment, expanded value): expansion is the costly part, done once per model. */
+function computeSteps(model: FileModel): Step[] {
+  const byName = new Map(model.scopes.map((s) => [s.name, s] as const));
+  const { envFor } = envFactory();
+  const args = new Map<string, Map<string, string | null>>();
+  const steps: Step[] = [];
   for (const a of model.assignments) {
     const scope = scopeOf(model, a, byName);
     const key = a.scope ?? (model.format === 'env-file' ? `env:${scope?.name ?? ''}` : '');
@@ -67,10 +81,24 @@ export function walkEnv(model: FileModel, visit: (v: EnvVisit) => void = () => u
       ? ({ has: (k: string) => env.has(k) || am.has(k), get: (k: string) => (env.has(k) ? env.get(k) : am.get(k)) } as ReadonlyMap<string, string | null>)
       : env;
     const expanded = a.value === null ? null : a.kind === 'env-file' || a.kind === 'environment' ? a.value : expand(a.value, vars);
-    visit({ a, scope, env, expanded });
+    steps.push({ a, scope, key, expanded });
     if (a.viaOnbuild) continue;
-    if (a.kind === 'env' || a.kind === 'environment' || a.kind === 'env-file') env.set(a.name, expanded);
+    if (PERSISTENT.has(a.kind)) env.set(a.name, expanded);
     else if (a.kind === 'arg') argMap.set(a.name, a.value === null ? (argMap.get(a.name) ?? null) : expanded);
+  }
+  return steps;
+}
+
+/**
+ * Calls `visit` for every assignment in file order with the environment in effect before it.
+ * Returns the final persistent environment of every stage/service by name.
+ */
+export function walkEnv(model: FileModel, visit: (v: EnvVisit) => void = () => undefined): Map<string, ReadonlyMap<string, string | null>> {
+  const { envs, envFor } = envFactory();
+  for (const { a, scope, key, expanded } of derived(model, computeSteps)) {
+    const env = envFor(key, scope);
+    visit({ a, scope, env, expanded });
+    if (!a.viaOnbuild && PERSISTENT.has(a.kind)) env.set(a.name, expanded);
   }
   for (const s of model.scopes) envFor(s.name, s);
   return envs;

@@ -8,6 +8,7 @@
 import type { FileModel, Location, Run } from '../model';
 import { isGoBinary } from '../classify/go';
 import { locateInSegments } from './location';
+import { derived } from '../util/derived';
 import { assignmentOf, DECLARE_COMMANDS, runScripts, simpleCommands, type SimpleCommand, type Word } from './shell';
 
 export interface GoInvocation {
@@ -75,8 +76,12 @@ export interface GoCommand extends GoInvocation {
   script: string;
 }
 
-/** Every go invocation in the model's shell-form RUNs and heredoc scripts, in file order. */
-export function goCommands(model: FileModel): GoCommand[] {
+/** Every go invocation in the model's shell-form RUNs and heredoc scripts, in file order (computed once per model). */
+export function goCommands(model: FileModel): readonly GoCommand[] {
+  return derived(model, findGoCommands);
+}
+
+function findGoCommands(model: FileModel): GoCommand[] {
   const out: GoCommand[] = [];
   for (const run of model.runs) {
     for (const { segments, sep, text: script } of runScripts(run)) {

@@ -1,0 +1,62 @@
+/**
+ * One discovered file through read → parse → (for Dockerfiles) rules. Pure apart from reading the
+ * file, and free of anything thread-bound, so the lint pool's worker threads run it too.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { FileFormat, FileModel, FileResult, Scope } from './model';
+import type { Discovered } from './discover';
+import { decode } from './read';
+import { parseFile, sniffFormat } from './parse';
+import { lintModel } from './engine/run';
+import type { ResolvedConfig } from './engine/config';
+import type { Rule } from './engine/define-rule';
+
+/**
+ * What one file becomes: a read error; a linted Dockerfile, of which only its stages are kept (for
+ * compose services built from it — linking never changes a Dockerfile's model); or a compose or
+ * env-file model that waits for the link step.
+ */
+export type Outcome =
+  | { kind: 'unread'; result: FileResult }
+  | { kind: 'linted'; result: FileResult; scopes: Scope[] }
+  | { kind: 'parsed'; model: FileModel };
+
+export function processFile(f: Discovered, rules: readonly Rule[], config: ResolvedConfig): Outcome {
+  const read = readText(f.abs);
+  if ('error' in read) {
+    return { kind: 'unread', result: { file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] } };
+  }
+  const model = parseFile(f.display, read.text, f.format ?? sniffFormat(read.text));
+  if (model.format === 'dockerfile') return { kind: 'linted', result: runRules(model, rules, config), scopes: model.scopes };
+  return { kind: 'parsed', model };
+}
+
+/** A broken file (a Jinja template, say) can yield hundreds of parser errors; the first ones tell. */
+export const MAX_ERRORS_PER_FILE = 10;
+
+export function runRules(model: FileModel, rules: readonly Rule[], config: ResolvedConfig): FileResult {
+  const { findings, errors } = lintModel(model, rules, config);
+  let all = [...model.errors, ...errors];
+  if (all.length > MAX_ERRORS_PER_FILE) {
+    const next = all[MAX_ERRORS_PER_FILE]!;
+    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
+  }
+  return { file: model.path, format: model.format, findings, errors: all };
+}
+
+export function readText(abs: string): { text: string } | { error: string; line: number } {
+  try {
+    // stat first: opening a FIFO for reading would block.
+    if (!statSync(abs).isFile()) return { error: 'not a regular file', line: 1 };
+    return decode(readFileSync(abs));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? 'error'}`, line: 1 };
+  }
+}
+
+/** Reads and parses a file the link step found (an env file or Dockerfile no input named); null when unreadable. */
+export function parseLinked(abs: string, display: string, format: FileFormat, envFormat: 'dotenv' | 'raw' = 'dotenv'): FileModel | null {
+  const read = readText(abs);
+  return 'error' in read ? null : parseFile(display, read.text, format, envFormat);
+}
