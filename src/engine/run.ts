@@ -61,6 +61,8 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
       errors.push({ message: `internal error in rule ${rule.id}: ${(e as Error).message}`, line: 1, column: 1 });
     }
   }
+  // Facts live for one run: fresh for the next (after linking), and no WeakMap entry outlives it.
+  forgetDerived(model);
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
 }

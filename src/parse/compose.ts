@@ -109,7 +109,8 @@ export function parseCompose(path: string, text: string): FileModel {
     if (root !== null && !isMap(root)) {
       model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
     } else if (root !== null) {
-      if (model.errors.length === 0) {
+      // toJS only to meet alias bombs and bad merge sources: pointless without an alias or a merge key.
+      if (model.errors.length === 0 && (text.includes('*') || text.includes('<<'))) {
         try {
           doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (e) {
@@ -118,15 +119,18 @@ export function parseCompose(path: string, text: string): FileModel {
           if (/alias count/i.test(msg)) return finish(model, ctx);
         }
       }
-      visit(doc, {
-        Node(_, n) {
-          if ((isScalar(n) || isCollection(n)) && n.anchor && n.range) {
-            const list = ctx.anchors.get(n.anchor) ?? [];
-            list.push(n);
-            ctx.anchors.set(n.anchor, list);
-          }
-        },
-      });
+      // Anchors (`&name`) for locating merged values; none without an `&`.
+      if (text.includes('&')) {
+        visit(doc, {
+          Node(_, n) {
+            if ((isScalar(n) || isCollection(n)) && n.anchor && n.range) {
+              const list = ctx.anchors.get(n.anchor) ?? [];
+              list.push(n);
+              ctx.anchors.set(n.anchor, list);
+            }
+          },
+        });
+      }
       walk(ctx, root, model);
     }
   } catch (e) {

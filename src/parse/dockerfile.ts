@@ -210,6 +210,8 @@ export function parseDockerfile(path: string, input: string): FileModel {
   const splitFlags = (segs: TextSegment[]): { flags: Map<string, string[]>; rest: TextSegment[] } => {
     const flags = new Map<string, string[]>();
     const joined = joinSegments(segs);
+    // A flag word starts with `-`, or with a quote or escape that hides one: skip the tokenizer otherwise.
+    if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
     let cut = 0;
     for (const t of tokenize(joined)) {
       if (!isWord(t) || !t.value.startsWith('--')) break;
