@@ -14,7 +14,6 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path';
 import type { LintResult, Severity } from './model';
 import { lintPaths } from './lint';
-import { resolveJobs } from './lint-pool';
 import { atLeast } from './engine/run';
 import { ConfigError } from './engine/config';
 import { findConfig, loadConfig } from './config-file';
@@ -153,7 +152,7 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
   }
 
   const notes: string[] = [];
-  let result = await lintPaths(inputs.paths, { cwd: workspace, config, jobs: resolveJobs('auto') });
+  let result = await lintPaths(inputs.paths, { cwd: workspace, config });
   if (inputs.onlyChanged) {
     const changed = changedFiles(env, workspace);
     if ('fallback' in changed) {

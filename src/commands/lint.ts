@@ -25,7 +25,8 @@ Options:
   -c, --config <file>        configuration file (default: nearest .godock.yaml)
       --fail-level <level>   info | warning | error: exit 1 when a finding is at or above it
                              (default: warning, or fail-level from the config)
-  -j, --jobs <n|auto>        threads to lint with (default: auto, one per CPU for large runs)
+  -j, --jobs <n|auto>        threads to lint with (default: 1; auto = one per CPU). Helps on
+                             many-core machines with thousands of files; costs memory
       --stdin-filename <f>   file name to use for text read from stdin (picks the format)
   -q, --quiet                report errors only (no warnings or infos)
       --color / --no-color   force colors on or off (NO_COLOR is honoured)
@@ -80,7 +81,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return 2;
   }
 
-  const jobs = v.jobs === undefined || v.jobs === 'auto' ? 'auto' : /^[1-9]\d{0,2}$/.test(v.jobs) ? Number(v.jobs) : null;
+  const jobs = v.jobs === undefined ? 1 : v.jobs === 'auto' ? 'auto' : /^[1-9]\d{0,2}$/.test(v.jobs) ? Number(v.jobs) : null;
   if (jobs === null) {
     io.stderr.write('godock lint: --jobs must be a number from 1 to 999, or auto\n');
     return 2;

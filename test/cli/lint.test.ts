@@ -120,6 +120,28 @@ describe('godock lint', () => {
     expect(godock(['frobnicate']).code).toBe(2);
   });
 
+  it.each([['0'], ['-1'], ['two'], ['1000']])('rejects --jobs %s with exit 2', (n) => {
+    const r = godock(['lint', 'samples', `--jobs=${n}`]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--jobs must be a number from 1 to 999, or auto/);
+  });
+
+  it('gives the same report with worker threads (--jobs 3)', () => {
+    // Enough files for three threads (src/lint-pool.ts FILES_PER_THREAD), with findings of both kinds.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 240; i++) {
+      files[`svc${i}/Dockerfile`] = i % 3 === 0 ? `FROM golang:1.22\nENV GO111MODULE=off\nENV DB_PASSWORD=hunter${i}x\n` : `FROM alpine:3.20\nRUN echo ${i}\n`;
+    }
+    const dir = project(files);
+    expect(existsSync(path.join(ROOT, 'dist', 'lint-worker.js'))).toBe(true);
+    const one = godock(['lint', '.', '--format', 'json'], { cwd: dir });
+    const three = godock(['lint', '.', '--format', 'json', '--jobs', '3'], { cwd: dir });
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.out).findings.length).toBeGreaterThanOrEqual(160);
+    expect(three.code).toBe(one.code);
+    expect(three.out).toBe(one.out);
+  });
+
   it('lints the bundled samples as the README says', () => {
     const r = godock(['lint', 'samples', '--format', 'json']);
     expect(r.code).toBe(1);
