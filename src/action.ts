@@ -16,7 +16,7 @@ import type { LintResult, Severity } from './model';
 import { lintPaths } from './lint';
 import { atLeast } from './engine/run';
 import { ConfigError } from './engine/config';
-import { findConfig, loadConfig } from './config-file';
+import { configLookup, findConfig, loadConfig } from './config-file';
 import { formatters, isFormatName, FORMAT_NAMES } from './report';
 import { command, limitedAnnotations } from './report/github';
 import { toSarif } from './report/sarif';
@@ -152,7 +152,16 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
   }
 
   const notes: string[] = [];
-  let result = await lintPaths(inputs.paths, { cwd: workspace, config });
+  // Without a `config` input, each file gets the nearest .godock.yaml upward from it.
+  const configFor = inputs.config ? undefined : configLookup((abs) => relativeTo(workspace, abs) ?? abs);
+  let result: LintResult;
+  try {
+    result = await lintPaths(inputs.paths, { cwd: workspace, config, ...(configFor ? { configFor } : {}) });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    say(command('error', e.message, { file: e.file, line: e.line, title: 'godock: invalid configuration' }));
+    return 2;
+  }
   if (inputs.onlyChanged) {
     const changed = changedFiles(env, workspace);
     if ('fallback' in changed) {

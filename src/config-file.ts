@@ -1,5 +1,5 @@
 /** Finds and reads `.godock.yaml` / `.godock.yml`, validating it into a ResolvedConfig. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { ConfigError, DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './engine/config';
@@ -23,6 +23,50 @@ export async function findConfig(dir: string): Promise<string | null> {
     if (up === cur) return null;
     cur = up;
   }
+}
+
+/** The configuration file of one directory, or null (a file named like one that is a directory does not count). */
+function configIn(dir: string): string | null {
+  for (const n of CONFIG_NAMES) {
+    const p = path.join(dir, n);
+    try {
+      if (statSync(p).isFile()) return p;
+    } catch {
+      /* not here */
+    }
+  }
+  return null;
+}
+
+/**
+ * The configuration of each linted file: the nearest `.godock.yaml` upward from the file's
+ * directory, each directory looked at and each configuration loaded and validated once.
+ * `shown(abs)` names a configuration file in error messages.
+ */
+export function configLookup(shown: (abs: string) => string): (file: string) => Promise<{ file: string | null; config: ResolvedConfig }> {
+  const nearest = new Map<string, string | null>();
+  const loaded = new Map<string, Promise<ResolvedConfig>>();
+  const find = (dir: string): string | null => {
+    const seen: string[] = [];
+    let found: string | null | undefined;
+    for (let cur = dir; found === undefined; ) {
+      if (nearest.has(cur)) found = nearest.get(cur)!;
+      else {
+        seen.push(cur);
+        found = configIn(cur) ?? (path.dirname(cur) === cur ? null : undefined);
+        cur = path.dirname(cur);
+      }
+    }
+    for (const d of seen) nearest.set(d, found);
+    return found;
+  };
+  return async (file) => {
+    const p = find(path.dirname(path.resolve(file)));
+    if (p === null) return { file: null, config: DEFAULT_CONFIG };
+    let c = loaded.get(p);
+    if (!c) loaded.set(p, (c = loadConfig(p, shown(p))));
+    return { file: p, config: await c };
+  };
 }
 
 export async function loadConfig(file: string | null, display?: string): Promise<ResolvedConfig> {

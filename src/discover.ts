@@ -33,6 +33,11 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** Whether a configuration's `ignore` globs, relative to `base`, match the file `abs`. */
+export function ignoredBy(globs: readonly string[], base: string, abs: string): boolean {
+  return globs.length > 0 && micromatch.isMatch(toPosix(path.relative(base, abs)), globs as string[], { dot: true });
+}
+
 function hasGlob(p: string): boolean {
   return micromatch.scan(p).isGlob;
 }
@@ -45,7 +50,7 @@ export async function discover(
   const files: Discovered[] = [];
   const errors: DiscoverError[] = [];
   const seen = new Set<string>();
-  const userIgnored = (abs: string) => ignoreGlobs.length > 0 && micromatch.isMatch(toPosix(path.relative(cwd, abs)), ignoreGlobs as string[], { dot: true });
+  const userIgnored = (abs: string) => ignoredBy(ignoreGlobs, cwd, abs);
   const add = (d: Discovered) => {
     if (seen.has(d.abs) || userIgnored(d.abs)) return;
     seen.add(d.abs);

@@ -8,5 +8,5 @@ export { formatters } from './report';
 export { rules } from '../rules';
 export { defineRule, type Rule, type RuleContext } from './engine/define-rule';
 export { resolveConfig, DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
-export { findConfig, loadConfig } from './config-file';
+export { configLookup, findConfig, loadConfig } from './config-file';
 export { minimize } from './runtime/minimize';

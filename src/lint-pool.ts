@@ -26,7 +26,9 @@ export interface WorkerInput {
   files: Discovered[];
   /** Ids of the rules to run (registry rules only; see canDelegate). */
   ruleIds: string[];
-  config: ResolvedConfig;
+  /** The distinct configurations, and the index of each file's. */
+  configs: ResolvedConfig[];
+  configIndex: number[];
   /** Int32Array over a SharedArrayBuffer: [index of the next file to take]. */
   next: Int32Array;
 }
@@ -49,24 +51,31 @@ function canDelegate(rules: readonly Rule[]): boolean {
   return rules.every((r) => registry.has(r));
 }
 
-/** Outcomes of `files`, by index. */
+/** Outcomes of `files`, by index; file i is linted with `configs[configIndex[i]]`. */
 export async function lintFiles(
   files: readonly Discovered[],
   rules: readonly Rule[],
-  config: ResolvedConfig,
+  configs: readonly ResolvedConfig[],
+  configIndex: readonly number[],
   jobs: number,
   workerScript: string = defaultWorkerScript(),
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(files.length);
   const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const workers = threads > 1 && canDelegate(rules) && existsSync(workerScript) ? startWorkers(threads - 1, workerScript, { files: [...files], ruleIds: rules.map((r) => r.id), config, next }) : [];
+  const input: WorkerInput = { files: [...files], ruleIds: rules.map((r) => r.id), configs: [...configs], configIndex: [...configIndex], next };
+  const workers = threads > 1 && canDelegate(rules) && existsSync(workerScript) ? startWorkers(threads - 1, workerScript, input) : [];
 
-  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) outcomes[i] = processFile(files[i]!, rules, config);
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) outcomes[i] = lintOne(input, i, rules);
   for (const batch of await Promise.all(workers)) for (const [i, o] of batch) outcomes[i] = o;
   // Files a failed worker had taken.
-  for (let i = 0; i < files.length; i++) outcomes[i] ??= processFile(files[i]!, rules, config);
+  for (let i = 0; i < files.length; i++) outcomes[i] ??= lintOne(input, i, rules);
   return outcomes;
+}
+
+/** File `i` of the input, with its configuration. */
+export function lintOne(input: WorkerInput, i: number, rules: readonly Rule[]): Outcome {
+  return processFile(input.files[i]!, rules, input.configs[input.configIndex[i]!]!);
 }
 
 function startWorkers(n: number, script: string, input: WorkerInput): Promise<WorkerOutput>[] {

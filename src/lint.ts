@@ -11,7 +11,7 @@
  */
 import * as path from 'node:path';
 import type { FileFormat, FileModel, FileResult, LintResult, Scope } from './model';
-import { discover } from './discover';
+import { discover, ignoredBy, type Discovered } from './discover';
 import { formatFromName, parseFile, sniffFormat } from './parse';
 import { parseLinked, runRules } from './lint-file';
 import { lintFiles } from './lint-pool';
@@ -32,6 +32,12 @@ export interface LintOptions {
    */
   jobs?: number;
   workerScript?: string;
+  /**
+   * Each file's own configuration (see configLookup in ./config-file: the nearest .godock.yaml
+   * upward from the file). Without it, `config` applies to every file; with it, `config` still
+   * applies to stdin and to discovery (its `ignore` globs, relative to `cwd`).
+   */
+  configFor?: (file: string) => Promise<{ file: string | null; config: ResolvedConfig }>;
   /** Lint this text instead of reading `stdinFilename` from disk. */
   stdin?: { text: string; filename: string };
 }
@@ -39,6 +45,8 @@ export interface LintOptions {
 interface Parsed {
   abs: string;
   model: FileModel;
+  /** Its configuration; for files the link step found, looked up after linking. */
+  config?: ResolvedConfig;
 }
 
 /** What linking may look up by path: a parsed file, or a Dockerfile already linted (only its stages kept). */
@@ -58,17 +66,19 @@ export async function lintPaths(inputs: readonly string[], options: LintOptions)
   const rules = options.rules ?? allRules;
   const results: FileResult[] = [];
   const parsed: Parsed[] = [];
+  const configFor = async (abs: string): Promise<ResolvedConfig> => (options.configFor ? (await options.configFor(abs)).config : config);
 
   if (options.stdin) {
     const { text, filename } = options.stdin;
     const format = formatFromName(filename) ?? sniffFormat(text);
-    parsed.push({ abs: path.resolve(options.cwd, filename), model: parseFile(filename, text, format) });
+    parsed.push({ abs: path.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
 
-  const { files, errors } = await discover(inputs, options.cwd, config.ignore);
-  for (const e of errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
+  const found = await discover(inputs, options.cwd, config.ignore);
+  for (const e of found.errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
+  const { files, configs, configIndex } = await withConfigs(found.files, options);
 
-  const outcomes = await lintFiles(files, rules, config, options.jobs ?? 1, options.workerScript);
+  const outcomes = await lintFiles(files, rules, configs, configIndex, options.jobs ?? 1, options.workerScript);
   const byAbs = new Map<string, Linkable>();
   files.forEach((f, i) => {
     const o = outcomes[i]!;
@@ -77,7 +87,7 @@ export async function lintPaths(inputs: readonly string[], options: LintOptions)
       results.push(o.result);
       byAbs.set(f.abs, { abs: f.abs, model: { format: 'dockerfile', scopes: o.scopes } });
     } else {
-      const p = { abs: f.abs, model: o.model };
+      const p = { abs: f.abs, model: o.model, config: configs[configIndex[i]!]! };
       byAbs.set(f.abs, p);
       parsed.push(p);
     }
@@ -85,9 +95,30 @@ export async function lintPaths(inputs: readonly string[], options: LintOptions)
 
   link(parsed, byAbs);
 
-  for (const p of parsed) results.push(runRules(p.model, rules, config));
+  for (const p of parsed) results.push(runRules(p.model, rules, p.config ?? (await configFor(p.abs))));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files: results };
+}
+
+/**
+ * Each file's configuration (one list of distinct configurations, and an index per file), without
+ * the files a nested configuration's `ignore` globs (relative to its own directory) leave out.
+ */
+async function withConfigs(found: Discovered[], options: LintOptions): Promise<{ files: Discovered[]; configs: ResolvedConfig[]; configIndex: number[] }> {
+  const base = options.config ?? DEFAULT_CONFIG;
+  if (!options.configFor) return { files: found, configs: [base], configIndex: found.map(() => 0) };
+  const files: Discovered[] = [];
+  const configs: ResolvedConfig[] = [];
+  const configIndex: number[] = [];
+  for (const f of found) {
+    const { file, config } = await options.configFor(f.abs);
+    if (file !== null && ignoredBy(config.ignore, path.dirname(file), f.abs)) continue;
+    let i = configs.indexOf(config);
+    if (i < 0) i = configs.push(config) - 1;
+    files.push(f);
+    configIndex.push(i);
+  }
+  return { files, configs, configIndex };
 }
 
 /**

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { lintPaths } from '../src/lint';
 import { FILES_PER_THREAD, resolveJobs } from '../src/lint-pool';
 import { rules } from '../rules';
+import { DEFAULT_CONFIG } from '../src/engine/config';
 import { ensureBuilt, ROOT } from './helpers/dist';
 
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -64,6 +65,20 @@ function script(name: string, body: string): string {
       "const { workerData } = require('node:worker_threads');\nfor (let i = 0; i < 10; i++) Atomics.add(workerData.next, 0, 1);\nprocess.exit(3);\n",
     );
     expect(JSON.stringify(await lintPaths(INPUTS, { cwd: CORPUS, jobs: 2, workerScript: dying }))).toBe(single);
+  }, 120_000);
+
+  it('gives the same result with a configuration per file', async () => {
+    // Files under compose/ get one configuration, the others another.
+    const quiet = { ...DEFAULT_CONFIG, rules: { 'secret-in-env': { severity: 'off' as const } } };
+    const loud = { ...DEFAULT_CONFIG, rules: { 'secret-in-env': { severity: 'info' as const } } };
+    const inCompose = (file: string) => file.startsWith(path.join(CORPUS, 'compose') + path.sep);
+    const configFor = async (abs: string) => ({ file: null, config: inCompose(abs) ? quiet : loud });
+    const one = await lintPaths(INPUTS, { cwd: CORPUS, jobs: 1, configFor });
+    const two = await lintPaths(INPUTS, { cwd: CORPUS, jobs: 2, configFor, workerScript: WORKER });
+    expect(two).toEqual(one);
+    const env = one.files.flatMap((f) => f.findings).filter((f) => f.ruleId === 'secret-in-env');
+    expect(env.length).toBeGreaterThan(0);
+    expect(env.filter((f) => f.severity !== 'info' || inCompose(f.file)).map((f) => [f.file, f.severity])).toEqual([]);
   }, 120_000);
 
   it('keeps custom rules on the calling thread', async () => {

@@ -7,7 +7,7 @@ import { lintPaths } from '../lint';
 import { resolveJobs } from '../lint-pool';
 import { atLeast } from '../engine/run';
 import { ConfigError } from '../engine/config';
-import { findConfig, loadConfig } from '../config-file';
+import { configLookup, findConfig, loadConfig } from '../config-file';
 import { formatters, isFormatName } from '../report';
 import { rules } from '../../rules';
 import { atomicWrite } from '../util/atomic-write';
@@ -22,7 +22,8 @@ node_modules and .gitignore'd paths are skipped. Use - to read stdin.
 Options:
   -f, --format <name>        ${Object.keys(formatters).join(' | ')} (default: stylish)
   -o, --output-file <file>   write the report to a file (atomically) instead of stdout
-  -c, --config <file>        configuration file (default: nearest .godock.yaml)
+  -c, --config <file>        configuration file for every file (default: for each file, the
+                             nearest .godock.yaml upward from it)
       --fail-level <level>   info | warning | error: exit 1 when a finding is at or above it
                              (default: warning, or fail-level from the config)
   -j, --jobs <n|auto>        threads to lint with (default: 1; auto = one per CPU). Helps on
@@ -109,7 +110,16 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const stdin = useStdin ? { text: await readStdin(io.stdin), filename: v['stdin-filename']! } : undefined;
   if (!useStdin && inputs.length === 0) inputs.push('.');
 
-  let result: LintResult = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...(stdin ? { stdin } : {}) });
+  // Without --config, each file gets the nearest .godock.yaml upward from it.
+  const configFor = v.config ? undefined : configLookup((abs) => path.relative(io.cwd, abs) || abs);
+  let result: LintResult;
+  try {
+    result = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...(configFor ? { configFor } : {}), ...(stdin ? { stdin } : {}) });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}\n`);
+    return 2;
+  }
   if (v.quiet) result = { files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
 
   const color = v['no-color'] ? false : v.color ? true : !io.env.NO_COLOR && !v['output-file'] && Boolean((io.stdout as NodeJS.WriteStream).isTTY);

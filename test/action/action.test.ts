@@ -219,6 +219,22 @@ describe('exit code per fail-level and inputs', () => {
     expect(runAction({ config, 'fail-level': 'warning', paths: 'app' }).code).toBe(1);
   });
 
+  it('a nested .godock.yaml applies to the files under it; a broken one is exit 2 with an annotation', () => {
+    write('nested/Dockerfile', 'FROM golang:1.22\nENV GO111MODULE=off\n');
+    try {
+      expect(runAction({ paths: 'nested', 'only-changed': 'false' }).code).toBe(1);
+      write('nested/.godock.yaml', 'rules:\n  go-module-mode: off\n');
+      const quiet = runAction({ paths: 'nested', 'only-changed': 'false' });
+      expect([quiet.code, quiet.outputs.findings]).toEqual([0, '0']);
+      write('nested/.godock.yaml', 'rules:\n  go-module-mode: loud\n');
+      const broken = runAction({ paths: 'nested', 'only-changed': 'false' });
+      expect(broken.code).toBe(2);
+      expect(annotations(broken.stdout)).toEqual([expect.objectContaining({ level: 'error', props: expect.objectContaining({ file: 'nested/.godock.yaml', line: '2' }) })]);
+    } finally {
+      rmSync(path.join(ws, 'nested'), { recursive: true, force: true });
+    }
+  });
+
   it('a clean path → exit 0 and a clean summary', () => {
     write('clean/Dockerfile', 'FROM alpine:3.20\nENV GOPATH=/go\n');
     let run: Run;

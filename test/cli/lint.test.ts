@@ -105,6 +105,57 @@ describe('godock lint', () => {
     expect(JSON.parse(r.out).findings.map((f: { file: string; line: number; severity: string }) => [f.file, f.line, f.severity])).toEqual([['Dockerfile', 2, 'warning']]);
   });
 
+  describe('each file takes the nearest .godock.yaml upward from it', () => {
+    const tree = () =>
+      project({
+        '.godock.yaml': 'rules:\n  secret-in-env: warning\n',
+        Dockerfile: `FROM alpine\nENV DB_PASSWORD=${SECRET}\n`,
+        'team-a/.godock.yaml': 'rules:\n  secret-in-env: off\nignore: ["legacy/**"]\n',
+        'team-a/Dockerfile': `FROM alpine\nENV DB_PASSWORD=${SECRET}\n`,
+        'team-a/legacy/Dockerfile': 'FROM golang:1.22\nENV GO111MODULE=off\n',
+        'team-a/compose.yaml': 'services:\n  app:\n    image: example/app\n    env_file: [app.env]\n',
+        'team-a/app.env': `STRIPE_SECRET=${SECRET}\n`,
+        'team-b/Dockerfile': `FROM alpine\nENV DB_PASSWORD=${SECRET}\n`,
+      });
+    const rows = (out: string) => JSON.parse(out).findings.map((f: { file: string; ruleId: string; severity: string }) => [f.file, f.ruleId, f.severity]);
+
+    it('applies nested rules and ignore globs (relative to their own directory)', () => {
+      const r = godock(['lint', '.', '--format', 'json'], { cwd: tree() });
+      expect(rows(r.out)).toEqual([
+        ['Dockerfile', 'secret-in-env', 'warning'],
+        ['team-b/Dockerfile', 'secret-in-env', 'warning'],
+      ]);
+    });
+
+    it('also when linting from inside a subfolder or naming one file', () => {
+      const dir = tree();
+      expect(rows(godock(['lint', '.', '--format', 'json'], { cwd: path.join(dir, 'team-a') }).out)).toEqual([]);
+      expect(rows(godock(['lint', 'team-a/Dockerfile', 'team-b/Dockerfile', '--format', 'json'], { cwd: dir }).out)).toEqual([['team-b/Dockerfile', 'secret-in-env', 'warning']]);
+    });
+
+    it('--config applies one configuration to every file', () => {
+      const dir = tree();
+      writeFileSync(path.join(dir, 'one.yaml'), 'rules:\n  secret-in-env: info\n');
+      const r = godock(['lint', '.', '--format', 'json', '--config', 'one.yaml'], { cwd: dir });
+      expect(rows(r.out)).toEqual([
+        ['Dockerfile', 'secret-in-env', 'info'],
+        ['team-a/Dockerfile', 'secret-in-env', 'info'],
+        ['team-a/app.env', 'secret-in-env', 'info'],
+        ['team-a/legacy/Dockerfile', 'go-module-mode', 'warning'],
+        ['team-b/Dockerfile', 'secret-in-env', 'info'],
+      ]);
+    });
+
+    it('a broken nested configuration is exit 2 naming its file and line', () => {
+      const dir = tree();
+      writeFileSync(path.join(dir, 'team-b', '.godock.yaml'), 'rules:\n  go-module-mode: loud\n');
+      const r = godock(['lint', '.', '--format', 'json'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('godock: team-b/.godock.yaml:2: rules.go-module-mode: must be one of off, info, warning, error\n');
+      expect(r.out).toBe('');
+    });
+  });
+
   it('lints the env files a compose file references, at their own lines', () => {
     const dir = project({
       'compose.yaml': 'services:\n  app:\n    image: example/app\n    env_file:\n      - config/app.env\n',
