@@ -17,8 +17,8 @@ export default defineRule({
   tags: ['go', 'modules'],
   messages: {
     modMod: 'GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.',
-    nonFlag: "GOFLAGS word \"{{word}}\" is not a flag: every go command fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.",
-    unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command fails with '{{goError}}'.",
+    nonFlag: "GOFLAGS word \"{{word}}\" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.",
+    unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
     split: 'GOFLAGS is split on spaces, so "{{word}}" is not part of {{flag}}: it becomes a separate flag that go build ignores or rejects. Pass multi-word {{flag}} on the go command line (or join tool flags with commas where the tool allows it).',
     quotes: 'GOFLAGS does not interpret quotes: "{{word}}" keeps its quote characters and the value is split at the space anyway. Pass flags whose values contain spaces on the go command line.',
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.',

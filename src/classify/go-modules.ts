@@ -243,29 +243,63 @@ export function isTrustedProxy(entry: ProxyEntry, trusted: readonly string[]): b
 // ---------------------------------------------------------------------------------------------
 // GOFLAGS (§5.3; cmd/go/internal/base/goflags.go)
 
+// The flag sets below were checked against golang/go sources (cmd/go as of Go 1.22-1.25; flags
+// that only a newer release declares are marked), not written from memory:
+//   base/goflags.go InitGOFLAGS: a GOFLAGS word must be -name[=value] (else "non-flag") and name
+//     must be declared by *some* command: hasFlag(base.Go, name) walks every command's
+//     cmd.Flag, so flags a command parses from a private FlagSet (go doc's -all/-cmd/-src/
+//     -short/-http/-ex) or only at run time (go vet's analyzer flags, go test's -args) are
+//     unknown and fatal. go env and go bug skip the check.
+//   base/flag.go AddBuildFlagsNX, AddChdirFlag, AddModFlag, AddModCommonFlags;
+//   work/build.go AddBuildFlags, AddCoverFlags, CmdBuild init (-o);
+//   test/testflag.go init, test/flagdefs.go passFlagToTest (testing.Init flags minus
+//     testlogfile, paniconexit0, fuzzcachedir, fuzzworker, gocoverdir);
+//   vet/vetflag.go, run/run.go, clean/clean.go, envcmd/env.go, modget/get.go, fix/fix.go,
+//   list/list.go, generate/generate.go, version/version.go, tool/tool.go, fmtcmd/fmt.go,
+//   bug/bug.go, doc/doc.go, telemetrycmd/telemetry.go, modcmd/{download,edit,graph,tidy,vendor,
+//   why}.go, workcmd/{edit,use,sync,vendor}.go.
+
+/**
+ * Flags of the test binary that go test declares twice, as -name and as -test.name
+ * (test/flagdefs.go passFlagToTest, registered in test/testflag.go init).
+ */
+export const TEST_BINARY_FLAGS: ReadonlySet<string> = new Set([
+  'bench', 'benchmem', 'benchtime', 'blockprofile', 'blockprofilerate', 'count', 'coverprofile',
+  'cpu', 'cpuprofile', 'failfast', 'fullpath', 'fuzz', 'fuzzminimizetime', 'fuzztime', 'list',
+  'memprofile', 'memprofilerate', 'mutexprofile', 'mutexprofilefraction', 'outputdir', 'parallel',
+  'run', 'short', 'shuffle', 'skip', 'timeout', 'trace', 'v',
+  'artifacts', // newer than Go 1.25 (testflag.go on the development branch)
+]);
+
 /** Flags of go build/install/run/test/list/vet (the build flags and friends). */
 export const BUILD_FLAGS: ReadonlySet<string> = new Set([
-  'a', 'n', 'p', 'race', 'msan', 'asan', 'cover', 'covermode', 'coverpkg', 'v', 'work', 'x',
-  'asmflags', 'buildmode', 'buildvcs', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix',
-  'ldflags', 'linkshared', 'mod', 'modcacherw', 'modfile', 'overlay', 'pgo', 'pkgdir', 'tags',
-  'trimpath', 'toolexec', 'o', 'i', 'json', 'C', 'vettool', 'exec', 'c', 'count', 'failfast',
-  'timeout', 'short', 'run', 'bench', 'benchmem', 'benchtime', 'cpu', 'parallel', 'shuffle', 'skip',
-  'vet', 'fullpath', 'fuzz', 'fuzztime', 'fuzzminimizetime', 'coverprofile', 'cpuprofile',
-  'memprofile', 'memprofilerate', 'blockprofile', 'blockprofilerate', 'mutexprofile',
-  'mutexprofilefraction', 'outputdir', 'trace', 'list', 'args', 'artifacts',
-  'debug-actiongraph', 'debug-deprecated-importcfg', 'debug-runtime-trace', 'debug-trace',
+  // work/build.go AddBuildFlags, with base/flag.go AddBuildFlagsNX (-n -x), AddChdirFlag (-C),
+  // AddModFlag (-mod) and AddModCommonFlags (-modcacherw -modfile -overlay); -json since Go 1.24
+  'C', 'a', 'n', 'p', 'v', 'x', 'asan', 'asmflags', 'buildmode', 'buildvcs', 'compiler',
+  'gccgoflags', 'gcflags', 'installsuffix', 'json', 'ldflags', 'linkshared', 'mod', 'modcacherw',
+  'modfile', 'msan', 'overlay', 'pgo', 'pkgdir', 'race', 'tags', 'toolexec', 'trimpath', 'work',
+  'debug-actiongraph', 'debug-runtime-trace', 'debug-trace',
+  // work/build.go AddCoverFlags; go build -o; go run/test -exec; go vet -vettool
+  'cover', 'covermode', 'coverpkg', 'coverprofile', 'o', 'exec', 'vettool',
+  // go test (test/testflag.go init): its own flags, then the test binary's in both spellings
+  'c', 'vet',
+  ...TEST_BINARY_FLAGS,
+  ...[...TEST_BINARY_FLAGS].map((f) => `test.${f}`),
 ]);
 
 /** Every flag name any go subcommand declares (GOFLAGS entries outside this set are fatal). */
 export const GO_FLAGS: ReadonlySet<string> = new Set([
   ...BUILD_FLAGS,
-  // go get / install / mod / env / list / clean / doc / fmt / generate / work / version / tool / bug
-  'd', 'f', 'fix', 'insecure', 'm', 't', 'u', 'tool', 'w', 'changed', 'e', 'go', 'compat',
-  'droprequire', 'require', 'exclude', 'dropexclude', 'replace', 'dropreplace', 'retract',
-  'dropretract', 'print', 'fmt', 'toolchain', 'godebug', 'dropgodebug', 'droptool', 'ignore',
-  'dropignore', 'module', 'use', 'dropuse', 'r', 'compiled', 'deps', 'export', 'find', 'retracted',
-  'reuse', 'test', 'versions', 'cache', 'fuzzcache', 'modcache', 'testcache', 'all', 'cmd', 'src',
-  'http', 'diff', 'sync', 'vendor',
+  'i', 'r', 'cache', 'fuzzcache', 'modcache', 'testcache', // go clean
+  'changed', 'u', 'w', // go env
+  'd', 'f', 'fix', 'insecure', 'm', 't', 'tool', // go get (-fix also go fix)
+  'compiled', 'deps', 'e', 'export', 'find', 'retracted', 'reuse', 'test', 'versions', // go list
+  'go', 'compat', 'diff', 'vendor', // go mod graph/tidy/why (-reuse: go mod download)
+  // go mod edit / go work edit (-godebug since 1.23, -tool since 1.24; -ignore/-dropignore
+  // since 1.25, seen in go1.25 'go help mod edit'-derived completions, not in stored sources)
+  'fmt', 'print', 'module', 'toolchain', 'require', 'droprequire', 'exclude', 'dropexclude',
+  'replace', 'dropreplace', 'retract', 'dropretract', 'godebug', 'dropgodebug', 'droptool',
+  'ignore', 'dropignore', 'use', 'dropuse',
 ]);
 
 /** Flags whose value is itself a list of tool flags (and tempts people to put spaces in it). */
@@ -312,9 +346,12 @@ export function unknownFlagError(name: string): string {
 
 export const INSECURE_FLAG_ERROR = 'go: -insecure flag is no longer supported; use GOINSECURE instead';
 
-/** True for a known flag name (including `-test.*` spellings of test flags). */
+/**
+ * True for a flag name some go command declares. `-test.name` counts only for the test-binary
+ * flags go test registers that way (`-test.paniconexit0`, `-test.gocoverdir`, … are fatal).
+ */
 export function isKnownGoFlag(name: string): boolean {
-  return GO_FLAGS.has(name) || (name.startsWith('test.') && name.length > 5);
+  return GO_FLAGS.has(name);
 }
 
 // ---------------------------------------------------------------------------------------------
