@@ -142,6 +142,8 @@ function godockTool(args, runs = RUNS, extra = {}) {
   };
 }
 let lastGodockReport = null;
+/** godock on one thread per CPU (`--jobs auto`; the default is one thread), for comparison. */
+const godockJobsTool = (args, runs = RUNS) => ({ ...godockTool(['--jobs', 'auto', ...args], runs), name: 'godock-jobs', label: `godock --jobs auto (${cpus().length})` });
 const readOnlyTool = (args, runs = RUNS) => ({ name: 'read-only', label: 'read-only (limit)', cmd: NODE, args: [READ_ONLY, ...args], runs, ok: (s) => s === 0 });
 
 // ---------- setup ----------
@@ -205,6 +207,7 @@ const tallyRefused = (error) => /failed to lint (.+?): /.exec(error)?.[1] ?? /^e
 // ---------- (a) the sample ----------
 const a = await compare(`(a) sample: ${sample.length} Dockerfiles (every fifth that tally parses), ${(bytesOf(sample) / 2 ** 20).toFixed(1)} MiB`, sample.length, [
   godockTool(sample),
+  godockJobsTool(sample),
   readOnlyTool(sample),
   peerTool(peers.secretlint, peers.secretlint.cmd ? secretlintArgs(sample) : [], PEER_RUNS),
   peerTool(peers.tally, tallyArgs(sample), TALLY_RUNS, { warmup: 0, refused: tallyRefused }),
@@ -214,6 +217,7 @@ if (lastGodockReport) log(`  godock: ${lastGodockReport.findings} findings, ${la
 // ---------- (b) the whole corpus ----------
 const b = await compare(`(b) whole corpus: ${all.length} files, ${(bytesOf(all) / 2 ** 20).toFixed(1)} MiB`, all.length, [
   godockTool(all, BIG_RUNS),
+  godockJobsTool(all, BIG_RUNS),
   readOnlyTool(all, BIG_RUNS),
   peerTool(peers.secretlint, peers.secretlint.cmd ? secretlintArgs(all) : [], PEER_RUNS),
   opt['tally-corpus']

@@ -30,9 +30,10 @@ function configIn(dir: string): string | null {
   for (const n of CONFIG_NAMES) {
     const p = path.join(dir, n);
     try {
-      if (statSync(p).isFile()) return p;
+      // No exception for the usual "not here" (thousands of directories in a large tree).
+      if (statSync(p, { throwIfNoEntry: false })?.isFile()) return p;
     } catch {
-      /* not here */
+      /* unreadable: not a configuration either */
     }
   }
   return null;

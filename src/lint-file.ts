@@ -2,10 +2,10 @@
  * One discovered file through read → parse → (for Dockerfiles) rules. Pure apart from reading the
  * file, and free of anything thread-bound, so the lint pool's worker threads run it too.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileFormat, FileModel, FileResult, Scope } from './model';
 import type { Discovered } from './discover';
-import { decode } from './read';
+import { decode, MAX_FILE_BYTES, tooLarge } from './read';
 import { parseFile, sniffFormat } from './parse';
 import { lintModel } from './engine/run';
 import type { ResolvedConfig } from './engine/config';
@@ -45,13 +45,22 @@ export function runRules(model: FileModel, rules: readonly Rule[], config: Resol
 }
 
 export function readText(abs: string): { text: string } | { error: string; line: number } {
+  let fd: number | undefined;
   try {
-    // stat first: opening a FIFO for reading would block.
-    if (!statSync(abs).isFile()) return { error: 'not a regular file', line: 1 };
-    return decode(readFileSync(abs));
+    // Non-blocking: opening a FIFO must not wait for a writer; fstat then says what it is.
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { error: 'not a regular file', line: 1 };
+    if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let r = 1; n < buf.length && r > 0; n += r) r = readSync(fd, buf, n, buf.length - n, null);
+    return decode(buf.subarray(0, n));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { error: code === 'EACCES' || code === 'EPERM' ? 'cannot read: permission denied' : code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? 'error'}`, line: 1 };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -8,9 +8,12 @@ export type Decoded = { text: string } | { error: string; line: number };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+export function tooLarge(bytes: number): Decoded {
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
+}
+
 export function decode(buf: Uint8Array): Decoded {
-  if (buf.length > MAX_FILE_BYTES)
-    return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${buf.length} bytes); refusing to lint it`, line: 1 };
+  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     const le = buf[0] === 0xff;
     const body = buf.subarray(2);

@@ -279,6 +279,18 @@ const CASES: Case[] = [
     codes: [2],
     mentions: [/Dockerfile/, /regular file/],
   },
+  {
+    name: 'a 4 GiB (sparse) Dockerfile is refused by its size, without reading it',
+    setup: (d) => {
+      const { closeSync, ftruncateSync, openSync } = require('node:fs') as typeof import('node:fs');
+      const fd = openSync(path.join(d, 'Dockerfile'), 'w');
+      ftruncateSync(fd, 4 * 1024 ** 3);
+      closeSync(fd);
+      return ['Dockerfile'];
+    },
+    codes: [2],
+    mentions: [/Dockerfile/, /larger than 10 MiB \(4294967296 bytes\)/],
+  },
 ];
 
 const ROOT = process.getuid?.() === 0;
