@@ -12,13 +12,13 @@ import type { ResolvedConfig } from './engine/config';
 import type { Rule } from './engine/define-rule';
 
 /**
- * What one file becomes: a read error; a linted Dockerfile, of which only its stages are kept (for
- * compose services built from it — linking never changes a Dockerfile's model); or a compose or
- * env-file model that waits for the link step.
+ * What one file becomes: a read error; a linted file, of which only its stages or services are
+ * kept (a compose service built from a Dockerfile looks up its stages); or a model that waits for
+ * the link step (see waitsForLink).
  */
 export type Outcome =
   | { kind: 'unread'; result: FileResult }
-  | { kind: 'linted'; result: FileResult; scopes: Scope[] }
+  | { kind: 'linted'; result: FileResult; format: FileFormat; scopes: Scope[] }
   | { kind: 'parsed'; model: FileModel };
 
 export function processFile(f: Discovered, rules: readonly Rule[], config: ResolvedConfig): Outcome {
@@ -27,8 +27,20 @@ export function processFile(f: Discovered, rules: readonly Rule[], config: Resol
     return { kind: 'unread', result: { file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] } };
   }
   const model = parseFile(f.display, read.text, f.format ?? sniffFormat(read.text));
-  if (model.format === 'dockerfile') return { kind: 'linted', result: runRules(model, rules, config), scopes: model.scopes };
+  if (!waitsForLink(model)) return { kind: 'linted', result: runRules(model, rules, config), format: model.format, scopes: model.scopes };
   return { kind: 'parsed', model };
+}
+
+/**
+ * Whether linking can still change the model (lintPaths' link step): env files learn the services
+ * that load them; compose services built from a Dockerfile learn whether it is golang. Linking
+ * never changes a Dockerfile, nor a compose file without env files or built services: those are
+ * linted at once, so their models need not be kept.
+ */
+function waitsForLink(model: FileModel): boolean {
+  if (model.format === 'env-file') return true;
+  if (model.format !== 'compose') return false;
+  return model.envFiles.length > 0 || model.scopes.some((s) => s.build !== undefined && !s.golang);
 }
 
 /** A broken file (a Jinja template, say) can yield hundreds of parser errors; the first ones tell. */
