@@ -1,12 +1,17 @@
 import { defineRule } from '../src/engine/define-rule';
-import { BUILD_FLAGS, NESTED_FLAG_LISTS, isKnownGoFlag, nonFlagError, splitGoflags, unknownFlagError } from '../src/classify/go-modules';
+import {
+  BUILD_FLAGS, NESTED_FLAG_LISTS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError, nonFlagError,
+  splitGoflags, unknownFlagError,
+} from '../src/classify/go-modules';
 import { goSettings } from '../src/engine/go-settings';
 import { locInValue } from '../src/engine/report-helpers';
 
 /**
  * GOFLAGS is split on white space (strings.Fields) and each word must be one `-flag[=value]`:
  * quotes are not interpreted, a word without a dash is fatal, a flag no go command knows is fatal,
- * and the second half of `-ldflags=-s -w` silently becomes a flag of its own. `-mod=mod` lets
+ * and the second half of `-ldflags=-s -w` silently becomes a flag of its own. Every command that
+ * declares a flag then applies the word (SetFromGOFLAGS): a value flag without `=value`, a boolean
+ * flag with a value ParseBool rejects, and -C in any form are fatal there. `-mod=mod` lets
  * builds rewrite go.mod/go.sum and resolve missing modules at build time.
  */
 export default defineRule({
@@ -21,6 +26,9 @@ export default defineRule({
     unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
     split: 'GOFLAGS is split on spaces, so "{{word}}" is not part of {{flag}}: it becomes a separate flag that go build ignores or rejects. Pass multi-word {{flag}} on the go command line (or join tool flags with commas where the tool allows it).',
     quotes: 'GOFLAGS does not interpret quotes: "{{word}}" keeps its quote characters and the value is split at the space anyway. Pass flags whose values contain spaces on the go command line.',
+    chdirFlag: "GOFLAGS sets -C, which only works as the first flag on the go command line: every go command that has -C (go build, go test, go mod …, even go env) fails with '{{goError}}'. Set the directory with WORKDIR or cd, or run go -C dir build.",
+    needsValue: "GOFLAGS word \"{{word}}\" has no value: every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}}=value as one word.",
+    badBool: "GOFLAGS sets the boolean flag {{flag}} to \"{{value}}\": every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}} alone or {{flag}}={{allowed}}.",
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.',
   },
   check(model, ctx) {
@@ -29,7 +37,7 @@ export default defineRule({
       let nested: string | null = null; // the -ldflags-like flag whose value the previous words continue
       const seen = new Map<string, string>(); // nested flag + package pattern → its value
       let quoted = false;
-      for (const w of words) {
+      for (const [i, w] of words.entries()) {
         const loc = locInValue(a, w.start, w.end, value);
         if (/["']/.test(w.text)) {
           if (!quoted) ctx.report({ loc, messageId: 'quotes', data: { word: w.text } });
@@ -46,6 +54,16 @@ export default defineRule({
         if (!isKnownGoFlag(w.name)) {
           ctx.report({ loc, messageId: 'unknownFlag', data: { word: w.text, goError: unknownFlagError(w.name) } });
           continue;
+        }
+        // SetFromGOFLAGS (run by each command that declares the flag): -C always fails; a value
+        // flag followed by a non-flag word (`-tags foo`) is the nonFlag report on that word.
+        const flag = `-${w.name}`;
+        if (w.name === 'C') ctx.report({ loc, messageId: 'chdirFlag', data: { goError: chdirFlagError(w.value) } });
+        else if (w.value === null && VALUE_FLAGS.has(w.name) && words[i + 1]?.name !== '') {
+          ctx.report({ loc, messageId: 'needsValue', data: { word: w.text, flag, goError: needsValueError(w.name) } });
+        } else if (w.value !== null) {
+          const goError = badBoolError(w.name, w.value);
+          if (goError !== null) ctx.report({ loc, messageId: 'badBool', data: { flag, value: w.value, goError, allowed: w.name === 'buildvcs' ? 'true, false or auto' : 'true or false' }, plain: ['allowed'] });
         }
         if (w.name === 'mod' && w.value === 'mod') ctx.report({ loc, messageId: 'modMod', severity: 'warning' });
         if (NESTED_FLAG_LISTS.has(w.name)) {

@@ -305,6 +305,76 @@ export const GO_FLAGS: ReadonlySet<string> = new Set([
 /** Flags whose value is itself a list of tool flags (and tempts people to put spaces in it). */
 export const NESTED_FLAG_LISTS: ReadonlySet<string> = new Set(['ldflags', 'gcflags', 'asmflags', 'gccgoflags']);
 
+/**
+ * How SetFromGOFLAGS (base/goflags.go) applies a GOFLAGS word to each command that declares its
+ * flag: a boolean flag (flag.Value with IsBoolFlag) may be written bare or `=value` with a value
+ * strconv.ParseBool accepts, any other flag must be written `=value`. Only flags with the same
+ * kind in every command that declares them (Go 1.22-1.25) are listed; the others are not judged
+ * (-v: go test's also takes `test2json`; -c: go vet's is its analyzers' int -c; -json: go list's
+ * takes field names; -u: go get's takes `patch`; -f, -fix, -tool: bool in one command, string in
+ * another). Sources: base/flag.go AddBuildFlagsNX (-n -x), AddChdirFlag (-C: flags.Func),
+ * AddModFlag, AddModCommonFlags; work/build.go AddBuildFlags, AddCoverFlags, buildvcsFlag
+ * (IsBoolFlag, also accepts `auto`), CmdBuild -o; test/testflag.go init (each -test.name shares
+ * the Value of -name; outputdirFlag, shuffleFlag, vetFlag are not boolean); run/run.go -exec;
+ * vet/vetflag.go -vettool (analyzer flags are added only when no build flag has the name);
+ * generate/generate.go -run -skip; modcmd/vendor.go and workcmd/vendor.go -o; envcmd/env.go,
+ * fmtcmd/fmt.go, tool/tool.go, modcmd/{download,graph,tidy}.go -n/-x (bool).
+ */
+const TEST_BINARY_BOOL_FLAGS = ['benchmem', 'failfast', 'fullpath', 'short'];
+const TEST_BINARY_VALUE_FLAGS = [
+  'bench', 'benchtime', 'blockprofile', 'blockprofilerate', 'count', 'coverprofile', 'cpu',
+  'cpuprofile', 'fuzz', 'fuzzminimizetime', 'fuzztime', 'list', 'memprofile', 'memprofilerate',
+  'mutexprofile', 'mutexprofilefraction', 'outputdir', 'parallel', 'run', 'shuffle', 'skip',
+  'timeout', 'trace',
+];
+
+/** Flags that are boolean in every go command that declares them. */
+export const BOOL_FLAGS: ReadonlySet<string> = new Set([
+  'a', 'n', 'x', 'asan', 'msan', 'race', 'linkshared', 'trimpath', 'work', 'modcacherw', 'cover',
+  'buildvcs',
+  ...TEST_BINARY_BOOL_FLAGS,
+  ...TEST_BINARY_BOOL_FLAGS.map((f) => `test.${f}`),
+]);
+
+/** Flags that take a value (`-name=value`) in every go command that declares them. */
+export const VALUE_FLAGS: ReadonlySet<string> = new Set([
+  'C', 'p', 'mod', 'modfile', 'overlay', 'tags', 'asmflags', 'gcflags', 'gccgoflags', 'ldflags',
+  'buildmode', 'compiler', 'installsuffix', 'pgo', 'pkgdir', 'toolexec', 'o', 'exec', 'vettool',
+  'covermode', 'coverpkg', 'vet', 'debug-actiongraph', 'debug-runtime-trace', 'debug-trace',
+  ...TEST_BINARY_VALUE_FLAGS,
+  ...TEST_BINARY_VALUE_FLAGS.map((f) => `test.${f}`),
+]);
+
+/** strconv.ParseBool's accepted spellings. */
+const PARSE_BOOL = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/**
+ * The error SetFromGOFLAGS prints for a boolean flag given a value its Set rejects, or null when
+ * the value is accepted (or the flag is not one of BOOL_FLAGS).
+ */
+export function badBoolError(name: string, value: string): string | null {
+  if (!BOOL_FLAGS.has(name) || PARSE_BOOL.has(value)) return null;
+  if (name === 'buildvcs') {
+    if (value === '' || value === 'auto') return null;
+    return `go: invalid boolean value "${value}" for flag -buildvcs (from $GOFLAGS): value is neither 'auto' nor a valid bool`;
+  }
+  return `go: invalid boolean value "${value}" for flag -${name} (from $GOFLAGS): parse error`;
+}
+
+/** The error SetFromGOFLAGS prints for a non-boolean flag written without `=value`. */
+export function needsValueError(name: string): string {
+  return `go: flag needs an argument: -${name} (from $GOFLAGS)`;
+}
+
+/**
+ * The error every command declaring -C prints for -C in GOFLAGS: its Value is base.ChdirFlag,
+ * which always fails (main.go handleChdirFlag honours -C only right after the subcommand name).
+ */
+export function chdirFlagError(value: string | null): string {
+  if (value === null) return needsValueError('C');
+  return `go: invalid value "${value}" for flag -C (from $GOFLAGS): -C flag must be first flag on command line`;
+}
+
 export interface GoflagsWord extends ListItem {
   /** Flag name without dashes and value; '' for a non-flag word. */
   name: string;

@@ -1,4 +1,6 @@
-import { BUILD_FLAGS, GO_FLAGS, TEST_BINARY_FLAGS, isKnownGoFlag } from '../../src/classify/go-modules';
+import {
+  BOOL_FLAGS, BUILD_FLAGS, GO_FLAGS, TEST_BINARY_FLAGS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError,
+} from '../../src/classify/go-modules';
 
 describe('GOFLAGS flag names (checked against cmd/go, Go 1.22-1.25)', () => {
   it.each([
@@ -54,5 +56,49 @@ describe('GOFLAGS flag names (checked against cmd/go, Go 1.22-1.25)', () => {
       expect(GO_FLAGS.has(f)).toBe(true);
       expect(GO_FLAGS.has(`test.${f}`)).toBe(true);
     }
+  });
+});
+
+describe('GOFLAGS flag kinds (SetFromGOFLAGS, Go 1.22-1.25)', () => {
+  it('lists only known flags, none both boolean and value', () => {
+    for (const f of [...BOOL_FLAGS, ...VALUE_FLAGS]) expect([f, GO_FLAGS.has(f)]).toEqual([f, true]);
+    for (const f of BOOL_FLAGS) expect([f, VALUE_FLAGS.has(f)]).toEqual([f, false]);
+  });
+
+  it.each([
+    ['race', 'bool'],
+    ['test.failfast', 'bool'],
+    ['buildvcs', 'bool'],
+    ['C', 'value'],
+    ['mod', 'value'],
+    ['tags', 'value'],
+    ['test.run', 'value'],
+    ['shuffle', 'value'], // shuffleFlag has no IsBoolFlag
+    ['v', 'neither'], // go test's -v also takes test2json
+    ['c', 'neither'], // go vet's -c is the analyzers' context-lines int
+    ['json', 'neither'], // go list -json takes field names
+    ['u', 'neither'], // go get -u=patch
+  ] as const)('-%s is %s', (name, kind) => {
+    expect(BOOL_FLAGS.has(name)).toBe(kind === 'bool');
+    expect(VALUE_FLAGS.has(name)).toBe(kind === 'value');
+  });
+
+  it.each([
+    ['race', 'true', null],
+    ['race', 'F', null],
+    ['race', '0', null],
+    ['race', 'yes', 'go: invalid boolean value "yes" for flag -race (from $GOFLAGS): parse error'],
+    ['race', '', 'go: invalid boolean value "" for flag -race (from $GOFLAGS): parse error'],
+    ['buildvcs', 'auto', null],
+    ['buildvcs', '', null],
+    ['buildvcs', 'no', `go: invalid boolean value "no" for flag -buildvcs (from $GOFLAGS): value is neither 'auto' nor a valid bool`],
+    ['mod', 'yes', null], // not a boolean flag
+    ['v', 'test2json', null],
+  ] as const)('-%s=%j → %j', (name, value, error) => expect(badBoolError(name, value)).toBe(error));
+
+  it('prints the go command texts', () => {
+    expect(needsValueError('mod')).toBe('go: flag needs an argument: -mod (from $GOFLAGS)');
+    expect(chdirFlagError('/src')).toBe('go: invalid value "/src" for flag -C (from $GOFLAGS): -C flag must be first flag on command line');
+    expect(chdirFlagError(null)).toBe('go: flag needs an argument: -C (from $GOFLAGS)');
   });
 });
