@@ -1,8 +1,10 @@
 // The Docker client of `godock env` as its own chunk, dist/runtime.js: dockerode and docker-modem
 // bundled, required by dist/cli.js only when `godock env` connects (src/runtime/docker.ts).
 // dockerode requires gRPC and protobufjs when it loads (~200 ms) for BuildKit sessions, which
-// godock never opens: they are replaced by a stub that throws if ever used. docker-modem
-// requires ssh2 (~110 ms) when it loads: a stub loads the real package on the first ssh:// use.
+// godock never opens: they are replaced by a stub that throws if ever used; so are tar-fs and
+// @balena/dockerignore (image build contexts only). readable-stream (a copy of Node's streams) is
+// Node's own stream module. docker-modem requires ssh2 (~110 ms) when it loads: a stub loads the
+// real package on the first ssh:// use.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +15,9 @@ const REPLACED = {
   '@grpc/proto-loader': path.join(STUBS, 'unavailable.ts'),
   protobufjs: path.join(STUBS, 'unavailable.ts'),
   ssh2: path.join(STUBS, 'lazy-ssh2.ts'),
+  'tar-fs': path.join(STUBS, 'no-build-context.ts'),
+  '@balena/dockerignore': path.join(STUBS, 'no-build-context.ts'),
+  'readable-stream': path.join(STUBS, 'node-stream.ts'),
 };
 
 /** For the CLI bundle: `require('dockerode')` becomes `require('./runtime.js')`, left external. */
@@ -26,7 +31,7 @@ export const dockerodeFromRuntimeChunk = {
 const stubs = {
   name: 'godock-runtime-stubs',
   setup(b) {
-    b.onResolve({ filter: /^(@grpc\/grpc-js|@grpc\/proto-loader|protobufjs|ssh2)$/ }, (a) => ({ path: REPLACED[a.path] }));
+    b.onResolve({ filter: /^(@grpc\/grpc-js|@grpc\/proto-loader|protobufjs|ssh2|tar-fs|@balena\/dockerignore|readable-stream)$/ }, (a) => ({ path: REPLACED[a.path] }));
   },
 };
 

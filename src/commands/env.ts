@@ -1,35 +1,18 @@
 /**
  * `godock env`: turn running containers (or Swarm services) into trimmed env-files.
  * Thin shell: flags → runtime/connection → runtime/docker → runtime/targets →
- * runtime/minimize → runtime/write-env-file + runtime/report. Returns the exit code:
+ * runtime/env-output (minimize, write-env-file, report). Returns the exit code:
  * 0 all targets written, 2 usage error or any target failed (the others are still reported).
  */
 import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_RUNTIME_SUFFIXES } from '../classify';
-import { maskIn } from '../classify/mask';
 import { resolveConnection } from '../runtime/connection';
 import { connectEngine } from '../runtime/docker';
-import { minimize, type EnvDecision, type MinimizeOptions } from '../runtime/minimize';
+import { ENV_FILE_FORMATS, type EnvFileFormat } from '../runtime/env-file-format';
+import type { EnvOutput, OutputOptions } from '../runtime/env-output';
 import { createProgress } from '../runtime/progress';
-import { formatJsonReport, formatTextReport, reportFor, type TargetReport } from '../runtime/report';
-import { DEFAULT_CONCURRENCY, inspectTargets, listTargets, mapLimit, type TargetRequest } from '../runtime/targets';
-import { DEFAULT_TIMEOUT_MS, EngineError, type InspectedTarget } from '../runtime/types';
-import {
-  checkWritable,
-  commitWrite,
-  discardWrite,
-  ENV_FILE_FORMATS,
-  EnvFileError,
-  fileNameFor,
-  serializeEnv,
-  stageEnvFile,
-  WriteError,
-  type EnvFileFormat,
-  type EnvLine,
-  type StagedWrite,
-} from '../runtime/write-env-file';
+import { DEFAULT_CONCURRENCY, inspectTargets, listTargets, type TargetRequest } from '../runtime/targets';
+import { DEFAULT_TIMEOUT_MS, EngineError } from '../runtime/types';
 
 export interface EnvIo {
   stdout: NodeJS.WritableStream;
@@ -38,7 +21,8 @@ export interface EnvIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const ENV_HELP = `Usage: godock env [options] <container…>
+/** The help text; `suffixes` is the classifier's default --drop-suffix list. */
+export const envHelp = (suffixes: readonly string[]): string => `Usage: godock env [options] <container…>
        godock env --all | --label key[=value] | --service <name> [options]
 
 Write the environment a deploy must inject into running containers (or Swarm services) as a
@@ -65,7 +49,7 @@ Filters (first match decides; see src/runtime/minimize.ts):
   --drop <glob>            drop matching names (repeatable)
   --only <glob>            allowlist: drop every name not matched (repeatable)
   --drop-suffix <s>        secret name suffixes, replacing the default list
-                           (${DEFAULT_RUNTIME_SUFFIXES.join(',')}); repeatable or comma list
+                           (${suffixes.join(',')}); repeatable or comma list
 
 Secrets (names ending in a secret suffix, or secret-shaped values under any name):
   --secrets drop           leave them out (default)
@@ -86,26 +70,14 @@ Connection (like the docker CLI):
 Exit codes: 0 written, 2 usage error or a target failed (other targets are still written).
 `;
 
-interface Flags {
+interface Flags extends OutputOptions {
   targets: TargetRequest;
-  output?: string;
-  outputDir?: string;
-  format: EnvFileFormat;
-  force: boolean;
-  secrets: 'drop' | 'passthrough' | 'file';
-  secretsFile?: string;
-  /** --drop-suffix, --keep, --drop, --only, --keep-image-defaults: one object for every target. */
-  minimize: MinimizeOptions;
-  report: 'text' | 'json';
   host?: string;
   context?: string;
   timeoutMs: number;
 }
 
 class UsageError extends Error {}
-
-/** Env-files written (and fsynced) at once by `--output-dir`. */
-const WRITE_CONCURRENCY = 16;
 
 function parseFlags(argv: string[]): Flags | 'help' {
   const { values, positionals } = parseArgs({
@@ -170,85 +142,8 @@ function parseFlags(argv: string[]): Flags | 'help' {
   };
 }
 
-function linesOf(decisions: readonly EnvDecision[], passthrough: boolean): EnvLine[] {
-  const lines: EnvLine[] = [];
-  for (const d of decisions) {
-    if (d.kept) lines.push({ name: d.name, value: d.value });
-    else if (passthrough && d.reason === 'secret') lines.push({ name: d.name, value: null });
-  }
-  return lines;
-}
-
-/** Picks a unique file name inside --output-dir for each target, in the order asked. */
-function outputPathPicker(dir: string, format: EnvFileFormat): (t: InspectedTarget) => string {
-  const used = new Set<string>();
-  return (t) => {
-    let name = fileNameFor(t.name, format);
-    if (used.has(name)) name = fileNameFor(`${t.name}-${t.id.slice(0, 12)}`, format);
-    used.add(name);
-    return join(dir, name);
-  };
-}
-
-/** A target minimized and serialized, its file(s) staged (see src/util/atomic-write.ts). */
-interface Prepared {
-  report: TargetReport;
-  /** Files still to commit (taken off as they are committed or discarded). */
-  staged: StagedWrite[];
-  /** The report to give instead when a staged file cannot be committed. */
-  failed: (e: WriteError) => TargetReport;
-}
-
-/** A target with nothing to write. */
-function settled(report: TargetReport): Prepared {
-  return { report, staged: [], failed: () => report };
-}
-
-/** Minimizes one target and stages its file(s) (`output` '-' is stdout, written at once). */
-function prepareTarget(t: InspectedTarget, output: string, flags: Flags, io: EnvIo, secretValues: string[]): Prepared {
-  const decisions = minimize(t.runtime, flags.minimize);
-  for (const d of decisions) if (d.reason === 'secret' && d.value) secretValues.push(d.value);
-  const base = { target: t.name, kind: t.kind, id: t.id, ...(t.imageNote ? { note: t.imageNote } : {}) };
-  const failed = (e: EnvFileError | WriteError): TargetReport => ({
-    ...reportFor(base, decisions, false),
-    error: { code: e instanceof EnvFileError ? 'format' : 'write', message: `${t.name}: ${e.message}` },
-  });
-  const staged: StagedWrite[] = [];
-  try {
-    const content = serializeEnv(linesOf(decisions, flags.secrets === 'passthrough'), flags.format);
-    const secretLines = decisions.filter((d) => d.reason === 'secret').map((d) => ({ name: d.name, value: d.value }));
-    const secretContent = flags.secretsFile ? serializeEnv(secretLines, flags.format) : null;
-    if (flags.secretsFile) {
-      // Two files: refuse before writing either.
-      if (output !== '-') checkWritable(output, { force: flags.force });
-      checkWritable(flags.secretsFile, { force: flags.force });
-    }
-    if (output === '-') io.stdout.write(content);
-    else staged.push(stageEnvFile(output, content, { force: flags.force }));
-    if (flags.secretsFile && secretContent !== null) staged.push(stageEnvFile(flags.secretsFile, secretContent, { force: flags.force }));
-    const report = reportFor({ ...base, output, ...(flags.secretsFile ? { secretsFile: flags.secretsFile } : {}) }, decisions, flags.secrets === 'passthrough');
-    return { report, staged, failed };
-  } catch (e) {
-    staged.forEach(discardWrite);
-    if (!(e instanceof EnvFileError || e instanceof WriteError)) throw e;
-    return settled(failed(e));
-  }
-}
-
-/** Commits a target's staged files in order; the first failure discards the rest. */
-async function commitTarget(p: Prepared): Promise<TargetReport> {
-  while (p.staged.length > 0) {
-    const s = p.staged.shift()!;
-    try {
-      await commitWrite(s); // committed or, on failure, cleaned up
-    } catch (e) {
-      p.staged.splice(0).forEach(discardWrite);
-      if (!(e instanceof WriteError)) throw e;
-      return p.failed(e);
-    }
-  }
-  return p.report;
-}
+/** Resolves once the requests started so far have been written to their sockets (see runEnv). */
+const afterPendingIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Runs `godock env`; never throws, never rejects. */
 export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
@@ -259,7 +154,7 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
   try {
     const parsed = parseFlags(argv);
     if (parsed === 'help') {
-      io.stdout.write(ENV_HELP);
+      io.stdout.write(envHelp((await import('../classify/names')).DEFAULT_RUNTIME_SUFFIXES));
       return 0;
     }
     flags = parsed;
@@ -271,24 +166,35 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
     say('several targets: use --output-dir to write one file per target');
     return 2;
   }
-  const secretValues: string[] = [];
-  const prepared: Prepared[] = [];
-  try {
-    if (flags.outputDir) {
-      try {
-        mkdirSync(flags.outputDir, { recursive: true, mode: 0o700 });
-      } catch (e) {
-        throw new WriteError(`cannot create --output-dir ${flags.outputDir}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-      }
-      if (!statSync(flags.outputDir).isDirectory()) throw new WriteError(`--output-dir ${flags.outputDir} is not a directory`);
+  if (flags.outputDir) {
+    let isDir: boolean;
+    try {
+      mkdirSync(flags.outputDir, { recursive: true, mode: 0o700 });
+      isDir = statSync(flags.outputDir).isDirectory();
+    } catch (e) {
+      say(`cannot create --output-dir ${flags.outputDir}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+      return 2;
     }
+    if (!isDir) {
+      say(`--output-dir ${flags.outputDir} is not a directory`);
+      return 2;
+    }
+  }
+  let output: EnvOutput | undefined;
+  let returned = false;
+  try {
     const conn = resolveConnection({ ...(flags.host ? { host: flags.host } : {}), ...(flags.context ? { context: flags.context } : {}), env: io.env });
     const listing = flags.targets.all || flags.targets.labels.length > 0;
-    const engine = await connectEngine(conn, {
+    const connecting = connectEngine(conn, {
       timeoutMs: flags.timeoutMs,
       ...(io.env.DOCKER_API_VERSION ? { apiVersion: io.env.DOCKER_API_VERSION } : {}),
       ...(listing ? { prefetchContainers: flags.targets.labels } : {}),
     });
+    // The output side (classifier, writers) loads while the daemon answers the first requests
+    // (not at all when the run is over by then).
+    const outputModule = afterPendingIo().then(() => (returned ? null : import('../runtime/env-output')));
+    outputModule.catch(() => undefined); // awaited below
+    const engine = await connecting;
     const refs = await listTargets(engine, flags.targets);
     if (refs.length === 0) {
       say(flags.targets.labels.length ? `no running container matches --label ${flags.targets.labels.join(' --label ')}` : 'no running containers');
@@ -302,30 +208,27 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
       say('--secrets-file takes one target; use --secrets passthrough with several');
       return 2;
     }
+    const out = (output = (await outputModule)!.createEnvOutput(flags, io.stdout));
     const progress = createProgress(io.stderr, io.isTTY && refs.length > 3);
-    // Each target's file is staged as soon as it and the targets before it are inspected (file
-    // names are picked in target order); once all are staged, the files are committed (fsync,
-    // link) WRITE_CONCURRENCY at a time.
-    const pathFor = flags.outputDir ? outputPathPicker(flags.outputDir, flags.format) : null;
+    // Each target's file is written as soon as it and the targets before it are inspected (file
+    // names are picked in target order), while the rest are still being inspected.
     await inspectTargets(engine, refs, flags.targets, {
       concurrency: DEFAULT_CONCURRENCY,
       onProgress: (d, t) => progress.update(d, t),
-      onResult: (r) => {
-        if (r.target) prepared.push(prepareTarget(r.target, pathFor ? pathFor(r.target) : (flags.output ?? '-'), flags, io, secretValues));
-        else prepared.push(settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error!.code, message: r.error!.message } }));
-      },
+      onResult: (r) => out.add(r),
     });
     progress.clear();
-    const reports = await mapLimit(prepared, WRITE_CONCURRENCY, commitTarget);
-    const text = flags.report === 'json' ? formatJsonReport(reports) : formatTextReport(reports);
-    io.stderr.write(maskIn(text, secretValues));
+    const reports = await out.finish();
+    io.stderr.write(out.format(reports));
     return reports.some((r) => r.error) ? 2 : 0;
   } catch (e) {
-    if (e instanceof EngineError || e instanceof WriteError) say(maskIn(e.message, secretValues));
-    else say(`unexpected error: ${maskIn((e as Error)?.message ?? String(e), secretValues)}`);
+    // Writes already under way finish (each cleans up after itself) before the exit code.
+    await output?.settle();
+    const mask = (text: string): string => output?.mask(text) ?? text;
+    if (e instanceof EngineError) say(mask(e.message));
+    else say(`unexpected error: ${mask((e as Error)?.message ?? String(e))}`);
     return 2;
   } finally {
-    // Temp files staged but never committed (after an unexpected error).
-    for (const p of prepared) p.staged.splice(0).forEach(discardWrite);
+    returned = true;
   }
 }

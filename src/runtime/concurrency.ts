@@ -30,3 +30,24 @@ export function inOrder<T>(fn: (item: T, index: number) => void): (index: number
     }
   };
 }
+
+/** Returns `run(fn)`: calls `fn` at once while fewer than `limit` run, else when one ends (in call order). */
+export function limiter(limit: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  // A finished call hands its slot straight to the next waiting one.
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (running < limit) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  };
+}

@@ -6,11 +6,14 @@
  * unversioned path, then use min(daemon ApiVersion, CLIENT_API_VERSION); refuse a daemon
  * older than MIN_API_VERSION or one whose MinAPIVersion is newer than ours.
  * Every call is bounded by a timeout (default DEFAULT_TIMEOUT_MS, `godock env --timeout`): a
- * hung daemon (socket accepted, never answered) becomes a 'timeout' EngineError and the request
- * is aborted so no socket keeps the process alive.
+ * hung daemon (socket accepted, never answered) becomes a 'timeout' EngineError, and its
+ * connections are closed (or, over TLS and ssh, each request aborted) so no socket keeps the
+ * process alive (see boundCalls). Over a unix socket or plain http, every call shares one
+ * keep-alive agent (plainAgent).
  * Every failure becomes an EngineError with one clear line.
  */
 import type Dockerode from 'dockerode';
+import type { Agent as HttpAgent } from 'node:http';
 import type { Agent } from 'node:https';
 import { inspect } from 'node:util';
 import type { Connection, ConnectionOptions } from './connection';
@@ -72,9 +75,26 @@ function insecureAgent(o: ConnectionOptions): Agent {
   return agent;
 }
 
+/**
+ * godock's own keep-alive agent for a unix socket or plain http: the version call, the list and
+ * every inspect share its connections, and connectEngine() can close them all when the daemon
+ * hangs (so no request needs an AbortSignal). No TLS, so no server name (Node would otherwise
+ * work one out for each new connection). It inspects as one word (see insecureAgent).
+ */
+export function plainAgent(): HttpAgent {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const http = require('node:http') as typeof import('node:http');
+  const agent = new http.Agent({ keepAlive: true, servername: '' } as import('node:http').AgentOptions);
+  Object.defineProperty(agent, inspect.custom, { value: () => '[http.Agent]' });
+  return agent;
+}
+
+/** Connections godock can own an agent for (see plainAgent): a unix socket or plain http. */
+export const ownsAgent = (o: ConnectionOptions): boolean => o.socketPath !== undefined || o.protocol === 'http';
+
 /** Maps our options onto dockerode's, overriding every field docker-modem would take from the env. */
-export function toDockerodeOptions(o: ConnectionOptions, timeoutMs: number = DEFAULT_TIMEOUT_MS): Dockerode.DockerOptions & Record<string, unknown> {
-  const agent = o.insecure && o.protocol === 'https' ? insecureAgent(o) : undefined;
+export function toDockerodeOptions(o: ConnectionOptions, timeoutMs: number = DEFAULT_TIMEOUT_MS, plain?: HttpAgent): Dockerode.DockerOptions & Record<string, unknown> {
+  const agent = o.insecure && o.protocol === 'https' ? insecureAgent(o) : plain;
   return {
     socketPath: o.socketPath,
     host: o.socketPath ? undefined : o.host,
@@ -146,29 +166,59 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
+/** One Engine API call, given an AbortSignal to pass on when the calls are bounded with signals. */
+export type EngineCall<T> = (signal: AbortSignal | undefined) => Promise<T>;
+
 /**
- * Runs one Engine API call bounded by `timeoutMs`: the signal aborts the request (dockerode
- * forwards it for the calls that support it), and the race settles the call even when the
- * request ignores the signal. The loser's rejection is swallowed, never left unhandled.
+ * Bounds Engine API calls by `timeoutMs` each: a call that does not settle in time rejects with
+ * a 'timeout' EngineError (its late answer or error is ignored, never left unhandled).
+ * With `closeAll` (godock owns the agent), a timed-out request is not aborted by itself: once
+ * every call still waiting has timed out, `closeAll` closes the connections, hung ones included,
+ * so nothing keeps the process alive. Without it, each call gets an AbortSignal that aborts
+ * its request on time-out (dockerode forwards it for the calls that support it).
  */
-export async function withTimeout<T>(timeoutMs: number, url: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const ac = new AbortController();
-  // docker-modem util.inspect()s each request's options, signal included (see insecureAgent).
-  Object.defineProperty(ac.signal, inspect.custom, { value: () => '[AbortSignal]' });
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new EngineError('timeout', `the Docker daemon at ${url} did not answer within ${seconds(timeoutMs)} (see --timeout)`));
-      ac.abort();
-    }, timeoutMs);
-  });
-  const work = fn(ac.signal);
-  work.catch(() => undefined);
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function boundCalls(timeoutMs: number, url: string, closeAll?: () => void): <T>(fn: EngineCall<T>) => Promise<T> {
+  let waiting = 0; // calls neither settled nor timed out
+  let timedOut = false;
+  return <T>(fn: EngineCall<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      let ac: AbortController | undefined;
+      if (!closeAll) {
+        ac = new AbortController();
+        // docker-modem util.inspect()s each request's options, signal included (see insecureAgent).
+        Object.defineProperty(ac.signal, inspect.custom, { value: () => '[AbortSignal]' });
+      }
+      let open = true;
+      const close = (): void => {
+        open = false;
+        waiting--;
+        if (timedOut && waiting === 0) closeAll?.();
+      };
+      waiting++;
+      const timer = setTimeout(() => {
+        if (!open) return;
+        timedOut = true;
+        reject(new EngineError('timeout', `the Docker daemon at ${url} did not answer within ${seconds(timeoutMs)} (see --timeout)`));
+        ac?.abort();
+        close();
+      }, timeoutMs);
+      const settle = (then: () => void): void => {
+        if (!open) return;
+        clearTimeout(timer);
+        close();
+        then();
+      };
+      let work: Promise<T>;
+      try {
+        work = fn(ac?.signal);
+      } catch (e) {
+        work = Promise.reject(e);
+      }
+      work.then(
+        (v) => settle(() => resolve(v)),
+        (e: unknown) => settle(() => reject(e)),
+      );
+    });
 }
 
 export interface ConnectOptions {
@@ -197,6 +247,9 @@ export function pinnedApiVersion(version: string): string {
   return v;
 }
 
+/** dockerode call options carrying `signal`, if any (no key at all otherwise: it would reach the query string). */
+const aborting = (signal: AbortSignal | undefined): { abortSignal?: AbortSignal } => (signal ? { abortSignal: signal } : {});
+
 const sameLabels = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((l, i) => l === b[i]);
 
 /** Connects, negotiates the API version and returns the EngineClient used by targets.ts. */
@@ -207,22 +260,24 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
   // docker-modem resolves each path against "ssh:host:port", which Node's url.parse flags with a
   // DEP0170 warning on stderr; over ssh that warning says nothing to a godock user.
   if (conn.options.protocol === 'ssh') process.noDeprecation = true;
+  const agent = ownsAgent(conn.options) ? plainAgent() : undefined;
+  const bounded = boundCalls(timeoutMs, conn.url, agent ? () => agent.destroy() : undefined);
   const make = (version?: string): Dockerode => {
     try {
-      return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs), ...(version ? { version: `v${version}` } : {}) });
+      return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs, agent), ...(version ? { version: `v${version}` } : {}) });
     } catch (e) {
       throw mapEngineError(e, conn);
     }
   };
-  const call = async <T>(subject: string | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const call = async <T>(subject: string | undefined, fn: EngineCall<T>): Promise<T> => {
     try {
-      return await withTimeout(timeoutMs, conn.url, fn);
+      return await bounded(fn);
     } catch (e) {
       throw mapEngineError(e, conn, subject);
     }
   };
   const list = (client: Dockerode, labels: readonly string[]): Promise<ContainerSummaryData[]> =>
-    call(undefined, async (abortSignal) => (await client.listContainers({ abortSignal, filters: { status: ['running'], ...(labels.length ? { label: [...labels] } : {}) } })) as ContainerSummaryData[]);
+    call(undefined, async (signal) => (await client.listContainers({ ...aborting(signal), filters: { status: ['running'], ...(labels.length ? { label: [...labels] } : {}) } })) as ContainerSummaryData[]);
 
   let apiVersion: string;
   let prefetched: Promise<ContainerSummaryData[]> | undefined;
@@ -234,8 +289,8 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
       prefetched.catch(() => undefined); // used (and its error reported) only after negotiation
     }
     // dockerode's version() takes options (abortSignal) at run time; its typings omit them.
-    const version = unversioned.version as unknown as (this: Dockerode, opts: { abortSignal: AbortSignal }) => Promise<{ ApiVersion?: string; MinAPIVersion?: string }>;
-    const info = await call(undefined, (abortSignal) => version.call(unversioned, { abortSignal }));
+    const version = unversioned.version as unknown as (this: Dockerode, opts: { abortSignal?: AbortSignal }) => Promise<{ ApiVersion?: string; MinAPIVersion?: string }>;
+    const info = await call(undefined, (signal) => version.call(unversioned, aborting(signal)));
     apiVersion = negotiateApiVersion(info);
   }
   const docker = make(apiVersion);
@@ -249,7 +304,7 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
       }
       return list(docker, labels);
     },
-    inspectContainer: (id) => call(`container "${id}"`, async (abortSignal) => (await docker.getContainer(id).inspect({ abortSignal })) as unknown as ContainerInspectData),
+    inspectContainer: (id) => call(`container "${id}"`, async (signal) => (await docker.getContainer(id).inspect(aborting(signal))) as unknown as ContainerInspectData),
     inspectImage: (id) =>
       call(`image "${id}"`, async () => {
         try {
@@ -259,6 +314,6 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
           throw e;
         }
       }),
-    inspectService: (id) => call(`service "${id}"`, async (abortSignal) => (await docker.getService(id).inspect({ abortSignal })) as unknown as ServiceInspectData),
+    inspectService: (id) => call(`service "${id}"`, async (signal) => (await docker.getService(id).inspect(aborting(signal))) as unknown as ServiceInspectData),
   };
 }

@@ -27,7 +27,7 @@
  */
 import micromatch from 'micromatch';
 import { classify, isSecretName, DEFAULT_RUNTIME_SUFFIXES } from '../classify';
-import type { ClassifyOptions } from '../classify/types';
+import type { Classification, ClassifyOptions } from '../classify/types';
 import type { RuntimeEnv } from './types';
 
 export type DropReason =
@@ -119,6 +119,20 @@ const classifyOptionsOf = (() => {
   };
 })();
 
+/**
+ * classify() per classifier options, remembered by name and value: containers of one image or one
+ * deployment repeat most of their entries, and the value scan is the costly part of a decision.
+ */
+const classifyMemo = new WeakMap<ClassifyOptions, Map<string, Classification>>();
+function classifyOnce(name: string, value: string, options: ClassifyOptions): Classification {
+  let memo = classifyMemo.get(options);
+  if (!memo) classifyMemo.set(options, (memo = new Map()));
+  const key = `${name}=${value}`;
+  let c = memo.get(key);
+  if (!c) memo.set(key, (c = classify(name, value, options)));
+  return c;
+}
+
 const NO_OPTIONS: MinimizeOptions = {};
 
 /**
@@ -153,7 +167,7 @@ export function minimize(rt: RuntimeEnv, options: MinimizeOptions = NO_OPTIONS):
         return drop('not-allowed', 'not matched by --only');
       }
     }
-    const c = classify(name, value, classifyOptions);
+    const c = classifyOnce(name, value, classifyOptions);
     if (c.secret && c.reason === 'value') {
       return drop('secret', `value looks like a ${c.tokenType ?? 'known secret format'}`);
     }

@@ -15,10 +15,10 @@
  * NUL is refused everywhere (a process environment cannot hold it). Errors name the variable,
  * never its value.
  */
-import { checkWritable as checkTarget, commitWrite, discardWrite, stageWrite, WriteError, type StagedWrite } from '../util/atomic-write';
+import { checkWritable as checkTarget, commitWrite, discardWrite, stageWriteAsync, WriteError, type StagedWrite } from '../util/atomic-write';
+import type { EnvFileFormat } from './env-file-format';
 
-export type EnvFileFormat = 'docker' | 'dotenv' | 'compose' | 'json';
-export const ENV_FILE_FORMATS: readonly EnvFileFormat[] = ['docker', 'dotenv', 'compose', 'json'];
+export { ENV_FILE_FORMATS, type EnvFileFormat } from './env-file-format';
 
 /** One line of output; a null value is written as a bare name (passthrough). */
 export interface EnvLine {
@@ -80,31 +80,46 @@ export function serializeEnv(lines: readonly EnvLine[], format: EnvFileFormat): 
   return lines.map((l) => (format === 'docker' ? dockerLine(l) : composeLine(l, format))).join('');
 }
 
-export { WriteError, commitWrite, discardWrite, type StagedWrite };
+export { WriteError };
 
 export interface WriteOptions {
   /** Replace an existing regular file. */
   force?: boolean;
 }
 
-/** Throws the WriteError writeFileAtomic would throw before writing anything (early check). */
+/** Throws the WriteError writeEnvFiles would throw before writing anything (early check). */
 export function checkWritable(path: string, options: WriteOptions = {}): void {
   checkTarget(path, { overwrite: options.force === true });
 }
 
-/**
- * Step 1 of an env-file write through the shared atomic writer (src/util/atomic-write): refuses a
- * symlink at `path`, anything that is not a regular file and an existing file without `force`,
- * else writes a mode-0600 temp file beside it. commitWrite() then fsyncs it and moves it into
- * place (rename with `force`, else link, which cannot clobber).
- */
-export function stageEnvFile(path: string, content: string, options: WriteOptions = {}): StagedWrite {
-  return stageWrite(path, content, { mode: 0o600, overwrite: options.force === true });
+/** One env-file to write. */
+export interface EnvFileWrite {
+  path: string;
+  content: string;
 }
 
-/** Both steps for one env-file. */
+/**
+ * Writes a target's env-file(s) through the shared atomic writer (src/util/atomic-write), mode
+ * 0600: a symlink at a path, anything that is not a regular file and an existing file without
+ * `force` are refused. Every file is staged first (a temp file beside it, created, written and
+ * fsynced, the slow calls on libuv's thread pool), then each is moved into place in order (rename
+ * with `force`, else link, which cannot clobber); the first failure removes the temp files not
+ * committed yet.
+ * Rejects with a WriteError naming the path.
+ */
+export async function writeEnvFiles(files: readonly EnvFileWrite[], options: WriteOptions = {}): Promise<void> {
+  const staged: StagedWrite[] = [];
+  try {
+    for (const f of files) staged.push(await stageWriteAsync(f.path, f.content, { mode: 0o600, overwrite: options.force === true }));
+    while (staged.length > 0) await commitWrite(staged.shift()!); // committed or, on failure, cleaned up
+  } finally {
+    staged.forEach(discardWrite);
+  }
+}
+
+/** One env-file. */
 export async function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): Promise<void> {
-  await commitWrite(stageEnvFile(path, content, options));
+  await writeEnvFiles([{ path, content }], options);
 }
 
 /** A file name for a target in `--output-dir`: safe characters only, never hidden. */

@@ -1,4 +1,4 @@
-import { compareApiVersions, mapEngineError, negotiateApiVersion, toDockerodeOptions, CLIENT_API_VERSION } from '../../src/runtime/docker';
+import { boundCalls, compareApiVersions, mapEngineError, negotiateApiVersion, ownsAgent, plainAgent, toDockerodeOptions, CLIENT_API_VERSION } from '../../src/runtime/docker';
 import { EngineError } from '../../src/runtime/types';
 import { Agent } from 'node:https';
 import { inspect } from 'node:util';
@@ -149,5 +149,64 @@ describe('toDockerodeOptions', () => {
     expect(o).toEqual(expect.objectContaining({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshOptions: { agent: '/a' } }));
     expect(o.timeout).toBeUndefined();
     expect(toDockerodeOptions({ socketPath: '/s.sock' }, 5_000).timeout).toBe(6_000);
+  });
+});
+
+describe('boundCalls', () => {
+  const URL = 'unix:///var/run/docker.sock';
+  const never = (): Promise<never> => new Promise<never>(() => undefined);
+  const TIMEOUT = 'the Docker daemon at unix:///var/run/docker.sock did not answer within 0.02s (see --timeout)';
+
+  it('with its own agent: no AbortSignal; the connections close once every waiting call has timed out', async () => {
+    let closed = 0;
+    const bounded = boundCalls(20, URL, () => closed++);
+    const signals: unknown[] = [];
+    let answer!: (v: string) => void;
+    const quick = bounded((s) => (signals.push(s), new Promise<string>((r) => (answer = r))));
+    const hung1 = bounded((s) => (signals.push(s), never()));
+    const hung2 = bounded((s) => (signals.push(s), never()));
+    expect(signals).toEqual([undefined, undefined, undefined]);
+    answer('ok');
+    await expect(quick).resolves.toBe('ok');
+    await expect(hung1).rejects.toEqual(new EngineError('timeout', TIMEOUT));
+    await expect(hung2).rejects.toEqual(new EngineError('timeout', TIMEOUT));
+    expect(closed).toBe(1);
+  });
+
+  it('without: each call gets a signal that aborts on time-out (and inspects as one word); late answers are ignored', async () => {
+    const bounded = boundCalls(20, URL);
+    let signal: AbortSignal | undefined;
+    let late!: (v: string) => void;
+    const call = bounded((s) => ((signal = s), new Promise<string>((r) => (late = r))));
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect(inspect({ signal }, { showHidden: true, depth: null })).toBe('{ signal: [AbortSignal] }');
+    await expect(call).rejects.toEqual(new EngineError('timeout', TIMEOUT));
+    expect(signal!.aborted).toBe(true);
+    late('too late'); // settles nothing, throws nothing
+  });
+
+  it('a failing call (sync or async) rejects with its own error and its timer is cleared', async () => {
+    let closed = 0;
+    const bounded = boundCalls(20, URL, () => closed++);
+    await expect(bounded(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    await expect(
+      bounded(() => {
+        throw new Error('thrown');
+      }),
+    ).rejects.toThrow('thrown');
+    await new Promise((r) => setTimeout(r, 40));
+    expect(closed).toBe(0);
+  });
+});
+
+describe('plainAgent', () => {
+  it('keeps connections alive, asks for no TLS server name and inspects as one word; only for a socket or plain http', () => {
+    const a = plainAgent();
+    expect((a as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
+    expect((a as unknown as { options: { servername?: string } }).options.servername).toBe('');
+    expect(inspect({ agent: a }, { showHidden: true, depth: null })).toBe('{ agent: [http.Agent] }');
+    a.destroy();
+    expect([ownsAgent({ socketPath: '/s.sock' }), ownsAgent({ protocol: 'http', host: 'h', port: 2375 }), ownsAgent({ protocol: 'https', host: 'h', port: 2376 }), ownsAgent({ protocol: 'ssh', host: 'h', port: 22 })]).toEqual([true, true, false, false]);
+    expect(toDockerodeOptions({ socketPath: '/s.sock' }, 5_000, a).agent).toBe(a);
   });
 });

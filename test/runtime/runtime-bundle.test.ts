@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import { Server as SshServer, utils as sshUtils } from 'ssh2';
 import { cliPath, ROOT } from '../integration/engine';
 import unavailable from '../../src/runtime/bundle/unavailable';
+import noBuildContext from '../../src/runtime/bundle/no-build-context';
+import * as nodeStream from '../../src/runtime/bundle/node-stream';
+import * as stream from 'node:stream';
 import { Client, loadSsh2 } from '../../src/runtime/bundle/lazy-ssh2';
 
 const HEAVY = /node_modules[\\/](ssh2|cpu-features|@grpc|protobufjs|dockerode|docker-modem)[\\/]/;
@@ -60,6 +63,24 @@ describe('runtime bundle stubs', () => {
     expect([probe.__esModule, probe.default, probe.then, probe[Symbol.toPrimitive]]).toEqual([undefined, undefined, undefined, undefined]);
     expect(() => probe.Server).toThrow(`godock's Docker client is built without gRPC/protobuf (BuildKit only); "Server" is not available`);
     expect(() => (probe.loadSync as () => void)()).toThrow(/built without gRPC/);
+  });
+
+  it('the build-context stand-in (tar-fs, dockerignore) can be required and probed, but not used', () => {
+    const probe = noBuildContext as unknown as Record<string | symbol, unknown>;
+    expect([probe.__esModule, probe.default, probe.then]).toEqual([undefined, undefined, undefined]);
+    expect(() => probe.pack).toThrow(`godock's Docker client is built without image build contexts (tar-fs, dockerignore); "pack" is not available`);
+  });
+
+  it("the readable-stream stand-in is Node's own stream classes", () => {
+    expect([nodeStream.Readable, nodeStream.Writable, nodeStream.Duplex, nodeStream.Transform, nodeStream.PassThrough, nodeStream.Stream]).toEqual([
+      stream.Readable,
+      stream.Writable,
+      stream.Duplex,
+      stream.Transform,
+      stream.PassThrough,
+      stream.Stream,
+    ]);
+    expect([nodeStream.finished, nodeStream.pipeline]).toEqual([stream.finished, stream.pipeline]);
   });
 
   it('the ssh2 stand-in builds a real ssh2 Client, found through dockerode → docker-modem', () => {

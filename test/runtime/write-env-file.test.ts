@@ -1,4 +1,4 @@
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -8,6 +8,7 @@ import {
   checkWritable,
   fileNameFor,
   serializeEnv,
+  writeEnvFiles,
   writeFileAtomic,
   type EnvFileFormat,
   type EnvLine,
@@ -110,6 +111,62 @@ describe('writeFileAtomic', () => {
     expect(() => checkWritable(p)).toThrow(new WriteError(`refusing to overwrite ${p}: it exists (use --force)`));
     expect(() => checkWritable(p, { force: true })).not.toThrow();
     expect(() => checkWritable(dir, { force: true })).toThrow(/not a regular file/);
+  });
+});
+
+describe('writeEnvFiles (many files at once, off the main thread)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'godock-write-many-'));
+  });
+  const temps = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+  it('writes 100 targets in parallel, each complete, 0600, no temp file left', async () => {
+    const names = Array.from({ length: 100 }, (_, i) => `t${i}.env`);
+    await Promise.all(names.map((n) => writeEnvFiles([{ path: join(dir, n), content: `NAME=${n}\n`.repeat(50) }])));
+    expect(readdirSync(dir).sort()).toEqual([...names].sort());
+    for (const n of names) {
+      expect(readFileSync(join(dir, n), 'utf8')).toBe(`NAME=${n}\n`.repeat(50));
+      expect(lstatSync(join(dir, n)).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it.each<[string, (p: string) => void, boolean, RegExp]>([
+    ['an existing file, without force', (p) => writeFileSync(p, 'OLD=1\n'), false, /^refusing to overwrite .*out\.env: it exists \(use --force\)$/],
+    ['a symlink, without force', (p) => symlinkSync(join(p, '..', 'nowhere'), p), false, /^refusing to write .*out\.env: it is a symbolic link$/],
+    ['a symlink, with force', (p) => symlinkSync(join(p, '..', 'nowhere'), p), true, /^refusing to write .*out\.env: it is a symbolic link$/],
+    ['a directory, without force', (p) => mkdirSync(p), false, /^refusing to write .*out\.env: it is not a regular file$/],
+    ['a directory, with force', (p) => mkdirSync(p), true, /^refusing to write .*out\.env: it is not a regular file$/],
+  ])('refuses %s with the same message as checkWritable, and cleans up', async (_what, make, force, message) => {
+    const p = join(dir, 'out.env');
+    make(p);
+    const err = (await writeEnvFiles([{ path: p, content: 'A=1\n' }], { force }).catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(WriteError);
+    expect(err.message).toMatch(message);
+    expect(temps()).toEqual([]);
+  });
+
+  it('overwrites a regular file with force', async () => {
+    const p = join(dir, 'out.env');
+    writeFileSync(p, 'OLD=1\n', { mode: 0o644 });
+    await writeEnvFiles([{ path: p, content: 'A=2\n' }], { force: true });
+    expect(readFileSync(p, 'utf8')).toBe('A=2\n');
+    expect(lstatSync(p).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['out.env']);
+  });
+
+  it('two files: the first refusal at the move leaves the next one unwritten', async () => {
+    const env = join(dir, 'out.env');
+    const secrets = join(dir, 'secrets.env');
+    writeFileSync(env, 'OLD=1\n');
+    await expect(writeEnvFiles([{ path: env, content: 'A=1\n' }, { path: secrets, content: 'S=1\n' }])).rejects.toThrow(/refusing to overwrite/);
+    expect(readdirSync(dir)).toEqual(['out.env']);
+    expect(readFileSync(env, 'utf8')).toBe('OLD=1\n');
+  });
+
+  it('a missing folder is a WriteError naming the path', async () => {
+    const p = join(dir, 'no', 'such', 'x.env');
+    await expect(writeEnvFiles([{ path: p, content: 'A=1\n' }])).rejects.toThrow(new WriteError(`cannot write ${p}: ENOENT`));
   });
 });
 

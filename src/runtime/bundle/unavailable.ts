@@ -4,12 +4,6 @@
  * BuildKit sessions and BuildKit build progress, which godock never uses; loading them cost
  * ~200 ms per `godock env`. Requiring this module is free; using any of its members throws.
  */
-const unavailable: Record<string, never> = new Proxy({} as Record<string, never>, {
-  get(_target, key) {
-    // Module interop and promise probes may look; they get nothing.
-    if (typeof key === 'symbol' || key === '__esModule' || key === 'default' || key === 'then') return undefined;
-    throw new Error(`godock's Docker client is built without gRPC/protobuf (BuildKit only); "${key}" is not available`);
-  },
-});
+import { unavailableModule } from './unavailable-module';
 
-export = unavailable;
+export = unavailableModule('gRPC/protobuf (BuildKit only)');
