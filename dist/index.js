@@ -544,26 +544,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path7) => {
-      const end = path7.length - 1;
-      const index = path7.lastIndexOf(
+    var basenameOf = (path8) => {
+      const end = path8.length - 1;
+      const index = path8.lastIndexOf(
         SLASH,
-        path7[end] === SLASH ? end - 1 : end
+        path8[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path7 : path7.slice(index + 1);
+      return index < 0 ? path8 : path8.slice(index + 1);
     };
-    var parentOf = (path7) => {
-      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path7.split(SLASH).filter(Boolean);
+    var parentOf = (path8) => {
+      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path8.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path7.length - 1;
-      const cut = path7.lastIndexOf(
+      const end = path8.length - 1;
+      const cut = path8.lastIndexOf(
         SLASH,
-        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -713,7 +713,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path7) {
+      testLiteral(path8) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -722,7 +722,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path7)) {
+          if (rule.checkRegex.test(path8)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -742,15 +742,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path7, mode) {
+      test(path8, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path7) : path7;
+        const basename = shortcut ? basenameOf(path8) : path8;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path7
+            shortcut && rule._basenameOnly ? basename : path8
           )) {
             const { negative } = rule;
             const ret = {
@@ -772,17 +772,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path7, originalPath, doThrow) => {
-      if (!isString(path7)) {
+    var checkPath = (path8, originalPath, doThrow) => {
+      if (!isString(path8)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path7) {
+      if (!path8) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path7)) {
+      if (checkPath.isNotRelative(path8)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -791,25 +791,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path7) => {
-      const first = path7.charCodeAt(0);
+    var isNotRelative = (path8) => {
+      const first = path8.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path7.length === 1) {
+      if (path8.length === 1) {
         return true;
       }
-      const second = path7.charCodeAt(1);
+      const second = path8.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
+      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -840,58 +840,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path7) {
+      _test(originalPath, cache, path8) {
         checkPath(
-          path7,
+          path8,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache) : {
+        return path8 ? this._t(path8, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path7 = convertPath(target);
-        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path7);
+        const path8 = convertPath(target);
+        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path8);
         }
-        const dir = this._t(path7, this._testCache);
+        const dir = this._t(path8, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path7);
+        const literal = this._rules.testLiteral(path8);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path7, cache) {
-        if (path7 in cache) {
-          return cache[path7];
+      _t(path8, cache) {
+        if (path8 in cache) {
+          return cache[path8];
         }
-        const parentPath = parentOf(path7);
+        const parentPath = parentOf(path8);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
       }
-      ignores(path7) {
-        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
+      ignores(path8) {
+        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
       }
       createFilter() {
-        return (path7) => !this.ignores(path7);
+        return (path8) => !this.ignores(path8);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path7) {
-        return this._test(path7, this._testCache, convertPath(path7));
+      test(path8) {
+        return this._test(path8, this._testCache, convertPath(path8));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
+    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
+      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1992,7 +1992,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path7 = require("path");
+    var path8 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2166,7 +2166,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path7.sep,
+      SEP: path8.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2193,7 +2193,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path7 = require("path");
+    var path8 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2222,7 +2222,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path7.sep === "\\";
+      return win32 === true || path8.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -2584,7 +2584,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -2592,7 +2592,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -2798,7 +2798,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2831,8 +2831,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -3531,7 +3531,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3586,11 +3586,11 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path7 = require("path");
+    var path8 = require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -3671,7 +3671,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path7.basename(input));
+      return regex.test(path8.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -3718,7 +3718,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants2;
     module2.exports = picomatch;
   }
 });
@@ -3969,17 +3969,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path7) {
-      const ctrl = callVisitor(key2, node, visitor, path7);
+    function visit_(key2, node, visitor, path8) {
+      const ctrl = callVisitor(key2, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path7, ctrl);
-        return visit_(key2, ctrl, visitor, path7);
+        replaceNode(key2, path8, ctrl);
+        return visit_(key2, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3990,13 +3990,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4017,17 +4017,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path7) {
-      const ctrl = await callVisitor(key2, node, visitor, path7);
+    async function visitAsync_(key2, node, visitor, path8) {
+      const ctrl = await callVisitor(key2, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path7, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path7);
+        replaceNode(key2, path8, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4038,13 +4038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4071,23 +4071,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path7) {
+    function callVisitor(key2, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path7);
+        return visitor(key2, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path7);
+        return visitor.Map?.(key2, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path7);
+        return visitor.Seq?.(key2, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path7);
+        return visitor.Pair?.(key2, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path7);
+        return visitor.Scalar?.(key2, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path7);
+        return visitor.Alias?.(key2, node, path8);
       return void 0;
     }
-    function replaceNode(key2, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key2, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -4699,10 +4699,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4721,7 +4721,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4751,11 +4751,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key2, ...rest] = path7;
+          const [key2, ...rest] = path8;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4769,8 +4769,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key2, ...rest] = path7;
+      deleteIn(path8) {
+        const [key2, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -4784,8 +4784,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key2, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key2, ...rest] = path8;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4803,8 +4803,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key2, ...rest] = path7;
+      hasIn(path8) {
+        const [key2, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -4814,8 +4814,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key2, ...rest] = path7;
+      setIn(path8, value) {
+        const [key2, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -7330,9 +7330,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7407,14 +7407,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7429,10 +7429,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7443,10 +7443,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7463,13 +7463,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -9430,9 +9430,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9441,23 +9441,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9468,10 +9468,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -10296,7 +10296,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -11069,7 +11069,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -14747,7 +14747,7 @@ var require_add = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Add2 = class extends jsonInstruction_1.JSONInstruction {
+    var Add = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -14755,7 +14755,7 @@ var require_add = __commonJS({
         return argument.indexOf("--") === -1;
       }
     };
-    exports2.Add = Add2;
+    exports2.Add = Add;
   }
 });
 
@@ -15423,7 +15423,7 @@ var require_copy = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Copy2 = class extends jsonInstruction_1.JSONInstruction {
+    var Copy = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -15444,7 +15444,7 @@ var require_copy = __commonJS({
         return super.getHeredocs();
       }
     };
-    exports2.Copy = Copy2;
+    exports2.Copy = Copy;
   }
 });
 
@@ -15840,7 +15840,7 @@ var require_run = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Run2 = class extends jsonInstruction_1.JSONInstruction {
+    var Run = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -15857,7 +15857,7 @@ var require_run = __commonJS({
         return super.getHeredocs();
       }
     };
-    exports2.Run = Run2;
+    exports2.Run = Run;
   }
 });
 
@@ -15927,9 +15927,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path7 = this.getPath();
-        if (path7 === null || path7.startsWith("/")) {
-          return path7;
+        const path8 = this.getPath();
+        if (path8 === null || path8.startsWith("/")) {
+          return path8;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15941,7 +15941,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path7 : parent + "/" + path7;
+              return parent.endsWith("/") ? parent + path8 : parent + "/" + path8;
             }
           }
         }
@@ -16470,7 +16470,7 @@ var require_parser2 = __commonJS({
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util();
     var main_1 = require_main();
-    var Parser = class _Parser {
+    var Parser2 = class _Parser {
       constructor() {
         this.escapeChar = null;
       }
@@ -16862,7 +16862,7 @@ var require_parser2 = __commonJS({
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -17043,6 +17043,7 @@ var index_exports = {};
 __export(index_exports, {
   DEFAULT_CONFIG: () => DEFAULT_CONFIG,
   classify: () => classify,
+  configLookup: () => configLookup,
   defineRule: () => defineRule,
   findConfig: () => findConfig,
   formatFromName: () => formatFromName,
@@ -17063,8 +17064,7 @@ __export(index_exports, {
 module.exports = __toCommonJS(index_exports);
 
 // src/lint.ts
-var import_node_fs2 = require("node:fs");
-var path2 = __toESM(require("node:path"));
+var path3 = __toESM(require("node:path"));
 
 // src/discover.ts
 var import_node_fs = require("node:fs");
@@ -17099,6 +17099,9 @@ var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"])
 function toPosix(p) {
   return p.split(path.sep).join("/");
 }
+function ignoredBy(globs, base, abs) {
+  return globs.length > 0 && import_micromatch.default.isMatch(toPosix(path.relative(base, abs)), globs, { dot: true });
+}
 function hasGlob(p) {
   return import_micromatch.default.scan(p).isGlob;
 }
@@ -17106,7 +17109,7 @@ async function discover(inputs, cwd, ignoreGlobs = []) {
   const files = [];
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
-  const userIgnored = (abs) => ignoreGlobs.length > 0 && import_micromatch.default.isMatch(toPosix(path.relative(cwd, abs)), ignoreGlobs, { dot: true });
+  const userIgnored = (abs) => ignoredBy(ignoreGlobs, cwd, abs);
   const add = (d) => {
     if (seen.has(d.abs) || userIgnored(d.abs)) return;
     seen.add(d.abs);
@@ -17216,53 +17219,6 @@ function describeFsError(e, what) {
     default:
       return `${what}: ${code ?? e.message}`;
   }
-}
-
-// src/read.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function decode(buf) {
-  if (buf.length > MAX_FILE_BYTES)
-    return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${buf.length} bytes); refusing to lint it`, line: 1 };
-  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
-    const le = buf[0] === 255;
-    const body = buf.subarray(2);
-    const swapped = le ? body : swap16(body);
-    return { text: new TextDecoder("utf-16le").decode(swapped) };
-  }
-  const probe = buf.subarray(0, 8192);
-  const nul = probe.indexOf(0);
-  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
-  try {
-    return { text: utf8.decode(buf) };
-  } catch {
-    const bad = firstInvalidUtf8(buf);
-    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
-  }
-}
-function swap16(b) {
-  const out = new Uint8Array(b.length - b.length % 2);
-  for (let i = 0; i + 1 < b.length; i += 2) {
-    out[i] = b[i + 1];
-    out[i + 1] = b[i];
-  }
-  return out;
-}
-function lineAt(buf, offset) {
-  let line = 1;
-  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
-  return line;
-}
-function firstInvalidUtf8(buf) {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
-    i += n + 1;
-  }
-  return 0;
 }
 
 // src/parse/compose.ts
@@ -18113,9 +18069,9 @@ function scanText(text) {
 }
 
 // src/parse/empty-model.ts
-function emptyModel(path7, format) {
+function emptyModel(path8, format) {
   return {
-    path: path7,
+    path: path8,
     format,
     assignments: [],
     scopes: [],
@@ -18434,8 +18390,8 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
 ]);
 var BudgetExceeded = class extends Error {
 };
-function parseCompose(path7, text) {
-  const model = emptyModel(path7, "compose");
+function parseCompose(path8, text) {
+  const model = emptyModel(path8, "compose");
   const lc = new LineIndex(text);
   const ctx = {
     text,
@@ -18445,7 +18401,7 @@ function parseCompose(path7, text) {
     groups: /* @__PURE__ */ new Map(),
     byNode: /* @__PURE__ */ new Map(),
     envFiles: /* @__PURE__ */ new Map(),
-    path: path7
+    path: path8
   };
   try {
     const doc = (0, import_yaml.parseDocument)(text, {
@@ -18459,7 +18415,7 @@ function parseCompose(path7, text) {
     if (root !== null && !(0, import_yaml.isMap)(root)) {
       model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
     } else if (root !== null) {
-      if (model.errors.length === 0) {
+      if (model.errors.length === 0 && (text.includes("*") || text.includes("<<"))) {
         try {
           doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
         } catch (e) {
@@ -18468,15 +18424,17 @@ function parseCompose(path7, text) {
           if (/alias count/i.test(msg)) return finish(model, ctx);
         }
       }
-      (0, import_yaml.visit)(doc, {
-        Node(_, n) {
-          if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.anchor && n.range) {
-            const list = ctx.anchors.get(n.anchor) ?? [];
-            list.push(n);
-            ctx.anchors.set(n.anchor, list);
+      if (text.includes("&")) {
+        (0, import_yaml.visit)(doc, {
+          Node(_, n) {
+            if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.anchor && n.range) {
+              const list = ctx.anchors.get(n.anchor) ?? [];
+              list.push(n);
+              ctx.anchors.set(n.anchor, list);
+            }
           }
-        }
-      });
+        });
+      }
       walk2(ctx, root, model);
     }
   } catch (e) {
@@ -18662,9 +18620,9 @@ function isReset(n) {
   return n !== null && n.tag === "!reset";
 }
 function record(ctx, node, service, make) {
-  const known = ctx.byNode.get(node);
-  if (known) {
-    if (!known.services.includes(service)) known.services.push(service);
+  const known2 = ctx.byNode.get(node);
+  if (known2) {
+    if (!known2.services.includes(service)) known2.services.push(service);
     return;
   }
   const a = make();
@@ -18768,10 +18726,10 @@ function collectEnvFiles(ctx, node, service) {
     if (written === null || !(0, import_yaml.isScalar)(pathNode)) continue;
     const resolved = resolveEnvFilePath(ctx.path, staticText(written));
     const key2 = `${format}\0${resolved}`;
-    const known = ctx.envFiles.get(key2);
-    if (known) {
-      if (!known.services.includes(service)) known.services.push(service);
-      known.required ||= required;
+    const known2 = ctx.envFiles.get(key2);
+    if (known2) {
+      if (!known2.services.includes(service)) known2.services.push(service);
+      known2.required ||= required;
       continue;
     }
     ctx.envFiles.set(key2, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
@@ -18795,6 +18753,7 @@ function suppressions(text, assignments) {
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main());
+var import_parser = __toESM(require_parser2());
 
 // src/classify/go-paths.ts
 var DRIVE = /^[A-Za-z]:[\\/]/;
@@ -19042,6 +19001,27 @@ function memoizeRawArguments(proto) {
 }
 var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
 var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
+var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
+var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
+  getArguments() {
+    return [];
+  }
+};
+function buildTextOnly() {
+  const original = import_parser.Parser.createInstruction;
+  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) => {
+    const keyword = instruction.toUpperCase();
+    if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
+      return original(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
+    }
+    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+  };
+  return () => {
+    import_parser.Parser.createInstruction = original;
+  };
+}
+var buildAllParsed = buildTextOnly();
 function heredocsOf0(ins) {
   try {
     return ins.getHeredocs?.() ?? [];
@@ -19052,9 +19032,9 @@ function heredocsOf0(ins) {
 function splitLines(text) {
   return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
-function parseDockerfile(path7, input) {
+function parseDockerfile(path8, input) {
   const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const model = emptyModel(path7, "dockerfile");
+  const model = emptyModel(path8, "dockerfile");
   const lines = splitLines(text);
   const df = import_dockerfile_ast.DockerfileParser.parse(text);
   const escape = df.getEscapeCharacter();
@@ -19159,6 +19139,7 @@ function parseDockerfile(path7, input) {
   const splitFlags = (segs) => {
     const flags = /* @__PURE__ */ new Map();
     const joined = joinSegments(segs);
+    if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
     let cut = 0;
     for (const t of tokenize(joined)) {
       if (!isWord(t) || !t.value.startsWith("--")) break;
@@ -19219,7 +19200,7 @@ function parseDockerfile(path7, input) {
       }
     }
   };
-  const handleCopy = (ins, viaOnbuild) => {
+  const handleCopy = (ins, keyword, viaOnbuild) => {
     const text2 = textOf(ins);
     const hs = heredocsIf(ins, text2);
     const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
@@ -19234,7 +19215,7 @@ function parseDockerfile(path7, input) {
     const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
     const sources = paths.slice(0, -1);
     const copy = {
-      instruction: ins instanceof import_dockerfile_ast.Add ? "ADD" : "COPY",
+      instruction: keyword,
       scope: scopeName(),
       sources,
       dest,
@@ -19249,11 +19230,12 @@ function parseDockerfile(path7, input) {
   };
   const handle = (ins, viaOnbuild) => {
     const vars = stageVars.get(scopeName()) ?? null;
+    const keyword = ins.getKeyword();
     if (ins instanceof import_dockerfile_ast.Env) pushProperties(ins.getProperties(), "env", viaOnbuild, vars);
     else if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
     else if (ins instanceof import_dockerfile_ast.Label) pushProperties(ins.getProperties(), "label", viaOnbuild, null);
-    else if (ins instanceof import_dockerfile_ast.Run) handleRun(ins, viaOnbuild);
-    else if (ins instanceof import_dockerfile_ast.Copy || ins instanceof import_dockerfile_ast.Add) handleCopy(ins, viaOnbuild);
+    else if (keyword === "RUN") handleRun(ins, viaOnbuild);
+    else if (keyword === "COPY" || keyword === "ADD") handleCopy(ins, keyword, viaOnbuild);
     else if (ins instanceof import_dockerfile_ast.Workdir && !viaOnbuild) {
       const args = ins.getArguments();
       if (args.length === 0) return;
@@ -19422,7 +19404,7 @@ var Source = class {
     return nl < 0 ? this.text.length : nl;
   }
 };
-function parseEnvFile(path7, text, format = "dotenv") {
+function parseEnvFile(path8, text, format = "dotenv") {
   const st = { src: new Source(text), entries: [], comments: [], errors: [] };
   try {
     if (format === "raw") scanRaw(st);
@@ -19447,7 +19429,7 @@ function parseEnvFile(path7, text, format = "dotenv") {
   const ends = /* @__PURE__ */ new Map();
   st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
   return {
-    ...emptyModel(path7, "env-file"),
+    ...emptyModel(path8, "env-file"),
     assignments,
     suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
     errors: st.errors
@@ -19607,15 +19589,67 @@ function unescapeDouble(s) {
 }
 
 // src/parse/index.ts
-function parseFile(path7, text, format, envFormat = "dotenv") {
+function parseFile(path8, text, format, envFormat = "dotenv") {
   switch (format) {
     case "dockerfile":
-      return parseDockerfile(path7, text);
+      return parseDockerfile(path8, text);
     case "compose":
-      return parseCompose(path7, text);
+      return parseCompose(path8, text);
     case "env-file":
-      return parseEnvFile(path7, text, envFormat);
+      return parseEnvFile(path8, text, envFormat);
   }
+}
+
+// src/lint-file.ts
+var import_node_fs2 = require("node:fs");
+
+// src/read.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function tooLarge(bytes) {
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
+}
+function decode(buf) {
+  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
+    const le = buf[0] === 255;
+    const body = buf.subarray(2);
+    const swapped = le ? body : swap16(body);
+    return { text: new TextDecoder("utf-16le").decode(swapped) };
+  }
+  const probe = buf.subarray(0, 8192);
+  const nul = probe.indexOf(0);
+  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
+  try {
+    return { text: utf8.decode(buf) };
+  } catch {
+    const bad = firstInvalidUtf8(buf);
+    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
+  }
+}
+function swap16(b) {
+  const out = new Uint8Array(b.length - b.length % 2);
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    out[i] = b[i + 1];
+    out[i + 1] = b[i];
+  }
+  return out;
+}
+function lineAt(buf, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
+  return line;
+}
+function firstInvalidUtf8(buf) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
+    i += n + 1;
+  }
+  return 0;
 }
 
 // src/engine/config.ts
@@ -19641,8 +19675,8 @@ function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
-  const fail = (path7, msg) => {
-    throw new ConfigError(file, pos.lineOf(path7), `${path7.join(".") || "(root)"}: ${msg}`);
+  const fail = (path8, msg) => {
+    throw new ConfigError(file, pos.lineOf(path8), `${path8.join(".") || "(root)"}: ${msg}`);
   };
   if (raw === null || raw === void 0) return { ...DEFAULT_CONFIG, source: file };
   if (!isObj(raw)) fail([], "the configuration must be a mapping");
@@ -19650,10 +19684,10 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   const out = { ...DEFAULT_CONFIG, rules: {}, classify: {}, source: file };
   const allowedTop = /* @__PURE__ */ new Set(["rules", "secrets", "go", "ignore", "fail-level"]);
   for (const k of Object.keys(cfg)) if (!allowedTop.has(k)) fail([k], `unknown key (expected one of ${[...allowedTop].join(", ")})`);
-  const stringList = (path7, v) => {
+  const stringList = (path8, v) => {
     if (v === void 0 || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === ""))
-      fail(path7, "must be a list of non-empty strings");
+      fail(path8, "must be a list of non-empty strings");
     return v;
   };
   if (cfg.rules !== void 0 && cfg.rules !== null) {
@@ -19707,6 +19741,20 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   return out;
 }
 
+// src/util/derived.ts
+var facts = /* @__PURE__ */ new WeakMap();
+function derived(model, compute) {
+  let m = facts.get(model);
+  if (!m) facts.set(model, m = /* @__PURE__ */ new Map());
+  if (m.has(compute)) return m.get(compute);
+  const value = compute(model);
+  m.set(compute, value);
+  return value;
+}
+function forgetDerived(model) {
+  facts.delete(model);
+}
+
 // src/engine/run.ts
 function renderMessage(template, data) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key2) => {
@@ -19718,6 +19766,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   const findings = [];
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
+  forgetDerived(model);
   for (const rule of rules2) {
     if (rule.formats && !rule.formats.includes(model.format)) continue;
     const rc = config.rules[rule.id];
@@ -19752,6 +19801,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       errors.push({ message: `internal error in rule ${rule.id}: ${e.message}`, line: 1, column: 1 });
     }
   }
+  forgetDerived(model);
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
 }
@@ -19782,6 +19832,59 @@ function randomWords(data) {
   }
   return out;
 }
+
+// src/lint-file.ts
+function processFile(f, rules2, config) {
+  const read = readText(f.abs);
+  if ("error" in read) {
+    return { kind: "unread", result: { file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] } };
+  }
+  const model = parseFile(f.display, read.text, f.format ?? sniffFormat(read.text));
+  if (!waitsForLink(model)) return { kind: "linted", result: runRules(model, rules2, config), format: model.format, scopes: model.scopes };
+  return { kind: "parsed", model };
+}
+function waitsForLink(model) {
+  if (model.format === "env-file") return true;
+  if (model.format !== "compose") return false;
+  return model.envFiles.length > 0 || model.scopes.some((s) => s.build !== void 0 && !s.golang);
+}
+var MAX_ERRORS_PER_FILE = 10;
+function runRules(model, rules2, config) {
+  const { findings, errors } = lintModel(model, rules2, config);
+  let all = [...model.errors, ...errors];
+  if (all.length > MAX_ERRORS_PER_FILE) {
+    const next = all[MAX_ERRORS_PER_FILE];
+    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
+  }
+  return { file: model.path, format: model.format, findings, errors: all };
+}
+function readText(abs) {
+  let fd;
+  try {
+    fd = (0, import_node_fs2.openSync)(abs, import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0));
+    const st = (0, import_node_fs2.fstatSync)(fd);
+    if (!st.isFile()) return { error: "not a regular file", line: 1 };
+    if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let r = 1; n < buf.length && r > 0; n += r) r = (0, import_node_fs2.readSync)(fd, buf, n, buf.length - n, null);
+    return decode(buf.subarray(0, n));
+  } catch (e) {
+    const code = e.code;
+    return { error: code === "EACCES" || code === "EPERM" ? "cannot read: permission denied" : code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`, line: 1 };
+  } finally {
+    if (fd !== void 0) (0, import_node_fs2.closeSync)(fd);
+  }
+}
+function parseLinked(abs, display, format, envFormat = "dotenv") {
+  const read = readText(abs);
+  return "error" in read ? null : parseFile(display, read.text, format, envFormat);
+}
+
+// src/lint-pool.ts
+var import_node_fs3 = require("node:fs");
+var path2 = __toESM(require("node:path"));
+var import_node_worker_threads = require("node:worker_threads");
 
 // src/engine/define-rule.ts
 var REPO_URL = "https://github.com/godock/godock";
@@ -19841,10 +19944,8 @@ function scopeOf(model, a, byName) {
   }
   return void 0;
 }
-function walkEnv(model, visit2 = () => void 0) {
-  const byName = new Map(model.scopes.map((s) => [s.name, s]));
+function envFactory() {
   const envs = /* @__PURE__ */ new Map();
-  const args = /* @__PURE__ */ new Map();
   const envFor = (key2, scope) => {
     let e = envs.get(key2);
     if (!e) {
@@ -19854,6 +19955,14 @@ function walkEnv(model, visit2 = () => void 0) {
     }
     return e;
   };
+  return { envs, envFor };
+}
+var PERSISTENT = /* @__PURE__ */ new Set(["env", "environment", "env-file"]);
+function computeSteps(model) {
+  const byName = new Map(model.scopes.map((s) => [s.name, s]));
+  const { envFor } = envFactory();
+  const args = /* @__PURE__ */ new Map();
+  const steps = [];
   for (const a of model.assignments) {
     const scope = scopeOf(model, a, byName);
     const key2 = a.scope ?? (model.format === "env-file" ? `env:${scope?.name ?? ""}` : "");
@@ -19863,10 +19972,19 @@ function walkEnv(model, visit2 = () => void 0) {
     const am = argMap;
     const vars = am.size ? { has: (k) => env.has(k) || am.has(k), get: (k) => env.has(k) ? env.get(k) : am.get(k) } : env;
     const expanded = a.value === null ? null : a.kind === "env-file" || a.kind === "environment" ? a.value : expand(a.value, vars);
-    visit2({ a, scope, env, expanded });
+    steps.push({ a, scope, key: key2, expanded });
     if (a.viaOnbuild) continue;
-    if (a.kind === "env" || a.kind === "environment" || a.kind === "env-file") env.set(a.name, expanded);
+    if (PERSISTENT.has(a.kind)) env.set(a.name, expanded);
     else if (a.kind === "arg") argMap.set(a.name, a.value === null ? argMap.get(a.name) ?? null : expanded);
+  }
+  return steps;
+}
+function walkEnv(model, visit2 = () => void 0) {
+  const { envs, envFor } = envFactory();
+  for (const { a, scope, key: key2, expanded } of derived(model, computeSteps)) {
+    const env = envFor(key2, scope);
+    visit2({ a, scope, env, expanded });
+    if (!a.viaOnbuild && PERSISTENT.has(a.kind)) env.set(a.name, expanded);
   }
   for (const s of model.scopes) envFor(s.name, s);
   return envs;
@@ -20012,6 +20130,9 @@ function flagValues(args, name) {
 var GO_BUILDING_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get"]);
 var GO_MODULE_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get", "generate", "list", "mod", "work"]);
 function goCommands(model) {
+  return derived(model, findGoCommands);
+}
+function findGoCommands(model) {
   const out = [];
   for (const run2 of model.runs) {
     for (const { segments: segments2, sep: sep4, text: script } of runScripts(run2)) {
@@ -20047,8 +20168,8 @@ function goCommands(model) {
 
 // rules/go-binary-without-goroot.ts
 var BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
-function binaryRoot(path7, sourceRoots) {
-  const m = BINARY.exec(path7.trim());
+function binaryRoot(path8, sourceRoots) {
+  const m = BINARY.exec(path8.trim());
   if (!m) return null;
   const root = m[1];
   if (/^\$\{?GOROOT\}?$/.test(root)) return root;
@@ -20376,19 +20497,48 @@ function isTrustedProxy(entry, trusted) {
     return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
   });
 }
+var TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
+  "bench",
+  "benchmem",
+  "benchtime",
+  "blockprofile",
+  "blockprofilerate",
+  "count",
+  "coverprofile",
+  "cpu",
+  "cpuprofile",
+  "failfast",
+  "fullpath",
+  "fuzz",
+  "fuzzminimizetime",
+  "fuzztime",
+  "list",
+  "memprofile",
+  "memprofilerate",
+  "mutexprofile",
+  "mutexprofilefraction",
+  "outputdir",
+  "parallel",
+  "run",
+  "short",
+  "shuffle",
+  "skip",
+  "timeout",
+  "trace",
+  "v",
+  "artifacts"
+  // newer than Go 1.25 (testflag.go on the development branch)
+]);
 var BUILD_FLAGS = /* @__PURE__ */ new Set([
+  // work/build.go AddBuildFlags, with base/flag.go AddBuildFlagsNX (-n -x), AddChdirFlag (-C),
+  // AddModFlag (-mod) and AddModCommonFlags (-modcacherw -modfile -overlay); -json since Go 1.24
+  "C",
   "a",
   "n",
   "p",
-  "race",
-  "msan",
-  "asan",
-  "cover",
-  "covermode",
-  "coverpkg",
   "v",
-  "work",
   "x",
+  "asan",
   "asmflags",
   "buildmode",
   "buildvcs",
@@ -20396,116 +20546,184 @@ var BUILD_FLAGS = /* @__PURE__ */ new Set([
   "gccgoflags",
   "gcflags",
   "installsuffix",
+  "json",
   "ldflags",
   "linkshared",
   "mod",
   "modcacherw",
   "modfile",
+  "msan",
   "overlay",
   "pgo",
   "pkgdir",
+  "race",
   "tags",
-  "trimpath",
   "toolexec",
-  "o",
-  "i",
-  "json",
-  "C",
-  "vettool",
-  "exec",
-  "c",
-  "count",
-  "failfast",
-  "timeout",
-  "short",
-  "run",
-  "bench",
-  "benchmem",
-  "benchtime",
-  "cpu",
-  "parallel",
-  "shuffle",
-  "skip",
-  "vet",
-  "fullpath",
-  "fuzz",
-  "fuzztime",
-  "fuzzminimizetime",
-  "coverprofile",
-  "cpuprofile",
-  "memprofile",
-  "memprofilerate",
-  "blockprofile",
-  "blockprofilerate",
-  "mutexprofile",
-  "mutexprofilefraction",
-  "outputdir",
-  "trace",
-  "list",
-  "args",
-  "artifacts",
+  "trimpath",
+  "work",
   "debug-actiongraph",
-  "debug-deprecated-importcfg",
   "debug-runtime-trace",
-  "debug-trace"
+  "debug-trace",
+  // work/build.go AddCoverFlags; go build -o; go run/test -exec; go vet -vettool
+  "cover",
+  "covermode",
+  "coverpkg",
+  "coverprofile",
+  "o",
+  "exec",
+  "vettool",
+  // go test (test/testflag.go init): its own flags, then the test binary's in both spellings
+  "c",
+  "vet",
+  ...TEST_BINARY_FLAGS,
+  ...[...TEST_BINARY_FLAGS].map((f) => `test.${f}`)
 ]);
 var GO_FLAGS = /* @__PURE__ */ new Set([
   ...BUILD_FLAGS,
-  // go get / install / mod / env / list / clean / doc / fmt / generate / work / version / tool / bug
+  "i",
+  "r",
+  "cache",
+  "fuzzcache",
+  "modcache",
+  "testcache",
+  // go clean
+  "changed",
+  "u",
+  "w",
+  // go env
   "d",
   "f",
   "fix",
   "insecure",
   "m",
   "t",
-  "u",
   "tool",
-  "w",
-  "changed",
-  "e",
-  "go",
-  "compat",
-  "droprequire",
-  "require",
-  "exclude",
-  "dropexclude",
-  "replace",
-  "dropreplace",
-  "retract",
-  "dropretract",
-  "print",
-  "fmt",
-  "toolchain",
-  "godebug",
-  "dropgodebug",
-  "droptool",
-  "ignore",
-  "dropignore",
-  "module",
-  "use",
-  "dropuse",
-  "r",
+  // go get (-fix also go fix)
   "compiled",
   "deps",
+  "e",
   "export",
   "find",
   "retracted",
   "reuse",
   "test",
   "versions",
-  "cache",
-  "fuzzcache",
-  "modcache",
-  "testcache",
-  "all",
-  "cmd",
-  "src",
-  "http",
+  // go list
+  "go",
+  "compat",
   "diff",
-  "sync",
-  "vendor"
+  "vendor",
+  // go mod graph/tidy/why (-reuse: go mod download)
+  // go mod edit / go work edit (-godebug since 1.23, -tool since 1.24; -ignore/-dropignore
+  // since 1.25, seen in go1.25 'go help mod edit'-derived completions, not in stored sources)
+  "fmt",
+  "print",
+  "module",
+  "toolchain",
+  "require",
+  "droprequire",
+  "exclude",
+  "dropexclude",
+  "replace",
+  "dropreplace",
+  "retract",
+  "dropretract",
+  "godebug",
+  "dropgodebug",
+  "droptool",
+  "ignore",
+  "dropignore",
+  "use",
+  "dropuse"
 ]);
 var NESTED_FLAG_LISTS = /* @__PURE__ */ new Set(["ldflags", "gcflags", "asmflags", "gccgoflags"]);
+var TEST_BINARY_BOOL_FLAGS = ["benchmem", "failfast", "fullpath", "short"];
+var TEST_BINARY_VALUE_FLAGS = [
+  "bench",
+  "benchtime",
+  "blockprofile",
+  "blockprofilerate",
+  "count",
+  "coverprofile",
+  "cpu",
+  "cpuprofile",
+  "fuzz",
+  "fuzzminimizetime",
+  "fuzztime",
+  "list",
+  "memprofile",
+  "memprofilerate",
+  "mutexprofile",
+  "mutexprofilefraction",
+  "outputdir",
+  "parallel",
+  "run",
+  "shuffle",
+  "skip",
+  "timeout",
+  "trace"
+];
+var BOOL_FLAGS = /* @__PURE__ */ new Set([
+  "a",
+  "n",
+  "x",
+  "asan",
+  "msan",
+  "race",
+  "linkshared",
+  "trimpath",
+  "work",
+  "modcacherw",
+  "cover",
+  "buildvcs",
+  ...TEST_BINARY_BOOL_FLAGS,
+  ...TEST_BINARY_BOOL_FLAGS.map((f) => `test.${f}`)
+]);
+var VALUE_FLAGS = /* @__PURE__ */ new Set([
+  "C",
+  "p",
+  "mod",
+  "modfile",
+  "overlay",
+  "tags",
+  "asmflags",
+  "gcflags",
+  "gccgoflags",
+  "ldflags",
+  "buildmode",
+  "compiler",
+  "installsuffix",
+  "pgo",
+  "pkgdir",
+  "toolexec",
+  "o",
+  "exec",
+  "vettool",
+  "covermode",
+  "coverpkg",
+  "vet",
+  "debug-actiongraph",
+  "debug-runtime-trace",
+  "debug-trace",
+  ...TEST_BINARY_VALUE_FLAGS,
+  ...TEST_BINARY_VALUE_FLAGS.map((f) => `test.${f}`)
+]);
+var PARSE_BOOL = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"]);
+function badBoolError(name, value) {
+  if (!BOOL_FLAGS.has(name) || PARSE_BOOL.has(value)) return null;
+  if (name === "buildvcs") {
+    if (value === "" || value === "auto") return null;
+    return `go: invalid boolean value "${value}" for flag -buildvcs (from $GOFLAGS): value is neither 'auto' nor a valid bool`;
+  }
+  return `go: invalid boolean value "${value}" for flag -${name} (from $GOFLAGS): parse error`;
+}
+function needsValueError(name) {
+  return `go: flag needs an argument: -${name} (from $GOFLAGS)`;
+}
+function chdirFlagError(value) {
+  if (value === null) return needsValueError("C");
+  return `go: invalid value "${value}" for flag -C (from $GOFLAGS): -C flag must be first flag on command line`;
+}
 function splitGoflags(value) {
   const out = [];
   const re = /\S+/g;
@@ -20534,7 +20752,7 @@ function unknownFlagError(name) {
 }
 var INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSECURE instead";
 function isKnownGoFlag(name) {
-  return GO_FLAGS.has(name) || name.startsWith("test.") && name.length > 5;
+  return GO_FLAGS.has(name);
 }
 function validCgoValue(value) {
   return value === "0" || value === "1" || value === "";
@@ -20936,10 +21154,13 @@ var go_flags_misuse_default = defineRule({
   tags: ["go", "modules"],
   messages: {
     modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
-    nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
-    unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command fails with '{{goError}}'.",
+    nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
+    unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
     split: 'GOFLAGS is split on spaces, so "{{word}}" is not part of {{flag}}: it becomes a separate flag that go build ignores or rejects. Pass multi-word {{flag}} on the go command line (or join tool flags with commas where the tool allows it).',
     quotes: 'GOFLAGS does not interpret quotes: "{{word}}" keeps its quote characters and the value is split at the space anyway. Pass flags whose values contain spaces on the go command line.',
+    chdirFlag: "GOFLAGS sets -C, which only works as the first flag on the go command line: every go command that has -C (go build, go test, go mod \u2026, even go env) fails with '{{goError}}'. Set the directory with WORKDIR or cd, or run go -C dir build.",
+    needsValue: `GOFLAGS word "{{word}}" has no value: every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}}=value as one word.`,
+    badBool: `GOFLAGS sets the boolean flag {{flag}} to "{{value}}": every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}} alone or {{flag}}={{allowed}}.`,
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
   },
   check(model, ctx) {
@@ -20948,7 +21169,7 @@ var go_flags_misuse_default = defineRule({
       let nested = null;
       const seen = /* @__PURE__ */ new Map();
       let quoted = false;
-      for (const w of words) {
+      for (const [i, w] of words.entries()) {
         const loc = locInValue(a, w.start, w.end, value);
         if (/["']/.test(w.text)) {
           if (!quoted) ctx.report({ loc, messageId: "quotes", data: { word: w.text } });
@@ -20965,6 +21186,14 @@ var go_flags_misuse_default = defineRule({
         if (!isKnownGoFlag(w.name)) {
           ctx.report({ loc, messageId: "unknownFlag", data: { word: w.text, goError: unknownFlagError(w.name) } });
           continue;
+        }
+        const flag = `-${w.name}`;
+        if (w.name === "C") ctx.report({ loc, messageId: "chdirFlag", data: { goError: chdirFlagError(w.value) } });
+        else if (w.value === null && VALUE_FLAGS.has(w.name) && words[i + 1]?.name !== "") {
+          ctx.report({ loc, messageId: "needsValue", data: { word: w.text, flag, goError: needsValueError(w.name) } });
+        } else if (w.value !== null) {
+          const goError = badBoolError(w.name, w.value);
+          if (goError !== null) ctx.report({ loc, messageId: "badBool", data: { flag, value: w.value, goError, allowed: w.name === "buildvcs" ? "true, false or auto" : "true or false" }, plain: ["allowed"] });
         }
         if (w.name === "mod" && w.value === "mod") ctx.report({ loc, messageId: "modMod", severity: "warning" });
         if (NESTED_FLAG_LISTS.has(w.name)) {
@@ -21307,7 +21536,17 @@ function editDistance(a, b) {
   }
   return d[a.length][b.length];
 }
+var known = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
 function goNameNoop(name, windows = false) {
+  const cache = known[windows ? 1 : 0];
+  let r = cache.get(name);
+  if (r === void 0) {
+    if (cache.size >= 4096) cache.clear();
+    cache.set(name, r = judge(name, windows));
+  }
+  return r;
+}
+function judge(name, windows) {
   if (GO_ENV_VARS.has(name)) return null;
   const curated = CURATED[name];
   if (curated) return { kind: "curated", meant: curated };
@@ -22543,6 +22782,41 @@ var rules = [
   secret_token_format_default
 ].sort((a, b) => a.id.localeCompare(b.id));
 
+// src/lint-pool.ts
+var FILES_PER_THREAD = 64;
+function defaultWorkerScript() {
+  return path2.join(__dirname, "lint-worker.js");
+}
+function canDelegate(rules2) {
+  const registry = new Set(rules);
+  return rules2.every((r) => registry.has(r));
+}
+async function lintFiles(files, rules2, configs, configIndex, jobs, workerScript = defaultWorkerScript()) {
+  const outcomes = new Array(files.length);
+  const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const input = { files: [...files], ruleIds: rules2.map((r) => r.id), configs: [...configs], configIndex: [...configIndex], next };
+  const workers = threads > 1 && canDelegate(rules2) && (0, import_node_fs3.existsSync)(workerScript) ? startWorkers(threads - 1, workerScript, input) : [];
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) outcomes[i] = lintOne(input, i, rules2);
+  for (const batch of await Promise.all(workers)) for (const [i, o] of batch) outcomes[i] = o;
+  for (let i = 0; i < files.length; i++) outcomes[i] ??= lintOne(input, i, rules2);
+  return outcomes;
+}
+function lintOne(input, i, rules2) {
+  return processFile(input.files[i], rules2, input.configs[input.configIndex[i]]);
+}
+function startWorkers(n, script, input) {
+  return Array.from({ length: n }, () => {
+    const worker = new import_node_worker_threads.Worker(script, { workerData: input, stdout: true, stderr: true });
+    return new Promise((resolve7) => {
+      let output = [];
+      worker.once("message", (m) => output = m);
+      worker.once("error", () => resolve7([]));
+      worker.once("exit", () => resolve7(output));
+    });
+  });
+}
+
 // src/lint.ts
 var isParsed = (l) => "assignments" in l.model;
 function lintText(filename, text, options = {}) {
@@ -22550,68 +22824,63 @@ function lintText(filename, text, options = {}) {
   const model = parseFile(filename, text, format);
   return runRules(model, options.rules ?? rules, options.config ?? DEFAULT_CONFIG);
 }
-var MAX_ERRORS_PER_FILE = 10;
-function runRules(model, rules2, config) {
-  const { findings, errors } = lintModel(model, rules2, config);
-  let all = [...model.errors, ...errors];
-  if (all.length > MAX_ERRORS_PER_FILE) {
-    const next = all[MAX_ERRORS_PER_FILE];
-    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
-  }
-  return { file: model.path, format: model.format, findings, errors: all };
-}
 async function lintPaths(inputs, options) {
   const config = options.config ?? DEFAULT_CONFIG;
   const rules2 = options.rules ?? rules;
   const results = [];
   const parsed = [];
+  const configFor = async (abs) => options.configFor ? (await options.configFor(abs)).config : config;
   if (options.stdin) {
     const { text, filename } = options.stdin;
     const format = formatFromName(filename) ?? sniffFormat(text);
-    parsed.push({ abs: path2.resolve(options.cwd, filename), model: parseFile(filename, text, format) });
+    parsed.push({ abs: path3.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
-  const { files, errors } = await discover(inputs, options.cwd, config.ignore);
-  for (const e of errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
+  const found = await discover(inputs, options.cwd, config.ignore);
+  for (const e of found.errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
+  const { files, configs, configIndex } = await withConfigs(found.files, options);
+  const outcomes = await lintFiles(files, rules2, configs, configIndex, options.jobs ?? 1, options.workerScript);
   const byAbs = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    const read = readText(f.abs);
-    if ("error" in read) {
-      results.push({ file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] });
-      continue;
+  files.forEach((f, i) => {
+    const o = outcomes[i];
+    if (o.kind === "unread") results.push(o.result);
+    else if (o.kind === "linted") {
+      results.push(o.result);
+      byAbs.set(f.abs, { abs: f.abs, model: { format: o.format, scopes: o.scopes } });
+    } else {
+      const p = { abs: f.abs, model: o.model, config: configs[configIndex[i]] };
+      byAbs.set(f.abs, p);
+      parsed.push(p);
     }
-    const format = f.format ?? sniffFormat(read.text);
-    const model = parseFile(f.display, read.text, format);
-    if (model.format === "dockerfile") {
-      results.push(runRules(model, rules2, config));
-      byAbs.set(f.abs, { abs: f.abs, model: { format: model.format, scopes: model.scopes } });
-      continue;
-    }
-    const p = { abs: f.abs, model };
-    byAbs.set(f.abs, p);
-    parsed.push(p);
-  }
+  });
   link(parsed, byAbs);
-  for (const p of parsed) results.push(runRules(p.model, rules2, config));
+  for (const p of parsed) results.push(runRules(p.model, rules2, p.config ?? await configFor(p.abs)));
   results.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return { files: results };
 }
-function readText(abs) {
-  try {
-    if (!(0, import_node_fs2.statSync)(abs).isFile()) return { error: "not a regular file", line: 1 };
-    return decode((0, import_node_fs2.readFileSync)(abs));
-  } catch (e) {
-    const code = e.code;
-    return { error: code === "EACCES" || code === "EPERM" ? "cannot read: permission denied" : code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`, line: 1 };
+async function withConfigs(found, options) {
+  const base = options.config ?? DEFAULT_CONFIG;
+  if (!options.configFor) return { files: found, configs: [base], configIndex: found.map(() => 0) };
+  const files = [];
+  const configs = [];
+  const configIndex = [];
+  for (const f of found) {
+    const { file, config } = await options.configFor(f.abs);
+    if (file !== null && ignoredBy(config.ignore, path3.dirname(file), f.abs)) continue;
+    let i = configs.indexOf(config);
+    if (i < 0) i = configs.push(config) - 1;
+    files.push(f);
+    configIndex.push(i);
   }
+  return { files, configs, configIndex };
 }
 function link(parsed, byAbs) {
   const composes = parsed.filter((p) => p.model.format === "compose");
   for (const c of composes) {
-    const dir = path2.dirname(c.abs);
+    const dir = path3.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
-      const dfAbs = path2.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile");
+      const dfAbs = path3.resolve(dir, svc.build.context, svc.build.dockerfile);
+      const df = byAbs.get(dfAbs) ?? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile"));
       if (!df || df.model.format !== "dockerfile") continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build.target.toLowerCase()) : stages[stages.length - 1];
@@ -22622,10 +22891,10 @@ function link(parsed, byAbs) {
       }
     }
     for (const ref of c.model.envFiles) {
-      const abs = path2.resolve(dir, ref.path);
+      const abs = path3.resolve(dir, ref.path);
       let env = byAbs.get(abs);
       if (!env) {
-        const fresh = parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format);
+        const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
         if (!fresh) continue;
         env = fresh;
         byAbs.set(abs, env);
@@ -22641,15 +22910,11 @@ function link(parsed, byAbs) {
     }
   }
 }
+var linked = (abs, model) => model ? { abs, model } : null;
 function displayFor(composeDisplay, composeDir, abs) {
-  const displayDir = path2.posix.dirname(composeDisplay.split(path2.sep).join("/"));
-  const rel = path2.relative(composeDir, abs).split(path2.sep).join("/");
-  return displayDir === "." ? rel : path2.posix.normalize(`${displayDir}/${rel}`);
-}
-function parseLinked(abs, display, format, envFormat = "dotenv") {
-  const read = readText(abs);
-  if ("error" in read) return null;
-  return { abs, model: parseFile(display, read.text, format, envFormat) };
+  const displayDir = path3.posix.dirname(composeDisplay.split(path3.sep).join("/"));
+  const rel = path3.relative(composeDir, abs).split(path3.sep).join("/");
+  return displayDir === "." ? rel : path3.posix.normalize(`${displayDir}/${rel}`);
 }
 
 // src/report/ansi.ts
@@ -22661,7 +22926,7 @@ function paint(color) {
 }
 
 // src/report/flatten.ts
-var path3 = __toESM(require("node:path"));
+var path4 = __toESM(require("node:path"));
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -22674,9 +22939,9 @@ function sortedErrors(result) {
   return result.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, ...e }))).sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message));
 }
 function relativeTo(root, file) {
-  const rel = path3.relative(root, path3.resolve(root, file));
-  if (rel === "" || rel.startsWith("..") || path3.isAbsolute(rel)) return null;
-  return rel.split(path3.sep).join("/");
+  const rel = path4.relative(root, path4.resolve(root, file));
+  if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return null;
+  return rel.split(path4.sep).join("/");
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -22739,7 +23004,7 @@ var json = (result) => `${JSON.stringify(toJsonReport(result), null, 2)}
 
 // src/report/sarif.ts
 var import_node_url = require("node:url");
-var path5 = __toESM(require("node:path"));
+var path6 = __toESM(require("node:path"));
 
 // src/report/fingerprint.ts
 var import_node_crypto = require("node:crypto");
@@ -22758,25 +23023,25 @@ function fingerprints(findings, fileOf = (f) => f.file) {
 }
 
 // src/report/rule-docs.ts
-var import_node_fs3 = require("node:fs");
-var path4 = __toESM(require("node:path"));
+var import_node_fs4 = require("node:fs");
+var path5 = __toESM(require("node:path"));
 var cachedRoot;
 function packageRoot(start = __dirname) {
   if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
-  let dir = path4.resolve(start);
+  let dir = path5.resolve(start);
   let found = null;
   for (; ; ) {
-    const pj = path4.join(dir, "package.json");
-    if ((0, import_node_fs3.existsSync)(pj)) {
+    const pj = path5.join(dir, "package.json");
+    if ((0, import_node_fs4.existsSync)(pj)) {
       try {
-        if (JSON.parse((0, import_node_fs3.readFileSync)(pj, "utf8")).name === "godock") {
+        if (JSON.parse((0, import_node_fs4.readFileSync)(pj, "utf8")).name === "godock") {
           found = dir;
           break;
         }
       } catch {
       }
     }
-    const up = path4.dirname(dir);
+    const up = path5.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -22786,7 +23051,7 @@ function packageRoot(start = __dirname) {
 function readRuleDoc(rule, root = packageRoot()) {
   if (!root) return null;
   try {
-    return (0, import_node_fs3.readFileSync)(path4.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return (0, import_node_fs4.readFileSync)(path5.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
     return null;
   }
@@ -22873,7 +23138,7 @@ function encodePath(rel) {
 function artifactLocation(file, cwd) {
   const rel = relativeTo(cwd, file);
   if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
-  return { uri: (0, import_node_url.pathToFileURL)(path5.resolve(cwd, file)).href };
+  return { uri: (0, import_node_url.pathToFileURL)(path6.resolve(cwd, file)).href };
 }
 function region(loc) {
   const r = { startLine: loc.line, startColumn: loc.column };
@@ -22908,7 +23173,7 @@ function toSarif(result, ctx) {
     message: { text: `${e.file}:${e.line}:${e.column}: ${e.message}` },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd), region: { startLine: Math.max(1, e.line), startColumn: Math.max(1, e.column) } } }]
   }));
-  const root = (0, import_node_url.pathToFileURL)(path5.resolve(ctx.cwd)).href;
+  const root = (0, import_node_url.pathToFileURL)(path6.resolve(ctx.cwd)).href;
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -23043,31 +23308,66 @@ var formatters = { stylish, json, sarif, github, checkstyle, codeclimate };
 var FORMAT_NAMES = Object.keys(formatters);
 
 // src/config-file.ts
-var import_node_fs4 = require("node:fs");
-var path6 = __toESM(require("node:path"));
+var import_node_fs5 = require("node:fs");
+var path7 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist());
 var CONFIG_NAMES = [".godock.yaml", ".godock.yml"];
 async function findConfig(dir) {
-  let cur = path6.resolve(dir);
+  let cur = path7.resolve(dir);
   for (; ; ) {
     for (const n of CONFIG_NAMES) {
-      const p = path6.join(cur, n);
+      const p = path7.join(cur, n);
       try {
-        if ((await import_node_fs4.promises.stat(p)).isFile()) return p;
+        if ((await import_node_fs5.promises.stat(p)).isFile()) return p;
       } catch {
       }
     }
-    const up = path6.dirname(cur);
+    const up = path7.dirname(cur);
     if (up === cur) return null;
     cur = up;
   }
+}
+function configIn(dir) {
+  for (const n of CONFIG_NAMES) {
+    const p = path7.join(dir, n);
+    try {
+      if ((0, import_node_fs5.statSync)(p, { throwIfNoEntry: false })?.isFile()) return p;
+    } catch {
+    }
+  }
+  return null;
+}
+function configLookup(shown) {
+  const nearest = /* @__PURE__ */ new Map();
+  const loaded = /* @__PURE__ */ new Map();
+  const find = (dir) => {
+    const seen = [];
+    let found;
+    for (let cur = dir; found === void 0; ) {
+      if (nearest.has(cur)) found = nearest.get(cur);
+      else {
+        seen.push(cur);
+        found = configIn(cur) ?? (path7.dirname(cur) === cur ? null : void 0);
+        cur = path7.dirname(cur);
+      }
+    }
+    for (const d of seen) nearest.set(d, found);
+    return found;
+  };
+  return async (file) => {
+    const p = find(path7.dirname(path7.resolve(file)));
+    if (p === null) return { file: null, config: DEFAULT_CONFIG };
+    let c = loaded.get(p);
+    if (!c) loaded.set(p, c = loadConfig(p, shown(p)));
+    return { file: p, config: await c };
+  };
 }
 async function loadConfig(file, display) {
   if (!file) return DEFAULT_CONFIG;
   const shown = display ?? file;
   let text;
   try {
-    text = await import_node_fs4.promises.readFile(file, "utf8");
+    text = await import_node_fs5.promises.readFile(file, "utf8");
   } catch (e) {
     const code = e.code;
     throw new ConfigError(shown, 1, code === "ENOENT" ? "configuration file not found" : `cannot read configuration (${code})`);
@@ -23078,7 +23378,7 @@ async function loadConfig(file, display) {
     const e = doc.errors[0];
     throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split("\n")[0]}`);
   }
-  const known = new Set(rules.map((r) => r.id));
+  const known2 = new Set(rules.map((r) => r.id));
   const lineOf = (p) => {
     let node = doc.contents;
     let line = 1;
@@ -23092,7 +23392,7 @@ async function loadConfig(file, display) {
     }
     return line;
   };
-  return resolveConfig(doc.toJS({ maxAliasCount: 100 }), shown, known, { lineOf });
+  return resolveConfig(doc.toJS({ maxAliasCount: 100 }), shown, known2, { lineOf });
 }
 
 // src/runtime/minimize.ts
@@ -23146,6 +23446,15 @@ var classifyOptionsOf = /* @__PURE__ */ (() => {
     return c;
   };
 })();
+var classifyMemo = /* @__PURE__ */ new WeakMap();
+function classifyOnce(name, value, options) {
+  let memo = classifyMemo.get(options);
+  if (!memo) classifyMemo.set(options, memo = /* @__PURE__ */ new Map());
+  const key2 = `${name}=${value}`;
+  let c = memo.get(key2);
+  if (!c) memo.set(key2, c = classify(name, value, options));
+  return c;
+}
 var NO_OPTIONS = {};
 function minimize(rt, options = NO_OPTIONS) {
   const imageEntries = new Set(rt.imageEnv ?? []);
@@ -23174,7 +23483,7 @@ function minimize(rt, options = NO_OPTIONS) {
         return drop("not-allowed", "not matched by --only");
       }
     }
-    const c = classify(name, value, classifyOptions);
+    const c = classifyOnce(name, value, classifyOptions);
     if (c.secret && c.reason === "value") {
       return drop("secret", `value looks like a ${c.tokenType ?? "known secret format"}`);
     }
@@ -23192,6 +23501,7 @@ function minimize(rt, options = NO_OPTIONS) {
 0 && (module.exports = {
   DEFAULT_CONFIG,
   classify,
+  configLookup,
   defineRule,
   findConfig,
   formatFromName,

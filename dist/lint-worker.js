@@ -6446,7 +6446,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7219,7 +7219,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -10897,7 +10897,7 @@ var require_add = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Add2 = class extends jsonInstruction_1.JSONInstruction {
+    var Add = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -10905,7 +10905,7 @@ var require_add = __commonJS({
         return argument.indexOf("--") === -1;
       }
     };
-    exports2.Add = Add2;
+    exports2.Add = Add;
   }
 });
 
@@ -11573,7 +11573,7 @@ var require_copy = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Copy2 = class extends jsonInstruction_1.JSONInstruction {
+    var Copy = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -11594,7 +11594,7 @@ var require_copy = __commonJS({
         return super.getHeredocs();
       }
     };
-    exports2.Copy = Copy2;
+    exports2.Copy = Copy;
   }
 });
 
@@ -11990,7 +11990,7 @@ var require_run = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Run2 = class extends jsonInstruction_1.JSONInstruction {
+    var Run = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -12007,7 +12007,7 @@ var require_run = __commonJS({
         return super.getHeredocs();
       }
     };
-    exports2.Run = Run2;
+    exports2.Run = Run;
   }
 });
 
@@ -12620,7 +12620,7 @@ var require_parser2 = __commonJS({
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util();
     var main_1 = require_main();
-    var Parser = class _Parser {
+    var Parser2 = class _Parser {
       constructor() {
         this.escapeChar = null;
       }
@@ -13012,7 +13012,7 @@ var require_parser2 = __commonJS({
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -13542,8 +13542,8 @@ var require_fill_range = __commonJS({
       return typeof value === "number" || typeof value === "string" && value !== "";
     };
     var isNumber = (num) => Number.isInteger(+num);
-    var zeros = (input) => {
-      let value = `${input}`;
+    var zeros = (input2) => {
+      let value = `${input2}`;
       let index = -1;
       if (value[0] === "-") value = value.slice(1);
       if (value === "0") return false;
@@ -13556,25 +13556,25 @@ var require_fill_range = __commonJS({
       }
       return options.stringify === true;
     };
-    var pad = (input, maxLength, toNumber) => {
+    var pad = (input2, maxLength, toNumber) => {
       if (maxLength > 0) {
-        let dash = input[0] === "-" ? "-" : "";
-        if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+        let dash = input2[0] === "-" ? "-" : "";
+        if (dash) input2 = input2.slice(1);
+        input2 = dash + input2.padStart(dash ? maxLength - 1 : maxLength, "0");
       }
       if (toNumber === false) {
-        return String(input);
+        return String(input2);
       }
-      return input;
+      return input2;
     };
-    var toMaxLen = (input, maxLength) => {
-      let negative = input[0] === "-" ? "-" : "";
+    var toMaxLen = (input2, maxLength) => {
+      let negative = input2[0] === "-" ? "-" : "";
       if (negative) {
-        input = input.slice(1);
+        input2 = input2.slice(1);
         maxLength--;
       }
-      while (input.length < maxLength) input = "0" + input;
-      return negative ? "-" + input : input;
+      while (input2.length < maxLength) input2 = "0" + input2;
+      return negative ? "-" + input2 : input2;
     };
     var toSequence = (parts, options, maxLen) => {
       parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
@@ -14003,25 +14003,25 @@ var require_parse = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants();
-    var parse = (input, options = {}) => {
-      if (typeof input !== "string") {
+    var parse = (input2, options = {}) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
       const opts = options || {};
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+      if (input2.length > max) {
+        throw new SyntaxError(`Input length (${input2.length}), exceeds max characters (${max})`);
       }
-      const ast = { type: "root", input, nodes: [] };
+      const ast = { type: "root", input: input2, nodes: [] };
       const stack = [ast];
       let block = ast;
       let prev = ast;
       let brackets = 0;
-      const length = input.length;
+      const length = input2.length;
       let index = 0;
       let depth = 0;
       let value;
-      const advance = () => input[index++];
+      const advance = () => input2[index++];
       const push = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
@@ -14215,10 +14215,10 @@ var require_braces = __commonJS({
     var compile2 = require_compile();
     var expand2 = require_expand();
     var parse = require_parse();
-    var braces = (input, options = {}) => {
+    var braces = (input2, options = {}) => {
       let output = [];
-      if (Array.isArray(input)) {
-        for (const pattern of input) {
+      if (Array.isArray(input2)) {
+        for (const pattern of input2) {
           const result = braces.create(pattern, options);
           if (Array.isArray(result)) {
             output.push(...result);
@@ -14227,31 +14227,31 @@ var require_braces = __commonJS({
           }
         }
       } else {
-        output = [].concat(braces.create(input, options));
+        output = [].concat(braces.create(input2, options));
       }
       if (options && options.expand === true && options.nodupes === true) {
         output = [...new Set(output)];
       }
       return output;
     };
-    braces.parse = (input, options = {}) => parse(input, options);
-    braces.stringify = (input, options = {}) => {
-      if (typeof input === "string") {
-        return stringify(braces.parse(input, options), options);
+    braces.parse = (input2, options = {}) => parse(input2, options);
+    braces.stringify = (input2, options = {}) => {
+      if (typeof input2 === "string") {
+        return stringify(braces.parse(input2, options), options);
       }
-      return stringify(input, options);
+      return stringify(input2, options);
     };
-    braces.compile = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
+    braces.compile = (input2, options = {}) => {
+      if (typeof input2 === "string") {
+        input2 = braces.parse(input2, options);
       }
-      return compile2(input, options);
+      return compile2(input2, options);
     };
-    braces.expand = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
+    braces.expand = (input2, options = {}) => {
+      if (typeof input2 === "string") {
+        input2 = braces.parse(input2, options);
       }
-      let result = expand2(input, options);
+      let result = expand2(input2, options);
       if (options.noempty === true) {
         result = result.filter(Boolean);
       }
@@ -14260,11 +14260,11 @@ var require_braces = __commonJS({
       }
       return result;
     };
-    braces.create = (input, options = {}) => {
-      if (input === "" || input.length < 3) {
-        return [input];
+    braces.create = (input2, options = {}) => {
+      if (input2 === "" || input2.length < 3) {
+        return [input2];
       }
-      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
+      return options.expand !== true ? braces.compile(input2, options) : braces.expand(input2, options);
     };
     module2.exports = braces;
   }
@@ -14506,24 +14506,24 @@ var require_utils2 = __commonJS({
       }
       return win32 === true || path.sep === "\\";
     };
-    exports2.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    exports2.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports2.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
     };
-    exports2.removePrefix = (input, state = {}) => {
-      let output = input;
+    exports2.removePrefix = (input2, state = {}) => {
+      let output = input2;
       if (output.startsWith("./")) {
         output = output.slice(2);
         state.prefix = "./";
       }
       return output;
     };
-    exports2.wrapOutput = (input, state = {}, options = {}) => {
+    exports2.wrapOutput = (input2, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      let output = `${prepend}(?:${input2})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -14577,14 +14577,14 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input, options) => {
+    var scan = (input2, options) => {
       const opts = options || {};
-      const length = input.length - 1;
+      const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input;
+      let str = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -14804,7 +14804,7 @@ var require_scan = __commonJS({
       }
       const state = {
         prefix,
-        input,
+        input: input2,
         start,
         base,
         glob,
@@ -14828,7 +14828,7 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n = prevIndex ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value = input.slice(n, i);
+          const value = input2.slice(n, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -14844,8 +14844,8 @@ var require_scan = __commonJS({
           }
           prevIndex = i;
         }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
+        if (prevIndex && prevIndex + 1 < input2.length) {
+          const value = input2.slice(prevIndex + 1);
           parts.push(value);
           if (opts.tokens) {
             tokens[tokens.length - 1].value = value;
@@ -14866,7 +14866,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -14874,7 +14874,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -14891,14 +14891,14 @@ var require_parse2 = __commonJS({
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var splitTopLevel = (input) => {
+    var splitTopLevel = (input2) => {
       const parts = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
       let value = "";
       let escaped = false;
-      for (const ch of input) {
+      for (const ch of input2) {
         if (escaped === true) {
           value += ch;
           escaped = false;
@@ -15080,7 +15080,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15098,14 +15098,14 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
+    var parse = (input2, options) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
-      input = REPLACEMENTS[input] || input;
+      input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
+      let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
@@ -15113,8 +15113,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -15142,7 +15142,7 @@ var require_parse2 = __commonJS({
         opts.noextglob = opts.noext;
       }
       const state = {
-        input,
+        input: input2,
         index: -1,
         start: 0,
         dot: opts.dot === true,
@@ -15158,17 +15158,17 @@ var require_parse2 = __commonJS({
         globstar: false,
         tokens
       };
-      input = utils.removePrefix(input, state);
-      len = input.length;
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
         state.consumed += value2;
         state.index += num;
@@ -15238,8 +15238,8 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
+        const literal = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -15279,9 +15279,9 @@ var require_parse2 = __commonJS({
         push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -15315,8 +15315,8 @@ var require_parse2 = __commonJS({
             });
           }
         }
-        if (output === input && opts.contains === true) {
-          state.output = input;
+        if (output === input2 && opts.contains === true) {
+          state.output = input2;
           return state;
         }
         state.output = utils.wrapOutput(output, state, options);
@@ -15674,7 +15674,7 @@ var require_parse2 = __commonJS({
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
+            const after = input2[state.index + 4];
             if (after && after !== "/") {
               break;
             }
@@ -15794,14 +15794,14 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
+    parse.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
+      const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
-      input = REPLACEMENTS[input] || input;
+      input2 = REPLACEMENTS[input2] || input2;
       const win32 = utils.isWindows(options);
       const {
         DOT_LITERAL,
@@ -15813,7 +15813,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -15853,7 +15853,7 @@ var require_parse2 = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input, state);
+      const output = utils.removePrefix(input2, state);
       let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
@@ -15872,11 +15872,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch(input, options, returnState));
+        const fns = glob.map((input2) => picomatch(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -15900,9 +15900,9 @@ var require_picomatch = __commonJS({
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output } = picomatch.test(input2, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -15910,7 +15910,7 @@ var require_picomatch = __commonJS({
           result.isMatch = false;
           return returnObject ? result : false;
         }
-        if (isIgnored(input)) {
+        if (isIgnored(input2)) {
           if (typeof opts.onIgnore === "function") {
             opts.onIgnore(result);
           }
@@ -15927,40 +15927,40 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
+    picomatch.test = (input2, regex, options, { glob, posix } = {}) => {
+      if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
-      if (input === "") {
+      if (input2 === "") {
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
       const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let match = input2 === glob;
+      let output = match && format ? format(input2) : input2;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format ? format(input2) : input2;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
+          match = picomatch.matchBase(input2, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+    picomatch.matchBase = (input2, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path.basename(input));
+      return regex.test(path.basename(input2));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch.scan = (input, options) => scan(input, options);
+    picomatch.scan = (input2, options) => scan(input2, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -15978,16 +15978,16 @@ var require_picomatch = __commonJS({
       }
       return regex;
     };
-    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
+    picomatch.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse(input2, options);
       }
       return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -16000,7 +16000,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants2;
     module2.exports = picomatch;
   }
 });
@@ -16139,10 +16139,10 @@ var require_micromatch = __commonJS({
       }
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
-    micromatch2.capture = (glob, input, options) => {
+    micromatch2.capture = (glob, input2, options) => {
       let posix = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -16183,9 +16183,11 @@ var import_node_fs = require("node:fs");
 // src/read.ts
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
+function tooLarge(bytes) {
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
+}
 function decode(buf) {
-  if (buf.length > MAX_FILE_BYTES)
-    return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${buf.length} bytes); refusing to lint it`, line: 1 };
+  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
   if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
     const le = buf[0] === 255;
     const body = buf.subarray(2);
@@ -17759,6 +17761,7 @@ function suppressions(text, assignments) {
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main());
+var import_parser = __toESM(require_parser2());
 
 // src/classify/go-paths.ts
 var DRIVE = /^[A-Za-z]:[\\/]/;
@@ -18006,6 +18009,27 @@ function memoizeRawArguments(proto) {
 }
 var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
 var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
+var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
+var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
+  getArguments() {
+    return [];
+  }
+};
+function buildTextOnly() {
+  const original = import_parser.Parser.createInstruction;
+  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) => {
+    const keyword = instruction.toUpperCase();
+    if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
+      return original(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
+    }
+    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+  };
+  return () => {
+    import_parser.Parser.createInstruction = original;
+  };
+}
+var buildAllParsed = buildTextOnly();
 function heredocsOf0(ins) {
   try {
     return ins.getHeredocs?.() ?? [];
@@ -18016,8 +18040,8 @@ function heredocsOf0(ins) {
 function splitLines(text) {
   return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
-function parseDockerfile(path, input) {
-  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+function parseDockerfile(path, input2) {
+  const text = input2.charCodeAt(0) === 65279 ? input2.slice(1) : input2;
   const model = emptyModel(path, "dockerfile");
   const lines = splitLines(text);
   const df = import_dockerfile_ast.DockerfileParser.parse(text);
@@ -18184,7 +18208,7 @@ function parseDockerfile(path, input) {
       }
     }
   };
-  const handleCopy = (ins, viaOnbuild) => {
+  const handleCopy = (ins, keyword, viaOnbuild) => {
     const text2 = textOf(ins);
     const hs = heredocsIf(ins, text2);
     const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
@@ -18199,7 +18223,7 @@ function parseDockerfile(path, input) {
     const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
     const sources = paths.slice(0, -1);
     const copy = {
-      instruction: ins instanceof import_dockerfile_ast.Add ? "ADD" : "COPY",
+      instruction: keyword,
       scope: scopeName(),
       sources,
       dest,
@@ -18214,11 +18238,12 @@ function parseDockerfile(path, input) {
   };
   const handle = (ins, viaOnbuild) => {
     const vars = stageVars.get(scopeName()) ?? null;
+    const keyword = ins.getKeyword();
     if (ins instanceof import_dockerfile_ast.Env) pushProperties(ins.getProperties(), "env", viaOnbuild, vars);
     else if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
     else if (ins instanceof import_dockerfile_ast.Label) pushProperties(ins.getProperties(), "label", viaOnbuild, null);
-    else if (ins instanceof import_dockerfile_ast.Run) handleRun(ins, viaOnbuild);
-    else if (ins instanceof import_dockerfile_ast.Copy || ins instanceof import_dockerfile_ast.Add) handleCopy(ins, viaOnbuild);
+    else if (keyword === "RUN") handleRun(ins, viaOnbuild);
+    else if (keyword === "COPY" || keyword === "ADD") handleCopy(ins, keyword, viaOnbuild);
     else if (ins instanceof import_dockerfile_ast.Workdir && !viaOnbuild) {
       const args = ins.getArguments();
       if (args.length === 0) return;
@@ -18371,8 +18396,8 @@ function parseJsonArgs(text) {
 var Source = class {
   text;
   lines;
-  constructor(input) {
-    this.text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  constructor(input2) {
+    this.text = input2.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
     this.lines = new LineIndex(this.text);
   }
   pos(offset) {
@@ -18622,19 +18647,19 @@ function renderMessage(template, data) {
     return v === void 0 ? `{{${key}}}` : String(v);
   });
 }
-function lintModel(model, rules3, config2 = DEFAULT_CONFIG) {
+function lintModel(model, rules3, config = DEFAULT_CONFIG) {
   const findings = [];
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
   forgetDerived(model);
   for (const rule of rules3) {
     if (rule.formats && !rule.formats.includes(model.format)) continue;
-    const rc = config2.rules[rule.id];
+    const rc = config.rules[rule.id];
     const configured = rc?.severity;
     if (configured === "off") continue;
     const ctx = {
-      classify: config2.classify,
-      trustedProxies: config2.trustedProxies,
+      classify: config.classify,
+      trustedProxies: config.trustedProxies,
       options: { ...rule.defaultOptions ?? {}, ...rc?.options ?? {} },
       report(r) {
         const template = rule.messages[r.messageId];
@@ -18694,18 +18719,23 @@ function randomWords(data) {
 }
 
 // src/lint-file.ts
-function processFile(f, rules3, config2) {
+function processFile(f, rules3, config) {
   const read = readText(f.abs);
   if ("error" in read) {
     return { kind: "unread", result: { file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] } };
   }
   const model = parseFile(f.display, read.text, f.format ?? sniffFormat(read.text));
-  if (model.format === "dockerfile") return { kind: "linted", result: runRules(model, rules3, config2), scopes: model.scopes };
+  if (!waitsForLink(model)) return { kind: "linted", result: runRules(model, rules3, config), format: model.format, scopes: model.scopes };
   return { kind: "parsed", model };
 }
+function waitsForLink(model) {
+  if (model.format === "env-file") return true;
+  if (model.format !== "compose") return false;
+  return model.envFiles.length > 0 || model.scopes.some((s) => s.build !== void 0 && !s.golang);
+}
 var MAX_ERRORS_PER_FILE = 10;
-function runRules(model, rules3, config2) {
-  const { findings, errors } = lintModel(model, rules3, config2);
+function runRules(model, rules3, config) {
+  const { findings, errors } = lintModel(model, rules3, config);
   let all = [...model.errors, ...errors];
   if (all.length > MAX_ERRORS_PER_FILE) {
     const next2 = all[MAX_ERRORS_PER_FILE];
@@ -18714,12 +18744,21 @@ function runRules(model, rules3, config2) {
   return { file: model.path, format: model.format, findings, errors: all };
 }
 function readText(abs) {
+  let fd;
   try {
-    if (!(0, import_node_fs.statSync)(abs).isFile()) return { error: "not a regular file", line: 1 };
-    return decode((0, import_node_fs.readFileSync)(abs));
+    fd = (0, import_node_fs.openSync)(abs, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0));
+    const st = (0, import_node_fs.fstatSync)(fd);
+    if (!st.isFile()) return { error: "not a regular file", line: 1 };
+    if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let r = 1; n < buf.length && r > 0; n += r) r = (0, import_node_fs.readSync)(fd, buf, n, buf.length - n, null);
+    return decode(buf.subarray(0, n));
   } catch (e) {
     const code = e.code;
     return { error: code === "EACCES" || code === "EPERM" ? "cannot read: permission denied" : code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`, line: 1 };
+  } finally {
+    if (fd !== void 0) (0, import_node_fs.closeSync)(fd);
   }
 }
 
@@ -19334,19 +19373,48 @@ function isTrustedProxy(entry, trusted) {
     return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
   });
 }
+var TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
+  "bench",
+  "benchmem",
+  "benchtime",
+  "blockprofile",
+  "blockprofilerate",
+  "count",
+  "coverprofile",
+  "cpu",
+  "cpuprofile",
+  "failfast",
+  "fullpath",
+  "fuzz",
+  "fuzzminimizetime",
+  "fuzztime",
+  "list",
+  "memprofile",
+  "memprofilerate",
+  "mutexprofile",
+  "mutexprofilefraction",
+  "outputdir",
+  "parallel",
+  "run",
+  "short",
+  "shuffle",
+  "skip",
+  "timeout",
+  "trace",
+  "v",
+  "artifacts"
+  // newer than Go 1.25 (testflag.go on the development branch)
+]);
 var BUILD_FLAGS = /* @__PURE__ */ new Set([
+  // work/build.go AddBuildFlags, with base/flag.go AddBuildFlagsNX (-n -x), AddChdirFlag (-C),
+  // AddModFlag (-mod) and AddModCommonFlags (-modcacherw -modfile -overlay); -json since Go 1.24
+  "C",
   "a",
   "n",
   "p",
-  "race",
-  "msan",
-  "asan",
-  "cover",
-  "covermode",
-  "coverpkg",
   "v",
-  "work",
   "x",
+  "asan",
   "asmflags",
   "buildmode",
   "buildvcs",
@@ -19354,116 +19422,184 @@ var BUILD_FLAGS = /* @__PURE__ */ new Set([
   "gccgoflags",
   "gcflags",
   "installsuffix",
+  "json",
   "ldflags",
   "linkshared",
   "mod",
   "modcacherw",
   "modfile",
+  "msan",
   "overlay",
   "pgo",
   "pkgdir",
+  "race",
   "tags",
-  "trimpath",
   "toolexec",
-  "o",
-  "i",
-  "json",
-  "C",
-  "vettool",
-  "exec",
-  "c",
-  "count",
-  "failfast",
-  "timeout",
-  "short",
-  "run",
-  "bench",
-  "benchmem",
-  "benchtime",
-  "cpu",
-  "parallel",
-  "shuffle",
-  "skip",
-  "vet",
-  "fullpath",
-  "fuzz",
-  "fuzztime",
-  "fuzzminimizetime",
-  "coverprofile",
-  "cpuprofile",
-  "memprofile",
-  "memprofilerate",
-  "blockprofile",
-  "blockprofilerate",
-  "mutexprofile",
-  "mutexprofilefraction",
-  "outputdir",
-  "trace",
-  "list",
-  "args",
-  "artifacts",
+  "trimpath",
+  "work",
   "debug-actiongraph",
-  "debug-deprecated-importcfg",
   "debug-runtime-trace",
-  "debug-trace"
+  "debug-trace",
+  // work/build.go AddCoverFlags; go build -o; go run/test -exec; go vet -vettool
+  "cover",
+  "covermode",
+  "coverpkg",
+  "coverprofile",
+  "o",
+  "exec",
+  "vettool",
+  // go test (test/testflag.go init): its own flags, then the test binary's in both spellings
+  "c",
+  "vet",
+  ...TEST_BINARY_FLAGS,
+  ...[...TEST_BINARY_FLAGS].map((f) => `test.${f}`)
 ]);
 var GO_FLAGS = /* @__PURE__ */ new Set([
   ...BUILD_FLAGS,
-  // go get / install / mod / env / list / clean / doc / fmt / generate / work / version / tool / bug
+  "i",
+  "r",
+  "cache",
+  "fuzzcache",
+  "modcache",
+  "testcache",
+  // go clean
+  "changed",
+  "u",
+  "w",
+  // go env
   "d",
   "f",
   "fix",
   "insecure",
   "m",
   "t",
-  "u",
   "tool",
-  "w",
-  "changed",
-  "e",
-  "go",
-  "compat",
-  "droprequire",
-  "require",
-  "exclude",
-  "dropexclude",
-  "replace",
-  "dropreplace",
-  "retract",
-  "dropretract",
-  "print",
-  "fmt",
-  "toolchain",
-  "godebug",
-  "dropgodebug",
-  "droptool",
-  "ignore",
-  "dropignore",
-  "module",
-  "use",
-  "dropuse",
-  "r",
+  // go get (-fix also go fix)
   "compiled",
   "deps",
+  "e",
   "export",
   "find",
   "retracted",
   "reuse",
   "test",
   "versions",
-  "cache",
-  "fuzzcache",
-  "modcache",
-  "testcache",
-  "all",
-  "cmd",
-  "src",
-  "http",
+  // go list
+  "go",
+  "compat",
   "diff",
-  "sync",
-  "vendor"
+  "vendor",
+  // go mod graph/tidy/why (-reuse: go mod download)
+  // go mod edit / go work edit (-godebug since 1.23, -tool since 1.24; -ignore/-dropignore
+  // since 1.25, seen in go1.25 'go help mod edit'-derived completions, not in stored sources)
+  "fmt",
+  "print",
+  "module",
+  "toolchain",
+  "require",
+  "droprequire",
+  "exclude",
+  "dropexclude",
+  "replace",
+  "dropreplace",
+  "retract",
+  "dropretract",
+  "godebug",
+  "dropgodebug",
+  "droptool",
+  "ignore",
+  "dropignore",
+  "use",
+  "dropuse"
 ]);
 var NESTED_FLAG_LISTS = /* @__PURE__ */ new Set(["ldflags", "gcflags", "asmflags", "gccgoflags"]);
+var TEST_BINARY_BOOL_FLAGS = ["benchmem", "failfast", "fullpath", "short"];
+var TEST_BINARY_VALUE_FLAGS = [
+  "bench",
+  "benchtime",
+  "blockprofile",
+  "blockprofilerate",
+  "count",
+  "coverprofile",
+  "cpu",
+  "cpuprofile",
+  "fuzz",
+  "fuzzminimizetime",
+  "fuzztime",
+  "list",
+  "memprofile",
+  "memprofilerate",
+  "mutexprofile",
+  "mutexprofilefraction",
+  "outputdir",
+  "parallel",
+  "run",
+  "shuffle",
+  "skip",
+  "timeout",
+  "trace"
+];
+var BOOL_FLAGS = /* @__PURE__ */ new Set([
+  "a",
+  "n",
+  "x",
+  "asan",
+  "msan",
+  "race",
+  "linkshared",
+  "trimpath",
+  "work",
+  "modcacherw",
+  "cover",
+  "buildvcs",
+  ...TEST_BINARY_BOOL_FLAGS,
+  ...TEST_BINARY_BOOL_FLAGS.map((f) => `test.${f}`)
+]);
+var VALUE_FLAGS = /* @__PURE__ */ new Set([
+  "C",
+  "p",
+  "mod",
+  "modfile",
+  "overlay",
+  "tags",
+  "asmflags",
+  "gcflags",
+  "gccgoflags",
+  "ldflags",
+  "buildmode",
+  "compiler",
+  "installsuffix",
+  "pgo",
+  "pkgdir",
+  "toolexec",
+  "o",
+  "exec",
+  "vettool",
+  "covermode",
+  "coverpkg",
+  "vet",
+  "debug-actiongraph",
+  "debug-runtime-trace",
+  "debug-trace",
+  ...TEST_BINARY_VALUE_FLAGS,
+  ...TEST_BINARY_VALUE_FLAGS.map((f) => `test.${f}`)
+]);
+var PARSE_BOOL = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"]);
+function badBoolError(name, value) {
+  if (!BOOL_FLAGS.has(name) || PARSE_BOOL.has(value)) return null;
+  if (name === "buildvcs") {
+    if (value === "" || value === "auto") return null;
+    return `go: invalid boolean value "${value}" for flag -buildvcs (from $GOFLAGS): value is neither 'auto' nor a valid bool`;
+  }
+  return `go: invalid boolean value "${value}" for flag -${name} (from $GOFLAGS): parse error`;
+}
+function needsValueError(name) {
+  return `go: flag needs an argument: -${name} (from $GOFLAGS)`;
+}
+function chdirFlagError(value) {
+  if (value === null) return needsValueError("C");
+  return `go: invalid value "${value}" for flag -C (from $GOFLAGS): -C flag must be first flag on command line`;
+}
 function splitGoflags(value) {
   const out2 = [];
   const re = /\S+/g;
@@ -19492,7 +19628,7 @@ function unknownFlagError(name) {
 }
 var INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSECURE instead";
 function isKnownGoFlag(name) {
-  return GO_FLAGS.has(name) || name.startsWith("test.") && name.length > 5;
+  return GO_FLAGS.has(name);
 }
 function validCgoValue(value) {
   return value === "0" || value === "1" || value === "";
@@ -19894,10 +20030,13 @@ var go_flags_misuse_default = defineRule({
   tags: ["go", "modules"],
   messages: {
     modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
-    nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
-    unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command fails with '{{goError}}'.",
+    nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
+    unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
     split: 'GOFLAGS is split on spaces, so "{{word}}" is not part of {{flag}}: it becomes a separate flag that go build ignores or rejects. Pass multi-word {{flag}} on the go command line (or join tool flags with commas where the tool allows it).',
     quotes: 'GOFLAGS does not interpret quotes: "{{word}}" keeps its quote characters and the value is split at the space anyway. Pass flags whose values contain spaces on the go command line.',
+    chdirFlag: "GOFLAGS sets -C, which only works as the first flag on the go command line: every go command that has -C (go build, go test, go mod \u2026, even go env) fails with '{{goError}}'. Set the directory with WORKDIR or cd, or run go -C dir build.",
+    needsValue: `GOFLAGS word "{{word}}" has no value: every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}}=value as one word.`,
+    badBool: `GOFLAGS sets the boolean flag {{flag}} to "{{value}}": every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}} alone or {{flag}}={{allowed}}.`,
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
   },
   check(model, ctx) {
@@ -19906,7 +20045,7 @@ var go_flags_misuse_default = defineRule({
       let nested = null;
       const seen = /* @__PURE__ */ new Map();
       let quoted = false;
-      for (const w of words) {
+      for (const [i, w] of words.entries()) {
         const loc = locInValue(a, w.start, w.end, value);
         if (/["']/.test(w.text)) {
           if (!quoted) ctx.report({ loc, messageId: "quotes", data: { word: w.text } });
@@ -19923,6 +20062,14 @@ var go_flags_misuse_default = defineRule({
         if (!isKnownGoFlag(w.name)) {
           ctx.report({ loc, messageId: "unknownFlag", data: { word: w.text, goError: unknownFlagError(w.name) } });
           continue;
+        }
+        const flag = `-${w.name}`;
+        if (w.name === "C") ctx.report({ loc, messageId: "chdirFlag", data: { goError: chdirFlagError(w.value) } });
+        else if (w.value === null && VALUE_FLAGS.has(w.name) && words[i + 1]?.name !== "") {
+          ctx.report({ loc, messageId: "needsValue", data: { word: w.text, flag, goError: needsValueError(w.name) } });
+        } else if (w.value !== null) {
+          const goError = badBoolError(w.name, w.value);
+          if (goError !== null) ctx.report({ loc, messageId: "badBool", data: { flag, value: w.value, goError, allowed: w.name === "buildvcs" ? "true, false or auto" : "true or false" }, plain: ["allowed"] });
         }
         if (w.name === "mod" && w.value === "mod") ctx.report({ loc, messageId: "modMod", severity: "warning" });
         if (NESTED_FLAG_LISTS.has(w.name)) {
@@ -21510,10 +21657,16 @@ var rules = [
   secret_token_format_default
 ].sort((a, b) => a.id.localeCompare(b.id));
 
+// src/lint-pool.ts
+function lintOne(input2, i, rules3) {
+  return processFile(input2.files[i], rules3, input2.configs[input2.configIndex[i]]);
+}
+
 // src/lint-worker.ts
-var { files, ruleIds, config, next } = import_node_worker_threads.workerData;
-var ids = new Set(ruleIds);
+var input = import_node_worker_threads.workerData;
+var ids = new Set(input.ruleIds);
 var rules2 = rules.filter((r) => ids.has(r.id));
 var out = [];
-for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, processFile(files[i], rules2, config)]);
+var { files, next } = input;
+for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) out.push([i, lintOne(input, i, rules2)]);
 import_node_worker_threads.parentPort.postMessage(out);

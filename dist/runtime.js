@@ -202,2730 +202,22 @@ var require_ssh = __commonJS({
   }
 });
 
-// node_modules/readable-stream/lib/internal/streams/stream.js
-var require_stream = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/stream.js"(exports2, module2) {
-    module2.exports = require("stream");
-  }
+// src/runtime/bundle/node-stream.ts
+var node_stream_exports = {};
+__export(node_stream_exports, {
+  Duplex: () => import_node_stream.Duplex,
+  PassThrough: () => import_node_stream.PassThrough,
+  Readable: () => import_node_stream.Readable,
+  Stream: () => import_node_stream.Stream,
+  Transform: () => import_node_stream.Transform,
+  Writable: () => import_node_stream.Writable,
+  finished: () => import_node_stream.finished,
+  pipeline: () => import_node_stream.pipeline
 });
-
-// node_modules/readable-stream/lib/internal/streams/buffer_list.js
-var require_buffer_list = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/buffer_list.js"(exports2, module2) {
-    "use strict";
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
-      if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
-        enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
-        })), keys.push.apply(keys, symbols);
-      }
-      return keys;
-    }
-    function _objectSpread(target) {
-      for (var i = 1; i < arguments.length; i++) {
-        var source = null != arguments[i] ? arguments[i] : {};
-        i % 2 ? ownKeys(Object(source), true).forEach(function(key) {
-          _defineProperty(target, key, source[key]);
-        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
-          Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(source, key));
-        });
-      }
-      return target;
-    }
-    function _defineProperty(obj, key, value) {
-      key = _toPropertyKey(key);
-      if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-      } else {
-        obj[key] = value;
-      }
-      return obj;
-    }
-    function _classCallCheck(instance, Constructor) {
-      if (!(instance instanceof Constructor)) {
-        throw new TypeError("Cannot call a class as a function");
-      }
-    }
-    function _defineProperties(target, props) {
-      for (var i = 0; i < props.length; i++) {
-        var descriptor = props[i];
-        descriptor.enumerable = descriptor.enumerable || false;
-        descriptor.configurable = true;
-        if ("value" in descriptor) descriptor.writable = true;
-        Object.defineProperty(target, _toPropertyKey(descriptor.key), descriptor);
-      }
-    }
-    function _createClass(Constructor, protoProps, staticProps) {
-      if (protoProps) _defineProperties(Constructor.prototype, protoProps);
-      if (staticProps) _defineProperties(Constructor, staticProps);
-      Object.defineProperty(Constructor, "prototype", { writable: false });
-      return Constructor;
-    }
-    function _toPropertyKey(arg) {
-      var key = _toPrimitive(arg, "string");
-      return typeof key === "symbol" ? key : String(key);
-    }
-    function _toPrimitive(input, hint) {
-      if (typeof input !== "object" || input === null) return input;
-      var prim = input[Symbol.toPrimitive];
-      if (prim !== void 0) {
-        var res = prim.call(input, hint || "default");
-        if (typeof res !== "object") return res;
-        throw new TypeError("@@toPrimitive must return a primitive value.");
-      }
-      return (hint === "string" ? String : Number)(input);
-    }
-    var _require = require("buffer");
-    var Buffer2 = _require.Buffer;
-    var _require2 = require("util");
-    var inspect = _require2.inspect;
-    var custom = inspect && inspect.custom || "inspect";
-    function copyBuffer(src, target, offset) {
-      Buffer2.prototype.copy.call(src, target, offset);
-    }
-    module2.exports = /* @__PURE__ */ (function() {
-      function BufferList() {
-        _classCallCheck(this, BufferList);
-        this.head = null;
-        this.tail = null;
-        this.length = 0;
-      }
-      _createClass(BufferList, [{
-        key: "push",
-        value: function push(v) {
-          var entry = {
-            data: v,
-            next: null
-          };
-          if (this.length > 0) this.tail.next = entry;
-          else this.head = entry;
-          this.tail = entry;
-          ++this.length;
-        }
-      }, {
-        key: "unshift",
-        value: function unshift(v) {
-          var entry = {
-            data: v,
-            next: this.head
-          };
-          if (this.length === 0) this.tail = entry;
-          this.head = entry;
-          ++this.length;
-        }
-      }, {
-        key: "shift",
-        value: function shift() {
-          if (this.length === 0) return;
-          var ret = this.head.data;
-          if (this.length === 1) this.head = this.tail = null;
-          else this.head = this.head.next;
-          --this.length;
-          return ret;
-        }
-      }, {
-        key: "clear",
-        value: function clear() {
-          this.head = this.tail = null;
-          this.length = 0;
-        }
-      }, {
-        key: "join",
-        value: function join(s) {
-          if (this.length === 0) return "";
-          var p = this.head;
-          var ret = "" + p.data;
-          while (p = p.next) ret += s + p.data;
-          return ret;
-        }
-      }, {
-        key: "concat",
-        value: function concat(n) {
-          if (this.length === 0) return Buffer2.alloc(0);
-          var ret = Buffer2.allocUnsafe(n >>> 0);
-          var p = this.head;
-          var i = 0;
-          while (p) {
-            copyBuffer(p.data, ret, i);
-            i += p.data.length;
-            p = p.next;
-          }
-          return ret;
-        }
-        // Consumes a specified amount of bytes or characters from the buffered data.
-      }, {
-        key: "consume",
-        value: function consume(n, hasStrings) {
-          var ret;
-          if (n < this.head.data.length) {
-            ret = this.head.data.slice(0, n);
-            this.head.data = this.head.data.slice(n);
-          } else if (n === this.head.data.length) {
-            ret = this.shift();
-          } else {
-            ret = hasStrings ? this._getString(n) : this._getBuffer(n);
-          }
-          return ret;
-        }
-      }, {
-        key: "first",
-        value: function first() {
-          return this.head.data;
-        }
-        // Consumes a specified amount of characters from the buffered data.
-      }, {
-        key: "_getString",
-        value: function _getString(n) {
-          var p = this.head;
-          var c = 1;
-          var ret = p.data;
-          n -= ret.length;
-          while (p = p.next) {
-            var str = p.data;
-            var nb = n > str.length ? str.length : n;
-            if (nb === str.length) ret += str;
-            else ret += str.slice(0, n);
-            n -= nb;
-            if (n === 0) {
-              if (nb === str.length) {
-                ++c;
-                if (p.next) this.head = p.next;
-                else this.head = this.tail = null;
-              } else {
-                this.head = p;
-                p.data = str.slice(nb);
-              }
-              break;
-            }
-            ++c;
-          }
-          this.length -= c;
-          return ret;
-        }
-        // Consumes a specified amount of bytes from the buffered data.
-      }, {
-        key: "_getBuffer",
-        value: function _getBuffer(n) {
-          var ret = Buffer2.allocUnsafe(n);
-          var p = this.head;
-          var c = 1;
-          p.data.copy(ret);
-          n -= p.data.length;
-          while (p = p.next) {
-            var buf = p.data;
-            var nb = n > buf.length ? buf.length : n;
-            buf.copy(ret, ret.length - n, 0, nb);
-            n -= nb;
-            if (n === 0) {
-              if (nb === buf.length) {
-                ++c;
-                if (p.next) this.head = p.next;
-                else this.head = this.tail = null;
-              } else {
-                this.head = p;
-                p.data = buf.slice(nb);
-              }
-              break;
-            }
-            ++c;
-          }
-          this.length -= c;
-          return ret;
-        }
-        // Make sure the linked list only shows the minimal necessary information.
-      }, {
-        key: custom,
-        value: function value(_, options) {
-          return inspect(this, _objectSpread(_objectSpread({}, options), {}, {
-            // Only inspect one level.
-            depth: 0,
-            // It should not recurse.
-            customInspect: false
-          }));
-        }
-      }]);
-      return BufferList;
-    })();
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/destroy.js
-var require_destroy = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/destroy.js"(exports2, module2) {
-    "use strict";
-    function destroy(err, cb) {
-      var _this = this;
-      var readableDestroyed = this._readableState && this._readableState.destroyed;
-      var writableDestroyed = this._writableState && this._writableState.destroyed;
-      if (readableDestroyed || writableDestroyed) {
-        if (cb) {
-          cb(err);
-        } else if (err) {
-          if (!this._writableState) {
-            process.nextTick(emitErrorNT, this, err);
-          } else if (!this._writableState.errorEmitted) {
-            this._writableState.errorEmitted = true;
-            process.nextTick(emitErrorNT, this, err);
-          }
-        }
-        return this;
-      }
-      if (this._readableState) {
-        this._readableState.destroyed = true;
-      }
-      if (this._writableState) {
-        this._writableState.destroyed = true;
-      }
-      this._destroy(err || null, function(err2) {
-        if (!cb && err2) {
-          if (!_this._writableState) {
-            process.nextTick(emitErrorAndCloseNT, _this, err2);
-          } else if (!_this._writableState.errorEmitted) {
-            _this._writableState.errorEmitted = true;
-            process.nextTick(emitErrorAndCloseNT, _this, err2);
-          } else {
-            process.nextTick(emitCloseNT, _this);
-          }
-        } else if (cb) {
-          process.nextTick(emitCloseNT, _this);
-          cb(err2);
-        } else {
-          process.nextTick(emitCloseNT, _this);
-        }
-      });
-      return this;
-    }
-    function emitErrorAndCloseNT(self2, err) {
-      emitErrorNT(self2, err);
-      emitCloseNT(self2);
-    }
-    function emitCloseNT(self2) {
-      if (self2._writableState && !self2._writableState.emitClose) return;
-      if (self2._readableState && !self2._readableState.emitClose) return;
-      self2.emit("close");
-    }
-    function undestroy() {
-      if (this._readableState) {
-        this._readableState.destroyed = false;
-        this._readableState.reading = false;
-        this._readableState.ended = false;
-        this._readableState.endEmitted = false;
-      }
-      if (this._writableState) {
-        this._writableState.destroyed = false;
-        this._writableState.ended = false;
-        this._writableState.ending = false;
-        this._writableState.finalCalled = false;
-        this._writableState.prefinished = false;
-        this._writableState.finished = false;
-        this._writableState.errorEmitted = false;
-      }
-    }
-    function emitErrorNT(self2, err) {
-      self2.emit("error", err);
-    }
-    function errorOrDestroy(stream, err) {
-      var rState = stream._readableState;
-      var wState = stream._writableState;
-      if (rState && rState.autoDestroy || wState && wState.autoDestroy) stream.destroy(err);
-      else stream.emit("error", err);
-    }
-    module2.exports = {
-      destroy,
-      undestroy,
-      errorOrDestroy
-    };
-  }
-});
-
-// node_modules/readable-stream/errors.js
-var require_errors = __commonJS({
-  "node_modules/readable-stream/errors.js"(exports2, module2) {
-    "use strict";
-    var codes = {};
-    function createErrorType(code, message, Base) {
-      if (!Base) {
-        Base = Error;
-      }
-      function getMessage(arg1, arg2, arg3) {
-        if (typeof message === "string") {
-          return message;
-        } else {
-          return message(arg1, arg2, arg3);
-        }
-      }
-      class NodeError extends Base {
-        constructor(arg1, arg2, arg3) {
-          super(getMessage(arg1, arg2, arg3));
-        }
-      }
-      NodeError.prototype.name = Base.name;
-      NodeError.prototype.code = code;
-      codes[code] = NodeError;
-    }
-    function oneOf(expected, thing) {
-      if (Array.isArray(expected)) {
-        const len = expected.length;
-        expected = expected.map((i) => String(i));
-        if (len > 2) {
-          return `one of ${thing} ${expected.slice(0, len - 1).join(", ")}, or ` + expected[len - 1];
-        } else if (len === 2) {
-          return `one of ${thing} ${expected[0]} or ${expected[1]}`;
-        } else {
-          return `of ${thing} ${expected[0]}`;
-        }
-      } else {
-        return `of ${thing} ${String(expected)}`;
-      }
-    }
-    function startsWith(str, search, pos) {
-      return str.substr(!pos || pos < 0 ? 0 : +pos, search.length) === search;
-    }
-    function endsWith(str, search, this_len) {
-      if (this_len === void 0 || this_len > str.length) {
-        this_len = str.length;
-      }
-      return str.substring(this_len - search.length, this_len) === search;
-    }
-    function includes(str, search, start) {
-      if (typeof start !== "number") {
-        start = 0;
-      }
-      if (start + search.length > str.length) {
-        return false;
-      } else {
-        return str.indexOf(search, start) !== -1;
-      }
-    }
-    createErrorType("ERR_INVALID_OPT_VALUE", function(name, value) {
-      return 'The value "' + value + '" is invalid for option "' + name + '"';
-    }, TypeError);
-    createErrorType("ERR_INVALID_ARG_TYPE", function(name, expected, actual) {
-      let determiner;
-      if (typeof expected === "string" && startsWith(expected, "not ")) {
-        determiner = "must not be";
-        expected = expected.replace(/^not /, "");
-      } else {
-        determiner = "must be";
-      }
-      let msg;
-      if (endsWith(name, " argument")) {
-        msg = `The ${name} ${determiner} ${oneOf(expected, "type")}`;
-      } else {
-        const type = includes(name, ".") ? "property" : "argument";
-        msg = `The "${name}" ${type} ${determiner} ${oneOf(expected, "type")}`;
-      }
-      msg += `. Received type ${typeof actual}`;
-      return msg;
-    }, TypeError);
-    createErrorType("ERR_STREAM_PUSH_AFTER_EOF", "stream.push() after EOF");
-    createErrorType("ERR_METHOD_NOT_IMPLEMENTED", function(name) {
-      return "The " + name + " method is not implemented";
-    });
-    createErrorType("ERR_STREAM_PREMATURE_CLOSE", "Premature close");
-    createErrorType("ERR_STREAM_DESTROYED", function(name) {
-      return "Cannot call " + name + " after a stream was destroyed";
-    });
-    createErrorType("ERR_MULTIPLE_CALLBACK", "Callback called multiple times");
-    createErrorType("ERR_STREAM_CANNOT_PIPE", "Cannot pipe, not readable");
-    createErrorType("ERR_STREAM_WRITE_AFTER_END", "write after end");
-    createErrorType("ERR_STREAM_NULL_VALUES", "May not write null values to stream", TypeError);
-    createErrorType("ERR_UNKNOWN_ENCODING", function(arg) {
-      return "Unknown encoding: " + arg;
-    }, TypeError);
-    createErrorType("ERR_STREAM_UNSHIFT_AFTER_END_EVENT", "stream.unshift() after end event");
-    module2.exports.codes = codes;
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/state.js
-var require_state = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/state.js"(exports2, module2) {
-    "use strict";
-    var ERR_INVALID_OPT_VALUE = require_errors().codes.ERR_INVALID_OPT_VALUE;
-    function highWaterMarkFrom(options, isDuplex, duplexKey) {
-      return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
-    }
-    function getHighWaterMark(state, options, duplexKey, isDuplex) {
-      var hwm = highWaterMarkFrom(options, isDuplex, duplexKey);
-      if (hwm != null) {
-        if (!(isFinite(hwm) && Math.floor(hwm) === hwm) || hwm < 0) {
-          var name = isDuplex ? duplexKey : "highWaterMark";
-          throw new ERR_INVALID_OPT_VALUE(name, hwm);
-        }
-        return Math.floor(hwm);
-      }
-      return state.objectMode ? 16 : 16 * 1024;
-    }
-    module2.exports = {
-      getHighWaterMark
-    };
-  }
-});
-
-// node_modules/inherits/inherits_browser.js
-var require_inherits_browser = __commonJS({
-  "node_modules/inherits/inherits_browser.js"(exports2, module2) {
-    if (typeof Object.create === "function") {
-      module2.exports = function inherits(ctor, superCtor) {
-        if (superCtor) {
-          ctor.super_ = superCtor;
-          ctor.prototype = Object.create(superCtor.prototype, {
-            constructor: {
-              value: ctor,
-              enumerable: false,
-              writable: true,
-              configurable: true
-            }
-          });
-        }
-      };
-    } else {
-      module2.exports = function inherits(ctor, superCtor) {
-        if (superCtor) {
-          ctor.super_ = superCtor;
-          var TempCtor = function() {
-          };
-          TempCtor.prototype = superCtor.prototype;
-          ctor.prototype = new TempCtor();
-          ctor.prototype.constructor = ctor;
-        }
-      };
-    }
-  }
-});
-
-// node_modules/inherits/inherits.js
-var require_inherits = __commonJS({
-  "node_modules/inherits/inherits.js"(exports2, module2) {
-    try {
-      util = require("util");
-      if (typeof util.inherits !== "function") throw "";
-      module2.exports = util.inherits;
-    } catch (e) {
-      module2.exports = require_inherits_browser();
-    }
-    var util;
-  }
-});
-
-// node_modules/util-deprecate/node.js
-var require_node = __commonJS({
-  "node_modules/util-deprecate/node.js"(exports2, module2) {
-    module2.exports = require("util").deprecate;
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_writable.js
-var require_stream_writable = __commonJS({
-  "node_modules/readable-stream/lib/_stream_writable.js"(exports2, module2) {
-    "use strict";
-    module2.exports = Writable;
-    function CorkedRequest(state) {
-      var _this = this;
-      this.next = null;
-      this.entry = null;
-      this.finish = function() {
-        onCorkedFinish(_this, state);
-      };
-    }
-    var Duplex;
-    Writable.WritableState = WritableState;
-    var internalUtil = {
-      deprecate: require_node()
-    };
-    var Stream = require_stream();
-    var Buffer2 = require("buffer").Buffer;
-    var OurUint8Array = (typeof global !== "undefined" ? global : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
-    };
-    function _uint8ArrayToBuffer(chunk) {
-      return Buffer2.from(chunk);
-    }
-    function _isUint8Array(obj) {
-      return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
-    }
-    var destroyImpl = require_destroy();
-    var _require = require_state();
-    var getHighWaterMark = _require.getHighWaterMark;
-    var _require$codes = require_errors().codes;
-    var ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE;
-    var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
-    var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
-    var ERR_STREAM_CANNOT_PIPE = _require$codes.ERR_STREAM_CANNOT_PIPE;
-    var ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
-    var ERR_STREAM_NULL_VALUES = _require$codes.ERR_STREAM_NULL_VALUES;
-    var ERR_STREAM_WRITE_AFTER_END = _require$codes.ERR_STREAM_WRITE_AFTER_END;
-    var ERR_UNKNOWN_ENCODING = _require$codes.ERR_UNKNOWN_ENCODING;
-    var errorOrDestroy = destroyImpl.errorOrDestroy;
-    require_inherits()(Writable, Stream);
-    function nop() {
-    }
-    function WritableState(options, stream, isDuplex) {
-      Duplex = Duplex || require_stream_duplex();
-      options = options || {};
-      if (typeof isDuplex !== "boolean") isDuplex = stream instanceof Duplex;
-      this.objectMode = !!options.objectMode;
-      if (isDuplex) this.objectMode = this.objectMode || !!options.writableObjectMode;
-      this.highWaterMark = getHighWaterMark(this, options, "writableHighWaterMark", isDuplex);
-      this.finalCalled = false;
-      this.needDrain = false;
-      this.ending = false;
-      this.ended = false;
-      this.finished = false;
-      this.destroyed = false;
-      var noDecode = options.decodeStrings === false;
-      this.decodeStrings = !noDecode;
-      this.defaultEncoding = options.defaultEncoding || "utf8";
-      this.length = 0;
-      this.writing = false;
-      this.corked = 0;
-      this.sync = true;
-      this.bufferProcessing = false;
-      this.onwrite = function(er) {
-        onwrite(stream, er);
-      };
-      this.writecb = null;
-      this.writelen = 0;
-      this.bufferedRequest = null;
-      this.lastBufferedRequest = null;
-      this.pendingcb = 0;
-      this.prefinished = false;
-      this.errorEmitted = false;
-      this.emitClose = options.emitClose !== false;
-      this.autoDestroy = !!options.autoDestroy;
-      this.bufferedRequestCount = 0;
-      this.corkedRequestsFree = new CorkedRequest(this);
-    }
-    WritableState.prototype.getBuffer = function getBuffer() {
-      var current = this.bufferedRequest;
-      var out = [];
-      while (current) {
-        out.push(current);
-        current = current.next;
-      }
-      return out;
-    };
-    (function() {
-      try {
-        Object.defineProperty(WritableState.prototype, "buffer", {
-          get: internalUtil.deprecate(function writableStateBufferGetter() {
-            return this.getBuffer();
-          }, "_writableState.buffer is deprecated. Use _writableState.getBuffer instead.", "DEP0003")
-        });
-      } catch (_) {
-      }
-    })();
-    var realHasInstance;
-    if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
-      realHasInstance = Function.prototype[Symbol.hasInstance];
-      Object.defineProperty(Writable, Symbol.hasInstance, {
-        value: function value(object) {
-          if (realHasInstance.call(this, object)) return true;
-          if (this !== Writable) return false;
-          return object && object._writableState instanceof WritableState;
-        }
-      });
-    } else {
-      realHasInstance = function realHasInstance2(object) {
-        return object instanceof this;
-      };
-    }
-    function Writable(options) {
-      Duplex = Duplex || require_stream_duplex();
-      var isDuplex = this instanceof Duplex;
-      if (!isDuplex && !realHasInstance.call(Writable, this)) return new Writable(options);
-      this._writableState = new WritableState(options, this, isDuplex);
-      this.writable = true;
-      if (options) {
-        if (typeof options.write === "function") this._write = options.write;
-        if (typeof options.writev === "function") this._writev = options.writev;
-        if (typeof options.destroy === "function") this._destroy = options.destroy;
-        if (typeof options.final === "function") this._final = options.final;
-      }
-      Stream.call(this);
-    }
-    Writable.prototype.pipe = function() {
-      errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE());
-    };
-    function writeAfterEnd(stream, cb) {
-      var er = new ERR_STREAM_WRITE_AFTER_END();
-      errorOrDestroy(stream, er);
-      process.nextTick(cb, er);
-    }
-    function validChunk(stream, state, chunk, cb) {
-      var er;
-      if (chunk === null) {
-        er = new ERR_STREAM_NULL_VALUES();
-      } else if (typeof chunk !== "string" && !state.objectMode) {
-        er = new ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer"], chunk);
-      }
-      if (er) {
-        errorOrDestroy(stream, er);
-        process.nextTick(cb, er);
-        return false;
-      }
-      return true;
-    }
-    Writable.prototype.write = function(chunk, encoding, cb) {
-      var state = this._writableState;
-      var ret = false;
-      var isBuf = !state.objectMode && _isUint8Array(chunk);
-      if (isBuf && !Buffer2.isBuffer(chunk)) {
-        chunk = _uint8ArrayToBuffer(chunk);
-      }
-      if (typeof encoding === "function") {
-        cb = encoding;
-        encoding = null;
-      }
-      if (isBuf) encoding = "buffer";
-      else if (!encoding) encoding = state.defaultEncoding;
-      if (typeof cb !== "function") cb = nop;
-      if (state.ending) writeAfterEnd(this, cb);
-      else if (isBuf || validChunk(this, state, chunk, cb)) {
-        state.pendingcb++;
-        ret = writeOrBuffer(this, state, isBuf, chunk, encoding, cb);
-      }
-      return ret;
-    };
-    Writable.prototype.cork = function() {
-      this._writableState.corked++;
-    };
-    Writable.prototype.uncork = function() {
-      var state = this._writableState;
-      if (state.corked) {
-        state.corked--;
-        if (!state.writing && !state.corked && !state.bufferProcessing && state.bufferedRequest) clearBuffer(this, state);
-      }
-    };
-    Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
-      if (typeof encoding === "string") encoding = encoding.toLowerCase();
-      if (!(["hex", "utf8", "utf-8", "ascii", "binary", "base64", "ucs2", "ucs-2", "utf16le", "utf-16le", "raw"].indexOf((encoding + "").toLowerCase()) > -1)) throw new ERR_UNKNOWN_ENCODING(encoding);
-      this._writableState.defaultEncoding = encoding;
-      return this;
-    };
-    Object.defineProperty(Writable.prototype, "writableBuffer", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._writableState && this._writableState.getBuffer();
-      }
-    });
-    function decodeChunk(state, chunk, encoding) {
-      if (!state.objectMode && state.decodeStrings !== false && typeof chunk === "string") {
-        chunk = Buffer2.from(chunk, encoding);
-      }
-      return chunk;
-    }
-    Object.defineProperty(Writable.prototype, "writableHighWaterMark", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._writableState.highWaterMark;
-      }
-    });
-    function writeOrBuffer(stream, state, isBuf, chunk, encoding, cb) {
-      if (!isBuf) {
-        var newChunk = decodeChunk(state, chunk, encoding);
-        if (chunk !== newChunk) {
-          isBuf = true;
-          encoding = "buffer";
-          chunk = newChunk;
-        }
-      }
-      var len = state.objectMode ? 1 : chunk.length;
-      state.length += len;
-      var ret = state.length < state.highWaterMark;
-      if (!ret) state.needDrain = true;
-      if (state.writing || state.corked) {
-        var last = state.lastBufferedRequest;
-        state.lastBufferedRequest = {
-          chunk,
-          encoding,
-          isBuf,
-          callback: cb,
-          next: null
-        };
-        if (last) {
-          last.next = state.lastBufferedRequest;
-        } else {
-          state.bufferedRequest = state.lastBufferedRequest;
-        }
-        state.bufferedRequestCount += 1;
-      } else {
-        doWrite(stream, state, false, len, chunk, encoding, cb);
-      }
-      return ret;
-    }
-    function doWrite(stream, state, writev, len, chunk, encoding, cb) {
-      state.writelen = len;
-      state.writecb = cb;
-      state.writing = true;
-      state.sync = true;
-      if (state.destroyed) state.onwrite(new ERR_STREAM_DESTROYED("write"));
-      else if (writev) stream._writev(chunk, state.onwrite);
-      else stream._write(chunk, encoding, state.onwrite);
-      state.sync = false;
-    }
-    function onwriteError(stream, state, sync, er, cb) {
-      --state.pendingcb;
-      if (sync) {
-        process.nextTick(cb, er);
-        process.nextTick(finishMaybe, stream, state);
-        stream._writableState.errorEmitted = true;
-        errorOrDestroy(stream, er);
-      } else {
-        cb(er);
-        stream._writableState.errorEmitted = true;
-        errorOrDestroy(stream, er);
-        finishMaybe(stream, state);
-      }
-    }
-    function onwriteStateUpdate(state) {
-      state.writing = false;
-      state.writecb = null;
-      state.length -= state.writelen;
-      state.writelen = 0;
-    }
-    function onwrite(stream, er) {
-      var state = stream._writableState;
-      var sync = state.sync;
-      var cb = state.writecb;
-      if (typeof cb !== "function") throw new ERR_MULTIPLE_CALLBACK();
-      onwriteStateUpdate(state);
-      if (er) onwriteError(stream, state, sync, er, cb);
-      else {
-        var finished = needFinish(state) || stream.destroyed;
-        if (!finished && !state.corked && !state.bufferProcessing && state.bufferedRequest) {
-          clearBuffer(stream, state);
-        }
-        if (sync) {
-          process.nextTick(afterWrite, stream, state, finished, cb);
-        } else {
-          afterWrite(stream, state, finished, cb);
-        }
-      }
-    }
-    function afterWrite(stream, state, finished, cb) {
-      if (!finished) onwriteDrain(stream, state);
-      state.pendingcb--;
-      cb();
-      finishMaybe(stream, state);
-    }
-    function onwriteDrain(stream, state) {
-      if (state.length === 0 && state.needDrain) {
-        state.needDrain = false;
-        stream.emit("drain");
-      }
-    }
-    function clearBuffer(stream, state) {
-      state.bufferProcessing = true;
-      var entry = state.bufferedRequest;
-      if (stream._writev && entry && entry.next) {
-        var l = state.bufferedRequestCount;
-        var buffer = new Array(l);
-        var holder = state.corkedRequestsFree;
-        holder.entry = entry;
-        var count = 0;
-        var allBuffers = true;
-        while (entry) {
-          buffer[count] = entry;
-          if (!entry.isBuf) allBuffers = false;
-          entry = entry.next;
-          count += 1;
-        }
-        buffer.allBuffers = allBuffers;
-        doWrite(stream, state, true, state.length, buffer, "", holder.finish);
-        state.pendingcb++;
-        state.lastBufferedRequest = null;
-        if (holder.next) {
-          state.corkedRequestsFree = holder.next;
-          holder.next = null;
-        } else {
-          state.corkedRequestsFree = new CorkedRequest(state);
-        }
-        state.bufferedRequestCount = 0;
-      } else {
-        while (entry) {
-          var chunk = entry.chunk;
-          var encoding = entry.encoding;
-          var cb = entry.callback;
-          var len = state.objectMode ? 1 : chunk.length;
-          doWrite(stream, state, false, len, chunk, encoding, cb);
-          entry = entry.next;
-          state.bufferedRequestCount--;
-          if (state.writing) {
-            break;
-          }
-        }
-        if (entry === null) state.lastBufferedRequest = null;
-      }
-      state.bufferedRequest = entry;
-      state.bufferProcessing = false;
-    }
-    Writable.prototype._write = function(chunk, encoding, cb) {
-      cb(new ERR_METHOD_NOT_IMPLEMENTED("_write()"));
-    };
-    Writable.prototype._writev = null;
-    Writable.prototype.end = function(chunk, encoding, cb) {
-      var state = this._writableState;
-      if (typeof chunk === "function") {
-        cb = chunk;
-        chunk = null;
-        encoding = null;
-      } else if (typeof encoding === "function") {
-        cb = encoding;
-        encoding = null;
-      }
-      if (chunk !== null && chunk !== void 0) this.write(chunk, encoding);
-      if (state.corked) {
-        state.corked = 1;
-        this.uncork();
-      }
-      if (!state.ending) endWritable(this, state, cb);
-      return this;
-    };
-    Object.defineProperty(Writable.prototype, "writableLength", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._writableState.length;
-      }
-    });
-    function needFinish(state) {
-      return state.ending && state.length === 0 && state.bufferedRequest === null && !state.finished && !state.writing;
-    }
-    function callFinal(stream, state) {
-      stream._final(function(err) {
-        state.pendingcb--;
-        if (err) {
-          errorOrDestroy(stream, err);
-        }
-        state.prefinished = true;
-        stream.emit("prefinish");
-        finishMaybe(stream, state);
-      });
-    }
-    function prefinish(stream, state) {
-      if (!state.prefinished && !state.finalCalled) {
-        if (typeof stream._final === "function" && !state.destroyed) {
-          state.pendingcb++;
-          state.finalCalled = true;
-          process.nextTick(callFinal, stream, state);
-        } else {
-          state.prefinished = true;
-          stream.emit("prefinish");
-        }
-      }
-    }
-    function finishMaybe(stream, state) {
-      var need = needFinish(state);
-      if (need) {
-        prefinish(stream, state);
-        if (state.pendingcb === 0) {
-          state.finished = true;
-          stream.emit("finish");
-          if (state.autoDestroy) {
-            var rState = stream._readableState;
-            if (!rState || rState.autoDestroy && rState.endEmitted) {
-              stream.destroy();
-            }
-          }
-        }
-      }
-      return need;
-    }
-    function endWritable(stream, state, cb) {
-      state.ending = true;
-      finishMaybe(stream, state);
-      if (cb) {
-        if (state.finished) process.nextTick(cb);
-        else stream.once("finish", cb);
-      }
-      state.ended = true;
-      stream.writable = false;
-    }
-    function onCorkedFinish(corkReq, state, err) {
-      var entry = corkReq.entry;
-      corkReq.entry = null;
-      while (entry) {
-        var cb = entry.callback;
-        state.pendingcb--;
-        cb(err);
-        entry = entry.next;
-      }
-      state.corkedRequestsFree.next = corkReq;
-    }
-    Object.defineProperty(Writable.prototype, "destroyed", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        if (this._writableState === void 0) {
-          return false;
-        }
-        return this._writableState.destroyed;
-      },
-      set: function set(value) {
-        if (!this._writableState) {
-          return;
-        }
-        this._writableState.destroyed = value;
-      }
-    });
-    Writable.prototype.destroy = destroyImpl.destroy;
-    Writable.prototype._undestroy = destroyImpl.undestroy;
-    Writable.prototype._destroy = function(err, cb) {
-      cb(err);
-    };
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_duplex.js
-var require_stream_duplex = __commonJS({
-  "node_modules/readable-stream/lib/_stream_duplex.js"(exports2, module2) {
-    "use strict";
-    var objectKeys = Object.keys || function(obj) {
-      var keys2 = [];
-      for (var key in obj) keys2.push(key);
-      return keys2;
-    };
-    module2.exports = Duplex;
-    var Readable = require_stream_readable();
-    var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable);
-    {
-      keys = objectKeys(Writable.prototype);
-      for (v = 0; v < keys.length; v++) {
-        method = keys[v];
-        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
-      }
-    }
-    var keys;
-    var method;
-    var v;
-    function Duplex(options) {
-      if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable.call(this, options);
-      Writable.call(this, options);
-      this.allowHalfOpen = true;
-      if (options) {
-        if (options.readable === false) this.readable = false;
-        if (options.writable === false) this.writable = false;
-        if (options.allowHalfOpen === false) {
-          this.allowHalfOpen = false;
-          this.once("end", onend);
-        }
-      }
-    }
-    Object.defineProperty(Duplex.prototype, "writableHighWaterMark", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._writableState.highWaterMark;
-      }
-    });
-    Object.defineProperty(Duplex.prototype, "writableBuffer", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._writableState && this._writableState.getBuffer();
-      }
-    });
-    Object.defineProperty(Duplex.prototype, "writableLength", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._writableState.length;
-      }
-    });
-    function onend() {
-      if (this._writableState.ended) return;
-      process.nextTick(onEndNT, this);
-    }
-    function onEndNT(self2) {
-      self2.end();
-    }
-    Object.defineProperty(Duplex.prototype, "destroyed", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        if (this._readableState === void 0 || this._writableState === void 0) {
-          return false;
-        }
-        return this._readableState.destroyed && this._writableState.destroyed;
-      },
-      set: function set(value) {
-        if (this._readableState === void 0 || this._writableState === void 0) {
-          return;
-        }
-        this._readableState.destroyed = value;
-        this._writableState.destroyed = value;
-      }
-    });
-  }
-});
-
-// node_modules/safe-buffer/index.js
-var require_safe_buffer = __commonJS({
-  "node_modules/safe-buffer/index.js"(exports2, module2) {
-    var buffer = require("buffer");
-    var Buffer2 = buffer.Buffer;
-    function copyProps(src, dst) {
-      for (var key in src) {
-        dst[key] = src[key];
-      }
-    }
-    if (Buffer2.from && Buffer2.alloc && Buffer2.allocUnsafe && Buffer2.allocUnsafeSlow) {
-      module2.exports = buffer;
-    } else {
-      copyProps(buffer, exports2);
-      exports2.Buffer = SafeBuffer;
-    }
-    function SafeBuffer(arg, encodingOrOffset, length) {
-      return Buffer2(arg, encodingOrOffset, length);
-    }
-    SafeBuffer.prototype = Object.create(Buffer2.prototype);
-    copyProps(Buffer2, SafeBuffer);
-    SafeBuffer.from = function(arg, encodingOrOffset, length) {
-      if (typeof arg === "number") {
-        throw new TypeError("Argument must not be a number");
-      }
-      return Buffer2(arg, encodingOrOffset, length);
-    };
-    SafeBuffer.alloc = function(size, fill, encoding) {
-      if (typeof size !== "number") {
-        throw new TypeError("Argument must be a number");
-      }
-      var buf = Buffer2(size);
-      if (fill !== void 0) {
-        if (typeof encoding === "string") {
-          buf.fill(fill, encoding);
-        } else {
-          buf.fill(fill);
-        }
-      } else {
-        buf.fill(0);
-      }
-      return buf;
-    };
-    SafeBuffer.allocUnsafe = function(size) {
-      if (typeof size !== "number") {
-        throw new TypeError("Argument must be a number");
-      }
-      return Buffer2(size);
-    };
-    SafeBuffer.allocUnsafeSlow = function(size) {
-      if (typeof size !== "number") {
-        throw new TypeError("Argument must be a number");
-      }
-      return buffer.SlowBuffer(size);
-    };
-  }
-});
-
-// node_modules/string_decoder/lib/string_decoder.js
-var require_string_decoder = __commonJS({
-  "node_modules/string_decoder/lib/string_decoder.js"(exports2) {
-    "use strict";
-    var Buffer2 = require_safe_buffer().Buffer;
-    var isEncoding = Buffer2.isEncoding || function(encoding) {
-      encoding = "" + encoding;
-      switch (encoding && encoding.toLowerCase()) {
-        case "hex":
-        case "utf8":
-        case "utf-8":
-        case "ascii":
-        case "binary":
-        case "base64":
-        case "ucs2":
-        case "ucs-2":
-        case "utf16le":
-        case "utf-16le":
-        case "raw":
-          return true;
-        default:
-          return false;
-      }
-    };
-    function _normalizeEncoding(enc) {
-      if (!enc) return "utf8";
-      var retried;
-      while (true) {
-        switch (enc) {
-          case "utf8":
-          case "utf-8":
-            return "utf8";
-          case "ucs2":
-          case "ucs-2":
-          case "utf16le":
-          case "utf-16le":
-            return "utf16le";
-          case "latin1":
-          case "binary":
-            return "latin1";
-          case "base64":
-          case "ascii":
-          case "hex":
-            return enc;
-          default:
-            if (retried) return;
-            enc = ("" + enc).toLowerCase();
-            retried = true;
-        }
-      }
-    }
-    function normalizeEncoding(enc) {
-      var nenc = _normalizeEncoding(enc);
-      if (typeof nenc !== "string" && (Buffer2.isEncoding === isEncoding || !isEncoding(enc))) throw new Error("Unknown encoding: " + enc);
-      return nenc || enc;
-    }
-    exports2.StringDecoder = StringDecoder;
-    function StringDecoder(encoding) {
-      this.encoding = normalizeEncoding(encoding);
-      var nb;
-      switch (this.encoding) {
-        case "utf16le":
-          this.text = utf16Text;
-          this.end = utf16End;
-          nb = 4;
-          break;
-        case "utf8":
-          this.fillLast = utf8FillLast;
-          nb = 4;
-          break;
-        case "base64":
-          this.text = base64Text;
-          this.end = base64End;
-          nb = 3;
-          break;
-        default:
-          this.write = simpleWrite;
-          this.end = simpleEnd;
-          return;
-      }
-      this.lastNeed = 0;
-      this.lastTotal = 0;
-      this.lastChar = Buffer2.allocUnsafe(nb);
-    }
-    StringDecoder.prototype.write = function(buf) {
-      if (buf.length === 0) return "";
-      var r;
-      var i;
-      if (this.lastNeed) {
-        r = this.fillLast(buf);
-        if (r === void 0) return "";
-        i = this.lastNeed;
-        this.lastNeed = 0;
-      } else {
-        i = 0;
-      }
-      if (i < buf.length) return r ? r + this.text(buf, i) : this.text(buf, i);
-      return r || "";
-    };
-    StringDecoder.prototype.end = utf8End;
-    StringDecoder.prototype.text = utf8Text;
-    StringDecoder.prototype.fillLast = function(buf) {
-      if (this.lastNeed <= buf.length) {
-        buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, this.lastNeed);
-        return this.lastChar.toString(this.encoding, 0, this.lastTotal);
-      }
-      buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, buf.length);
-      this.lastNeed -= buf.length;
-    };
-    function utf8CheckByte(byte) {
-      if (byte <= 127) return 0;
-      else if (byte >> 5 === 6) return 2;
-      else if (byte >> 4 === 14) return 3;
-      else if (byte >> 3 === 30) return 4;
-      return byte >> 6 === 2 ? -1 : -2;
-    }
-    function utf8CheckIncomplete(self2, buf, i) {
-      var j = buf.length - 1;
-      if (j < i) return 0;
-      var nb = utf8CheckByte(buf[j]);
-      if (nb >= 0) {
-        if (nb > 0) self2.lastNeed = nb - 1;
-        return nb;
-      }
-      if (--j < i || nb === -2) return 0;
-      nb = utf8CheckByte(buf[j]);
-      if (nb >= 0) {
-        if (nb > 0) self2.lastNeed = nb - 2;
-        return nb;
-      }
-      if (--j < i || nb === -2) return 0;
-      nb = utf8CheckByte(buf[j]);
-      if (nb >= 0) {
-        if (nb > 0) {
-          if (nb === 2) nb = 0;
-          else self2.lastNeed = nb - 3;
-        }
-        return nb;
-      }
-      return 0;
-    }
-    function utf8CheckExtraBytes(self2, buf, p) {
-      if ((buf[0] & 192) !== 128) {
-        self2.lastNeed = 0;
-        return "\uFFFD";
-      }
-      if (self2.lastNeed > 1 && buf.length > 1) {
-        if ((buf[1] & 192) !== 128) {
-          self2.lastNeed = 1;
-          return "\uFFFD";
-        }
-        if (self2.lastNeed > 2 && buf.length > 2) {
-          if ((buf[2] & 192) !== 128) {
-            self2.lastNeed = 2;
-            return "\uFFFD";
-          }
-        }
-      }
-    }
-    function utf8FillLast(buf) {
-      var p = this.lastTotal - this.lastNeed;
-      var r = utf8CheckExtraBytes(this, buf, p);
-      if (r !== void 0) return r;
-      if (this.lastNeed <= buf.length) {
-        buf.copy(this.lastChar, p, 0, this.lastNeed);
-        return this.lastChar.toString(this.encoding, 0, this.lastTotal);
-      }
-      buf.copy(this.lastChar, p, 0, buf.length);
-      this.lastNeed -= buf.length;
-    }
-    function utf8Text(buf, i) {
-      var total = utf8CheckIncomplete(this, buf, i);
-      if (!this.lastNeed) return buf.toString("utf8", i);
-      this.lastTotal = total;
-      var end = buf.length - (total - this.lastNeed);
-      buf.copy(this.lastChar, 0, end);
-      return buf.toString("utf8", i, end);
-    }
-    function utf8End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r + "\uFFFD";
-      return r;
-    }
-    function utf16Text(buf, i) {
-      if ((buf.length - i) % 2 === 0) {
-        var r = buf.toString("utf16le", i);
-        if (r) {
-          var c = r.charCodeAt(r.length - 1);
-          if (c >= 55296 && c <= 56319) {
-            this.lastNeed = 2;
-            this.lastTotal = 4;
-            this.lastChar[0] = buf[buf.length - 2];
-            this.lastChar[1] = buf[buf.length - 1];
-            return r.slice(0, -1);
-          }
-        }
-        return r;
-      }
-      this.lastNeed = 1;
-      this.lastTotal = 2;
-      this.lastChar[0] = buf[buf.length - 1];
-      return buf.toString("utf16le", i, buf.length - 1);
-    }
-    function utf16End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) {
-        var end = this.lastTotal - this.lastNeed;
-        return r + this.lastChar.toString("utf16le", 0, end);
-      }
-      return r;
-    }
-    function base64Text(buf, i) {
-      var n = (buf.length - i) % 3;
-      if (n === 0) return buf.toString("base64", i);
-      this.lastNeed = 3 - n;
-      this.lastTotal = 3;
-      if (n === 1) {
-        this.lastChar[0] = buf[buf.length - 1];
-      } else {
-        this.lastChar[0] = buf[buf.length - 2];
-        this.lastChar[1] = buf[buf.length - 1];
-      }
-      return buf.toString("base64", i, buf.length - n);
-    }
-    function base64End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r + this.lastChar.toString("base64", 0, 3 - this.lastNeed);
-      return r;
-    }
-    function simpleWrite(buf) {
-      return buf.toString(this.encoding);
-    }
-    function simpleEnd(buf) {
-      return buf && buf.length ? this.write(buf) : "";
-    }
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/end-of-stream.js
-var require_end_of_stream = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/end-of-stream.js"(exports2, module2) {
-    "use strict";
-    var ERR_STREAM_PREMATURE_CLOSE = require_errors().codes.ERR_STREAM_PREMATURE_CLOSE;
-    function once(callback) {
-      var called = false;
-      return function() {
-        if (called) return;
-        called = true;
-        for (var _len = arguments.length, args = new Array(_len), _key = 0; _key < _len; _key++) {
-          args[_key] = arguments[_key];
-        }
-        callback.apply(this, args);
-      };
-    }
-    function noop() {
-    }
-    function isRequest(stream) {
-      return stream.setHeader && typeof stream.abort === "function";
-    }
-    function eos(stream, opts, callback) {
-      if (typeof opts === "function") return eos(stream, null, opts);
-      if (!opts) opts = {};
-      callback = once(callback || noop);
-      var readable = opts.readable || opts.readable !== false && stream.readable;
-      var writable = opts.writable || opts.writable !== false && stream.writable;
-      var onlegacyfinish = function onlegacyfinish2() {
-        if (!stream.writable) onfinish();
-      };
-      var writableEnded = stream._writableState && stream._writableState.finished;
-      var onfinish = function onfinish2() {
-        writable = false;
-        writableEnded = true;
-        if (!readable) callback.call(stream);
-      };
-      var readableEnded = stream._readableState && stream._readableState.endEmitted;
-      var onend = function onend2() {
-        readable = false;
-        readableEnded = true;
-        if (!writable) callback.call(stream);
-      };
-      var onerror = function onerror2(err) {
-        callback.call(stream, err);
-      };
-      var onclose = function onclose2() {
-        var err;
-        if (readable && !readableEnded) {
-          if (!stream._readableState || !stream._readableState.ended) err = new ERR_STREAM_PREMATURE_CLOSE();
-          return callback.call(stream, err);
-        }
-        if (writable && !writableEnded) {
-          if (!stream._writableState || !stream._writableState.ended) err = new ERR_STREAM_PREMATURE_CLOSE();
-          return callback.call(stream, err);
-        }
-      };
-      var onrequest = function onrequest2() {
-        stream.req.on("finish", onfinish);
-      };
-      if (isRequest(stream)) {
-        stream.on("complete", onfinish);
-        stream.on("abort", onclose);
-        if (stream.req) onrequest();
-        else stream.on("request", onrequest);
-      } else if (writable && !stream._writableState) {
-        stream.on("end", onlegacyfinish);
-        stream.on("close", onlegacyfinish);
-      }
-      stream.on("end", onend);
-      stream.on("finish", onfinish);
-      if (opts.error !== false) stream.on("error", onerror);
-      stream.on("close", onclose);
-      return function() {
-        stream.removeListener("complete", onfinish);
-        stream.removeListener("abort", onclose);
-        stream.removeListener("request", onrequest);
-        if (stream.req) stream.req.removeListener("finish", onfinish);
-        stream.removeListener("end", onlegacyfinish);
-        stream.removeListener("close", onlegacyfinish);
-        stream.removeListener("finish", onfinish);
-        stream.removeListener("end", onend);
-        stream.removeListener("error", onerror);
-        stream.removeListener("close", onclose);
-      };
-    }
-    module2.exports = eos;
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/async_iterator.js
-var require_async_iterator = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/async_iterator.js"(exports2, module2) {
-    "use strict";
-    var _Object$setPrototypeO;
-    function _defineProperty(obj, key, value) {
-      key = _toPropertyKey(key);
-      if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-      } else {
-        obj[key] = value;
-      }
-      return obj;
-    }
-    function _toPropertyKey(arg) {
-      var key = _toPrimitive(arg, "string");
-      return typeof key === "symbol" ? key : String(key);
-    }
-    function _toPrimitive(input, hint) {
-      if (typeof input !== "object" || input === null) return input;
-      var prim = input[Symbol.toPrimitive];
-      if (prim !== void 0) {
-        var res = prim.call(input, hint || "default");
-        if (typeof res !== "object") return res;
-        throw new TypeError("@@toPrimitive must return a primitive value.");
-      }
-      return (hint === "string" ? String : Number)(input);
-    }
-    var finished = require_end_of_stream();
-    var kLastResolve = /* @__PURE__ */ Symbol("lastResolve");
-    var kLastReject = /* @__PURE__ */ Symbol("lastReject");
-    var kError = /* @__PURE__ */ Symbol("error");
-    var kEnded = /* @__PURE__ */ Symbol("ended");
-    var kLastPromise = /* @__PURE__ */ Symbol("lastPromise");
-    var kHandlePromise = /* @__PURE__ */ Symbol("handlePromise");
-    var kStream = /* @__PURE__ */ Symbol("stream");
-    function createIterResult(value, done) {
-      return {
-        value,
-        done
-      };
-    }
-    function readAndResolve(iter) {
-      var resolve = iter[kLastResolve];
-      if (resolve !== null) {
-        var data = iter[kStream].read();
-        if (data !== null) {
-          iter[kLastPromise] = null;
-          iter[kLastResolve] = null;
-          iter[kLastReject] = null;
-          resolve(createIterResult(data, false));
-        }
-      }
-    }
-    function onReadable(iter) {
-      process.nextTick(readAndResolve, iter);
-    }
-    function wrapForNext(lastPromise, iter) {
-      return function(resolve, reject) {
-        lastPromise.then(function() {
-          if (iter[kEnded]) {
-            resolve(createIterResult(void 0, true));
-            return;
-          }
-          iter[kHandlePromise](resolve, reject);
-        }, reject);
-      };
-    }
-    var AsyncIteratorPrototype = Object.getPrototypeOf(function() {
-    });
-    var ReadableStreamAsyncIteratorPrototype = Object.setPrototypeOf((_Object$setPrototypeO = {
-      get stream() {
-        return this[kStream];
-      },
-      next: function next() {
-        var _this = this;
-        var error = this[kError];
-        if (error !== null) {
-          return Promise.reject(error);
-        }
-        if (this[kEnded]) {
-          return Promise.resolve(createIterResult(void 0, true));
-        }
-        if (this[kStream].destroyed) {
-          return new Promise(function(resolve, reject) {
-            process.nextTick(function() {
-              if (_this[kError]) {
-                reject(_this[kError]);
-              } else {
-                resolve(createIterResult(void 0, true));
-              }
-            });
-          });
-        }
-        var lastPromise = this[kLastPromise];
-        var promise;
-        if (lastPromise) {
-          promise = new Promise(wrapForNext(lastPromise, this));
-        } else {
-          var data = this[kStream].read();
-          if (data !== null) {
-            return Promise.resolve(createIterResult(data, false));
-          }
-          promise = new Promise(this[kHandlePromise]);
-        }
-        this[kLastPromise] = promise;
-        return promise;
-      }
-    }, _defineProperty(_Object$setPrototypeO, Symbol.asyncIterator, function() {
-      return this;
-    }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
-      var _this2 = this;
-      return new Promise(function(resolve, reject) {
-        _this2[kStream].destroy(null, function(err) {
-          if (err) {
-            reject(err);
-            return;
-          }
-          resolve(createIterResult(void 0, true));
-        });
-      });
-    }), _Object$setPrototypeO), AsyncIteratorPrototype);
-    var createReadableStreamAsyncIterator = function createReadableStreamAsyncIterator2(stream) {
-      var _Object$create;
-      var iterator = Object.create(ReadableStreamAsyncIteratorPrototype, (_Object$create = {}, _defineProperty(_Object$create, kStream, {
-        value: stream,
-        writable: true
-      }), _defineProperty(_Object$create, kLastResolve, {
-        value: null,
-        writable: true
-      }), _defineProperty(_Object$create, kLastReject, {
-        value: null,
-        writable: true
-      }), _defineProperty(_Object$create, kError, {
-        value: null,
-        writable: true
-      }), _defineProperty(_Object$create, kEnded, {
-        value: stream._readableState.endEmitted,
-        writable: true
-      }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve, reject) {
-          var data = iterator[kStream].read();
-          if (data) {
-            iterator[kLastPromise] = null;
-            iterator[kLastResolve] = null;
-            iterator[kLastReject] = null;
-            resolve(createIterResult(data, false));
-          } else {
-            iterator[kLastResolve] = resolve;
-            iterator[kLastReject] = reject;
-          }
-        },
-        writable: true
-      }), _Object$create));
-      iterator[kLastPromise] = null;
-      finished(stream, function(err) {
-        if (err && err.code !== "ERR_STREAM_PREMATURE_CLOSE") {
-          var reject = iterator[kLastReject];
-          if (reject !== null) {
-            iterator[kLastPromise] = null;
-            iterator[kLastResolve] = null;
-            iterator[kLastReject] = null;
-            reject(err);
-          }
-          iterator[kError] = err;
-          return;
-        }
-        var resolve = iterator[kLastResolve];
-        if (resolve !== null) {
-          iterator[kLastPromise] = null;
-          iterator[kLastResolve] = null;
-          iterator[kLastReject] = null;
-          resolve(createIterResult(void 0, true));
-        }
-        iterator[kEnded] = true;
-      });
-      stream.on("readable", onReadable.bind(null, iterator));
-      return iterator;
-    };
-    module2.exports = createReadableStreamAsyncIterator;
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/from.js
-var require_from = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/from.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      if (info.done) {
-        resolve(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    function ownKeys(object, enumerableOnly) {
-      var keys = Object.keys(object);
-      if (Object.getOwnPropertySymbols) {
-        var symbols = Object.getOwnPropertySymbols(object);
-        enumerableOnly && (symbols = symbols.filter(function(sym) {
-          return Object.getOwnPropertyDescriptor(object, sym).enumerable;
-        })), keys.push.apply(keys, symbols);
-      }
-      return keys;
-    }
-    function _objectSpread(target) {
-      for (var i = 1; i < arguments.length; i++) {
-        var source = null != arguments[i] ? arguments[i] : {};
-        i % 2 ? ownKeys(Object(source), true).forEach(function(key) {
-          _defineProperty(target, key, source[key]);
-        }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target, Object.getOwnPropertyDescriptors(source)) : ownKeys(Object(source)).forEach(function(key) {
-          Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(source, key));
-        });
-      }
-      return target;
-    }
-    function _defineProperty(obj, key, value) {
-      key = _toPropertyKey(key);
-      if (key in obj) {
-        Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-      } else {
-        obj[key] = value;
-      }
-      return obj;
-    }
-    function _toPropertyKey(arg) {
-      var key = _toPrimitive(arg, "string");
-      return typeof key === "symbol" ? key : String(key);
-    }
-    function _toPrimitive(input, hint) {
-      if (typeof input !== "object" || input === null) return input;
-      var prim = input[Symbol.toPrimitive];
-      if (prim !== void 0) {
-        var res = prim.call(input, hint || "default");
-        if (typeof res !== "object") return res;
-        throw new TypeError("@@toPrimitive must return a primitive value.");
-      }
-      return (hint === "string" ? String : Number)(input);
-    }
-    var ERR_INVALID_ARG_TYPE = require_errors().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable, iterable, opts) {
-      var iterator;
-      if (iterable && typeof iterable.next === "function") {
-        iterator = iterable;
-      } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
-      else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
-      else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable(_objectSpread({
-        objectMode: true
-      }, opts));
-      var reading = false;
-      readable._read = function() {
-        if (!reading) {
-          reading = true;
-          next();
-        }
-      };
-      function next() {
-        return _next2.apply(this, arguments);
-      }
-      function _next2() {
-        _next2 = _asyncToGenerator(function* () {
-          try {
-            var _yield$iterator$next = yield iterator.next(), value = _yield$iterator$next.value, done = _yield$iterator$next.done;
-            if (done) {
-              readable.push(null);
-            } else if (readable.push(yield value)) {
-              next();
-            } else {
-              reading = false;
-            }
-          } catch (err) {
-            readable.destroy(err);
-          }
-        });
-        return _next2.apply(this, arguments);
-      }
-      return readable;
-    }
-    module2.exports = from;
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_readable.js
-var require_stream_readable = __commonJS({
-  "node_modules/readable-stream/lib/_stream_readable.js"(exports2, module2) {
-    "use strict";
-    module2.exports = Readable;
-    var Duplex;
-    Readable.ReadableState = ReadableState;
-    var EE = require("events").EventEmitter;
-    var EElistenerCount = function EElistenerCount2(emitter, type) {
-      return emitter.listeners(type).length;
-    };
-    var Stream = require_stream();
-    var Buffer2 = require("buffer").Buffer;
-    var OurUint8Array = (typeof global !== "undefined" ? global : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
-    };
-    function _uint8ArrayToBuffer(chunk) {
-      return Buffer2.from(chunk);
-    }
-    function _isUint8Array(obj) {
-      return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
-    }
-    var debugUtil = require("util");
-    var debug;
-    if (debugUtil && debugUtil.debuglog) {
-      debug = debugUtil.debuglog("stream");
-    } else {
-      debug = function debug2() {
-      };
-    }
-    var BufferList = require_buffer_list();
-    var destroyImpl = require_destroy();
-    var _require = require_state();
-    var getHighWaterMark = _require.getHighWaterMark;
-    var _require$codes = require_errors().codes;
-    var ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE;
-    var ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF;
-    var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
-    var ERR_STREAM_UNSHIFT_AFTER_END_EVENT = _require$codes.ERR_STREAM_UNSHIFT_AFTER_END_EVENT;
-    var StringDecoder;
-    var createReadableStreamAsyncIterator;
-    var from;
-    require_inherits()(Readable, Stream);
-    var errorOrDestroy = destroyImpl.errorOrDestroy;
-    var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
-    function prependListener(emitter, event, fn) {
-      if (typeof emitter.prependListener === "function") return emitter.prependListener(event, fn);
-      if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);
-      else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);
-      else emitter._events[event] = [fn, emitter._events[event]];
-    }
-    function ReadableState(options, stream, isDuplex) {
-      Duplex = Duplex || require_stream_duplex();
-      options = options || {};
-      if (typeof isDuplex !== "boolean") isDuplex = stream instanceof Duplex;
-      this.objectMode = !!options.objectMode;
-      if (isDuplex) this.objectMode = this.objectMode || !!options.readableObjectMode;
-      this.highWaterMark = getHighWaterMark(this, options, "readableHighWaterMark", isDuplex);
-      this.buffer = new BufferList();
-      this.length = 0;
-      this.pipes = null;
-      this.pipesCount = 0;
-      this.flowing = null;
-      this.ended = false;
-      this.endEmitted = false;
-      this.reading = false;
-      this.sync = true;
-      this.needReadable = false;
-      this.emittedReadable = false;
-      this.readableListening = false;
-      this.resumeScheduled = false;
-      this.paused = true;
-      this.emitClose = options.emitClose !== false;
-      this.autoDestroy = !!options.autoDestroy;
-      this.destroyed = false;
-      this.defaultEncoding = options.defaultEncoding || "utf8";
-      this.awaitDrain = 0;
-      this.readingMore = false;
-      this.decoder = null;
-      this.encoding = null;
-      if (options.encoding) {
-        if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-        this.decoder = new StringDecoder(options.encoding);
-        this.encoding = options.encoding;
-      }
-    }
-    function Readable(options) {
-      Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable)) return new Readable(options);
-      var isDuplex = this instanceof Duplex;
-      this._readableState = new ReadableState(options, this, isDuplex);
-      this.readable = true;
-      if (options) {
-        if (typeof options.read === "function") this._read = options.read;
-        if (typeof options.destroy === "function") this._destroy = options.destroy;
-      }
-      Stream.call(this);
-    }
-    Object.defineProperty(Readable.prototype, "destroyed", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        if (this._readableState === void 0) {
-          return false;
-        }
-        return this._readableState.destroyed;
-      },
-      set: function set(value) {
-        if (!this._readableState) {
-          return;
-        }
-        this._readableState.destroyed = value;
-      }
-    });
-    Readable.prototype.destroy = destroyImpl.destroy;
-    Readable.prototype._undestroy = destroyImpl.undestroy;
-    Readable.prototype._destroy = function(err, cb) {
-      cb(err);
-    };
-    Readable.prototype.push = function(chunk, encoding) {
-      var state = this._readableState;
-      var skipChunkCheck;
-      if (!state.objectMode) {
-        if (typeof chunk === "string") {
-          encoding = encoding || state.defaultEncoding;
-          if (encoding !== state.encoding) {
-            chunk = Buffer2.from(chunk, encoding);
-            encoding = "";
-          }
-          skipChunkCheck = true;
-        }
-      } else {
-        skipChunkCheck = true;
-      }
-      return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
-    };
-    Readable.prototype.unshift = function(chunk) {
-      return readableAddChunk(this, chunk, null, true, false);
-    };
-    function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      debug("readableAddChunk", chunk);
-      var state = stream._readableState;
-      if (chunk === null) {
-        state.reading = false;
-        onEofChunk(stream, state);
-      } else {
-        var er;
-        if (!skipChunkCheck) er = chunkInvalid(state, chunk);
-        if (er) {
-          errorOrDestroy(stream, er);
-        } else if (state.objectMode || chunk && chunk.length > 0) {
-          if (typeof chunk !== "string" && !state.objectMode && Object.getPrototypeOf(chunk) !== Buffer2.prototype) {
-            chunk = _uint8ArrayToBuffer(chunk);
-          }
-          if (addToFront) {
-            if (state.endEmitted) errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT());
-            else addChunk(stream, state, chunk, true);
-          } else if (state.ended) {
-            errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF());
-          } else if (state.destroyed) {
-            return false;
-          } else {
-            state.reading = false;
-            if (state.decoder && !encoding) {
-              chunk = state.decoder.write(chunk);
-              if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false);
-              else maybeReadMore(stream, state);
-            } else {
-              addChunk(stream, state, chunk, false);
-            }
-          }
-        } else if (!addToFront) {
-          state.reading = false;
-          maybeReadMore(stream, state);
-        }
-      }
-      return !state.ended && (state.length < state.highWaterMark || state.length === 0);
-    }
-    function addChunk(stream, state, chunk, addToFront) {
-      if (state.flowing && state.length === 0 && !state.sync) {
-        state.awaitDrain = 0;
-        stream.emit("data", chunk);
-      } else {
-        state.length += state.objectMode ? 1 : chunk.length;
-        if (addToFront) state.buffer.unshift(chunk);
-        else state.buffer.push(chunk);
-        if (state.needReadable) emitReadable(stream);
-      }
-      maybeReadMore(stream, state);
-    }
-    function chunkInvalid(state, chunk) {
-      var er;
-      if (!_isUint8Array(chunk) && typeof chunk !== "string" && chunk !== void 0 && !state.objectMode) {
-        er = new ERR_INVALID_ARG_TYPE("chunk", ["string", "Buffer", "Uint8Array"], chunk);
-      }
-      return er;
-    }
-    Readable.prototype.isPaused = function() {
-      return this._readableState.flowing === false;
-    };
-    Readable.prototype.setEncoding = function(enc) {
-      if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-      var decoder = new StringDecoder(enc);
-      this._readableState.decoder = decoder;
-      this._readableState.encoding = this._readableState.decoder.encoding;
-      var p = this._readableState.buffer.head;
-      var content = "";
-      while (p !== null) {
-        content += decoder.write(p.data);
-        p = p.next;
-      }
-      this._readableState.buffer.clear();
-      if (content !== "") this._readableState.buffer.push(content);
-      this._readableState.length = content.length;
-      return this;
-    };
-    var MAX_HWM = 1073741824;
-    function computeNewHighWaterMark(n) {
-      if (n >= MAX_HWM) {
-        n = MAX_HWM;
-      } else {
-        n--;
-        n |= n >>> 1;
-        n |= n >>> 2;
-        n |= n >>> 4;
-        n |= n >>> 8;
-        n |= n >>> 16;
-        n++;
-      }
-      return n;
-    }
-    function howMuchToRead(n, state) {
-      if (n <= 0 || state.length === 0 && state.ended) return 0;
-      if (state.objectMode) return 1;
-      if (n !== n) {
-        if (state.flowing && state.length) return state.buffer.head.data.length;
-        else return state.length;
-      }
-      if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-      if (n <= state.length) return n;
-      if (!state.ended) {
-        state.needReadable = true;
-        return 0;
-      }
-      return state.length;
-    }
-    Readable.prototype.read = function(n) {
-      debug("read", n);
-      n = parseInt(n, 10);
-      var state = this._readableState;
-      var nOrig = n;
-      if (n !== 0) state.emittedReadable = false;
-      if (n === 0 && state.needReadable && ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-        debug("read: emitReadable", state.length, state.ended);
-        if (state.length === 0 && state.ended) endReadable(this);
-        else emitReadable(this);
-        return null;
-      }
-      n = howMuchToRead(n, state);
-      if (n === 0 && state.ended) {
-        if (state.length === 0) endReadable(this);
-        return null;
-      }
-      var doRead = state.needReadable;
-      debug("need readable", doRead);
-      if (state.length === 0 || state.length - n < state.highWaterMark) {
-        doRead = true;
-        debug("length less than watermark", doRead);
-      }
-      if (state.ended || state.reading) {
-        doRead = false;
-        debug("reading or ended", doRead);
-      } else if (doRead) {
-        debug("do read");
-        state.reading = true;
-        state.sync = true;
-        if (state.length === 0) state.needReadable = true;
-        this._read(state.highWaterMark);
-        state.sync = false;
-        if (!state.reading) n = howMuchToRead(nOrig, state);
-      }
-      var ret;
-      if (n > 0) ret = fromList(n, state);
-      else ret = null;
-      if (ret === null) {
-        state.needReadable = state.length <= state.highWaterMark;
-        n = 0;
-      } else {
-        state.length -= n;
-        state.awaitDrain = 0;
-      }
-      if (state.length === 0) {
-        if (!state.ended) state.needReadable = true;
-        if (nOrig !== n && state.ended) endReadable(this);
-      }
-      if (ret !== null) this.emit("data", ret);
-      return ret;
-    };
-    function onEofChunk(stream, state) {
-      debug("onEofChunk");
-      if (state.ended) return;
-      if (state.decoder) {
-        var chunk = state.decoder.end();
-        if (chunk && chunk.length) {
-          state.buffer.push(chunk);
-          state.length += state.objectMode ? 1 : chunk.length;
-        }
-      }
-      state.ended = true;
-      if (state.sync) {
-        emitReadable(stream);
-      } else {
-        state.needReadable = false;
-        if (!state.emittedReadable) {
-          state.emittedReadable = true;
-          emitReadable_(stream);
-        }
-      }
-    }
-    function emitReadable(stream) {
-      var state = stream._readableState;
-      debug("emitReadable", state.needReadable, state.emittedReadable);
-      state.needReadable = false;
-      if (!state.emittedReadable) {
-        debug("emitReadable", state.flowing);
-        state.emittedReadable = true;
-        process.nextTick(emitReadable_, stream);
-      }
-    }
-    function emitReadable_(stream) {
-      var state = stream._readableState;
-      debug("emitReadable_", state.destroyed, state.length, state.ended);
-      if (!state.destroyed && (state.length || state.ended)) {
-        stream.emit("readable");
-        state.emittedReadable = false;
-      }
-      state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
-      flow(stream);
-    }
-    function maybeReadMore(stream, state) {
-      if (!state.readingMore) {
-        state.readingMore = true;
-        process.nextTick(maybeReadMore_, stream, state);
-      }
-    }
-    function maybeReadMore_(stream, state) {
-      while (!state.reading && !state.ended && (state.length < state.highWaterMark || state.flowing && state.length === 0)) {
-        var len = state.length;
-        debug("maybeReadMore read 0");
-        stream.read(0);
-        if (len === state.length)
-          break;
-      }
-      state.readingMore = false;
-    }
-    Readable.prototype._read = function(n) {
-      errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
-    };
-    Readable.prototype.pipe = function(dest, pipeOpts) {
-      var src = this;
-      var state = this._readableState;
-      switch (state.pipesCount) {
-        case 0:
-          state.pipes = dest;
-          break;
-        case 1:
-          state.pipes = [state.pipes, dest];
-          break;
-        default:
-          state.pipes.push(dest);
-          break;
-      }
-      state.pipesCount += 1;
-      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
-      var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
-      var endFn = doEnd ? onend : unpipe;
-      if (state.endEmitted) process.nextTick(endFn);
-      else src.once("end", endFn);
-      dest.on("unpipe", onunpipe);
-      function onunpipe(readable, unpipeInfo) {
-        debug("onunpipe");
-        if (readable === src) {
-          if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
-            unpipeInfo.hasUnpiped = true;
-            cleanup();
-          }
-        }
-      }
-      function onend() {
-        debug("onend");
-        dest.end();
-      }
-      var ondrain = pipeOnDrain(src);
-      dest.on("drain", ondrain);
-      var cleanedUp = false;
-      function cleanup() {
-        debug("cleanup");
-        dest.removeListener("close", onclose);
-        dest.removeListener("finish", onfinish);
-        dest.removeListener("drain", ondrain);
-        dest.removeListener("error", onerror);
-        dest.removeListener("unpipe", onunpipe);
-        src.removeListener("end", onend);
-        src.removeListener("end", unpipe);
-        src.removeListener("data", ondata);
-        cleanedUp = true;
-        if (state.awaitDrain && (!dest._writableState || dest._writableState.needDrain)) ondrain();
-      }
-      src.on("data", ondata);
-      function ondata(chunk) {
-        debug("ondata");
-        var ret = dest.write(chunk);
-        debug("dest.write", ret);
-        if (ret === false) {
-          if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug("false write response, pause", state.awaitDrain);
-            state.awaitDrain++;
-          }
-          src.pause();
-        }
-      }
-      function onerror(er) {
-        debug("onerror", er);
-        unpipe();
-        dest.removeListener("error", onerror);
-        if (EElistenerCount(dest, "error") === 0) errorOrDestroy(dest, er);
-      }
-      prependListener(dest, "error", onerror);
-      function onclose() {
-        dest.removeListener("finish", onfinish);
-        unpipe();
-      }
-      dest.once("close", onclose);
-      function onfinish() {
-        debug("onfinish");
-        dest.removeListener("close", onclose);
-        unpipe();
-      }
-      dest.once("finish", onfinish);
-      function unpipe() {
-        debug("unpipe");
-        src.unpipe(dest);
-      }
-      dest.emit("pipe", src);
-      if (!state.flowing) {
-        debug("pipe resume");
-        src.resume();
-      }
-      return dest;
-    };
-    function pipeOnDrain(src) {
-      return function pipeOnDrainFunctionResult() {
-        var state = src._readableState;
-        debug("pipeOnDrain", state.awaitDrain);
-        if (state.awaitDrain) state.awaitDrain--;
-        if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
-          state.flowing = true;
-          flow(src);
-        }
-      };
-    }
-    Readable.prototype.unpipe = function(dest) {
-      var state = this._readableState;
-      var unpipeInfo = {
-        hasUnpiped: false
-      };
-      if (state.pipesCount === 0) return this;
-      if (state.pipesCount === 1) {
-        if (dest && dest !== state.pipes) return this;
-        if (!dest) dest = state.pipes;
-        state.pipes = null;
-        state.pipesCount = 0;
-        state.flowing = false;
-        if (dest) dest.emit("unpipe", this, unpipeInfo);
-        return this;
-      }
-      if (!dest) {
-        var dests = state.pipes;
-        var len = state.pipesCount;
-        state.pipes = null;
-        state.pipesCount = 0;
-        state.flowing = false;
-        for (var i = 0; i < len; i++) dests[i].emit("unpipe", this, {
-          hasUnpiped: false
-        });
-        return this;
-      }
-      var index = indexOf(state.pipes, dest);
-      if (index === -1) return this;
-      state.pipes.splice(index, 1);
-      state.pipesCount -= 1;
-      if (state.pipesCount === 1) state.pipes = state.pipes[0];
-      dest.emit("unpipe", this, unpipeInfo);
-      return this;
-    };
-    Readable.prototype.on = function(ev, fn) {
-      var res = Stream.prototype.on.call(this, ev, fn);
-      var state = this._readableState;
-      if (ev === "data") {
-        state.readableListening = this.listenerCount("readable") > 0;
-        if (state.flowing !== false) this.resume();
-      } else if (ev === "readable") {
-        if (!state.endEmitted && !state.readableListening) {
-          state.readableListening = state.needReadable = true;
-          state.flowing = false;
-          state.emittedReadable = false;
-          debug("on readable", state.length, state.reading);
-          if (state.length) {
-            emitReadable(this);
-          } else if (!state.reading) {
-            process.nextTick(nReadingNextTick, this);
-          }
-        }
-      }
-      return res;
-    };
-    Readable.prototype.addListener = Readable.prototype.on;
-    Readable.prototype.removeListener = function(ev, fn) {
-      var res = Stream.prototype.removeListener.call(this, ev, fn);
-      if (ev === "readable") {
-        process.nextTick(updateReadableListening, this);
-      }
-      return res;
-    };
-    Readable.prototype.removeAllListeners = function(ev) {
-      var res = Stream.prototype.removeAllListeners.apply(this, arguments);
-      if (ev === "readable" || ev === void 0) {
-        process.nextTick(updateReadableListening, this);
-      }
-      return res;
-    };
-    function updateReadableListening(self2) {
-      var state = self2._readableState;
-      state.readableListening = self2.listenerCount("readable") > 0;
-      if (state.resumeScheduled && !state.paused) {
-        state.flowing = true;
-      } else if (self2.listenerCount("data") > 0) {
-        self2.resume();
-      }
-    }
-    function nReadingNextTick(self2) {
-      debug("readable nexttick read 0");
-      self2.read(0);
-    }
-    Readable.prototype.resume = function() {
-      var state = this._readableState;
-      if (!state.flowing) {
-        debug("resume");
-        state.flowing = !state.readableListening;
-        resume(this, state);
-      }
-      state.paused = false;
-      return this;
-    };
-    function resume(stream, state) {
-      if (!state.resumeScheduled) {
-        state.resumeScheduled = true;
-        process.nextTick(resume_, stream, state);
-      }
-    }
-    function resume_(stream, state) {
-      debug("resume", state.reading);
-      if (!state.reading) {
-        stream.read(0);
-      }
-      state.resumeScheduled = false;
-      stream.emit("resume");
-      flow(stream);
-      if (state.flowing && !state.reading) stream.read(0);
-    }
-    Readable.prototype.pause = function() {
-      debug("call pause flowing=%j", this._readableState.flowing);
-      if (this._readableState.flowing !== false) {
-        debug("pause");
-        this._readableState.flowing = false;
-        this.emit("pause");
-      }
-      this._readableState.paused = true;
-      return this;
-    };
-    function flow(stream) {
-      var state = stream._readableState;
-      debug("flow", state.flowing);
-      while (state.flowing && stream.read() !== null) ;
-    }
-    Readable.prototype.wrap = function(stream) {
-      var _this = this;
-      var state = this._readableState;
-      var paused = false;
-      stream.on("end", function() {
-        debug("wrapped end");
-        if (state.decoder && !state.ended) {
-          var chunk = state.decoder.end();
-          if (chunk && chunk.length) _this.push(chunk);
-        }
-        _this.push(null);
-      });
-      stream.on("data", function(chunk) {
-        debug("wrapped data");
-        if (state.decoder) chunk = state.decoder.write(chunk);
-        if (state.objectMode && (chunk === null || chunk === void 0)) return;
-        else if (!state.objectMode && (!chunk || !chunk.length)) return;
-        var ret = _this.push(chunk);
-        if (!ret) {
-          paused = true;
-          stream.pause();
-        }
-      });
-      for (var i in stream) {
-        if (this[i] === void 0 && typeof stream[i] === "function") {
-          this[i] = /* @__PURE__ */ (function methodWrap(method) {
-            return function methodWrapReturnFunction() {
-              return stream[method].apply(stream, arguments);
-            };
-          })(i);
-        }
-      }
-      for (var n = 0; n < kProxyEvents.length; n++) {
-        stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
-      }
-      this._read = function(n2) {
-        debug("wrapped _read", n2);
-        if (paused) {
-          paused = false;
-          stream.resume();
-        }
-      };
-      return this;
-    };
-    if (typeof Symbol === "function") {
-      Readable.prototype[Symbol.asyncIterator] = function() {
-        if (createReadableStreamAsyncIterator === void 0) {
-          createReadableStreamAsyncIterator = require_async_iterator();
-        }
-        return createReadableStreamAsyncIterator(this);
-      };
-    }
-    Object.defineProperty(Readable.prototype, "readableHighWaterMark", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._readableState.highWaterMark;
-      }
-    });
-    Object.defineProperty(Readable.prototype, "readableBuffer", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._readableState && this._readableState.buffer;
-      }
-    });
-    Object.defineProperty(Readable.prototype, "readableFlowing", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._readableState.flowing;
-      },
-      set: function set(state) {
-        if (this._readableState) {
-          this._readableState.flowing = state;
-        }
-      }
-    });
-    Readable._fromList = fromList;
-    Object.defineProperty(Readable.prototype, "readableLength", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function get() {
-        return this._readableState.length;
-      }
-    });
-    function fromList(n, state) {
-      if (state.length === 0) return null;
-      var ret;
-      if (state.objectMode) ret = state.buffer.shift();
-      else if (!n || n >= state.length) {
-        if (state.decoder) ret = state.buffer.join("");
-        else if (state.buffer.length === 1) ret = state.buffer.first();
-        else ret = state.buffer.concat(state.length);
-        state.buffer.clear();
-      } else {
-        ret = state.buffer.consume(n, state.decoder);
-      }
-      return ret;
-    }
-    function endReadable(stream) {
-      var state = stream._readableState;
-      debug("endReadable", state.endEmitted);
-      if (!state.endEmitted) {
-        state.ended = true;
-        process.nextTick(endReadableNT, state, stream);
-      }
-    }
-    function endReadableNT(state, stream) {
-      debug("endReadableNT", state.endEmitted, state.length);
-      if (!state.endEmitted && state.length === 0) {
-        state.endEmitted = true;
-        stream.readable = false;
-        stream.emit("end");
-        if (state.autoDestroy) {
-          var wState = stream._writableState;
-          if (!wState || wState.autoDestroy && wState.finished) {
-            stream.destroy();
-          }
-        }
-      }
-    }
-    if (typeof Symbol === "function") {
-      Readable.from = function(iterable, opts) {
-        if (from === void 0) {
-          from = require_from();
-        }
-        return from(Readable, iterable, opts);
-      };
-    }
-    function indexOf(xs, x) {
-      for (var i = 0, l = xs.length; i < l; i++) {
-        if (xs[i] === x) return i;
-      }
-      return -1;
-    }
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_transform.js
-var require_stream_transform = __commonJS({
-  "node_modules/readable-stream/lib/_stream_transform.js"(exports2, module2) {
-    "use strict";
-    module2.exports = Transform;
-    var _require$codes = require_errors().codes;
-    var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
-    var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
-    var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
-    var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
-    var Duplex = require_stream_duplex();
-    require_inherits()(Transform, Duplex);
-    function afterTransform(er, data) {
-      var ts = this._transformState;
-      ts.transforming = false;
-      var cb = ts.writecb;
-      if (cb === null) {
-        return this.emit("error", new ERR_MULTIPLE_CALLBACK());
-      }
-      ts.writechunk = null;
-      ts.writecb = null;
-      if (data != null)
-        this.push(data);
-      cb(er);
-      var rs = this._readableState;
-      rs.reading = false;
-      if (rs.needReadable || rs.length < rs.highWaterMark) {
-        this._read(rs.highWaterMark);
-      }
-    }
-    function Transform(options) {
-      if (!(this instanceof Transform)) return new Transform(options);
-      Duplex.call(this, options);
-      this._transformState = {
-        afterTransform: afterTransform.bind(this),
-        needTransform: false,
-        transforming: false,
-        writecb: null,
-        writechunk: null,
-        writeencoding: null
-      };
-      this._readableState.needReadable = true;
-      this._readableState.sync = false;
-      if (options) {
-        if (typeof options.transform === "function") this._transform = options.transform;
-        if (typeof options.flush === "function") this._flush = options.flush;
-      }
-      this.on("prefinish", prefinish);
-    }
-    function prefinish() {
-      var _this = this;
-      if (typeof this._flush === "function" && !this._readableState.destroyed) {
-        this._flush(function(er, data) {
-          done(_this, er, data);
-        });
-      } else {
-        done(this, null, null);
-      }
-    }
-    Transform.prototype.push = function(chunk, encoding) {
-      this._transformState.needTransform = false;
-      return Duplex.prototype.push.call(this, chunk, encoding);
-    };
-    Transform.prototype._transform = function(chunk, encoding, cb) {
-      cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
-    };
-    Transform.prototype._write = function(chunk, encoding, cb) {
-      var ts = this._transformState;
-      ts.writecb = cb;
-      ts.writechunk = chunk;
-      ts.writeencoding = encoding;
-      if (!ts.transforming) {
-        var rs = this._readableState;
-        if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
-      }
-    };
-    Transform.prototype._read = function(n) {
-      var ts = this._transformState;
-      if (ts.writechunk !== null && !ts.transforming) {
-        ts.transforming = true;
-        this._transform(ts.writechunk, ts.writeencoding, ts.afterTransform);
-      } else {
-        ts.needTransform = true;
-      }
-    };
-    Transform.prototype._destroy = function(err, cb) {
-      Duplex.prototype._destroy.call(this, err, function(err2) {
-        cb(err2);
-      });
-    };
-    function done(stream, er, data) {
-      if (er) return stream.emit("error", er);
-      if (data != null)
-        stream.push(data);
-      if (stream._writableState.length) throw new ERR_TRANSFORM_WITH_LENGTH_0();
-      if (stream._transformState.transforming) throw new ERR_TRANSFORM_ALREADY_TRANSFORMING();
-      return stream.push(null);
-    }
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_passthrough.js
-var require_stream_passthrough = __commonJS({
-  "node_modules/readable-stream/lib/_stream_passthrough.js"(exports2, module2) {
-    "use strict";
-    module2.exports = PassThrough;
-    var Transform = require_stream_transform();
-    require_inherits()(PassThrough, Transform);
-    function PassThrough(options) {
-      if (!(this instanceof PassThrough)) return new PassThrough(options);
-      Transform.call(this, options);
-    }
-    PassThrough.prototype._transform = function(chunk, encoding, cb) {
-      cb(null, chunk);
-    };
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/pipeline.js
-var require_pipeline = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/pipeline.js"(exports2, module2) {
-    "use strict";
-    var eos;
-    function once(callback) {
-      var called = false;
-      return function() {
-        if (called) return;
-        called = true;
-        callback.apply(void 0, arguments);
-      };
-    }
-    var _require$codes = require_errors().codes;
-    var ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS;
-    var ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
-    function noop(err) {
-      if (err) throw err;
-    }
-    function isRequest(stream) {
-      return stream.setHeader && typeof stream.abort === "function";
-    }
-    function destroyer(stream, reading, writing, callback) {
-      callback = once(callback);
-      var closed = false;
-      stream.on("close", function() {
-        closed = true;
-      });
-      if (eos === void 0) eos = require_end_of_stream();
-      eos(stream, {
-        readable: reading,
-        writable: writing
-      }, function(err) {
-        if (err) return callback(err);
-        closed = true;
-        callback();
-      });
-      var destroyed = false;
-      return function(err) {
-        if (closed) return;
-        if (destroyed) return;
-        destroyed = true;
-        if (isRequest(stream)) return stream.abort();
-        if (typeof stream.destroy === "function") return stream.destroy();
-        callback(err || new ERR_STREAM_DESTROYED("pipe"));
-      };
-    }
-    function call(fn) {
-      fn();
-    }
-    function pipe(from, to) {
-      return from.pipe(to);
-    }
-    function popCallback(streams) {
-      if (!streams.length) return noop;
-      if (typeof streams[streams.length - 1] !== "function") return noop;
-      return streams.pop();
-    }
-    function pipeline() {
-      for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
-        streams[_key] = arguments[_key];
-      }
-      var callback = popCallback(streams);
-      if (Array.isArray(streams[0])) streams = streams[0];
-      if (streams.length < 2) {
-        throw new ERR_MISSING_ARGS("streams");
-      }
-      var error;
-      var destroys = streams.map(function(stream, i) {
-        var reading = i < streams.length - 1;
-        var writing = i > 0;
-        return destroyer(stream, reading, writing, function(err) {
-          if (!error) error = err;
-          if (err) destroys.forEach(call);
-          if (reading) return;
-          destroys.forEach(call);
-          callback(error);
-        });
-      });
-      return streams.reduce(pipe);
-    }
-    module2.exports = pipeline;
-  }
-});
-
-// node_modules/readable-stream/readable.js
-var require_readable = __commonJS({
-  "node_modules/readable-stream/readable.js"(exports2, module2) {
-    var Stream = require("stream");
-    if (process.env.READABLE_STREAM === "disable" && Stream) {
-      module2.exports = Stream.Readable;
-      Object.assign(module2.exports, Stream);
-      module2.exports.Stream = Stream;
-    } else {
-      exports2 = module2.exports = require_stream_readable();
-      exports2.Stream = Stream || exports2;
-      exports2.Readable = exports2;
-      exports2.Writable = require_stream_writable();
-      exports2.Duplex = require_stream_duplex();
-      exports2.Transform = require_stream_transform();
-      exports2.PassThrough = require_stream_passthrough();
-      exports2.finished = require_end_of_stream();
-      exports2.pipeline = require_pipeline();
-    }
+var import_node_stream;
+var init_node_stream = __esm({
+  "src/runtime/bundle/node-stream.ts"() {
+    import_node_stream = require("node:stream");
   }
 });
 
@@ -2934,25 +226,25 @@ var require_http_duplex = __commonJS({
   "node_modules/docker-modem/lib/http_duplex.js"(exports2, module2) {
     module2.exports = HttpDuplex;
     var util = require("util");
-    var stream = require_readable();
+    var stream = (init_node_stream(), __toCommonJS(node_stream_exports));
     util.inherits(HttpDuplex, stream.Duplex);
     function HttpDuplex(req, res, options) {
-      var self2 = this;
-      if (!(self2 instanceof HttpDuplex)) return new HttpDuplex(req, res, options);
-      stream.Duplex.call(self2, options);
-      self2._output = null;
-      self2.connect(req, res);
+      var self = this;
+      if (!(self instanceof HttpDuplex)) return new HttpDuplex(req, res, options);
+      stream.Duplex.call(self, options);
+      self._output = null;
+      self.connect(req, res);
     }
     HttpDuplex.prototype.connect = function(req, res) {
-      var self2 = this;
-      self2.req = req;
-      self2._output = res;
-      self2.emit("response", res);
+      var self = this;
+      self.req = req;
+      self._output = res;
+      self.emit("response", res);
       res.on("data", function(c) {
-        if (!self2.push(c)) self2._output.pause();
+        if (!self.push(c)) self._output.pause();
       });
       res.on("end", function() {
-        self2.push(null);
+        self.push(null);
       });
     };
     HttpDuplex.prototype._read = function(n) {
@@ -3129,12 +421,12 @@ var require_common = __commonJS({
           if (!debug.enabled) {
             return;
           }
-          const self2 = debug;
+          const self = debug;
           const curr = Number(/* @__PURE__ */ new Date());
           const ms = curr - (prevTime || curr);
-          self2.diff = ms;
-          self2.prev = prevTime;
-          self2.curr = curr;
+          self.diff = ms;
+          self.prev = prevTime;
+          self.curr = curr;
           prevTime = curr;
           args[0] = createDebug.coerce(args[0]);
           if (typeof args[0] !== "string") {
@@ -3149,15 +441,15 @@ var require_common = __commonJS({
             const formatter = createDebug.formatters[format];
             if (typeof formatter === "function") {
               const val = args[index];
-              match = formatter.call(self2, val);
+              match = formatter.call(self, val);
               args.splice(index, 1);
               index--;
             }
             return match;
           });
-          createDebug.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args);
+          createDebug.formatArgs.call(self, args);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args);
         }
         debug.namespace = namespace;
         debug.useColors = createDebug.useColors();
@@ -3556,7 +848,7 @@ var require_supports_color = __commonJS({
 });
 
 // node_modules/debug/src/node.js
-var require_node2 = __commonJS({
+var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports2, module2) {
     var tty = require("tty");
     var util = require("util");
@@ -3735,7 +1027,7 @@ var require_src = __commonJS({
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module2.exports = require_browser();
     } else {
-      module2.exports = require_node2();
+      module2.exports = require_node();
     }
   }
 });
@@ -3981,21 +1273,21 @@ var require_modem = __commonJS({
       return Promise.resolve(socketPathValue);
     };
     Modem.prototype.buildRequest = function(options, context, data, callback) {
-      var self2 = this;
+      var self = this;
       var connectionTimeoutTimer;
-      var finished = false;
-      var opts = self2.protocol === "ssh" ? Object.assign(options, {
-        agent: ssh(Object.assign({}, self2.sshOptions, {
-          "host": self2.host,
-          "port": self2.port,
-          "username": self2.username,
-          "password": self2.password
+      var finished2 = false;
+      var opts = self.protocol === "ssh" ? Object.assign(options, {
+        agent: ssh(Object.assign({}, self.sshOptions, {
+          "host": self.host,
+          "port": self.port,
+          "username": self.username,
+          "password": self.password
         })),
         protocol: "http:"
       }) : options;
       var req = null;
       try {
-        req = http[self2.protocol === "ssh" ? "http" : self2.protocol].request(opts, function() {
+        req = http[self.protocol === "ssh" ? "http" : self.protocol].request(opts, function() {
         });
       } catch (e) {
         callback(e);
@@ -4005,24 +1297,24 @@ var require_modem = __commonJS({
         showHidden: true,
         depth: null
       }));
-      if (self2.connectionTimeout) {
+      if (self.connectionTimeout) {
         connectionTimeoutTimer = setTimeout(function() {
-          debug("Connection Timeout of %s ms exceeded", self2.connectionTimeout);
+          debug("Connection Timeout of %s ms exceeded", self.connectionTimeout);
           req.destroy();
-        }, self2.connectionTimeout);
+        }, self.connectionTimeout);
       }
-      if (self2.timeout) {
-        req.setTimeout(self2.timeout);
+      if (self.timeout) {
+        req.setTimeout(self.timeout);
         req.on("timeout", function() {
-          debug("Timeout of %s ms exceeded", self2.timeout);
+          debug("Timeout of %s ms exceeded", self.timeout);
           req.destroy();
         });
       }
       if (context.hijack === true) {
         clearTimeout(connectionTimeoutTimer);
         req.on("upgrade", function(res, sock, head) {
-          if (finished === false) {
-            finished = true;
+          if (finished2 === false) {
+            finished2 = true;
             if (head.length > 0) {
               sock.unshift(head);
             }
@@ -4039,9 +1331,9 @@ var require_modem = __commonJS({
       req.on("response", function(res) {
         clearTimeout(connectionTimeoutTimer);
         if (context.isStream === true) {
-          if (finished === false) {
-            finished = true;
-            self2.buildPayload(null, context.isStream, context.statusCodes, context.openStdin, req, res, null, callback);
+          if (finished2 === false) {
+            finished2 = true;
+            self.buildPayload(null, context.isStream, context.statusCodes, context.openStdin, req, res, null, callback);
           }
         } else {
           if (options.signal != null) {
@@ -4056,18 +1348,18 @@ var require_modem = __commonJS({
             var result = buffer.toString();
             debug("Received: %s", result);
             var json = utils.parseJSON(result) || buffer;
-            if (finished === false) {
-              finished = true;
-              self2.buildPayload(null, context.isStream, context.statusCodes, false, req, res, json, callback);
+            if (finished2 === false) {
+              finished2 = true;
+              self.buildPayload(null, context.isStream, context.statusCodes, false, req, res, json, callback);
             }
           });
         }
       });
       req.on("error", function(error) {
         clearTimeout(connectionTimeoutTimer);
-        if (finished === false) {
-          finished = true;
-          self2.buildPayload(error, context.isStream, context.statusCodes, false, {}, {}, null, callback);
+        if (finished2 === false) {
+          finished2 = true;
+          self.buildPayload(error, context.isStream, context.statusCodes, false, {}, {}, null, callback);
         }
       });
       if (typeof data === "string" || Buffer.isBuffer(data)) {
@@ -4187,7 +1479,7 @@ var require_modem = __commonJS({
     Modem.prototype.followProgress = function(streama, onFinished, onProgress) {
       var buf = "";
       var output = [];
-      var finished = false;
+      var finished2 = false;
       streama.on("data", onStreamEvent);
       streama.on("error", onStreamError);
       streama.on("end", onStreamEnd);
@@ -4219,7 +1511,7 @@ var require_modem = __commonJS({
       }
       ;
       function onStreamError(err) {
-        finished = true;
+        finished2 = true;
         streama.removeListener("data", onStreamEvent);
         streama.removeListener("error", onStreamError);
         streama.removeListener("end", onStreamEnd);
@@ -4227,8 +1519,8 @@ var require_modem = __commonJS({
         onFinished(err, output);
       }
       function onStreamEnd() {
-        if (!finished) onFinished(null, output);
-        finished = true;
+        if (!finished2) onFinished(null, output);
+        finished2 = true;
       }
     };
     Modem.prototype.buildQuerystring = function(opts) {
@@ -4246,2059 +1538,36 @@ var require_modem = __commonJS({
   }
 });
 
-// node_modules/@balena/dockerignore/ignore.js
-var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports2, module2) {
+// src/runtime/bundle/unavailable-module.ts
+function unavailableModule(what) {
+  return new Proxy({}, {
+    get(_target, key) {
+      if (typeof key === "symbol" || key === "__esModule" || key === "default" || key === "then") return void 0;
+      throw new Error(`godock's Docker client is built without ${what}; "${key}" is not available`);
+    }
+  });
+}
+var init_unavailable_module = __esm({
+  "src/runtime/bundle/unavailable-module.ts"() {
     "use strict";
-    var path = require("path");
-    var factory = (options) => new IgnoreBase(options);
-    factory.default = factory;
-    module2.exports = factory;
-    function make_array(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
-    function cleanPath(file) {
-      return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
-    }
-    function toSlash(file) {
-      if (path.sep === "/") {
-        return file;
-      }
-      return file.replace(/\\/g, "/");
-    }
-    function fromSlash(file) {
-      if (path.sep === "/") {
-        return file;
-      }
-      return file.replace(/\//g, path.sep);
-    }
-    var IgnoreBase = class {
-      constructor({
-        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-        ignorecase = true
-      } = {}) {
-        this._rules = [];
-        this._ignorecase = ignorecase;
-        this[KEY_IGNORE] = true;
-        this._initCache();
-      }
-      _initCache() {
-        this._cache = {};
-      }
-      // @param {Array.<string>|string|Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        if (typeof pattern === "string") {
-          pattern = pattern.split(/\r?\n/g);
-        }
-        make_array(pattern).forEach(this._addPattern, this);
-        if (this._added) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      _addPattern(pattern) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules);
-          this._added = true;
-          return;
-        }
-        if (this._checkPattern(pattern)) {
-          const rule = this._createRule(pattern.trim());
-          if (rule !== null) {
-            this._added = true;
-            this._rules.push(rule);
-          }
-        }
-      }
-      _checkPattern(pattern) {
-        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
-      }
-      filter(paths) {
-        return make_array(paths).filter((path2) => this._filter(path2));
-      }
-      createFilter() {
-        return (path2) => this._filter(path2);
-      }
-      ignores(path2) {
-        return !this._filter(path2);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-      _createRule(pattern) {
-        const origin = pattern;
-        let negative = false;
-        if (pattern[0] === "!") {
-          negative = true;
-          pattern = pattern.substring(1).trim();
-        }
-        if (pattern.length > 0) {
-          pattern = cleanPath(pattern);
-          pattern = toSlash(pattern);
-          if (pattern.length > 1 && pattern[0] === "/") {
-            pattern = pattern.slice(1);
-          }
-        }
-        if (negative) {
-          pattern = "!" + pattern;
-        }
-        pattern = pattern.trim();
-        if (pattern === "") {
-          return null;
-        }
-        pattern = cleanPath(pattern);
-        if (pattern[0] === "!") {
-          if (pattern.length === 1) {
-            return null;
-          }
-          negative = true;
-          pattern = pattern.substring(1);
-        } else {
-          negative = false;
-        }
-        return {
-          origin,
-          pattern,
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path.sep),
-          negative
-        };
-      }
-      // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path2) {
-        if (!path2) {
-          return false;
-        }
-        if (path2 in this._cache) {
-          return this._cache[path2];
-        }
-        return this._cache[path2] = this._test(path2);
-      }
-      // @returns {Boolean} true if a file is NOT ignored
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-      _test(file) {
-        file = fromSlash(file);
-        const parentPath = cleanPath(path.dirname(file));
-        const parentPathDirs = parentPath.split(path.sep);
-        let matched = false;
-        this._rules.forEach((rule) => {
-          let match = this._match(file, rule);
-          if (!match && parentPath !== ".") {
-            if (rule.dirs.includes("**")) {
-              for (let i = rule.dirs.filter((x) => x !== "**").length; i <= parentPathDirs.length; i++) {
-                match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
-              }
-            } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
-            }
-          }
-          if (match) {
-            matched = !rule.negative;
-          }
-        });
-        return !matched;
-      }
-      // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule) {
-        return this._compile(rule).regexp.test(file);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule) {
-        if (rule.regexp) {
-          return rule;
-        }
-        let regStr = "^";
-        let escapedSlash = path.sep === "\\" ? "\\\\" : path.sep;
-        for (let i = 0; i < rule.pattern.length; i++) {
-          const ch = rule.pattern[i];
-          if (ch === "*") {
-            if (rule.pattern[i + 1] === "*") {
-              i++;
-              if (rule.pattern[i + 1] === path.sep) {
-                i++;
-              }
-              if (rule.pattern[i + 1] === void 0) {
-                regStr += ".*";
-              } else {
-                regStr += `(.*${escapedSlash})?`;
-              }
-            } else {
-              regStr += `[^${escapedSlash}]*`;
-            }
-          } else if (ch === "?") {
-            regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
-            if (path.sep === "\\") {
-              regStr += escapedSlash;
-              continue;
-            }
-            if (rule.pattern[i + 1] !== void 0) {
-              regStr += "\\" + rule.pattern[i + 1];
-              i++;
-            } else {
-              regStr += "\\";
-            }
-          } else {
-            regStr += ch;
-          }
-        }
-        regStr += "$";
-        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule;
-      }
-    };
   }
 });
 
-// node_modules/chownr/chownr.js
-var require_chownr = __commonJS({
-  "node_modules/chownr/chownr.js"(exports2, module2) {
-    "use strict";
-    var fs = require("fs");
-    var path = require("path");
-    var LCHOWN = fs.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
-    var lchownSync = (path2, uid, gid) => {
-      try {
-        return fs[LCHOWNSYNC](path2, uid, gid);
-      } catch (er) {
-        if (er.code !== "ENOENT")
-          throw er;
-      }
-    };
-    var chownSync = (path2, uid, gid) => {
-      try {
-        return fs.chownSync(path2, uid, gid);
-      } catch (er) {
-        if (er.code !== "ENOENT")
-          throw er;
-      }
-    };
-    var handleEISDIR = needEISDIRHandled ? (path2, uid, gid, cb) => (er) => {
-      if (!er || er.code !== "EISDIR")
-        cb(er);
-      else
-        fs.chown(path2, uid, gid, cb);
-    } : (_, __, ___, cb) => cb;
-    var handleEISDirSync = needEISDIRHandled ? (path2, uid, gid) => {
-      try {
-        return lchownSync(path2, uid, gid);
-      } catch (er) {
-        if (er.code !== "EISDIR")
-          throw er;
-        chownSync(path2, uid, gid);
-      }
-    } : (path2, uid, gid) => lchownSync(path2, uid, gid);
-    var nodeVersion = process.version;
-    var readdir = (path2, options, cb) => fs.readdir(path2, options, cb);
-    var readdirSync = (path2, options) => fs.readdirSync(path2, options);
-    if (/^v4\./.test(nodeVersion))
-      readdir = (path2, options, cb) => fs.readdir(path2, cb);
-    var chown = (cpath, uid, gid, cb) => {
-      fs[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
-        cb(er && er.code !== "ENOENT" ? er : null);
-      }));
-    };
-    var chownrKid = (p, child, uid, gid, cb) => {
-      if (typeof child === "string")
-        return fs.lstat(path.resolve(p, child), (er, stats) => {
-          if (er)
-            return cb(er.code !== "ENOENT" ? er : null);
-          stats.name = child;
-          chownrKid(p, stats, uid, gid, cb);
-        });
-      if (child.isDirectory()) {
-        chownr(path.resolve(p, child.name), uid, gid, (er) => {
-          if (er)
-            return cb(er);
-          const cpath = path.resolve(p, child.name);
-          chown(cpath, uid, gid, cb);
-        });
-      } else {
-        const cpath = path.resolve(p, child.name);
-        chown(cpath, uid, gid, cb);
-      }
-    };
-    var chownr = (p, uid, gid, cb) => {
-      readdir(p, { withFileTypes: true }, (er, children) => {
-        if (er) {
-          if (er.code === "ENOENT")
-            return cb();
-          else if (er.code !== "ENOTDIR" && er.code !== "ENOTSUP")
-            return cb(er);
-        }
-        if (er || !children.length)
-          return chown(p, uid, gid, cb);
-        let len = children.length;
-        let errState = null;
-        const then = (er2) => {
-          if (errState)
-            return;
-          if (er2)
-            return cb(errState = er2);
-          if (--len === 0)
-            return chown(p, uid, gid, cb);
-        };
-        children.forEach((child) => chownrKid(p, child, uid, gid, then));
-      });
-    };
-    var chownrKidSync = (p, child, uid, gid) => {
-      if (typeof child === "string") {
-        try {
-          const stats = fs.lstatSync(path.resolve(p, child));
-          stats.name = child;
-          child = stats;
-        } catch (er) {
-          if (er.code === "ENOENT")
-            return;
-          else
-            throw er;
-        }
-      }
-      if (child.isDirectory())
-        chownrSync(path.resolve(p, child.name), uid, gid);
-      handleEISDirSync(path.resolve(p, child.name), uid, gid);
-    };
-    var chownrSync = (p, uid, gid) => {
-      let children;
-      try {
-        children = readdirSync(p, { withFileTypes: true });
-      } catch (er) {
-        if (er.code === "ENOENT")
-          return;
-        else if (er.code === "ENOTDIR" || er.code === "ENOTSUP")
-          return handleEISDirSync(p, uid, gid);
-        else
-          throw er;
-      }
-      if (children && children.length)
-        children.forEach((child) => chownrKidSync(p, child, uid, gid));
-      return handleEISDirSync(p, uid, gid);
-    };
-    module2.exports = chownr;
-    chownr.sync = chownrSync;
-  }
-});
-
-// node_modules/bl/BufferList.js
-var require_BufferList = __commonJS({
-  "node_modules/bl/BufferList.js"(exports2, module2) {
-    "use strict";
-    var { Buffer: Buffer2 } = require("buffer");
-    var symbol = /* @__PURE__ */ Symbol.for("BufferList");
-    function BufferList(buf) {
-      if (!(this instanceof BufferList)) {
-        return new BufferList(buf);
-      }
-      BufferList._init.call(this, buf);
-    }
-    BufferList._init = function _init(buf) {
-      Object.defineProperty(this, symbol, { value: true });
-      this._bufs = [];
-      this.length = 0;
-      if (buf) {
-        this.append(buf);
-      }
-    };
-    BufferList.prototype._new = function _new(buf) {
-      return new BufferList(buf);
-    };
-    BufferList.prototype._offset = function _offset(offset) {
-      if (offset === 0) {
-        return [0, 0];
-      }
-      let tot = 0;
-      for (let i = 0; i < this._bufs.length; i++) {
-        const _t = tot + this._bufs[i].length;
-        if (offset < _t || i === this._bufs.length - 1) {
-          return [i, offset - tot];
-        }
-        tot = _t;
-      }
-    };
-    BufferList.prototype._reverseOffset = function(blOffset) {
-      const bufferId = blOffset[0];
-      let offset = blOffset[1];
-      for (let i = 0; i < bufferId; i++) {
-        offset += this._bufs[i].length;
-      }
-      return offset;
-    };
-    BufferList.prototype.get = function get(index) {
-      if (index > this.length || index < 0) {
-        return void 0;
-      }
-      const offset = this._offset(index);
-      return this._bufs[offset[0]][offset[1]];
-    };
-    BufferList.prototype.slice = function slice(start, end) {
-      if (typeof start === "number" && start < 0) {
-        start += this.length;
-      }
-      if (typeof end === "number" && end < 0) {
-        end += this.length;
-      }
-      return this.copy(null, 0, start, end);
-    };
-    BufferList.prototype.copy = function copy(dst, dstStart, srcStart, srcEnd) {
-      if (typeof srcStart !== "number" || srcStart < 0) {
-        srcStart = 0;
-      }
-      if (typeof srcEnd !== "number" || srcEnd > this.length) {
-        srcEnd = this.length;
-      }
-      if (srcStart >= this.length) {
-        return dst || Buffer2.alloc(0);
-      }
-      if (srcEnd <= 0) {
-        return dst || Buffer2.alloc(0);
-      }
-      const copy2 = !!dst;
-      const off = this._offset(srcStart);
-      const len = srcEnd - srcStart;
-      let bytes = len;
-      let bufoff = copy2 && dstStart || 0;
-      let start = off[1];
-      if (srcStart === 0 && srcEnd === this.length) {
-        if (!copy2) {
-          return this._bufs.length === 1 ? this._bufs[0] : Buffer2.concat(this._bufs, this.length);
-        }
-        for (let i = 0; i < this._bufs.length; i++) {
-          this._bufs[i].copy(dst, bufoff);
-          bufoff += this._bufs[i].length;
-        }
-        return dst;
-      }
-      if (bytes <= this._bufs[off[0]].length - start) {
-        return copy2 ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes) : this._bufs[off[0]].slice(start, start + bytes);
-      }
-      if (!copy2) {
-        dst = Buffer2.allocUnsafe(len);
-      }
-      for (let i = off[0]; i < this._bufs.length; i++) {
-        const l = this._bufs[i].length - start;
-        if (bytes > l) {
-          this._bufs[i].copy(dst, bufoff, start);
-          bufoff += l;
-        } else {
-          this._bufs[i].copy(dst, bufoff, start, start + bytes);
-          bufoff += l;
-          break;
-        }
-        bytes -= l;
-        if (start) {
-          start = 0;
-        }
-      }
-      if (dst.length > bufoff) return dst.slice(0, bufoff);
-      return dst;
-    };
-    BufferList.prototype.shallowSlice = function shallowSlice(start, end) {
-      start = start || 0;
-      end = typeof end !== "number" ? this.length : end;
-      if (start < 0) {
-        start += this.length;
-      }
-      if (end < 0) {
-        end += this.length;
-      }
-      if (start === end) {
-        return this._new();
-      }
-      const startOffset = this._offset(start);
-      const endOffset = this._offset(end);
-      const buffers = this._bufs.slice(startOffset[0], endOffset[0] + 1);
-      if (endOffset[1] === 0) {
-        buffers.pop();
-      } else {
-        buffers[buffers.length - 1] = buffers[buffers.length - 1].slice(0, endOffset[1]);
-      }
-      if (startOffset[1] !== 0) {
-        buffers[0] = buffers[0].slice(startOffset[1]);
-      }
-      return this._new(buffers);
-    };
-    BufferList.prototype.toString = function toString(encoding, start, end) {
-      return this.slice(start, end).toString(encoding);
-    };
-    BufferList.prototype.consume = function consume(bytes) {
-      bytes = Math.trunc(bytes);
-      if (Number.isNaN(bytes) || bytes <= 0) return this;
-      while (this._bufs.length) {
-        if (bytes >= this._bufs[0].length) {
-          bytes -= this._bufs[0].length;
-          this.length -= this._bufs[0].length;
-          this._bufs.shift();
-        } else {
-          this._bufs[0] = this._bufs[0].slice(bytes);
-          this.length -= bytes;
-          break;
-        }
-      }
-      return this;
-    };
-    BufferList.prototype.duplicate = function duplicate() {
-      const copy = this._new();
-      for (let i = 0; i < this._bufs.length; i++) {
-        copy.append(this._bufs[i]);
-      }
-      return copy;
-    };
-    BufferList.prototype.append = function append(buf) {
-      if (buf == null) {
-        return this;
-      }
-      if (buf.buffer) {
-        this._appendBuffer(Buffer2.from(buf.buffer, buf.byteOffset, buf.byteLength));
-      } else if (Array.isArray(buf)) {
-        for (let i = 0; i < buf.length; i++) {
-          this.append(buf[i]);
-        }
-      } else if (this._isBufferList(buf)) {
-        for (let i = 0; i < buf._bufs.length; i++) {
-          this.append(buf._bufs[i]);
-        }
-      } else {
-        if (typeof buf === "number") {
-          buf = buf.toString();
-        }
-        this._appendBuffer(Buffer2.from(buf));
-      }
-      return this;
-    };
-    BufferList.prototype._appendBuffer = function appendBuffer(buf) {
-      this._bufs.push(buf);
-      this.length += buf.length;
-    };
-    BufferList.prototype.indexOf = function(search, offset, encoding) {
-      if (encoding === void 0 && typeof offset === "string") {
-        encoding = offset;
-        offset = void 0;
-      }
-      if (typeof search === "function" || Array.isArray(search)) {
-        throw new TypeError('The "value" argument must be one of type string, Buffer, BufferList, or Uint8Array.');
-      } else if (typeof search === "number") {
-        search = Buffer2.from([search]);
-      } else if (typeof search === "string") {
-        search = Buffer2.from(search, encoding);
-      } else if (this._isBufferList(search)) {
-        search = search.slice();
-      } else if (Array.isArray(search.buffer)) {
-        search = Buffer2.from(search.buffer, search.byteOffset, search.byteLength);
-      } else if (!Buffer2.isBuffer(search)) {
-        search = Buffer2.from(search);
-      }
-      offset = Number(offset || 0);
-      if (isNaN(offset)) {
-        offset = 0;
-      }
-      if (offset < 0) {
-        offset = this.length + offset;
-      }
-      if (offset < 0) {
-        offset = 0;
-      }
-      if (search.length === 0) {
-        return offset > this.length ? this.length : offset;
-      }
-      const blOffset = this._offset(offset);
-      let blIndex = blOffset[0];
-      let buffOffset = blOffset[1];
-      for (; blIndex < this._bufs.length; blIndex++) {
-        const buff = this._bufs[blIndex];
-        while (buffOffset < buff.length) {
-          const availableWindow = buff.length - buffOffset;
-          if (availableWindow >= search.length) {
-            const nativeSearchResult = buff.indexOf(search, buffOffset);
-            if (nativeSearchResult !== -1) {
-              return this._reverseOffset([blIndex, nativeSearchResult]);
-            }
-            buffOffset = buff.length - search.length + 1;
-          } else {
-            const revOffset = this._reverseOffset([blIndex, buffOffset]);
-            if (this._match(revOffset, search)) {
-              return revOffset;
-            }
-            buffOffset++;
-          }
-        }
-        buffOffset = 0;
-      }
-      return -1;
-    };
-    BufferList.prototype._match = function(offset, search) {
-      if (this.length - offset < search.length) {
-        return false;
-      }
-      for (let searchOffset = 0; searchOffset < search.length; searchOffset++) {
-        if (this.get(offset + searchOffset) !== search[searchOffset]) {
-          return false;
-        }
-      }
-      return true;
-    };
-    (function() {
-      const methods = {
-        readDoubleBE: 8,
-        readDoubleLE: 8,
-        readFloatBE: 4,
-        readFloatLE: 4,
-        readInt32BE: 4,
-        readInt32LE: 4,
-        readUInt32BE: 4,
-        readUInt32LE: 4,
-        readInt16BE: 2,
-        readInt16LE: 2,
-        readUInt16BE: 2,
-        readUInt16LE: 2,
-        readInt8: 1,
-        readUInt8: 1,
-        readIntBE: null,
-        readIntLE: null,
-        readUIntBE: null,
-        readUIntLE: null
-      };
-      for (const m in methods) {
-        (function(m2) {
-          if (methods[m2] === null) {
-            BufferList.prototype[m2] = function(offset, byteLength) {
-              return this.slice(offset, offset + byteLength)[m2](0, byteLength);
-            };
-          } else {
-            BufferList.prototype[m2] = function(offset = 0) {
-              return this.slice(offset, offset + methods[m2])[m2](0);
-            };
-          }
-        })(m);
-      }
-    })();
-    BufferList.prototype._isBufferList = function _isBufferList(b) {
-      return b instanceof BufferList || BufferList.isBufferList(b);
-    };
-    BufferList.isBufferList = function isBufferList(b) {
-      return b != null && b[symbol];
-    };
-    module2.exports = BufferList;
-  }
-});
-
-// node_modules/bl/bl.js
-var require_bl = __commonJS({
-  "node_modules/bl/bl.js"(exports2, module2) {
-    "use strict";
-    var DuplexStream = require_readable().Duplex;
-    var inherits = require_inherits();
-    var BufferList = require_BufferList();
-    function BufferListStream(callback) {
-      if (!(this instanceof BufferListStream)) {
-        return new BufferListStream(callback);
-      }
-      if (typeof callback === "function") {
-        this._callback = callback;
-        const piper = function piper2(err) {
-          if (this._callback) {
-            this._callback(err);
-            this._callback = null;
-          }
-        }.bind(this);
-        this.on("pipe", function onPipe(src) {
-          src.on("error", piper);
-        });
-        this.on("unpipe", function onUnpipe(src) {
-          src.removeListener("error", piper);
-        });
-        callback = null;
-      }
-      BufferList._init.call(this, callback);
-      DuplexStream.call(this);
-    }
-    inherits(BufferListStream, DuplexStream);
-    Object.assign(BufferListStream.prototype, BufferList.prototype);
-    BufferListStream.prototype._new = function _new(callback) {
-      return new BufferListStream(callback);
-    };
-    BufferListStream.prototype._write = function _write(buf, encoding, callback) {
-      this._appendBuffer(buf);
-      if (typeof callback === "function") {
-        callback();
-      }
-    };
-    BufferListStream.prototype._read = function _read(size) {
-      if (!this.length) {
-        return this.push(null);
-      }
-      size = Math.min(size, this.length);
-      this.push(this.slice(0, size));
-      this.consume(size);
-    };
-    BufferListStream.prototype.end = function end(chunk) {
-      DuplexStream.prototype.end.call(this, chunk);
-      if (this._callback) {
-        this._callback(null, this.slice());
-        this._callback = null;
-      }
-    };
-    BufferListStream.prototype._destroy = function _destroy(err, cb) {
-      this._bufs.length = 0;
-      this.length = 0;
-      cb(err);
-    };
-    BufferListStream.prototype._isBufferList = function _isBufferList(b) {
-      return b instanceof BufferListStream || b instanceof BufferList || BufferListStream.isBufferList(b);
-    };
-    BufferListStream.isBufferList = BufferList.isBufferList;
-    module2.exports = BufferListStream;
-    module2.exports.BufferListStream = BufferListStream;
-    module2.exports.BufferList = BufferList;
-  }
-});
-
-// node_modules/tar-stream/headers.js
-var require_headers = __commonJS({
-  "node_modules/tar-stream/headers.js"(exports2) {
-    var alloc = Buffer.alloc;
-    var ZEROS = "0000000000000000000";
-    var SEVENS = "7777777777777777777";
-    var ZERO_OFFSET = "0".charCodeAt(0);
-    var USTAR_MAGIC = Buffer.from("ustar\0", "binary");
-    var USTAR_VER = Buffer.from("00", "binary");
-    var GNU_MAGIC = Buffer.from("ustar ", "binary");
-    var GNU_VER = Buffer.from(" \0", "binary");
-    var MASK = parseInt("7777", 8);
-    var MAGIC_OFFSET = 257;
-    var VERSION_OFFSET = 263;
-    var clamp = function(index, len, defaultValue) {
-      if (typeof index !== "number") return defaultValue;
-      index = ~~index;
-      if (index >= len) return len;
-      if (index >= 0) return index;
-      index += len;
-      if (index >= 0) return index;
-      return 0;
-    };
-    var toType = function(flag) {
-      switch (flag) {
-        case 0:
-          return "file";
-        case 1:
-          return "link";
-        case 2:
-          return "symlink";
-        case 3:
-          return "character-device";
-        case 4:
-          return "block-device";
-        case 5:
-          return "directory";
-        case 6:
-          return "fifo";
-        case 7:
-          return "contiguous-file";
-        case 72:
-          return "pax-header";
-        case 55:
-          return "pax-global-header";
-        case 27:
-          return "gnu-long-link-path";
-        case 28:
-        case 30:
-          return "gnu-long-path";
-      }
-      return null;
-    };
-    var toTypeflag = function(flag) {
-      switch (flag) {
-        case "file":
-          return 0;
-        case "link":
-          return 1;
-        case "symlink":
-          return 2;
-        case "character-device":
-          return 3;
-        case "block-device":
-          return 4;
-        case "directory":
-          return 5;
-        case "fifo":
-          return 6;
-        case "contiguous-file":
-          return 7;
-        case "pax-header":
-          return 72;
-      }
-      return 0;
-    };
-    var indexOf = function(block, num, offset, end) {
-      for (; offset < end; offset++) {
-        if (block[offset] === num) return offset;
-      }
-      return end;
-    };
-    var cksum = function(block) {
-      var sum = 8 * 32;
-      for (var i = 0; i < 148; i++) sum += block[i];
-      for (var j = 156; j < 512; j++) sum += block[j];
-      return sum;
-    };
-    var encodeOct = function(val, n) {
-      val = val.toString(8);
-      if (val.length > n) return SEVENS.slice(0, n) + " ";
-      else return ZEROS.slice(0, n - val.length) + val + " ";
-    };
-    function parse256(buf) {
-      var positive;
-      if (buf[0] === 128) positive = true;
-      else if (buf[0] === 255) positive = false;
-      else return null;
-      var tuple = [];
-      for (var i = buf.length - 1; i > 0; i--) {
-        var byte = buf[i];
-        if (positive) tuple.push(byte);
-        else tuple.push(255 - byte);
-      }
-      var sum = 0;
-      var l = tuple.length;
-      for (i = 0; i < l; i++) {
-        sum += tuple[i] * Math.pow(256, i);
-      }
-      return positive ? sum : -1 * sum;
-    }
-    var decodeOct = function(val, offset, length) {
-      val = val.slice(offset, offset + length);
-      offset = 0;
-      if (val[offset] & 128) {
-        return parse256(val);
-      } else {
-        while (offset < val.length && val[offset] === 32) offset++;
-        var end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
-        while (offset < end && val[offset] === 0) offset++;
-        if (end === offset) return 0;
-        return parseInt(val.slice(offset, end).toString(), 8);
-      }
-    };
-    var decodeStr = function(val, offset, length, encoding) {
-      return val.slice(offset, indexOf(val, 0, offset, offset + length)).toString(encoding);
-    };
-    var addLength = function(str) {
-      var len = Buffer.byteLength(str);
-      var digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
-      if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str;
-    };
-    exports2.decodeLongPath = function(buf, encoding) {
-      return decodeStr(buf, 0, buf.length, encoding);
-    };
-    exports2.encodePax = function(opts) {
-      var result = "";
-      if (opts.name) result += addLength(" path=" + opts.name + "\n");
-      if (opts.linkname) result += addLength(" linkpath=" + opts.linkname + "\n");
-      var pax = opts.pax;
-      if (pax) {
-        for (var key in pax) {
-          result += addLength(" " + key + "=" + pax[key] + "\n");
-        }
-      }
-      return Buffer.from(result);
-    };
-    exports2.decodePax = function(buf) {
-      var result = {};
-      while (buf.length) {
-        var i = 0;
-        while (i < buf.length && buf[i] !== 32) i++;
-        var len = parseInt(buf.slice(0, i).toString(), 10);
-        if (!len) return result;
-        var b = buf.slice(i + 1, len - 1).toString();
-        var keyIndex = b.indexOf("=");
-        if (keyIndex === -1) return result;
-        result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
-        buf = buf.slice(len);
-      }
-      return result;
-    };
-    exports2.encode = function(opts) {
-      var buf = alloc(512);
-      var name = opts.name;
-      var prefix = "";
-      if (opts.typeflag === 5 && name[name.length - 1] !== "/") name += "/";
-      if (Buffer.byteLength(name) !== name.length) return null;
-      while (Buffer.byteLength(name) > 100) {
-        var i = name.indexOf("/");
-        if (i === -1) return null;
-        prefix += prefix ? "/" + name.slice(0, i) : name.slice(0, i);
-        name = name.slice(i + 1);
-      }
-      if (Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) return null;
-      if (opts.linkname && Buffer.byteLength(opts.linkname) > 100) return null;
-      buf.write(name);
-      buf.write(encodeOct(opts.mode & MASK, 6), 100);
-      buf.write(encodeOct(opts.uid, 6), 108);
-      buf.write(encodeOct(opts.gid, 6), 116);
-      buf.write(encodeOct(opts.size, 11), 124);
-      buf.write(encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
-      buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
-      if (opts.linkname) buf.write(opts.linkname, 157);
-      USTAR_MAGIC.copy(buf, MAGIC_OFFSET);
-      USTAR_VER.copy(buf, VERSION_OFFSET);
-      if (opts.uname) buf.write(opts.uname, 265);
-      if (opts.gname) buf.write(opts.gname, 297);
-      buf.write(encodeOct(opts.devmajor || 0, 6), 329);
-      buf.write(encodeOct(opts.devminor || 0, 6), 337);
-      if (prefix) buf.write(prefix, 345);
-      buf.write(encodeOct(cksum(buf), 6), 148);
-      return buf;
-    };
-    exports2.decode = function(buf, filenameEncoding, allowUnknownFormat) {
-      var typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
-      var name = decodeStr(buf, 0, 100, filenameEncoding);
-      var mode = decodeOct(buf, 100, 8);
-      var uid = decodeOct(buf, 108, 8);
-      var gid = decodeOct(buf, 116, 8);
-      var size = decodeOct(buf, 124, 12);
-      var mtime = decodeOct(buf, 136, 12);
-      var type = toType(typeflag);
-      var linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
-      var uname = decodeStr(buf, 265, 32);
-      var gname = decodeStr(buf, 297, 32);
-      var devmajor = decodeOct(buf, 329, 8);
-      var devminor = decodeOct(buf, 337, 8);
-      var c = cksum(buf);
-      if (c === 8 * 32) return null;
-      if (c !== decodeOct(buf, 148, 8)) throw new Error("Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?");
-      if (USTAR_MAGIC.compare(buf, MAGIC_OFFSET, MAGIC_OFFSET + 6) === 0) {
-        if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + "/" + name;
-      } else if (GNU_MAGIC.compare(buf, MAGIC_OFFSET, MAGIC_OFFSET + 6) === 0 && GNU_VER.compare(buf, VERSION_OFFSET, VERSION_OFFSET + 2) === 0) {
-      } else {
-        if (!allowUnknownFormat) {
-          throw new Error("Invalid tar header: unknown format.");
-        }
-      }
-      if (typeflag === 0 && name && name[name.length - 1] === "/") typeflag = 5;
-      return {
-        name,
-        mode,
-        uid,
-        gid,
-        size,
-        mtime: new Date(1e3 * mtime),
-        type,
-        linkname,
-        uname,
-        gname,
-        devmajor,
-        devminor
-      };
-    };
-  }
-});
-
-// node_modules/tar-stream/extract.js
-var require_extract = __commonJS({
-  "node_modules/tar-stream/extract.js"(exports2, module2) {
-    var util = require("util");
-    var bl = require_bl();
-    var headers = require_headers();
-    var Writable = require_readable().Writable;
-    var PassThrough = require_readable().PassThrough;
-    var noop = function() {
-    };
-    var overflow = function(size) {
-      size &= 511;
-      return size && 512 - size;
-    };
-    var emptyStream = function(self2, offset) {
-      var s = new Source(self2, offset);
-      s.end();
-      return s;
-    };
-    var mixinPax = function(header, pax) {
-      if (pax.path) header.name = pax.path;
-      if (pax.linkpath) header.linkname = pax.linkpath;
-      if (pax.size) header.size = parseInt(pax.size, 10);
-      header.pax = pax;
-      return header;
-    };
-    var Source = function(self2, offset) {
-      this._parent = self2;
-      this.offset = offset;
-      PassThrough.call(this, { autoDestroy: false });
-    };
-    util.inherits(Source, PassThrough);
-    Source.prototype.destroy = function(err) {
-      this._parent.destroy(err);
-    };
-    var Extract = function(opts) {
-      if (!(this instanceof Extract)) return new Extract(opts);
-      Writable.call(this, opts);
-      opts = opts || {};
-      this._offset = 0;
-      this._buffer = bl();
-      this._missing = 0;
-      this._partial = false;
-      this._onparse = noop;
-      this._header = null;
-      this._stream = null;
-      this._overflow = null;
-      this._cb = null;
-      this._locked = false;
-      this._destroyed = false;
-      this._pax = null;
-      this._paxGlobal = null;
-      this._gnuLongPath = null;
-      this._gnuLongLinkPath = null;
-      var self2 = this;
-      var b = self2._buffer;
-      var oncontinue = function() {
-        self2._continue();
-      };
-      var onunlock = function(err) {
-        self2._locked = false;
-        if (err) return self2.destroy(err);
-        if (!self2._stream) oncontinue();
-      };
-      var onstreamend = function() {
-        self2._stream = null;
-        var drain = overflow(self2._header.size);
-        if (drain) self2._parse(drain, ondrain);
-        else self2._parse(512, onheader);
-        if (!self2._locked) oncontinue();
-      };
-      var ondrain = function() {
-        self2._buffer.consume(overflow(self2._header.size));
-        self2._parse(512, onheader);
-        oncontinue();
-      };
-      var onpaxglobalheader = function() {
-        var size = self2._header.size;
-        self2._paxGlobal = headers.decodePax(b.slice(0, size));
-        b.consume(size);
-        onstreamend();
-      };
-      var onpaxheader = function() {
-        var size = self2._header.size;
-        self2._pax = headers.decodePax(b.slice(0, size));
-        if (self2._paxGlobal) self2._pax = Object.assign({}, self2._paxGlobal, self2._pax);
-        b.consume(size);
-        onstreamend();
-      };
-      var ongnulongpath = function() {
-        var size = self2._header.size;
-        this._gnuLongPath = headers.decodeLongPath(b.slice(0, size), opts.filenameEncoding);
-        b.consume(size);
-        onstreamend();
-      };
-      var ongnulonglinkpath = function() {
-        var size = self2._header.size;
-        this._gnuLongLinkPath = headers.decodeLongPath(b.slice(0, size), opts.filenameEncoding);
-        b.consume(size);
-        onstreamend();
-      };
-      var onheader = function() {
-        var offset = self2._offset;
-        var header;
-        try {
-          header = self2._header = headers.decode(b.slice(0, 512), opts.filenameEncoding, opts.allowUnknownFormat);
-        } catch (err) {
-          self2.emit("error", err);
-        }
-        b.consume(512);
-        if (!header) {
-          self2._parse(512, onheader);
-          oncontinue();
-          return;
-        }
-        if (header.type === "gnu-long-path") {
-          self2._parse(header.size, ongnulongpath);
-          oncontinue();
-          return;
-        }
-        if (header.type === "gnu-long-link-path") {
-          self2._parse(header.size, ongnulonglinkpath);
-          oncontinue();
-          return;
-        }
-        if (header.type === "pax-global-header") {
-          self2._parse(header.size, onpaxglobalheader);
-          oncontinue();
-          return;
-        }
-        if (header.type === "pax-header") {
-          self2._parse(header.size, onpaxheader);
-          oncontinue();
-          return;
-        }
-        if (self2._gnuLongPath) {
-          header.name = self2._gnuLongPath;
-          self2._gnuLongPath = null;
-        }
-        if (self2._gnuLongLinkPath) {
-          header.linkname = self2._gnuLongLinkPath;
-          self2._gnuLongLinkPath = null;
-        }
-        if (self2._pax) {
-          self2._header = header = mixinPax(header, self2._pax);
-          self2._pax = null;
-        }
-        self2._locked = true;
-        if (!header.size || header.type === "directory") {
-          self2._parse(512, onheader);
-          self2.emit("entry", header, emptyStream(self2, offset), onunlock);
-          return;
-        }
-        self2._stream = new Source(self2, offset);
-        self2.emit("entry", header, self2._stream, onunlock);
-        self2._parse(header.size, onstreamend);
-        oncontinue();
-      };
-      this._onheader = onheader;
-      this._parse(512, onheader);
-    };
-    util.inherits(Extract, Writable);
-    Extract.prototype.destroy = function(err) {
-      if (this._destroyed) return;
-      this._destroyed = true;
-      if (err) this.emit("error", err);
-      this.emit("close");
-      if (this._stream) this._stream.emit("close");
-    };
-    Extract.prototype._parse = function(size, onparse) {
-      if (this._destroyed) return;
-      this._offset += size;
-      this._missing = size;
-      if (onparse === this._onheader) this._partial = false;
-      this._onparse = onparse;
-    };
-    Extract.prototype._continue = function() {
-      if (this._destroyed) return;
-      var cb = this._cb;
-      this._cb = noop;
-      if (this._overflow) this._write(this._overflow, void 0, cb);
-      else cb();
-    };
-    Extract.prototype._write = function(data, enc, cb) {
-      if (this._destroyed) return;
-      var s = this._stream;
-      var b = this._buffer;
-      var missing = this._missing;
-      if (data.length) this._partial = true;
-      if (data.length < missing) {
-        this._missing -= data.length;
-        this._overflow = null;
-        if (s) return s.write(data, cb);
-        b.append(data);
-        return cb();
-      }
-      this._cb = cb;
-      this._missing = 0;
-      var overflow2 = null;
-      if (data.length > missing) {
-        overflow2 = data.slice(missing);
-        data = data.slice(0, missing);
-      }
-      if (s) s.end(data);
-      else b.append(data);
-      this._overflow = overflow2;
-      this._onparse();
-    };
-    Extract.prototype._final = function(cb) {
-      if (this._partial) return this.destroy(new Error("Unexpected end of data"));
-      cb();
-    };
-    module2.exports = Extract;
-  }
-});
-
-// node_modules/fs-constants/index.js
-var require_fs_constants = __commonJS({
-  "node_modules/fs-constants/index.js"(exports2, module2) {
-    module2.exports = require("fs").constants || require("constants");
-  }
-});
-
-// node_modules/wrappy/wrappy.js
-var require_wrappy = __commonJS({
-  "node_modules/wrappy/wrappy.js"(exports2, module2) {
-    module2.exports = wrappy;
-    function wrappy(fn, cb) {
-      if (fn && cb) return wrappy(fn)(cb);
-      if (typeof fn !== "function")
-        throw new TypeError("need wrapper function");
-      Object.keys(fn).forEach(function(k) {
-        wrapper[k] = fn[k];
-      });
-      return wrapper;
-      function wrapper() {
-        var args = new Array(arguments.length);
-        for (var i = 0; i < args.length; i++) {
-          args[i] = arguments[i];
-        }
-        var ret = fn.apply(this, args);
-        var cb2 = args[args.length - 1];
-        if (typeof ret === "function" && ret !== cb2) {
-          Object.keys(cb2).forEach(function(k) {
-            ret[k] = cb2[k];
-          });
-        }
-        return ret;
-      }
-    }
-  }
-});
-
-// node_modules/once/once.js
-var require_once = __commonJS({
-  "node_modules/once/once.js"(exports2, module2) {
-    var wrappy = require_wrappy();
-    module2.exports = wrappy(once);
-    module2.exports.strict = wrappy(onceStrict);
-    once.proto = once(function() {
-      Object.defineProperty(Function.prototype, "once", {
-        value: function() {
-          return once(this);
-        },
-        configurable: true
-      });
-      Object.defineProperty(Function.prototype, "onceStrict", {
-        value: function() {
-          return onceStrict(this);
-        },
-        configurable: true
-      });
-    });
-    function once(fn) {
-      var f = function() {
-        if (f.called) return f.value;
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
-      };
-      f.called = false;
-      return f;
-    }
-    function onceStrict(fn) {
-      var f = function() {
-        if (f.called)
-          throw new Error(f.onceError);
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
-      };
-      var name = fn.name || "Function wrapped with `once`";
-      f.onceError = name + " shouldn't be called more than once";
-      f.called = false;
-      return f;
-    }
-  }
-});
-
-// node_modules/end-of-stream/index.js
-var require_end_of_stream2 = __commonJS({
-  "node_modules/end-of-stream/index.js"(exports2, module2) {
-    var once = require_once();
-    var noop = function() {
-    };
-    var qnt = global.Bare ? queueMicrotask : process.nextTick.bind(process);
-    var isRequest = function(stream) {
-      return stream.setHeader && typeof stream.abort === "function";
-    };
-    var isChildProcess = function(stream) {
-      return stream.stdio && Array.isArray(stream.stdio) && stream.stdio.length === 3;
-    };
-    var eos = function(stream, opts, callback) {
-      if (typeof opts === "function") return eos(stream, null, opts);
-      if (!opts) opts = {};
-      callback = once(callback || noop);
-      var ws = stream._writableState;
-      var rs = stream._readableState;
-      var readable = opts.readable || opts.readable !== false && stream.readable;
-      var writable = opts.writable || opts.writable !== false && stream.writable;
-      var cancelled = false;
-      var onlegacyfinish = function() {
-        if (!stream.writable) onfinish();
-      };
-      var onfinish = function() {
-        writable = false;
-        if (!readable) callback.call(stream);
-      };
-      var onend = function() {
-        readable = false;
-        if (!writable) callback.call(stream);
-      };
-      var onexit = function(exitCode) {
-        callback.call(stream, exitCode ? new Error("exited with error code: " + exitCode) : null);
-      };
-      var onerror = function(err) {
-        callback.call(stream, err);
-      };
-      var onclose = function() {
-        qnt(onclosenexttick);
-      };
-      var onclosenexttick = function() {
-        if (cancelled) return;
-        if (readable && !(rs && (rs.ended && !rs.destroyed))) return callback.call(stream, new Error("premature close"));
-        if (writable && !(ws && (ws.ended && !ws.destroyed))) return callback.call(stream, new Error("premature close"));
-      };
-      var onrequest = function() {
-        stream.req.on("finish", onfinish);
-      };
-      if (isRequest(stream)) {
-        stream.on("complete", onfinish);
-        stream.on("abort", onclose);
-        if (stream.req) onrequest();
-        else stream.on("request", onrequest);
-      } else if (writable && !ws) {
-        stream.on("end", onlegacyfinish);
-        stream.on("close", onlegacyfinish);
-      }
-      if (isChildProcess(stream)) stream.on("exit", onexit);
-      stream.on("end", onend);
-      stream.on("finish", onfinish);
-      if (opts.error !== false) stream.on("error", onerror);
-      stream.on("close", onclose);
-      return function() {
-        cancelled = true;
-        stream.removeListener("complete", onfinish);
-        stream.removeListener("abort", onclose);
-        stream.removeListener("request", onrequest);
-        if (stream.req) stream.req.removeListener("finish", onfinish);
-        stream.removeListener("end", onlegacyfinish);
-        stream.removeListener("close", onlegacyfinish);
-        stream.removeListener("finish", onfinish);
-        stream.removeListener("exit", onexit);
-        stream.removeListener("end", onend);
-        stream.removeListener("error", onerror);
-        stream.removeListener("close", onclose);
-      };
-    };
-    module2.exports = eos;
-  }
-});
-
-// node_modules/tar-stream/pack.js
-var require_pack = __commonJS({
-  "node_modules/tar-stream/pack.js"(exports2, module2) {
-    var constants = require_fs_constants();
-    var eos = require_end_of_stream2();
-    var inherits = require_inherits();
-    var alloc = Buffer.alloc;
-    var Readable = require_readable().Readable;
-    var Writable = require_readable().Writable;
-    var StringDecoder = require("string_decoder").StringDecoder;
-    var headers = require_headers();
-    var DMODE = parseInt("755", 8);
-    var FMODE = parseInt("644", 8);
-    var END_OF_TAR = alloc(1024);
-    var noop = function() {
-    };
-    var overflow = function(self2, size) {
-      size &= 511;
-      if (size) self2.push(END_OF_TAR.slice(0, 512 - size));
-    };
-    function modeToType(mode) {
-      switch (mode & constants.S_IFMT) {
-        case constants.S_IFBLK:
-          return "block-device";
-        case constants.S_IFCHR:
-          return "character-device";
-        case constants.S_IFDIR:
-          return "directory";
-        case constants.S_IFIFO:
-          return "fifo";
-        case constants.S_IFLNK:
-          return "symlink";
-      }
-      return "file";
-    }
-    var Sink = function(to) {
-      Writable.call(this);
-      this.written = 0;
-      this._to = to;
-      this._destroyed = false;
-    };
-    inherits(Sink, Writable);
-    Sink.prototype._write = function(data, enc, cb) {
-      this.written += data.length;
-      if (this._to.push(data)) return cb();
-      this._to._drain = cb;
-    };
-    Sink.prototype.destroy = function() {
-      if (this._destroyed) return;
-      this._destroyed = true;
-      this.emit("close");
-    };
-    var LinkSink = function() {
-      Writable.call(this);
-      this.linkname = "";
-      this._decoder = new StringDecoder("utf-8");
-      this._destroyed = false;
-    };
-    inherits(LinkSink, Writable);
-    LinkSink.prototype._write = function(data, enc, cb) {
-      this.linkname += this._decoder.write(data);
-      cb();
-    };
-    LinkSink.prototype.destroy = function() {
-      if (this._destroyed) return;
-      this._destroyed = true;
-      this.emit("close");
-    };
-    var Void = function() {
-      Writable.call(this);
-      this._destroyed = false;
-    };
-    inherits(Void, Writable);
-    Void.prototype._write = function(data, enc, cb) {
-      cb(new Error("No body allowed for this entry"));
-    };
-    Void.prototype.destroy = function() {
-      if (this._destroyed) return;
-      this._destroyed = true;
-      this.emit("close");
-    };
-    var Pack = function(opts) {
-      if (!(this instanceof Pack)) return new Pack(opts);
-      Readable.call(this, opts);
-      this._drain = noop;
-      this._finalized = false;
-      this._finalizing = false;
-      this._destroyed = false;
-      this._stream = null;
-    };
-    inherits(Pack, Readable);
-    Pack.prototype.entry = function(header, buffer, callback) {
-      if (this._stream) throw new Error("already piping an entry");
-      if (this._finalized || this._destroyed) return;
-      if (typeof buffer === "function") {
-        callback = buffer;
-        buffer = null;
-      }
-      if (!callback) callback = noop;
-      var self2 = this;
-      if (!header.size || header.type === "symlink") header.size = 0;
-      if (!header.type) header.type = modeToType(header.mode);
-      if (!header.mode) header.mode = header.type === "directory" ? DMODE : FMODE;
-      if (!header.uid) header.uid = 0;
-      if (!header.gid) header.gid = 0;
-      if (!header.mtime) header.mtime = /* @__PURE__ */ new Date();
-      if (typeof buffer === "string") buffer = Buffer.from(buffer);
-      if (Buffer.isBuffer(buffer)) {
-        header.size = buffer.length;
-        this._encode(header);
-        var ok = this.push(buffer);
-        overflow(self2, header.size);
-        if (ok) process.nextTick(callback);
-        else this._drain = callback;
-        return new Void();
-      }
-      if (header.type === "symlink" && !header.linkname) {
-        var linkSink = new LinkSink();
-        eos(linkSink, function(err) {
-          if (err) {
-            self2.destroy();
-            return callback(err);
-          }
-          header.linkname = linkSink.linkname;
-          self2._encode(header);
-          callback();
-        });
-        return linkSink;
-      }
-      this._encode(header);
-      if (header.type !== "file" && header.type !== "contiguous-file") {
-        process.nextTick(callback);
-        return new Void();
-      }
-      var sink = new Sink(this);
-      this._stream = sink;
-      eos(sink, function(err) {
-        self2._stream = null;
-        if (err) {
-          self2.destroy();
-          return callback(err);
-        }
-        if (sink.written !== header.size) {
-          self2.destroy();
-          return callback(new Error("size mismatch"));
-        }
-        overflow(self2, header.size);
-        if (self2._finalizing) self2.finalize();
-        callback();
-      });
-      return sink;
-    };
-    Pack.prototype.finalize = function() {
-      if (this._stream) {
-        this._finalizing = true;
-        return;
-      }
-      if (this._finalized) return;
-      this._finalized = true;
-      this.push(END_OF_TAR);
-      this.push(null);
-    };
-    Pack.prototype.destroy = function(err) {
-      if (this._destroyed) return;
-      this._destroyed = true;
-      if (err) this.emit("error", err);
-      this.emit("close");
-      if (this._stream && this._stream.destroy) this._stream.destroy();
-    };
-    Pack.prototype._encode = function(header) {
-      if (!header.pax) {
-        var buf = headers.encode(header);
-        if (buf) {
-          this.push(buf);
-          return;
-        }
-      }
-      this._encodePax(header);
-    };
-    Pack.prototype._encodePax = function(header) {
-      var paxHeader = headers.encodePax({
-        name: header.name,
-        linkname: header.linkname,
-        pax: header.pax
-      });
-      var newHeader = {
-        name: "PaxHeader",
-        mode: header.mode,
-        uid: header.uid,
-        gid: header.gid,
-        size: paxHeader.length,
-        mtime: header.mtime,
-        type: "pax-header",
-        linkname: header.linkname && "PaxHeader",
-        uname: header.uname,
-        gname: header.gname,
-        devmajor: header.devmajor,
-        devminor: header.devminor
-      };
-      this.push(headers.encode(newHeader));
-      this.push(paxHeader);
-      overflow(this, paxHeader.length);
-      newHeader.size = header.size;
-      newHeader.type = header.type;
-      this.push(headers.encode(newHeader));
-    };
-    Pack.prototype._read = function(n) {
-      var drain = this._drain;
-      this._drain = noop;
-      drain();
-    };
-    module2.exports = Pack;
-  }
-});
-
-// node_modules/tar-stream/index.js
-var require_tar_stream = __commonJS({
-  "node_modules/tar-stream/index.js"(exports2) {
-    exports2.extract = require_extract();
-    exports2.pack = require_pack();
-  }
-});
-
-// node_modules/pump/index.js
-var require_pump = __commonJS({
-  "node_modules/pump/index.js"(exports2, module2) {
-    var once = require_once();
-    var eos = require_end_of_stream2();
-    var fs;
-    try {
-      fs = require("fs");
-    } catch (e) {
-    }
-    var noop = function() {
-    };
-    var ancient = typeof process === "undefined" ? false : /^v?\.0/.test(process.version);
-    var isFn = function(fn) {
-      return typeof fn === "function";
-    };
-    var isFS = function(stream) {
-      if (!ancient) return false;
-      if (!fs) return false;
-      return (stream instanceof (fs.ReadStream || noop) || stream instanceof (fs.WriteStream || noop)) && isFn(stream.close);
-    };
-    var isRequest = function(stream) {
-      return stream.setHeader && isFn(stream.abort);
-    };
-    var destroyer = function(stream, reading, writing, callback) {
-      callback = once(callback);
-      var closed = false;
-      stream.on("close", function() {
-        closed = true;
-      });
-      eos(stream, { readable: reading, writable: writing }, function(err) {
-        if (err) return callback(err);
-        closed = true;
-        callback();
-      });
-      var destroyed = false;
-      return function(err) {
-        if (closed) return;
-        if (destroyed) return;
-        destroyed = true;
-        if (isFS(stream)) return stream.close(noop);
-        if (isRequest(stream)) return stream.abort();
-        if (isFn(stream.destroy)) return stream.destroy();
-        callback(err || new Error("stream was destroyed"));
-      };
-    };
-    var call = function(fn) {
-      fn();
-    };
-    var pipe = function(from, to) {
-      return from.pipe(to);
-    };
-    var pump = function() {
-      var streams = Array.prototype.slice.call(arguments);
-      var callback = isFn(streams[streams.length - 1] || noop) && streams.pop() || noop;
-      if (Array.isArray(streams[0])) streams = streams[0];
-      if (streams.length < 2) throw new Error("pump requires two streams per minimum");
-      var error;
-      var destroys = streams.map(function(stream, i) {
-        var reading = i < streams.length - 1;
-        var writing = i > 0;
-        return destroyer(stream, reading, writing, function(err) {
-          if (!error) error = err;
-          if (err) destroys.forEach(call);
-          if (reading) return;
-          destroys.forEach(call);
-          callback(error);
-        });
-      });
-      return streams.reduce(pipe);
-    };
-    module2.exports = pump;
-  }
-});
-
-// node_modules/mkdirp-classic/index.js
-var require_mkdirp_classic = __commonJS({
-  "node_modules/mkdirp-classic/index.js"(exports2, module2) {
-    var path = require("path");
-    var fs = require("fs");
-    var _0777 = parseInt("0777", 8);
-    module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
-    function mkdirP(p, opts, f, made) {
-      if (typeof opts === "function") {
-        f = opts;
-        opts = {};
-      } else if (!opts || typeof opts !== "object") {
-        opts = { mode: opts };
-      }
-      var mode = opts.mode;
-      var xfs = opts.fs || fs;
-      if (mode === void 0) {
-        mode = _0777 & ~process.umask();
-      }
-      if (!made) made = null;
-      var cb = f || function() {
-      };
-      p = path.resolve(p);
-      xfs.mkdir(p, mode, function(er) {
-        if (!er) {
-          made = made || p;
-          return cb(null, made);
-        }
-        switch (er.code) {
-          case "ENOENT":
-            mkdirP(path.dirname(p), opts, function(er2, made2) {
-              if (er2) cb(er2, made2);
-              else mkdirP(p, opts, cb, made2);
-            });
-            break;
-          // In the case of any other error, just see if there's a dir
-          // there already.  If so, then hooray!  If not, then something
-          // is borked.
-          default:
-            xfs.stat(p, function(er2, stat) {
-              if (er2 || !stat.isDirectory()) cb(er, made);
-              else cb(null, made);
-            });
-            break;
-        }
-      });
-    }
-    mkdirP.sync = function sync(p, opts, made) {
-      if (!opts || typeof opts !== "object") {
-        opts = { mode: opts };
-      }
-      var mode = opts.mode;
-      var xfs = opts.fs || fs;
-      if (mode === void 0) {
-        mode = _0777 & ~process.umask();
-      }
-      if (!made) made = null;
-      p = path.resolve(p);
-      try {
-        xfs.mkdirSync(p, mode);
-        made = made || p;
-      } catch (err0) {
-        switch (err0.code) {
-          case "ENOENT":
-            made = sync(path.dirname(p), opts, made);
-            sync(p, opts, made);
-            break;
-          // In the case of any other error, just see if there's a dir
-          // there already.  If so, then hooray!  If not, then something
-          // is borked.
-          default:
-            var stat;
-            try {
-              stat = xfs.statSync(p);
-            } catch (err1) {
-              throw err0;
-            }
-            if (!stat.isDirectory()) throw err0;
-            break;
-        }
-      }
-      return made;
-    };
-  }
-});
-
-// node_modules/tar-fs/index.js
-var require_tar_fs = __commonJS({
-  "node_modules/tar-fs/index.js"(exports2) {
-    var chownr = require_chownr();
-    var tar = require_tar_stream();
-    var pump = require_pump();
-    var mkdirp = require_mkdirp_classic();
-    var fs = require("fs");
-    var path = require("path");
-    var os = require("os");
-    var win32 = os.platform() === "win32";
-    var noop = function() {
-    };
-    var echo = function(name) {
-      return name;
-    };
-    var normalize = !win32 ? echo : function(name) {
-      return name.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
-    };
-    var statAll = function(fs2, stat, cwd, ignore, entries, sort) {
-      var queue = entries || ["."];
-      for (var i = 0; i < queue.length; i++) {
-        if (!inCwd(path.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
-      }
-      return function loop(callback) {
-        if (!queue.length) return callback();
-        var next = queue.shift();
-        var nextAbs = path.join(cwd, next);
-        stat.call(fs2, nextAbs, function(err, stat2) {
-          if (err) return callback(err);
-          if (!stat2.isDirectory()) return callback(null, next, stat2);
-          fs2.readdir(nextAbs, function(err2, files) {
-            if (err2) return callback(err2);
-            if (sort) files.sort();
-            for (var i2 = 0; i2 < files.length; i2++) {
-              if (!ignore(path.join(cwd, next, files[i2]))) queue.push(path.join(next, files[i2]));
-            }
-            callback(null, next, stat2);
-          });
-        });
-      };
-    };
-    var strip = function(map, level) {
-      return function(header) {
-        header.name = header.name.split("/").slice(level).join("/");
-        var linkname = header.linkname;
-        if (linkname && (header.type === "link" || path.isAbsolute(linkname))) {
-          header.linkname = linkname.split("/").slice(level).join("/");
-        }
-        return map(header);
-      };
-    };
-    exports2.pack = function(cwd, opts) {
-      if (!cwd) cwd = ".";
-      if (!opts) opts = {};
-      var xfs = opts.fs || fs;
-      var ignore = opts.ignore || opts.filter || noop;
-      var map = opts.map || noop;
-      var mapStream = opts.mapStream || echo;
-      var statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore, opts.entries, opts.sort);
-      var strict = opts.strict !== false;
-      var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
-      var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
-      var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var pack = opts.pack || tar.pack();
-      var finish = opts.finish || noop;
-      if (opts.strip) map = strip(map, opts.strip);
-      if (opts.readable) {
-        dmode |= parseInt(555, 8);
-        fmode |= parseInt(444, 8);
-      }
-      if (opts.writable) {
-        dmode |= parseInt(333, 8);
-        fmode |= parseInt(222, 8);
-      }
-      var onsymlink = function(filename, header) {
-        xfs.readlink(path.join(cwd, filename), function(err, linkname) {
-          if (err) return pack.destroy(err);
-          header.linkname = normalize(linkname);
-          pack.entry(header, onnextentry);
-        });
-      };
-      var onstat = function(err, filename, stat) {
-        if (err) return pack.destroy(err);
-        if (!filename) {
-          if (opts.finalize !== false) pack.finalize();
-          return finish(pack);
-        }
-        if (stat.isSocket()) return onnextentry();
-        var header = {
-          name: normalize(filename),
-          mode: (stat.mode | (stat.isDirectory() ? dmode : fmode)) & umask,
-          mtime: stat.mtime,
-          size: stat.size,
-          type: "file",
-          uid: stat.uid,
-          gid: stat.gid
-        };
-        if (stat.isDirectory()) {
-          header.size = 0;
-          header.type = "directory";
-          header = map(header) || header;
-          return pack.entry(header, onnextentry);
-        }
-        if (stat.isSymbolicLink()) {
-          header.size = 0;
-          header.type = "symlink";
-          header = map(header) || header;
-          return onsymlink(filename, header);
-        }
-        header = map(header) || header;
-        if (!stat.isFile()) {
-          if (strict) return pack.destroy(new Error("unsupported type for " + filename));
-          return onnextentry();
-        }
-        var entry = pack.entry(header, onnextentry);
-        if (!entry) return;
-        var rs = mapStream(xfs.createReadStream(path.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header);
-        rs.on("error", function(err2) {
-          entry.destroy(err2);
-        });
-        pump(rs, entry);
-      };
-      var onnextentry = function(err) {
-        if (err) return pack.destroy(err);
-        statNext(onstat);
-      };
-      onnextentry();
-      return pack;
-    };
-    var head = function(list) {
-      return list.length ? list[list.length - 1] : null;
-    };
-    var processGetuid = function() {
-      return process.getuid ? process.getuid() : -1;
-    };
-    var processUmask = function() {
-      return process.umask ? process.umask() : 0;
-    };
-    exports2.extract = function(cwd, opts) {
-      if (!cwd) cwd = ".";
-      if (!opts) opts = {};
-      var xfs = opts.fs || fs;
-      var ignore = opts.ignore || opts.filter || noop;
-      var map = opts.map || noop;
-      var mapStream = opts.mapStream || echo;
-      var own = opts.chown !== false && !win32 && processGetuid() === 0;
-      var extract = opts.extract || tar.extract();
-      var stack = [];
-      var now = /* @__PURE__ */ new Date();
-      var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
-      var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
-      var fmode = typeof opts.fmode === "number" ? opts.fmode : 0;
-      var strict = opts.strict !== false;
-      if (opts.strip) map = strip(map, opts.strip);
-      if (opts.readable) {
-        dmode |= parseInt(555, 8);
-        fmode |= parseInt(444, 8);
-      }
-      if (opts.writable) {
-        dmode |= parseInt(333, 8);
-        fmode |= parseInt(222, 8);
-      }
-      var utimesParent = function(name, cb) {
-        var top;
-        while ((top = head(stack)) && name.slice(0, top[0].length) !== top[0]) stack.pop();
-        if (!top) return cb();
-        xfs.utimes(top[0], now, top[1], cb);
-      };
-      var utimes = function(name, header, cb) {
-        if (opts.utimes === false) return cb();
-        if (header.type === "directory") return xfs.utimes(name, now, header.mtime, cb);
-        if (header.type === "symlink") return utimesParent(name, cb);
-        xfs.utimes(name, now, header.mtime, function(err) {
-          if (err) return cb(err);
-          utimesParent(name, cb);
-        });
-      };
-      var chperm = function(name, header, cb) {
-        var link = header.type === "symlink";
-        var chmod = link ? xfs.lchmod : xfs.chmod;
-        var chown = link ? xfs.lchown : xfs.chown;
-        if (!chmod) return cb();
-        var mode = (header.mode | (header.type === "directory" ? dmode : fmode)) & umask & parseInt(777, 8);
-        if (chown && own) chown.call(xfs, name, header.uid, header.gid, onchown);
-        else onchown(null);
-        function onchown(err) {
-          if (err) return cb(err);
-          if (!chmod) return cb();
-          chmod.call(xfs, name, mode, cb);
-        }
-      };
-      extract.on("entry", function(header, stream, next) {
-        header = map(header) || header;
-        header.name = normalize(header.name);
-        var name = path.join(cwd, path.join("/", header.name));
-        if (ignore(name, header)) {
-          stream.resume();
-          return next();
-        }
-        var stat = function(err) {
-          if (err) return next(err);
-          if (path.join(name, ".") === path.join(cwd, ".")) return next();
-          utimes(name, header, function(err2) {
-            if (err2) return next(err2);
-            if (win32) return next();
-            chperm(name, header, next);
-          });
-        };
-        var onsymlink = function() {
-          if (win32) return next();
-          xfs.unlink(name, function() {
-            var dst = path.resolve(path.dirname(name), header.linkname);
-            if (!inCwd(dst, cwd)) return next(new Error(name + " is not a valid symlink"));
-            validateNotSymlink(xfs, dst, path.resolve(cwd), function(err, valid) {
-              if (err) return next(err);
-              if (!valid) return next(new Error(name + " is not a valid symlink"));
-              xfs.symlink(header.linkname, name, stat);
-            });
-          });
-        };
-        var onlink = function() {
-          if (win32) return next();
-          xfs.unlink(name, function() {
-            var srcpath = path.join(cwd, path.join("/", header.linkname));
-            xfs.realpath(srcpath, function(err, dst) {
-              if (err || !inCwd(dst, cwd)) return next(new Error(name + " is not a valid hardlink"));
-              xfs.link(dst, name, function(err2) {
-                if (err2 && err2.code === "EPERM" && opts.hardlinkAsFilesFallback) {
-                  stream = xfs.createReadStream(srcpath);
-                  return onfile();
-                }
-                stat(err2);
-              });
-            });
-          });
-        };
-        var onfile = function() {
-          xfs.lstat(name, function(err, st) {
-            if (!err && st.isSymbolicLink()) return xfs.unlink(name, onwrite);
-            onwrite();
-          });
-          function onwrite(err) {
-            if (err) return next(err);
-            var ws = xfs.createWriteStream(name);
-            var rs = mapStream(stream, header);
-            ws.on("error", function(err2) {
-              rs.destroy(err2);
-            });
-            pump(rs, ws, function(err2) {
-              if (err2) return next(err2);
-              ws.on("close", stat);
-            });
-          }
-        };
-        if (header.type === "directory") {
-          stack.push([name, header.mtime]);
-          return mkdirfix(name, {
-            fs: xfs,
-            own,
-            uid: header.uid,
-            gid: header.gid
-          }, stat);
-        }
-        var dir = path.dirname(name);
-        validate(xfs, dir, path.join(cwd, "."), function(err, valid) {
-          if (err) return next(err);
-          if (!valid) return next(new Error(dir + " is not a valid path"));
-          mkdirfix(dir, {
-            fs: xfs,
-            own,
-            uid: header.uid,
-            gid: header.gid
-          }, function(err2) {
-            if (err2) return next(err2);
-            switch (header.type) {
-              case "file":
-                return onfile();
-              case "link":
-                return onlink();
-              case "symlink":
-                return onsymlink();
-            }
-            if (strict) return next(new Error("unsupported type for " + name + " (" + header.type + ")"));
-            stream.resume();
-            next();
-          });
-        });
-      });
-      if (opts.finish) extract.on("finish", opts.finish);
-      return extract;
-    };
-    function validate(fs2, name, root, cb) {
-      if (name === root) return cb(null, true);
-      fs2.lstat(name, function(err, st) {
-        if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate(fs2, path.join(name, ".."), root, cb);
-        cb(null, false);
-      });
-    }
-    function validateNotSymlink(fs2, name, root, cb) {
-      if (name === root) return cb(null, true);
-      if (!name.startsWith(root + path.sep)) return cb(null, false);
-      fs2.lstat(name, function(err, st) {
-        if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs2, path.join(name, ".."), root, cb);
-        cb(null, false);
-      });
-    }
-    function mkdirfix(name, opts, cb) {
-      mkdirp(name, { fs: opts.fs }, function(err, made) {
-        if (!err && made && opts.own) {
-          chownr(made, opts.uid, opts.gid, cb);
-        } else {
-          cb(err);
-        }
-      });
-    }
-    function inCwd(dst, cwd) {
-      cwd = path.resolve(cwd);
-      return cwd === dst || dst.startsWith(cwd + path.sep);
-    }
+// src/runtime/bundle/no-build-context.ts
+var require_no_build_context = __commonJS({
+  "src/runtime/bundle/no-build-context.ts"(exports2, module2) {
+    init_unavailable_module();
+    module2.exports = unavailableModule("image build contexts (tar-fs, dockerignore)");
   }
 });
 
 // node_modules/dockerode/lib/util.js
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports2, module2) {
-    var DockerIgnore = require_ignore();
+    var DockerIgnore = require_no_build_context();
     var fs = require("fs");
     var path = require("path");
-    var tar = require_tar_fs();
+    var tar = require_no_build_context();
     var zlib = require("zlib");
     var arr = [];
     var each = arr.forEach;
@@ -6386,7 +1655,7 @@ var require_exec = __commonJS({
       return this;
     };
     Exec.prototype.start = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/exec/" + this.id + "/start",
@@ -6407,7 +1676,7 @@ var require_exec = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6422,7 +1691,7 @@ var require_exec = __commonJS({
       }
     };
     Exec.prototype.resize = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/exec/" + this.id + "/resize?",
@@ -6437,7 +1706,7 @@ var require_exec = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6452,7 +1721,7 @@ var require_exec = __commonJS({
       }
     };
     Exec.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/exec/" + this.id + "/json",
@@ -6466,7 +1735,7 @@ var require_exec = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6521,7 +1790,7 @@ var require_container = __commonJS({
       return this;
     };
     Container.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/" + this.id + "/json?",
@@ -6536,7 +1805,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6550,7 +1819,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.rename = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.rename);
       var optsf = {
         path: "/containers/" + this.id + "/rename?",
@@ -6566,7 +1835,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6580,7 +1849,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.update = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.update);
       var optsf = {
         path: "/containers/" + this.id + "/update",
@@ -6597,7 +1866,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6611,7 +1880,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.top = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.top);
       var optsf = {
         path: "/containers/" + this.id + "/top?",
@@ -6626,7 +1895,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6640,7 +1909,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.changes = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/" + this.id + "/changes",
@@ -6654,7 +1923,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6668,7 +1937,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.listCheckpoint = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/" + this.id + "/checkpoints?",
@@ -6683,7 +1952,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6697,7 +1966,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.deleteCheckpoint = function(checkpoint, opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/" + this.id + "/checkpoints/" + checkpoint + "?",
@@ -6714,7 +1983,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6728,7 +1997,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.createCheckpoint = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/" + this.id + "/checkpoints",
@@ -6747,7 +2016,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6761,7 +2030,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.export = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/" + this.id + "/export",
@@ -6776,7 +2045,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6790,7 +2059,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.start = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.start);
       var optsf = {
         path: "/containers/" + this.id + "/start?",
@@ -6808,7 +2077,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6822,7 +2091,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.pause = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.pause);
       var optsf = {
         path: "/containers/" + this.id + "/pause",
@@ -6838,7 +2107,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6852,7 +2121,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.unpause = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.unpause);
       var optsf = {
         path: "/containers/" + this.id + "/unpause",
@@ -6869,7 +2138,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6883,7 +2152,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.exec = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.exec);
       var optsf = {
         path: "/containers/" + this.id + "/exec",
@@ -6901,22 +2170,22 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(new Exec(self2.modem, data.Id));
+            resolve(new Exec(self.modem, data.Id));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return args.callback(err, data);
-          args.callback(err, new Exec(self2.modem, data.Id));
+          args.callback(err, new Exec(self.modem, data.Id));
         });
       }
     };
     Container.prototype.commit = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.commit);
       args.opts.container = this.id;
       var optsf = {
@@ -6934,7 +2203,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6948,7 +2217,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.stop = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.stop);
       var optsf = {
         path: "/containers/" + this.id + "/stop?",
@@ -6966,7 +2235,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -6980,7 +2249,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.restart = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.restart);
       var optsf = {
         path: "/containers/" + this.id + "/restart?",
@@ -6997,7 +2266,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7011,7 +2280,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.kill = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.kill);
       var optsf = {
         path: "/containers/" + this.id + "/kill?",
@@ -7028,7 +2297,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7042,7 +2311,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.resize = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.resize);
       var optsf = {
         path: "/containers/" + this.id + "/resize?",
@@ -7058,7 +2327,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7072,7 +2341,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.attach = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.attach);
       var optsf = {
         path: "/containers/" + this.id + "/attach?",
@@ -7090,7 +2359,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, stream) {
+          self.modem.dial(optsf, function(err, stream) {
             if (err) {
               return reject(err);
             }
@@ -7104,7 +2373,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.wait = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.wait);
       var optsf = {
         path: "/containers/" + this.id + "/wait?",
@@ -7120,7 +2389,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7134,7 +2403,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.remove);
       var optsf = {
         path: "/containers/" + this.id + "?",
@@ -7152,7 +2421,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7166,7 +2435,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.copy = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       console.log("container.copy is deprecated since Docker v1.8.x");
       var args = util.processArgs(opts, callback, this.defaultOptions.copy);
       var optsf = {
@@ -7183,7 +2452,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7197,7 +2466,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.getArchive = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.getArchive);
       var optsf = {
         path: "/containers/" + this.id + "/archive?",
@@ -7214,7 +2483,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7228,7 +2497,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.infoArchive = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.infoArchive);
       var optsf = {
         path: "/containers/" + this.id + "/archive?",
@@ -7245,7 +2514,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7259,7 +2528,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.putArchive = function(file, opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.putArchive);
       var optsf = {
         path: "/containers/" + this.id + "/archive?",
@@ -7277,7 +2546,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7291,7 +2560,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.logs = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.log);
       var optsf = {
         path: "/containers/" + this.id + "/logs?",
@@ -7307,7 +2576,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7321,7 +2590,7 @@ var require_container = __commonJS({
       }
     };
     Container.prototype.stats = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.stats);
       var isStream = true;
       if (args.opts.stream === false) {
@@ -7341,7 +2610,7 @@ var require_container = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7371,7 +2640,7 @@ var require_image = __commonJS({
     };
     Image.prototype.inspect = function(opts, callback) {
       var args = util.processArgs(opts, callback);
-      var self2 = this;
+      var self = this;
       var opts = {
         path: "/images/" + this.name + "/json",
         method: "GET",
@@ -7384,7 +2653,7 @@ var require_image = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(opts, function(err, data) {
+          self.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7400,7 +2669,7 @@ var require_image = __commonJS({
     };
     Image.prototype.distribution = function(opts, callback) {
       var args = util.processArgs(opts, callback);
-      var self2 = this;
+      var self = this;
       var fopts = {
         path: "/distribution/" + this.name + "/json",
         method: "GET",
@@ -7413,7 +2682,7 @@ var require_image = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(fopts, function(err, data) {
+          self.modem.dial(fopts, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7428,7 +2697,7 @@ var require_image = __commonJS({
       }
     };
     Image.prototype.history = function(callback) {
-      var self2 = this;
+      var self = this;
       var opts = {
         path: "/images/" + this.name + "/history",
         method: "GET",
@@ -7440,7 +2709,7 @@ var require_image = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(opts, function(err, data) {
+          self.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7455,7 +2724,7 @@ var require_image = __commonJS({
       }
     };
     Image.prototype.get = function(callback) {
-      var self2 = this;
+      var self = this;
       var opts = {
         path: "/images/" + this.name + "/get",
         method: "GET",
@@ -7467,7 +2736,7 @@ var require_image = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(opts, function(err, data) {
+          self.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7482,7 +2751,7 @@ var require_image = __commonJS({
       }
     };
     Image.prototype.push = function(opts, callback, auth) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var isStream = true;
       if (args.opts.stream === false) {
@@ -7504,7 +2773,7 @@ var require_image = __commonJS({
       delete optsf.options.authconfig;
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7518,7 +2787,7 @@ var require_image = __commonJS({
       }
     };
     Image.prototype.tag = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var optsf = {
         path: "/images/" + this.name + "/tag?",
         method: "POST",
@@ -7536,7 +2805,7 @@ var require_image = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7550,7 +2819,7 @@ var require_image = __commonJS({
       }
     };
     Image.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/images/" + this.name + "?",
@@ -7566,7 +2835,7 @@ var require_image = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7595,7 +2864,7 @@ var require_volume = __commonJS({
       return this;
     };
     Volume.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/volumes/" + this.name,
@@ -7609,7 +2878,7 @@ var require_volume = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7623,7 +2892,7 @@ var require_volume = __commonJS({
       }
     };
     Volume.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/volumes/" + this.name,
@@ -7639,7 +2908,7 @@ var require_volume = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7668,7 +2937,7 @@ var require_network = __commonJS({
       return this;
     };
     Network.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var opts = {
         path: "/networks/" + this.id + "?",
@@ -7682,7 +2951,7 @@ var require_network = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(opts, function(err, data) {
+          self.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7696,7 +2965,7 @@ var require_network = __commonJS({
       }
     };
     Network.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/networks/" + this.id,
@@ -7713,7 +2982,7 @@ var require_network = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7727,7 +2996,7 @@ var require_network = __commonJS({
       }
     };
     Network.prototype.connect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/networks/" + this.id + "/connect",
@@ -7743,7 +3012,7 @@ var require_network = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7757,7 +3026,7 @@ var require_network = __commonJS({
       }
     };
     Network.prototype.disconnect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/networks/" + this.id + "/disconnect",
@@ -7773,7 +3042,7 @@ var require_network = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7802,7 +3071,7 @@ var require_service = __commonJS({
       return this;
     };
     Service.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/services/" + this.id,
@@ -7816,7 +3085,7 @@ var require_service = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7830,7 +3099,7 @@ var require_service = __commonJS({
       }
     };
     Service.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/services/" + this.id,
@@ -7845,7 +3114,7 @@ var require_service = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7859,7 +3128,7 @@ var require_service = __commonJS({
       }
     };
     Service.prototype.update = function(auth, opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback) {
         var t = typeof opts;
         if (t === "function") {
@@ -7885,7 +3154,7 @@ var require_service = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7899,7 +3168,7 @@ var require_service = __commonJS({
       }
     };
     Service.prototype.logs = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, {});
       var optsf = {
         path: "/services/" + this.id + "/logs?",
@@ -7916,7 +3185,7 @@ var require_service = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7946,7 +3215,7 @@ var require_plugin = __commonJS({
       return this;
     };
     Plugin.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/" + this.name + "/json",
@@ -7960,7 +3229,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -7974,7 +3243,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/" + this.name + "?",
@@ -7989,7 +3258,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8004,7 +3273,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.privileges = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/privileges?",
@@ -8020,7 +3289,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8034,7 +3303,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.pull = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       if (args.opts._query && !args.opts._query.name) {
         args.opts._query.name = this.name;
@@ -8057,7 +3326,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8071,7 +3340,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.enable = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/" + this.name + "/enable?",
@@ -8085,7 +3354,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8099,7 +3368,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.disable = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/" + this.name + "/disable",
@@ -8113,7 +3382,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8127,7 +3396,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.push = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/" + this.name + "/push",
@@ -8142,7 +3411,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8156,7 +3425,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.configure = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/" + this.name + "/set",
@@ -8172,7 +3441,7 @@ var require_plugin = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8186,7 +3455,7 @@ var require_plugin = __commonJS({
       }
     };
     Plugin.prototype.upgrade = function(auth, opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
         opts = auth;
@@ -8207,7 +3476,7 @@ var require_plugin = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8236,7 +3505,7 @@ var require_secret = __commonJS({
       return this;
     };
     Secret.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/secrets/" + this.id,
@@ -8251,7 +3520,7 @@ var require_secret = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8265,7 +3534,7 @@ var require_secret = __commonJS({
       }
     };
     Secret.prototype.update = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
       }
@@ -8282,7 +3551,7 @@ var require_secret = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8296,7 +3565,7 @@ var require_secret = __commonJS({
       }
     };
     Secret.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/secrets/" + this.id,
@@ -8312,7 +3581,7 @@ var require_secret = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8341,7 +3610,7 @@ var require_config = __commonJS({
       return this;
     };
     Config.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/configs/" + this.id,
@@ -8356,7 +3625,7 @@ var require_config = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8370,7 +3639,7 @@ var require_config = __commonJS({
       }
     };
     Config.prototype.update = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/configs/" + this.id + "/update?",
@@ -8386,7 +3655,7 @@ var require_config = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8400,7 +3669,7 @@ var require_config = __commonJS({
       }
     };
     Config.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/configs/" + this.id,
@@ -8417,7 +3686,7 @@ var require_config = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8449,7 +3718,7 @@ var require_task = __commonJS({
       return this;
     };
     Task.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/tasks/" + this.id,
@@ -8463,7 +3732,7 @@ var require_task = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8477,7 +3746,7 @@ var require_task = __commonJS({
       }
     };
     Task.prototype.logs = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback, this.defaultOptions.log);
       var optsf = {
         path: "/tasks/" + this.id + "/logs?",
@@ -8495,7 +3764,7 @@ var require_task = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8513,7 +3782,7 @@ var require_task = __commonJS({
 });
 
 // node_modules/dockerode/lib/node.js
-var require_node3 = __commonJS({
+var require_node2 = __commonJS({
   "node_modules/dockerode/lib/node.js"(exports2, module2) {
     var util = require_util();
     var Node = function(modem, id) {
@@ -8524,7 +3793,7 @@ var require_node3 = __commonJS({
       return this;
     };
     Node.prototype.inspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/nodes/" + this.id,
@@ -8538,7 +3807,7 @@ var require_node3 = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8552,7 +3821,7 @@ var require_node3 = __commonJS({
       }
     };
     Node.prototype.update = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
       }
@@ -8570,7 +3839,7 @@ var require_node3 = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8584,7 +3853,7 @@ var require_node3 = __commonJS({
       }
     };
     Node.prototype.remove = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/nodes/" + this.id + "?",
@@ -8599,7 +3868,7 @@ var require_node3 = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8619,13 +3888,8 @@ var require_node3 = __commonJS({
 // src/runtime/bundle/unavailable.ts
 var require_unavailable = __commonJS({
   "src/runtime/bundle/unavailable.ts"(exports2, module2) {
-    var unavailable = new Proxy({}, {
-      get(_target, key) {
-        if (typeof key === "symbol" || key === "__esModule" || key === "default" || key === "then") return void 0;
-        throw new Error(`godock's Docker client is built without gRPC/protobuf (BuildKit only); "${key}" is not available`);
-      }
-    });
-    module2.exports = unavailable;
+    init_unavailable_module();
+    module2.exports = unavailableModule("gRPC/protobuf (BuildKit only)");
   }
 });
 
@@ -8800,7 +4064,7 @@ var require_buildkit = __commonJS({
     function followProgress(stream, onFinished, onProgress) {
       var buffer = "";
       var output = [];
-      var finished = false;
+      var finished2 = false;
       stream.on("data", onStreamEvent);
       stream.on("error", onStreamError);
       stream.on("end", onStreamEnd);
@@ -8837,7 +4101,7 @@ var require_buildkit = __commonJS({
         }
       }
       function onStreamError(err) {
-        finished = true;
+        finished2 = true;
         stream.removeListener("data", onStreamEvent);
         stream.removeListener("error", onStreamError);
         stream.removeListener("end", onStreamEnd);
@@ -8845,8 +4109,8 @@ var require_buildkit = __commonJS({
         if (onFinished) onFinished(err, output);
       }
       function onStreamEnd() {
-        if (finished) return;
-        finished = true;
+        if (finished2) return;
+        finished2 = true;
         if (buffer.trim()) {
           processLine(buffer);
         }
@@ -8877,7 +4141,7 @@ var require_docker = __commonJS({
     var Secret = require_secret();
     var Config = require_config();
     var Task = require_task();
-    var Node = require_node3();
+    var Node = require_node2();
     var Exec = require_exec();
     var util = require_util();
     var withSession = require_session();
@@ -8899,7 +4163,7 @@ var require_docker = __commonJS({
       this.modem.Promise = plibrary;
     };
     Docker.prototype.createContainer = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var optsf = {
         path: "/containers/create?",
         method: "POST",
@@ -8919,22 +4183,22 @@ var require_docker = __commonJS({
       delete opts.authconfig;
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getContainer(data.Id));
+            resolve(self.getContainer(data.Id));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return callback(err, data);
-          callback(err, self2.getContainer(data.Id));
+          callback(err, self.getContainer(data.Id));
         });
       }
     };
     Docker.prototype.createImage = function(auth, opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
         opts = auth;
@@ -8957,7 +4221,7 @@ var require_docker = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -8971,7 +4235,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.loadImage = function(file, opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
         opts = null;
@@ -8990,7 +4254,7 @@ var require_docker = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9004,7 +4268,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.importImage = function(file, opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
         opts = void 0;
@@ -9026,7 +4290,7 @@ var require_docker = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9040,7 +4304,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.checkAuth = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var optsf = {
         path: "/auth",
         method: "POST",
@@ -9054,7 +4318,7 @@ var require_docker = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9068,7 +4332,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.buildImage = function(file, opts, callback) {
-      var self2 = this;
+      var self = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
         opts = null;
@@ -9101,12 +4365,12 @@ var require_docker = __commonJS({
       function dial(callback2) {
         util.prepareBuildContext(file, (ctx) => {
           optsf.file = ctx;
-          self2.modem.dial(optsf, callback2);
+          self.modem.dial(optsf, callback2);
         });
       }
       function dialWithSession(callback2) {
         if (opts?.version === "2") {
-          withSession(self2, optsf.authconfig, (err, sessionId, done) => {
+          withSession(self, optsf.authconfig, (err, sessionId, done) => {
             if (err) {
               return callback2(err);
             }
@@ -9123,7 +4387,7 @@ var require_docker = __commonJS({
         }
       }
       if (callback === void 0) {
-        return new self2.modem.Promise(function(resolve, reject) {
+        return new self.modem.Promise(function(resolve, reject) {
           dialWithSession(function(err, data) {
             if (err) {
               return reject(err);
@@ -9173,7 +4437,7 @@ var require_docker = __commonJS({
       return new Exec(this.modem, id);
     };
     Docker.prototype.listContainers = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/json?",
@@ -9188,7 +4452,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9202,7 +4466,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.listImages = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/images/json?",
@@ -9217,7 +4481,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9231,7 +4495,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.getImages = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/images/get?",
@@ -9247,7 +4511,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9261,7 +4525,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.listServices = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/services?",
@@ -9275,7 +4539,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9289,7 +4553,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.listNodes = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/nodes?",
@@ -9306,7 +4570,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9320,7 +4584,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.listTasks = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/tasks?",
@@ -9334,7 +4598,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9349,7 +4613,7 @@ var require_docker = __commonJS({
     };
     Docker.prototype.createSecret = function(opts, callback) {
       var args = util.processArgs(opts, callback);
-      var self2 = this;
+      var self = this;
       var optsf = {
         path: "/secrets/create?",
         method: "POST",
@@ -9366,23 +4630,23 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getSecret(data.ID));
+            resolve(self.getSecret(data.ID));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return args.callback(err, data);
-          args.callback(err, self2.getSecret(data.ID));
+          args.callback(err, self.getSecret(data.ID));
         });
       }
     };
     Docker.prototype.createConfig = function(opts, callback) {
       var args = util.processArgs(opts, callback);
-      var self2 = this;
+      var self = this;
       var optsf = {
         path: "/configs/create?",
         method: "POST",
@@ -9399,22 +4663,22 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getConfig(data.ID));
+            resolve(self.getConfig(data.ID));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return args.callback(err, data);
-          args.callback(err, self2.getConfig(data.ID));
+          args.callback(err, self.getConfig(data.ID));
         });
       }
     };
     Docker.prototype.listSecrets = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/secrets?",
@@ -9428,7 +4692,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9442,7 +4706,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.listConfigs = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/configs?",
@@ -9456,7 +4720,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9470,7 +4734,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.createPlugin = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins/create?",
@@ -9486,22 +4750,22 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getPlugin(args.opts.name));
+            resolve(self.getPlugin(args.opts.name));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return args.callback(err, data);
-          args.callback(err, self2.getPlugin(args.opts.name));
+          args.callback(err, self.getPlugin(args.opts.name));
         });
       }
     };
     Docker.prototype.listPlugins = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/plugins?",
@@ -9515,7 +4779,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9529,7 +4793,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.pruneImages = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/images/prune?",
@@ -9543,7 +4807,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9557,7 +4821,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.pruneBuilder = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/build/prune",
@@ -9570,7 +4834,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9584,7 +4848,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.pruneContainers = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/containers/prune?",
@@ -9598,7 +4862,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9612,7 +4876,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.pruneVolumes = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/volumes/prune?",
@@ -9626,7 +4890,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9640,7 +4904,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.pruneNetworks = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/networks/prune?",
@@ -9654,7 +4918,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9668,7 +4932,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.createVolume = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/volumes/create?",
@@ -9685,17 +4949,17 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getVolume(data.Name));
+            resolve(self.getVolume(data.Name));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return args.callback(err, data);
-          args.callback(err, self2.getVolume(data.Name));
+          args.callback(err, self.getVolume(data.Name));
         });
       }
     };
@@ -9707,7 +4971,7 @@ var require_docker = __commonJS({
       } else if (!opts && !callback) {
         opts = auth;
       }
-      var self2 = this;
+      var self = this;
       var optsf = {
         path: "/services/create",
         method: "POST",
@@ -9722,22 +4986,22 @@ var require_docker = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getService(data.ID || data.Id));
+            resolve(self.getService(data.ID || data.Id));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return callback(err, data);
-          callback(err, self2.getService(data.ID || data.Id));
+          callback(err, self.getService(data.ID || data.Id));
         });
       }
     };
     Docker.prototype.listVolumes = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/volumes?",
@@ -9752,7 +5016,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9766,7 +5030,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.createNetwork = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/networks/create?",
@@ -9783,22 +5047,22 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve(self2.getNetwork(data.Id));
+            resolve(self.getNetwork(data.Id));
           });
         });
       } else {
         this.modem.dial(optsf, function(err, data) {
           if (err) return args.callback(err, data);
-          args.callback(err, self2.getNetwork(data.Id));
+          args.callback(err, self.getNetwork(data.Id));
         });
       }
     };
     Docker.prototype.listNetworks = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/networks?",
@@ -9813,7 +5077,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9827,7 +5091,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.searchImages = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var optsf = {
         path: "/images/search?",
         method: "GET",
@@ -9841,7 +5105,7 @@ var require_docker = __commonJS({
       };
       if (callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9855,7 +5119,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.info = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var opts = {
         path: "/info",
@@ -9868,7 +5132,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(opts, function(err, data) {
+          self.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9882,7 +5146,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.version = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var opts = {
         path: "/version",
@@ -9895,7 +5159,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(opts, function(err, data) {
+          self.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9909,7 +5173,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.ping = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/_ping",
@@ -9922,7 +5186,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9936,7 +5200,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.df = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/system/df",
@@ -9949,7 +5213,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -9963,7 +5227,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.getEvents = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/events?",
@@ -9978,7 +5242,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -10089,7 +5353,7 @@ var require_docker = __commonJS({
       return hub;
     };
     Docker.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
-      var self2 = this;
+      var self = this;
       createOptions = createOptions || {};
       startOptions = startOptions || {};
       var optsc = {
@@ -10110,7 +5374,7 @@ var require_docker = __commonJS({
       extend(optsc, createOptions);
       var containero;
       return new this.modem.Promise(function(resolve, reject) {
-        self2.createContainer(optsc).then(function(container) {
+        self.createContainer(optsc).then(function(container) {
           containero = container;
           return container.attach({
             stream: true,
@@ -10149,7 +5413,7 @@ var require_docker = __commonJS({
       });
     };
     Docker.prototype.swarmInit = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/swarm/init",
@@ -10164,7 +5428,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -10178,7 +5442,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.swarmJoin = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/swarm/join",
@@ -10193,7 +5457,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -10207,7 +5471,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.swarmLeave = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/swarm/leave?",
@@ -10221,7 +5485,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -10235,7 +5499,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.swarmUpdate = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/swarm/update?",
@@ -10250,7 +5514,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
@@ -10264,7 +5528,7 @@ var require_docker = __commonJS({
       }
     };
     Docker.prototype.swarmInspect = function(opts, callback) {
-      var self2 = this;
+      var self = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
         path: "/swarm",
@@ -10278,7 +5542,7 @@ var require_docker = __commonJS({
       };
       if (args.callback === void 0) {
         return new this.modem.Promise(function(resolve, reject) {
-          self2.modem.dial(optsf, function(err, data) {
+          self.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }

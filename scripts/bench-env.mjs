@@ -10,7 +10,7 @@
 // and `docker inspect <the N ids>` (median of --runs each, after one warm-up of each, whole
 // process wall time), prints both and the ratio, and removes the containers (unless --keep,
 // which also lets the next run reuse them). --cli times another build of the CLI (e.g. an older
-// dist/cli.js saved elsewhere). Exit 0 after a measurement, 2 when no engine.
+// dist/ of another build, saved elsewhere: cli.js with its chunks beside it). Exit 0 after a measurement, 2 when no engine.
 // Also importable: `benchEnv({ containers, runs, keep, cli, log })` resolves to the numbers.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -58,7 +58,10 @@ export function runCli(): void {
   main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Opening stdin costs milliseconds; only `lint -` reads it.
+    get stdin() {
+      return process.stdin;
+    },
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),

@@ -1,6 +1,6 @@
 /**
  * The Docker client chunk dist/runtime.js (scripts/build-runtime.mjs): `godock lint` never loads
- * it; loading it loads neither gRPC/protobufjs nor ssh2; and an ssh:// host still works end to
+ * it, and each command loads only its own chunk of dist/; loading it loads neither gRPC/protobufjs nor ssh2; and an ssh:// host still works end to
  * end through the real ssh2, loaded on first use (an in-process SSH server answers
  * `docker system dial-stdio` with a fake Engine API).
  */
@@ -44,6 +44,24 @@ describe('dist/runtime.js', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(out.code).toBe(1); // the finding: lint really ran
     expect(out.modules.filter((m) => m.endsWith('runtime.js') || HEAVY.test(m))).toEqual([]);
+  });
+
+  it('each command loads only its own chunk: `godock env` parses none of lint, `godock lint` none of env', () => {
+    const loaded = (args: string[]) =>
+      (
+        nodeJson(`
+          const { PassThrough } = require('node:stream');
+          const sink = new PassThrough(); sink.resume();
+          require('./dist/cli.js').main(${JSON.stringify(args)}, { stdout: sink, stderr: sink, stdin: process.stdin, isTTY: false, env: {}, cwd: process.cwd() })
+            .then((code) => process.stdout.write(JSON.stringify({ code, modules: Object.keys(require.cache) })));
+        `) as { code: number; modules: string[] }
+      ).modules
+        .filter((m) => m.startsWith(join(ROOT, 'dist')))
+        .map((m) => m.slice(ROOT.length + 1))
+        .sort();
+    expect(loaded(['env', '--help'])).toEqual([join('dist', 'cli.js'), join('dist', 'env-command.js')]);
+    expect(loaded(['lint', '--help'])).toEqual([join('dist', 'cli.js'), join('dist', 'lint-command.js')]);
+    expect(loaded(['--version'])).toEqual([join('dist', 'cli.js')]);
   });
 
   it('loads dockerode without gRPC, protobufjs or ssh2 (nothing but itself)', () => {
