@@ -1,9 +1,7 @@
 "use strict";
-var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
   for (var name in all)
@@ -17,14 +15,6 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // src/cli.ts
@@ -52,13 +42,15 @@ Run \`godock <command> --help\` for a command's options.
 async function main(argv, io) {
   const [cmd, ...rest] = argv;
   switch (cmd) {
+    // require(), not import(): each command is a CommonJS chunk of dist/ (scripts/build.mjs), and
+    // import() would make Node scan the whole chunk for its exports first (~200 ms for lint's).
     case "lint":
-      return (await import("./lint-command.js")).runLint(rest, io);
+      return require("./lint-command.js").runLint(rest, io);
     case "env":
-      return (await import("./env-command.js")).runEnv(rest, { stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY, env: io.env });
+      return require("./env-command.js").runEnv(rest, { stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY, env: io.env });
     case "rules":
     case "explain":
-      return (await import("./rules-command.js")).runRules([cmd, ...rest], io);
+      return require("./rules-command.js").runRules([cmd, ...rest], io);
     case "--version":
     case "-v":
       io.stdout.write(`${VERSION}

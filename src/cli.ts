@@ -27,13 +27,15 @@ Run \`godock <command> --help\` for a command's options.
 export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
+    // require(), not import(): each command is a CommonJS chunk of dist/ (scripts/build.mjs), and
+    // import() would make Node scan the whole chunk for its exports first (~200 ms for lint's).
     case 'lint':
-      return (await import('./commands/lint')).runLint(rest, io);
+      return (require('./commands/lint') as typeof import('./commands/lint')).runLint(rest, io);
     case 'env':
-      return (await import('./commands/env')).runEnv(rest, { stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY, env: io.env });
+      return (require('./commands/env') as typeof import('./commands/env')).runEnv(rest, { stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY, env: io.env });
     case 'rules':
     case 'explain':
-      return (await import('./commands/rules')).runRules([cmd, ...rest], io);
+      return (require('./commands/rules') as typeof import('./commands/rules')).runRules([cmd, ...rest], io);
     case '--version':
     case '-v':
       io.stdout.write(`${VERSION}\n`);

@@ -5,7 +5,7 @@
  * `docker system dial-stdio` with a fake Engine API).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,12 @@ describe('dist/runtime.js', () => {
     expect(loaded(['env', '--help'])).toEqual([join('dist', 'cli.js'), join('dist', 'env-command.js')]);
     expect(loaded(['lint', '--help'])).toEqual([join('dist', 'cli.js'), join('dist', 'lint-command.js')]);
     expect(loaded(['--version'])).toEqual([join('dist', 'cli.js')]);
+  });
+
+  it('dist/cli.js requires its command chunks (an import() makes Node scan a whole chunk for exports first)', () => {
+    const cli = readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8');
+    expect(cli).not.toMatch(/\bimport\(/);
+    expect(cli.match(/require\("\.\/(\w+)-command\.js"\)/g)?.sort()).toEqual(['require("./env-command.js")', 'require("./lint-command.js")', 'require("./rules-command.js")']);
   });
 
   it('loads dockerode without gRPC, protobufjs or ssh2 (nothing but itself)', () => {
