@@ -48,6 +48,37 @@ const files = existsSync(path.join(CORPUS, 'MANIFEST.tsv'))
     }
   });
 
+  it('yields the same model for 3,000 mutated corpus Dockerfiles without the text-only build', () => {
+    // Deterministic edits that move instruction boundaries: escapes, newlines, heredoc markers, quotes, comments.
+    let seed = 12345;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const INSERTS = ['\\', '\n', '<', '<<', '#', '"', "'", '[', ']', '$', '{', ' ', '\t', '\\\n', '`', 'RUN ', 'COPY ', '\r\n', '=', '--from=a '];
+    const mutated = Array.from({ length: 3000 }, () => {
+      let t = texts[rnd(texts.length)]!.slice(0, 20_000);
+      for (let m = 1 + rnd(4); m > 0; m--) {
+        const at = rnd(t.length + 1);
+        const op = rnd(3);
+        if (op === 0) t = t.slice(0, at) + INSERTS[rnd(INSERTS.length)] + t.slice(at);
+        else if (op === 1) t = t.slice(0, at) + t.slice(at + 1 + rnd(5));
+        else {
+          const lines = t.split('\n');
+          lines.splice(rnd(lines.length), 0, lines[rnd(lines.length)]!);
+          t = lines.join('\n');
+        }
+      }
+      return t;
+    });
+    const parse = () => mutated.map((t) => JSON.stringify(parseDockerfile('Dockerfile', t)));
+    const fastModels = parse();
+    buildAllParsed();
+    try {
+      const plain = parse();
+      expect(mutated.filter((_, i) => fastModels[i] !== plain[i])).toEqual([]);
+    } finally {
+      buildTextOnly();
+    }
+  });
+
   it('yields the same model for every corpus Dockerfile without either speed-up', () => {
     buildAllParsed();
     unmemoizeRawArguments();
