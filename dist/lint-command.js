@@ -18921,6 +18921,7 @@ function runScripts(run2) {
 }
 function findAssignments(text) {
   const out = [];
+  if (!text.includes("=")) return out;
   for (const words of commandWords(text)) analyse(words, out);
   return out;
 }

@@ -17945,6 +17945,7 @@ function runScripts(run2) {
 }
 function findAssignments(text) {
   const out2 = [];
+  if (!text.includes("=")) return out2;
   for (const words of commandWords(text)) analyse(words, out2);
   return out2;
 }

@@ -197,6 +197,8 @@ export interface ShellAssignment {
 /** Assignments at command positions, `export`/`declare` arguments, and `go env -w` arguments. */
 export function findAssignments(text: string): ShellAssignment[] {
   const out: ShellAssignment[] = [];
+  // Every assignment word has an `=` (most RUN scripts have none: skip the tokenizer).
+  if (!text.includes('=')) return out;
   for (const words of commandWords(text)) analyse(words, out);
   return out;
 }
