@@ -22913,21 +22913,6 @@ var import_node_fs4 = require("node:fs");
 var path4 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist());
 var CONFIG_NAMES = [".godock.yaml", ".godock.yml"];
-async function findConfig(dir) {
-  let cur = path4.resolve(dir);
-  for (; ; ) {
-    for (const n of CONFIG_NAMES) {
-      const p = path4.join(cur, n);
-      try {
-        if ((await import_node_fs4.promises.stat(p)).isFile()) return p;
-      } catch {
-      }
-    }
-    const up = path4.dirname(cur);
-    if (up === cur) return null;
-    cur = up;
-  }
-}
 function configIn(dir) {
   for (const n of CONFIG_NAMES) {
     const p = path4.join(dir, n);
@@ -22938,9 +22923,16 @@ function configIn(dir) {
   }
   return null;
 }
-function configLookup(shown) {
+async function findConfig(dir) {
+  for (let cur = path4.resolve(dir); ; cur = path4.dirname(cur)) {
+    const found = configIn(cur);
+    if (found !== null || path4.dirname(cur) === cur) return found;
+  }
+}
+function configLookup(shown, known2) {
   const nearest = /* @__PURE__ */ new Map();
   const loaded = /* @__PURE__ */ new Map();
+  if (known2?.file) loaded.set(known2.file, Promise.resolve(known2.config));
   const find = (dir) => {
     const seen = [];
     let found;
@@ -23556,16 +23548,17 @@ async function runAction(env, io, cwd = process.cwd()) {
   }
   const workspace = path8.resolve(env.GITHUB_WORKSPACE || cwd);
   let config;
+  let configFile = null;
   try {
-    const file = inputs.config ? path8.resolve(workspace, inputs.config) : await findConfig(workspace);
-    config = await loadConfig(file, file ? relativeTo(workspace, file) ?? file : void 0);
+    configFile = inputs.config ? path8.resolve(workspace, inputs.config) : await findConfig(workspace);
+    config = await loadConfig(configFile, configFile ? relativeTo(workspace, configFile) ?? configFile : void 0);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     say(command("error", e.message, { file: e.file, line: e.line, title: "godock: invalid configuration" }));
     return 2;
   }
   const notes = [];
-  const configFor = inputs.config ? void 0 : configLookup((abs) => relativeTo(workspace, abs) ?? abs);
+  const configFor = inputs.config ? void 0 : configLookup((abs) => relativeTo(workspace, abs) ?? abs, { file: configFile, config });
   let result;
   try {
     result = await lintPaths(inputs.paths, { cwd: workspace, config, ...configFor ? { configFor } : {} });

@@ -23313,21 +23313,6 @@ var import_node_fs5 = require("node:fs");
 var path7 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist());
 var CONFIG_NAMES = [".godock.yaml", ".godock.yml"];
-async function findConfig(dir) {
-  let cur = path7.resolve(dir);
-  for (; ; ) {
-    for (const n of CONFIG_NAMES) {
-      const p = path7.join(cur, n);
-      try {
-        if ((await import_node_fs5.promises.stat(p)).isFile()) return p;
-      } catch {
-      }
-    }
-    const up = path7.dirname(cur);
-    if (up === cur) return null;
-    cur = up;
-  }
-}
 function configIn(dir) {
   for (const n of CONFIG_NAMES) {
     const p = path7.join(dir, n);
@@ -23338,9 +23323,16 @@ function configIn(dir) {
   }
   return null;
 }
-function configLookup(shown) {
+async function findConfig(dir) {
+  for (let cur = path7.resolve(dir); ; cur = path7.dirname(cur)) {
+    const found = configIn(cur);
+    if (found !== null || path7.dirname(cur) === cur) return found;
+  }
+}
+function configLookup(shown, known2) {
   const nearest = /* @__PURE__ */ new Map();
   const loaded = /* @__PURE__ */ new Map();
+  if (known2?.file) loaded.set(known2.file, Promise.resolve(known2.config));
   const find = (dir) => {
     const seen = [];
     let found;

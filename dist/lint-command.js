@@ -22910,21 +22910,6 @@ var import_node_fs4 = require("node:fs");
 var path4 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist());
 var CONFIG_NAMES = [".godock.yaml", ".godock.yml"];
-async function findConfig(dir) {
-  let cur = path4.resolve(dir);
-  for (; ; ) {
-    for (const n of CONFIG_NAMES) {
-      const p = path4.join(cur, n);
-      try {
-        if ((await import_node_fs4.promises.stat(p)).isFile()) return p;
-      } catch {
-      }
-    }
-    const up = path4.dirname(cur);
-    if (up === cur) return null;
-    cur = up;
-  }
-}
 function configIn(dir) {
   for (const n of CONFIG_NAMES) {
     const p = path4.join(dir, n);
@@ -22935,9 +22920,16 @@ function configIn(dir) {
   }
   return null;
 }
-function configLookup(shown) {
+async function findConfig(dir) {
+  for (let cur = path4.resolve(dir); ; cur = path4.dirname(cur)) {
+    const found = configIn(cur);
+    if (found !== null || path4.dirname(cur) === cur) return found;
+  }
+}
+function configLookup(shown, known2) {
   const nearest = /* @__PURE__ */ new Map();
   const loaded = /* @__PURE__ */ new Map();
+  if (known2?.file) loaded.set(known2.file, Promise.resolve(known2.config));
   const find = (dir) => {
     const seen = [];
     let found;
@@ -23627,9 +23619,10 @@ ${HELP}`);
     return 2;
   }
   let config;
+  let configFile = null;
   try {
-    const file = v.config ? path8.resolve(io.cwd, v.config) : await findConfig(io.cwd);
-    config = await loadConfig(file, v.config ?? (file ? path8.relative(io.cwd, file) || file : void 0));
+    configFile = v.config ? path8.resolve(io.cwd, v.config) : await findConfig(io.cwd);
+    config = await loadConfig(configFile, v.config ?? (configFile ? path8.relative(io.cwd, configFile) || configFile : void 0));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}
@@ -23647,7 +23640,7 @@ ${HELP}`);
   }
   const stdin = useStdin ? { text: await readStdin(io.stdin), filename: v["stdin-filename"] } : void 0;
   if (!useStdin && inputs.length === 0) inputs.push(".");
-  const configFor = v.config ? void 0 : configLookup((abs) => path8.relative(io.cwd, abs) || abs);
+  const configFor = v.config ? void 0 : configLookup((abs) => path8.relative(io.cwd, abs) || abs, { file: configFile, config });
   let result;
   try {
     result = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...configFor ? { configFor } : {}, ...stdin ? { stdin } : {} });

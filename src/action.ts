@@ -142,9 +142,10 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
   const workspace = path.resolve(env.GITHUB_WORKSPACE || cwd);
 
   let config;
+  let configFile: string | null = null;
   try {
-    const file = inputs.config ? path.resolve(workspace, inputs.config) : await findConfig(workspace);
-    config = await loadConfig(file, file ? (relativeTo(workspace, file) ?? file) : undefined);
+    configFile = inputs.config ? path.resolve(workspace, inputs.config) : await findConfig(workspace);
+    config = await loadConfig(configFile, configFile ? (relativeTo(workspace, configFile) ?? configFile) : undefined);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     say(command('error', e.message, { file: e.file, line: e.line, title: 'godock: invalid configuration' }));
@@ -153,7 +154,7 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
 
   const notes: string[] = [];
   // Without a `config` input, each file gets the nearest .godock.yaml upward from it.
-  const configFor = inputs.config ? undefined : configLookup((abs) => relativeTo(workspace, abs) ?? abs);
+  const configFor = inputs.config ? undefined : configLookup((abs) => relativeTo(workspace, abs) ?? abs, { file: configFile, config });
   let result: LintResult;
   try {
     result = await lintPaths(inputs.paths, { cwd: workspace, config, ...(configFor ? { configFor } : {}) });

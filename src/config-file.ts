@@ -7,24 +7,6 @@ import { rules } from '../rules';
 
 export const CONFIG_NAMES = ['.godock.yaml', '.godock.yml'];
 
-/** The nearest configuration file at or above `dir`, or null. */
-export async function findConfig(dir: string): Promise<string | null> {
-  let cur = path.resolve(dir);
-  for (;;) {
-    for (const n of CONFIG_NAMES) {
-      const p = path.join(cur, n);
-      try {
-        if ((await fs.stat(p)).isFile()) return p;
-      } catch {
-        /* not here */
-      }
-    }
-    const up = path.dirname(cur);
-    if (up === cur) return null;
-    cur = up;
-  }
-}
-
 /** The configuration file of one directory, or null (a file named like one that is a directory does not count). */
 function configIn(dir: string): string | null {
   for (const n of CONFIG_NAMES) {
@@ -39,14 +21,27 @@ function configIn(dir: string): string | null {
   return null;
 }
 
+/** The nearest configuration file at or above `dir`, or null. */
+export async function findConfig(dir: string): Promise<string | null> {
+  for (let cur = path.resolve(dir); ; cur = path.dirname(cur)) {
+    const found = configIn(cur);
+    if (found !== null || path.dirname(cur) === cur) return found;
+  }
+}
+
 /**
  * The configuration of each linted file: the nearest `.godock.yaml` upward from the file's
  * directory, each directory looked at and each configuration loaded and validated once.
- * `shown(abs)` names a configuration file in error messages.
+ * `shown(abs)` names a configuration file in error messages; `known` is one already loaded (the
+ * working directory's), so it is not read twice.
  */
-export function configLookup(shown: (abs: string) => string): (file: string) => Promise<{ file: string | null; config: ResolvedConfig }> {
+export function configLookup(
+  shown: (abs: string) => string,
+  known?: { file: string | null; config: ResolvedConfig },
+): (file: string) => Promise<{ file: string | null; config: ResolvedConfig }> {
   const nearest = new Map<string, string | null>();
   const loaded = new Map<string, Promise<ResolvedConfig>>();
+  if (known?.file) loaded.set(known.file, Promise.resolve(known.config));
   const find = (dir: string): string | null => {
     const seen: string[] = [];
     let found: string | null | undefined;

@@ -89,9 +89,10 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   }
 
   let config;
+  let configFile: string | null = null;
   try {
-    const file = v.config ? path.resolve(io.cwd, v.config) : await findConfig(io.cwd);
-    config = await loadConfig(file, v.config ?? (file ? path.relative(io.cwd, file) || file : undefined));
+    configFile = v.config ? path.resolve(io.cwd, v.config) : await findConfig(io.cwd);
+    config = await loadConfig(configFile, v.config ?? (configFile ? path.relative(io.cwd, configFile) || configFile : undefined));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}\n`);
@@ -111,7 +112,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   if (!useStdin && inputs.length === 0) inputs.push('.');
 
   // Without --config, each file gets the nearest .godock.yaml upward from it.
-  const configFor = v.config ? undefined : configLookup((abs) => path.relative(io.cwd, abs) || abs);
+  const configFor = v.config ? undefined : configLookup((abs) => path.relative(io.cwd, abs) || abs, { file: configFile, config });
   let result: LintResult;
   try {
     result = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...(configFor ? { configFor } : {}), ...(stdin ? { stdin } : {}) });
