@@ -3,7 +3,7 @@
  * and on several (the bundled dist/lint-worker.js) give identical results, also when a worker
  * fails to start or dies after taking files.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lintPaths } from '../src/lint';
@@ -11,12 +11,9 @@ import { FILES_PER_THREAD, resolveJobs } from '../src/lint-pool';
 import { rules } from '../rules';
 import { DEFAULT_CONFIG } from '../src/engine/config';
 import { ensureBuilt, ROOT } from './helpers/dist';
+import { corpusRoot, describeCorpus } from './helpers/corpus';
 
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const WORKER = path.join(ROOT, 'dist', 'lint-worker.js');
-/** Compose files, their env files and Dockerfiles, and Dockerfiles with findings of both kinds. */
-const INPUTS = ['compose', 'edge'].map((d) => path.join(CORPUS, d));
-const haveCorpus = existsSync(path.join(CORPUS, 'MANIFEST.tsv'));
 
 let tmp: string;
 beforeAll(() => {
@@ -32,9 +29,14 @@ function script(name: string, body: string): string {
   return file;
 }
 
-(haveCorpus || process.env.CI ? describe : describe.skip)('lint pool on the corpus', () => {
+describeCorpus('lint pool on the corpus', () => {
   let single: string;
+  let CORPUS: string;
+  /** Compose files, their env files and Dockerfiles, and Dockerfiles with findings of both kinds. */
+  let INPUTS: string[];
   beforeAll(async () => {
+    CORPUS = corpusRoot();
+    INPUTS = ['compose', 'edge'].map((d) => path.join(CORPUS, d));
     single = JSON.stringify(await lintPaths(INPUTS, { cwd: CORPUS, jobs: 1 }));
   }, 120_000);
 

@@ -3,15 +3,13 @@
  * every position lies inside its file and names sit exactly where the model says, and errors
  * appear only in files that are really broken.
  */
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseCompose } from '../../src/parse/compose';
 import { parseEnvFile } from '../../src/parse/env-file';
 import type { FileModel, Location } from '../../src/model';
+import { corpusRoot, corpusRows, describeCorpus } from '../helpers/corpus';
 
-const ROOT = join(__dirname, '../../../shared/corpus');
-const manifest = join(ROOT, 'MANIFEST.tsv');
-const run = existsSync(manifest) ? describe : describe.skip;
 
 /** Files whose YAML is really broken (checked by hand). */
 const BROKEN = [
@@ -22,20 +20,6 @@ const BROKEN = [
   // the whole file is the word MALFORMED
   'edge/testcontainers__testcontainers-node/packages/testcontainers/fixtures/docker-compose/docker-compose-malformed.yml',
 ];
-
-interface Row {
-  kind: string;
-  file: string;
-}
-
-function rows(): Row[] {
-  return readFileSync(manifest, 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .filter((r) => r[0] === 'compose' || r[0] === 'env' || r[0] === 'compose-template')
-    .map((r) => ({ kind: r[0]!, file: r[1]! }));
-}
 
 function locations(m: FileModel): Location[] {
   return [
@@ -53,10 +37,23 @@ function inside(lines: string[], l: Location): boolean {
   return l.endLine > l.line || (l.endLine === l.line && l.endColumn >= l.column);
 }
 
-run('compose and env-file corpus', () => {
-  const all = rows();
-  const results = all.map(({ kind, file }) => {
-    const text = readFileSync(join(ROOT, file), 'utf8');
+interface Parsed {
+  kind: string;
+  file: string;
+  text: string;
+  model: FileModel | null;
+  thrown: unknown;
+}
+
+describeCorpus('compose and env-file corpus', () => {
+  let results: Parsed[];
+  beforeAll(() => {
+    const all = corpusRows().filter((r) => r.kind === 'compose' || r.kind === 'env' || r.kind === 'compose-template');
+    results = all.map(({ kind, file }) => parseOne(kind, file));
+  });
+
+  function parseOne(kind: string, file: string): Parsed {
+    const text = readFileSync(join(corpusRoot(), file), 'utf8');
     let model: FileModel | null = null;
     let thrown: unknown = null;
     try {
@@ -65,7 +62,7 @@ run('compose and env-file corpus', () => {
       thrown = e;
     }
     return { kind, file, text, model, thrown };
-  });
+  }
 
   test('the corpus has the expected files', () => {
     expect(results.filter((r) => r.kind === 'compose').length).toBeGreaterThan(1400);

@@ -3,26 +3,20 @@
  * with positions inside the file, and the docker-library official images yield no secret finding
  * (GPG_KEY fingerprints, checksums and versions are not secrets).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../src/lint';
 import { decode } from '../../src/read';
-
-const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const manifest = existsSync(path.join(CORPUS, 'MANIFEST.tsv'))
-  ? readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter(Boolean)
-      .map((l) => l.split('\t'))
-      .map(([kind, file, repo]) => ({ kind: kind!, file: file!, repo: repo! }))
-  : [];
-
-const dockerfiles = manifest.filter((m) => m.kind === 'dockerfile' || m.kind === 'dockerfile-template');
-
-const describeCorpus = manifest.length > 0 || process.env.CI ? describe : describe.skip;
+import { corpusRoot, corpusRows, describeCorpus } from '../helpers/corpus';
 
 describeCorpus('corpus: Dockerfiles', () => {
+  let CORPUS: string;
+  let dockerfiles: ReturnType<typeof corpusRows>;
+  beforeAll(() => {
+    CORPUS = corpusRoot();
+    dockerfiles = corpusRows().filter((m) => m.kind === 'dockerfile' || m.kind === 'dockerfile-template');
+  });
+
   it('has the corpus', () => {
     expect(dockerfiles.length).toBeGreaterThan(5000);
   });

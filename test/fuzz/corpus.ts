@@ -3,9 +3,10 @@
  * lazily through its MANIFEST.tsv, plus a few built-in files so the mutation properties still run
  * where the corpus is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatFromName } from '../../src/parse/detect';
+import { corpusDir, corpusRows } from '../helpers/corpus';
 
 export interface Seed {
   /** File name that picks the intended format. */
@@ -68,12 +69,6 @@ const BUILTIN: { filename: string; text: string }[] = [
   },
 ];
 
-function corpusDir(): string | null {
-  const candidates = [process.env.GODOCK_CORPUS, path.resolve(process.cwd(), '../shared/corpus'), path.resolve(__dirname, '../../../shared/corpus')];
-  for (const c of candidates) if (c && existsSync(path.join(c, 'MANIFEST.tsv'))) return c;
-  return null;
-}
-
 function filenameFor(kind: string, file: string): string {
   const base = path.basename(file);
   const want = kind.startsWith('dockerfile') ? 'dockerfile' : kind.startsWith('compose') ? 'compose' : 'env-file';
@@ -92,10 +87,7 @@ export function seeds(): Seed[] {
   });
   const dir = corpusDir();
   if (dir) {
-    const rows = readFileSync(path.join(dir, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1);
-    for (const row of rows) {
-      const [kind, file] = row.split('\t');
-      if (!kind || !file) continue;
+    for (const { kind, file } of corpusRows()) {
       const abs = path.join(dir, file);
       let data: Uint8Array | null = null;
       out.push({

@@ -20,8 +20,9 @@ export interface CliRun {
 export interface CliOptions {
   cwd: string;
   timeoutMs?: number;
-  /** Run as this uid/gid (needs root and setpriv). */
+  /** Run as this uid/gid (needs root and setpriv) from `cli`, a copy that user can read (see readableDist). */
   uid?: number;
+  cli?: string;
   input?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -34,8 +35,8 @@ export function runCli(args: readonly string[], opts: CliOptions): CliRun {
   const timeout = opts.timeoutMs ?? 10_000;
   const [cmd, argv] =
     opts.uid === undefined
-      ? [process.execPath, [CLI, ...args]]
-      : ['setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', process.execPath, CLI, ...args]];
+      ? [process.execPath, [opts.cli ?? CLI, ...args]]
+      : ['setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', process.execPath, opts.cli ?? CLI, ...args]];
   const t0 = Date.now();
   const r = spawnSync(cmd, argv, {
     cwd: opts.cwd,

@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { cliBuilt, runCli, stackTraceIn, type CliRun } from './cli';
+import { readableDist } from '../helpers/dist';
 
 const NOBODY = 65534;
 
@@ -297,13 +298,16 @@ const ROOT = process.getuid?.() === 0;
 
 describe('hostile inputs through the CLI', () => {
   let base: string;
+  let copy: ReturnType<typeof readableDist> | undefined;
   beforeAll(() => {
     if (!cliBuilt()) throw new Error('dist/cli.js is missing: run `npm run build` first');
     base = mkdtempSync(path.join(tmpdir(), 'godock-hostile-'));
     chmodSync(base, 0o755);
+    if (ROOT) copy = readableDist();
   });
   afterAll(() => {
     if (base) rmSync(base, { recursive: true, force: true });
+    copy?.dispose();
   });
 
   let n = 0;
@@ -314,7 +318,7 @@ describe('hostile inputs through the CLI', () => {
       const args = c.setup(dir);
       // chmod 000 does not stop root: run those cases as nobody (a non-root user needs no switch).
       const uid = c.asNobody && ROOT ? NOBODY : undefined;
-      const r: CliRun = runCli(['lint', ...args, '--no-color', ...(c.format ? ['-f', c.format] : [])], { cwd: dir, timeoutMs: 10_000, ...(uid === undefined ? {} : { uid }) });
+      const r: CliRun = runCli(['lint', ...args, '--no-color', ...(c.format ? ['-f', c.format] : [])], { cwd: dir, timeoutMs: 10_000, ...(uid === undefined ? {} : { uid, cli: copy!.cli }) });
       const out = `${r.stdout}\n${r.stderr}`;
       expect({ timedOut: r.timedOut, signal: r.signal }).toEqual({ timedOut: false, signal: null });
       expect(r.ms).toBeLessThan(10_000);

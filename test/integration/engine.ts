@@ -11,7 +11,8 @@ import type Dockerode from 'dockerode';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const LABEL = 'godock-it';
-export const IMAGE = 'godock-it-busybox:1';
+/** One test image per jest worker: a suite removes its image when it ends without breaking another's. */
+export const IMAGE = `godock-it-busybox:${process.pid}`;
 
 /** Runs the engine bootstrap once, synchronously (jest decides describe vs describe.skip at load). */
 export function ensureEngine(): { ok: true } | { ok: false; reason: string } {
@@ -58,11 +59,16 @@ export async function runContainer(d: Dockerode, name: string, env: string[], op
   return c;
 }
 
+/** Removes this suite's test image (after its containers). */
+export async function removeImage(d: Dockerode): Promise<void> {
+  await d.getImage(IMAGE).remove({ force: true }).catch(() => undefined);
+}
+
+/** Removes every container labelled LABEL, then this suite's image. */
 export async function cleanup(d: Dockerode): Promise<void> {
   const list = await d.listContainers({ all: true, filters: { label: [LABEL] } });
   await Promise.all(list.map((c) => d.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
-  const services = await d.listServices({ filters: { label: [LABEL] } }).catch(() => []);
-  await Promise.all(services.map((s) => d.getService(s.ID).remove().catch(() => undefined)));
+  await removeImage(d);
 }
 
 /** The real CLI: dist/cli.js from `npm run build` (built here if missing). */

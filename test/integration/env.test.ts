@@ -3,11 +3,12 @@
  * (dist/cli.js), asserts the files byte for byte, and proves the round trip through
  * `docker run --env-file`. Never skips when CI=true.
  */
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { buildImage, cleanup, docker, dockerCli, ensureEngine, godock, IMAGE, LABEL, runContainer } from './engine';
+import { startSecondEngine, type SecondEngine } from './second-engine';
 
 const engine = ensureEngine();
 const CI = process.env.CI === 'true';
@@ -80,6 +81,7 @@ maybe('godock env against a real Docker Engine', () => {
 
   afterAll(async () => {
     if (d) await cleanup(d);
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   it('writes exactly the deploy variables, 0600, and round-trips through docker run --env-file', () => {
@@ -163,27 +165,6 @@ maybe('godock env against a real Docker Engine', () => {
     expect(lstatSync(sec).mode & 0o777).toBe(0o600);
   });
 
-  it('a Swarm service: ContainerSpec.Env minus image defaults and secrets', () => {
-    const state = dockerCli(['info', '--format', '{{.Swarm.LocalNodeState}}']).stdout.trim();
-    if (state !== 'active') {
-      const init = dockerCli(['swarm', 'init']);
-      if (init.status !== 0) expect(dockerCli(['swarm', 'init', '--advertise-addr', '127.0.0.1']).status).toBe(0);
-    }
-    dockerCli(['service', 'rm', 'godock-it-svc']);
-    const create = dockerCli(['service', 'create', '-d', '--name', 'godock-it-svc', '--label', `${LABEL}=1`,
-      '--env', 'LOG_LEVEL=warn', '--env', `WORKER_TOKEN=${SECRETS[4]}`, '--env', 'QUEUE_URL=amqp://mq:5672', '--env', 'TZ=UTC', IMAGE]);
-    expect(create.status).toBe(0);
-    const out = join(dir, 'svc.env');
-    const r = godock(['env', '--service', 'godock-it-svc', '-o', out]);
-    noSecretsIn(r.stdout, r.stderr);
-    expect(r.status).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe('LOG_LEVEL=warn\nQUEUE_URL=amqp://mq:5672\n');
-    expect(r.stderr).toMatch(/WORKER_TOKEN\s+secret/);
-    const missing = godock(['env', '--service', 'godock-it-nosvc']);
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe('godock env: no such service: godock-it-nosvc\n');
-  }, 60_000);
-
   it('a docker context created by the docker CLI is resolved (currentContext in DOCKER_CONFIG)', () => {
     const cfg = mkdtempSync(join(tmpdir(), 'godock-it-cfg-'));
     const env = { DOCKER_CONFIG: cfg, DOCKER_HOST: '', DOCKER_CONTEXT: '' };
@@ -203,4 +184,43 @@ maybe('godock env against a real Docker Engine', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('godock env: cannot connect to the Docker daemon at unix:///nonexistent/docker.sock (ENOENT); is it running?\n');
   });
+});
+
+/** Swarm mode on the private second engine: the shared engine is never made a Swarm manager. */
+maybe('godock env against a Swarm service on a private engine', () => {
+  let second: SecondEngine | undefined;
+
+  beforeAll(async () => {
+    if (!engine.ok) throw new Error(`CI=true but no Docker Engine: ${engine.reason}`);
+    second = await startSecondEngine();
+    await buildImage(second.docker);
+    const port = 20_000 + (process.pid % 20_000);
+    await second.docker.swarmInit({ ListenAddr: `127.0.0.1:${port}`, AdvertiseAddr: `127.0.0.1:${port}` });
+    // No replicas: the spec is what godock reads, and no task means no docker_gwbridge on the host.
+    await second.docker.createService({
+      Name: 'godock-it-svc',
+      Labels: { [LABEL]: '1' },
+      Mode: { Replicated: { Replicas: 0 } },
+      TaskTemplate: { ContainerSpec: { Image: IMAGE, Env: ['LOG_LEVEL=warn', `WORKER_TOKEN=${SECRETS[4]}`, 'QUEUE_URL=amqp://mq:5672', 'TZ=UTC'] } },
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await second?.docker.swarmLeave({ force: true }).catch(() => undefined);
+    await second?.destroy();
+  }, 90_000);
+
+  it('ContainerSpec.Env minus image defaults and secrets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'godock-it-svc-'));
+    const out = join(dir, 'svc.env');
+    const r = godock(['env', '-H', second!.url, '--service', 'godock-it-svc', '-o', out]);
+    noSecretsIn(r.stdout, r.stderr);
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('LOG_LEVEL=warn\nQUEUE_URL=amqp://mq:5672\n');
+    expect(r.stderr).toMatch(/WORKER_TOKEN\s+secret/);
+    const missing = godock(['env', '-H', second!.url, '--service', 'godock-it-nosvc']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('godock env: no such service: godock-it-nosvc\n');
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });

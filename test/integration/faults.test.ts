@@ -16,8 +16,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Dockerode from 'dockerode';
-import { buildImage, docker, ensureEngine, IMAGE } from './engine';
+import { buildImage, docker, ensureEngine, IMAGE, removeImage } from './engine';
 import { errorLines, expectNoCrash, godockAsync } from './run-cli';
+import { readableDist } from '../helpers/dist';
 import { startSecondEngine, exited, type SecondEngine } from './second-engine';
 import { inspectedContainer, startTapProxy } from './tap-proxy';
 
@@ -121,6 +122,7 @@ maybe('godock env: Docker faults on real engines', () => {
 
     afterAll(async () => {
       if (d) await removeLabelled(d);
+      if (d) await removeImage(d);
     }, 120_000);
 
     it(`--all over ${MANY} containers: every one written exactly, at most 16 requests in flight, timed against docker inspect`, async () => {
@@ -198,12 +200,17 @@ maybe('godock env: Docker faults on real engines', () => {
       chownSync(dir, 65534, 65534);
       const env = { HOME: '/nonexistent', DOCKER_HOST: '', DOCKER_CONTEXT: '', DOCKER_CONFIG: '' };
       const prefix = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-      for (const args of [['--all', '--output-dir', dir], [names[0]!, names[1]!, '--output-dir', dir], [names[0]!]]) {
-        const r = await godockAsync(['env', ...args], { env, prefix });
-        expectNoCrash(r);
-        expect(r.status).toBe(2);
-        expect(r.stdout).toBe('');
-        expect(r.stderr).toBe('godock env: permission denied on the Docker socket unix:///var/run/docker.sock (run as root or join the docker group)\n');
+      const copy = readableDist();
+      try {
+        for (const args of [['--all', '--output-dir', dir], [names[0]!, names[1]!, '--output-dir', dir], [names[0]!]]) {
+          const r = await godockAsync(['env', ...args], { env, prefix, cli: copy.cli });
+          expectNoCrash(r);
+          expect(r.status).toBe(2);
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toBe('godock env: permission denied on the Docker socket unix:///var/run/docker.sock (run as root or join the docker group)\n');
+        }
+      } finally {
+        copy.dispose();
       }
       expect(readdirSync(dir)).toEqual([]);
     }, 60_000);

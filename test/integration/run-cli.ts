@@ -4,6 +4,7 @@
  * trace, no internal error, no unhandled rejection.
  */
 import { spawn } from 'node:child_process';
+import { dirname } from 'node:path';
 import { cliPath, ROOT } from './engine';
 
 export interface CliRun {
@@ -14,11 +15,16 @@ export interface CliRun {
   ms: number;
 }
 
-export function godockAsync(args: string[], opts: { env?: NodeJS.ProcessEnv; prefix?: string[]; timeoutMs?: number } = {}): Promise<CliRun> {
+/**
+ * `prefix` runs the CLI through another command (setpriv as another user): then pass `cli`, a copy
+ * that user can read (helpers/dist readableDist), which is also the working directory.
+ */
+export function godockAsync(args: string[], opts: { env?: NodeJS.ProcessEnv; prefix?: string[]; cli?: string; timeoutMs?: number } = {}): Promise<CliRun> {
   const [cmd, ...pre] = opts.prefix ?? [];
-  const argv = [...pre, process.execPath, cliPath(), ...args];
+  const cli = opts.cli ?? cliPath();
+  const argv = [...pre, process.execPath, cli, ...args];
   const start = performance.now();
-  const child = spawn(cmd ?? argv.shift()!, argv, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd ?? argv.shift()!, argv, { cwd: opts.cli ? dirname(cli) : ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -10,7 +10,7 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Dockerode from 'dockerode';
-import { buildImage, cliPath, docker, dockerCli, ensureEngine, IMAGE, ROOT } from './engine';
+import { buildImage, cliPath, docker, dockerCli, ensureEngine, IMAGE, removeImage, ROOT } from './engine';
 import { errorLines, expectNoCrash, godockAsync } from './run-cli';
 
 const engine = ensureEngine();
@@ -71,6 +71,7 @@ maybe('godock env: env-file safety with the real CLI and engine', () => {
 
   afterAll(async () => {
     if (d) await Promise.all([BIG, SMALL].map((n) => d.getContainer(n).remove({ force: true }).catch(() => undefined)));
+    if (d) await removeImage(d);
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
