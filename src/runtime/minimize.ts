@@ -16,18 +16,23 @@
  * |   | `--keep-image-defaults`)                                        |                |
  * | 6 | `--drop <glob>` matches                                         | `drop-glob`    |
  * | 7 | `--only <glob>` given and none matches                          | `not-allowed`  |
- * | 8 | secret, through the shared classifier: a secret-like name       | `secret`       |
- * |   | (suffix list, default `_SECRET _KEY _TOKEN _PASSWORD _PASSWD    |                |
- * |   | _PWD`, with its exemptions `PUBLIC_KEY`, `*_FILE`, `*_VERSION`…)|                |
- * |   | or a secret-shaped value under any name                         |                |
+ * | 8 | secret: a secret-shaped value under any name; a pair that lint's  | `secret`       |
+ * |   | secret rules report (they run on the pair as an env-file line);  |                |
+ * |   | or a name with a secret suffix (`--drop-suffix`, default         |                |
+ * |   | `_SECRET _KEY _TOKEN _PASSWORD _PASSWD _PWD`, with the           |                |
+ * |   | classifier's exemptions `PUBLIC_KEY`, `*_FILE`, `*_VERSION`…)    |                |
  *
- * `--keep` globs are also passed to the classifier as allowed names, so they exempt a name from
- * the name-based secret test but never hide a value that is a known token format.
+ * The suffix list is the user's floor, not the whole decision: every pair `godock lint` would
+ * flag in an env file is dropped too. `--keep` globs are passed to the classifier as allowed
+ * names, so they exempt a name from the name-based tests but never hide a value that is a known
+ * token format.
  * A `detail` explains each drop with names and suffixes only, never a value.
  */
 import micromatch from 'micromatch';
 import { classify, isSecretName, DEFAULT_RUNTIME_SUFFIXES } from '../classify';
 import type { Classification, ClassifyOptions } from '../classify/types';
+import { secretRulesReport } from '../engine/secret-pair';
+import { rules as registry } from '../../rules';
 import type { RuntimeEnv } from './types';
 
 export type DropReason =
@@ -100,37 +105,48 @@ function matches(name: string, globs: readonly string[] | undefined): boolean {
   return m(name);
 }
 
+/** The classifier options of one run: lint's (with `--keep` as allowed names) and the suffix filter's. */
+interface RunOptions {
+  lint: ClassifyOptions;
+  suffix: ClassifyOptions;
+}
+
 /**
  * The classifier options for one MinimizeOptions object, built once: the classifier caches its
  * name analysis per options object, so every target of a run shares one analysis per name.
  */
 const classifyOptionsOf = (() => {
-  const built = new WeakMap<MinimizeOptions, ClassifyOptions>();
-  return (options: MinimizeOptions): ClassifyOptions => {
+  const built = new WeakMap<MinimizeOptions, RunOptions>();
+  return (options: MinimizeOptions): RunOptions => {
     let c = built.get(options);
     if (!c) {
-      c = {
-        suffixes: [...(options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES)],
-        ...(options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}),
-      };
+      const allow = options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {};
+      c = { lint: allow, suffix: { suffixes: [...(options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES)], ...allow } };
       built.set(options, c);
     }
     return c;
   };
 })();
 
+interface PairFacts {
+  /** lint's classification of the pair. */
+  c: Classification;
+  /** lint's secret rules report the pair. */
+  linted: boolean;
+}
+
 /**
- * classify() per classifier options, remembered by name and value: containers of one image or one
+ * The lint view of a pair, remembered by name and value: containers of one image or one
  * deployment repeat most of their entries, and the value scan is the costly part of a decision.
  */
-const classifyMemo = new WeakMap<ClassifyOptions, Map<string, Classification>>();
-function classifyOnce(name: string, value: string, options: ClassifyOptions): Classification {
-  let memo = classifyMemo.get(options);
-  if (!memo) classifyMemo.set(options, (memo = new Map()));
+const pairMemo = new WeakMap<ClassifyOptions, Map<string, PairFacts>>();
+function pairFacts(name: string, value: string, options: ClassifyOptions): PairFacts {
+  let memo = pairMemo.get(options);
+  if (!memo) pairMemo.set(options, (memo = new Map()));
   const key = `${name}=${value}`;
-  let c = memo.get(key);
-  if (!c) memo.set(key, (c = classify(name, value, options)));
-  return c;
+  let f = memo.get(key);
+  if (!f) memo.set(key, (f = { c: classify(name, value, options), linted: secretRulesReport(name, value, registry, options) !== null }));
+  return f;
 }
 
 const NO_OPTIONS: MinimizeOptions = {};
@@ -167,14 +183,14 @@ export function minimize(rt: RuntimeEnv, options: MinimizeOptions = NO_OPTIONS):
         return drop('not-allowed', 'not matched by --only');
       }
     }
-    const c = classifyOnce(name, value, classifyOptions);
+    const { c, linted } = pairFacts(name, value, classifyOptions.lint);
     if (c.secret && c.reason === 'value') {
       return drop('secret', `value looks like a ${c.tokenType ?? 'known secret format'}`);
     }
     if (!keepGlob) {
-      const byName = isSecretName(name, classifyOptions);
-      if (c.secret || byName.secret) {
-        const word = c.nameWord ?? byName.word;
+      const bySuffix = isSecretName(name, classifyOptions.suffix);
+      if (linted || bySuffix.secret) {
+        const word = c.nameWord ?? bySuffix.word;
         return drop('secret', word ? `secret name (${word})` : 'secret name');
       }
     }

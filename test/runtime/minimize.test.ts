@@ -49,7 +49,8 @@ describe('minimize: one rule at a time', () => {
     ['*_FILE is exempt', ['DB_PASSWORD_FILE=/run/secrets/db'], {}, {}, { DB_PASSWORD_FILE: 'keep' }],
     ['*_VERSION is exempt', ['API_KEY_VERSION=3'], {}, {}, { API_KEY_VERSION: 'keep' }],
     ['secret-shaped value under any name', [`GREETING=${GH}`], {}, {}, { GREETING: 'secret' }],
-    ['--drop-suffix replaces the list', ['API_KEY=abcdefghijkl', 'MY_CRED=abcdefghijkl'], {}, { suffixes: ['_CRED'] }, { API_KEY: 'keep', MY_CRED: 'secret' }],
+    ['--drop-suffix replaces the suffix list, not lint\'s verdict', ['API_KEY=abcdefghijkl', 'MY_CRED=abcdefghijkl', 'BUILD_PWD=abcdefghijkl'], {}, { suffixes: ['_CRED'] }, { API_KEY: 'secret', MY_CRED: 'secret', BUILD_PWD: 'secret' }],
+    ['a suffix lint does not know still drops', ['APP_CRED=plainvalue'], {}, { suffixes: ['_CRED'] }, { APP_CRED: 'secret' }],
     ['--drop glob', ['DEBUG_A=1', 'DEBUG_B=2', 'APP=x'], {}, { drop: ['DEBUG_*'] }, { DEBUG_A: 'drop-glob', DEBUG_B: 'drop-glob', APP: 'keep' }],
     ['--only allowlist', ['APP_A=1', 'OTHER=2'], {}, { only: ['APP_*'] }, { APP_A: 'keep', OTHER: 'not-allowed' }],
     ['--keep wins over --only and --drop', ['OTHER=2'], {}, { only: ['APP_*'], drop: ['OTHER'], keep: ['OTHER'] }, { OTHER: 'keep' }],
@@ -115,7 +116,7 @@ describe('options objects reused across targets', () => {
     const env = rt(['MY_PWD=x1', 'SERVICE_TOKEN=x2', 'APP_NAME=web', 'FEATURE_X=1']);
     const pwdOnly: MinimizeOptions = { suffixes: ['_PWD'], drop: ['FEATURE_*'] };
     const defaults: MinimizeOptions = { keep: ['SERVICE_*'] };
-    const expectPwdOnly = { MY_PWD: 'secret', SERVICE_TOKEN: 'keep', APP_NAME: 'keep', FEATURE_X: 'drop-glob' };
+    const expectPwdOnly = { MY_PWD: 'secret', SERVICE_TOKEN: 'secret', APP_NAME: 'keep', FEATURE_X: 'drop-glob' };
     const expectDefaults = { MY_PWD: 'secret', SERVICE_TOKEN: 'keep', APP_NAME: 'keep', FEATURE_X: 'keep' };
     for (let i = 0; i < 3; i++) {
       expect(decide(env, pwdOnly)).toEqual(expectPwdOnly);
