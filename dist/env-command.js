@@ -715,7 +715,7 @@ var require_expand = __commonJS({
       }
       return utils.flatten(result);
     };
-    var expand = (ast, options = {}) => {
+    var expand2 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
       const walk = (node, parent = {}) => {
         node.queue = [];
@@ -776,7 +776,7 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module2.exports = expand;
+    module2.exports = expand2;
   }
 });
 
@@ -1085,9 +1085,9 @@ var require_parse = __commonJS({
           }
           if (prev.type === "range") {
             siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
+            const before2 = siblings[siblings.length - 1];
+            before2.value += prev.value + value;
+            prev = before2;
             block.ranges--;
             continue;
           }
@@ -1125,7 +1125,7 @@ var require_braces = __commonJS({
     "use strict";
     var stringify = require_stringify();
     var compile2 = require_compile();
-    var expand = require_expand();
+    var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
       let output = [];
@@ -1163,7 +1163,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      let result = expand(input, options);
+      let result = expand2(input, options);
       if (options.noempty === true) {
         result = result.filter(Boolean);
       }
@@ -2572,9 +2572,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -2968,8 +2968,8 @@ var require_micromatch = __commonJS({
         }
       }
       let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches2 = result.filter((item) => !omit.has(item));
-      if (options && matches2.length === 0) {
+      let matches3 = result.filter((item) => !omit.has(item));
+      if (options && matches3.length === 0) {
         if (options.failglob === true) {
           throw new Error(`No matches found for "${patterns.join(", ")}"`);
         }
@@ -2977,7 +2977,7 @@ var require_micromatch = __commonJS({
           return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
         }
       }
-      return matches2;
+      return matches3;
     };
     micromatch3.match = micromatch3;
     micromatch3.matcher = (pattern, options) => picomatch(pattern, options);
@@ -2991,9 +2991,9 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches2 = new Set(micromatch3(list, patterns, { ...options, onResult }));
+      let matches3 = new Set(micromatch3(list, patterns, { ...options, onResult }));
       for (let item of items) {
-        if (!matches2.has(item)) {
+        if (!matches3.has(item)) {
           result.add(item);
         }
       }
@@ -3090,7 +3090,47 @@ var require_micromatch = __commonJS({
 function isGoVar(name) {
   return GO_ENV_VARS.has(name);
 }
-var GO_ENV_VARS;
+function isGoBinary(word) {
+  return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
+}
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
+  return { repo: rest.toLowerCase(), tag: null };
+}
+function golangImage(ref) {
+  if (!ref) return NOT_GO;
+  const { repo, tag } = splitImageRef(ref);
+  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
+  if (!isGo) return NOT_GO;
+  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
+  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
+}
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+var GO_ENV_VARS, NOT_GO, GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV, GO_COMPUTED_VARS;
 var init_go = __esm({
   "src/classify/go.ts"() {
     "use strict";
@@ -3165,6 +3205,25 @@ var init_go = __esm({
       "GOMAXPROCS",
       "GOMEMLIMIT",
       "GOTRACEBACK"
+    ]);
+    NOT_GO = { golang: false, goroot: null, windows: false };
+    GOLANG_IMAGE_ENV = {
+      GOPATH: "/go",
+      GOTOOLCHAIN: "local",
+      PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    };
+    GOLANG_WINDOWS_IMAGE_ENV = {
+      GOPATH: "C:\\go"
+    };
+    GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
+      "GOEXE",
+      "GOGCCFLAGS",
+      "GOHOSTARCH",
+      "GOHOSTOS",
+      "GOMOD",
+      "GOTOOLDIR",
+      "GOVERSION",
+      "GOTELEMETRY"
     ]);
   }
 });
@@ -3761,9 +3820,31 @@ var init_mask = __esm({
 });
 
 // src/classify/assignments.ts
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+  }
+  return out;
+}
+var ASSIGN_RE;
 var init_assignments = __esm({
   "src/classify/assignments.ts"() {
     "use strict";
+    ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
   }
 });
 
@@ -3892,6 +3973,9 @@ function parseBraced(inner, out) {
   if (op === ":-" || op === "-" || op === ":=" || op === "=" || op === ":+" || op === "+") {
     parseInto(rest.slice(op.length), out);
   }
+}
+function valueKind(value) {
+  return kindOf(value, literalParts(value));
 }
 function kindOf(value, parts) {
   if (value === null || value.trim() === "") return "empty";
@@ -4536,6 +4620,9 @@ function classify(name, value, opts) {
   if (CREDS_FILE_NAME.test(lit)) return res;
   return bySecretName(a.word);
 }
+function scanAssignments2(text, opts) {
+  return scanAssignments(text, classify, opts);
+}
 var AUTH_SCHEMES, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WORDS, CREDS_FILE_NAME, AWS_SECRET_VALUE;
 var init_classify = __esm({
   "src/classify/index.ts"() {
@@ -4628,6 +4715,3205 @@ var init_classify = __esm({
   }
 });
 
+// src/parse/empty-model.ts
+function emptyModel(path, format) {
+  return {
+    path,
+    format,
+    assignments: [],
+    scopes: [],
+    copies: [],
+    workdirs: [],
+    runs: [],
+    users: [],
+    envFiles: [],
+    suppressions: [],
+    errors: []
+  };
+}
+var init_empty_model = __esm({
+  "src/parse/empty-model.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/config.ts
+var DEFAULT_CONFIG;
+var init_config = __esm({
+  "src/engine/config.ts"() {
+    "use strict";
+    DEFAULT_CONFIG = {
+      rules: {},
+      classify: {},
+      trustedProxies: [],
+      ignore: [],
+      failLevel: "warning",
+      source: null
+    };
+  }
+});
+
+// src/classify/redact.ts
+function maskSpans(text, spans) {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = "";
+  let at = 0;
+  let i = 0;
+  while (i < sorted.length) {
+    const start = Math.max(sorted[i].start, at);
+    let end = sorted[i].end;
+    while (i + 1 < sorted.length && sorted[i + 1].start < end) end = Math.max(end, sorted[++i].end);
+    i++;
+    if (end <= start) continue;
+    out += text.slice(at, start) + mask(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
+}
+function occurrences(text, needle, into) {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) into.push({ start: i, end: i + needle.length });
+}
+function randomWords(text, into) {
+  if (text.length < 16) return;
+  const word = /[^\s"'`=:,;|&()<>[\]{}]+/g;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const w = m[0];
+    if (w.length < 16 || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(w)) continue;
+    const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
+    if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) into.push({ start: m.index, end: m.index + w.length });
+  }
+}
+function redact(text, secrets = []) {
+  if (text.length === 0) return text;
+  if (secrets.includes(text)) return mask(text);
+  const spans = [];
+  for (const s of secrets) if (s.length > 0) occurrences(text, s, spans);
+  for (const t of scanText(text)) spans.push(t);
+  for (const a of scanAssignments2(text)) spans.push(a);
+  randomWords(text, spans);
+  return maskSpans(text, spans);
+}
+var init_redact = __esm({
+  "src/classify/redact.ts"() {
+    "use strict";
+    init_mask();
+    init_classify();
+    init_values();
+  }
+});
+
+// src/util/safe-text.ts
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
+}
+function displayName2(name) {
+  if (PLAIN_NAME.test(name)) return name;
+  const cut = name.search(/[:=\s]/);
+  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
+  return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+var UNSAFE, NAMED, PLAIN_NAME;
+var init_safe_text = __esm({
+  "src/util/safe-text.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+    PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+  }
+});
+
+// src/engine/suppress.ts
+function matches(s, rule) {
+  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
+  if (s.source === "godock") return s.ruleIds.includes(rule.id);
+  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id) => id.toLowerCase() === a.toLowerCase()));
+}
+function isSuppressed(f, rule, suppressions) {
+  for (const s of suppressions) {
+    if (!matches(s, rule)) continue;
+    if (s.file) return true;
+    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
+  }
+  return false;
+}
+var init_suppress = __esm({
+  "src/engine/suppress.ts"() {
+    "use strict";
+  }
+});
+
+// src/util/derived.ts
+function derived(model, compute) {
+  let m = facts.get(model);
+  if (!m) facts.set(model, m = /* @__PURE__ */ new Map());
+  if (m.has(compute)) return m.get(compute);
+  const value = compute(model);
+  m.set(compute, value);
+  return value;
+}
+function forgetDerived(model) {
+  facts.delete(model);
+}
+var facts;
+var init_derived = __esm({
+  "src/util/derived.ts"() {
+    "use strict";
+    facts = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/engine/run.ts
+function renderMessage(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => {
+    const v = data?.[key];
+    return v === void 0 ? `{{${key}}}` : String(v);
+  });
+}
+function lintModel(model, rules2, config = DEFAULT_CONFIG) {
+  const findings = [];
+  const errors = [];
+  const seen = /* @__PURE__ */ new Set();
+  forgetDerived(model);
+  for (const rule of rules2) {
+    if (rule.formats && !rule.formats.includes(model.format)) continue;
+    const rc = config.rules[rule.id];
+    const configured = rc?.severity;
+    if (configured === "off") continue;
+    const ctx = {
+      classify: config.classify,
+      trustedProxies: config.trustedProxies,
+      options: { ...rule.defaultOptions ?? {}, ...rc?.options ?? {} },
+      report(r) {
+        const template = rule.messages[r.messageId];
+        if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
+        const message = renderMessage(template, maskData(r));
+        const f = {
+          ruleId: rule.id,
+          category: rule.category,
+          severity: configured ?? r.severity ?? rule.severity,
+          file: model.path,
+          loc: r.loc,
+          messageId: r.messageId,
+          message
+        };
+        const key = `${rule.id}\0${r.loc.line}\0${r.loc.column}\0${message}`;
+        if (seen.has(key) || isSuppressed(f, rule, model.suppressions)) return;
+        seen.add(key);
+        findings.push(f);
+      }
+    };
+    try {
+      rule.check(model, ctx);
+    } catch (e) {
+      errors.push({ message: `internal error in rule ${rule.id}: ${e.message}`, line: 1, column: 1 });
+    }
+  }
+  forgetDerived(model);
+  findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
+  return { findings, errors };
+}
+function maskData(r) {
+  if (!r.data) return r.data;
+  const secrets = r.secrets ?? [];
+  const out = {};
+  for (const [k, v] of Object.entries(r.data)) {
+    if (typeof v !== "string") out[k] = v;
+    else if (r.plain?.includes(k)) out[k] = visible(v);
+    else if (NAME_KEYS.has(k)) out[k] = displayName2(v);
+    else out[k] = visible(redact(v, secrets));
+  }
+  return out;
+}
+var NAME_KEYS;
+var init_run = __esm({
+  "src/engine/run.ts"() {
+    "use strict";
+    init_redact();
+    init_safe_text();
+    init_config();
+    init_suppress();
+    init_derived();
+    NAME_KEYS = /* @__PURE__ */ new Set(["name", "arg", "key", "meant", "id"]);
+  }
+});
+
+// src/engine/secret-pair.ts
+function pairModel(name, value) {
+  const model = emptyModel("<container env>", "env-file");
+  const a = { name, value, kind: "env-file", nameLoc: LOC, valueLoc: LOC, group: 0 };
+  model.assignments.push(a);
+  return model;
+}
+function secretRulesReport(name, value, rules2, classify2) {
+  let config = configs.get(classify2);
+  if (!config) configs.set(classify2, config = { ...DEFAULT_CONFIG, classify: classify2 });
+  let secretRules = secretRulesOf.get(rules2);
+  if (!secretRules) secretRulesOf.set(rules2, secretRules = rules2.filter((r) => r.category === "secret"));
+  const f = lintModel(pairModel(name, value), secretRules, config).findings[0];
+  return f ? { ruleId: f.ruleId, messageId: f.messageId } : null;
+}
+var LOC, configs, secretRulesOf;
+var init_secret_pair = __esm({
+  "src/engine/secret-pair.ts"() {
+    "use strict";
+    init_empty_model();
+    init_config();
+    init_run();
+    LOC = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    configs = /* @__PURE__ */ new WeakMap();
+    secretRulesOf = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/engine/define-rule.ts
+function docsUrlFor(id) {
+  return `${REPO_URL}/blob/main/rules/${id}.md`;
+}
+function defineRule(def) {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(def.id)) throw new Error(`rule id must be kebab-case: ${def.id}`);
+  return { ...def, docsUrl: docsUrlFor(def.id), docPath: `rules/${def.id}.md` };
+}
+var REPO_URL;
+var init_define_rule = __esm({
+  "src/engine/define-rule.ts"() {
+    "use strict";
+    REPO_URL = "https://github.com/godock/godock";
+  }
+});
+
+// src/parse/expand.ts
+function expand(text, vars, escape = "\\") {
+  if (text.indexOf("$") < 0) return text;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c !== "$" && c !== escape) {
+      let j = text.indexOf("$", i);
+      if (j < 0) j = text.length;
+      const e = escape ? text.indexOf(escape, i) : -1;
+      if (e >= 0 && e < j) j = e;
+      out += text.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (c === escape && text[i + 1] === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === "{") {
+      const close = findClose(text, i + 2);
+      if (close < 0) return null;
+      const body = text.slice(i + 2, close);
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+?])(.*))?$/s.exec(body);
+      if (!m2) return null;
+      const [, name2, colon, op, word] = m2;
+      const has = vars.has(name2);
+      const val2 = vars.get(name2);
+      if (has && val2 === null) return null;
+      const set = has && (colon ? val2 !== "" : true);
+      let piece;
+      if (!op) piece = has ? val2 : null;
+      else if (op === "-") piece = set ? val2 : expand(word ?? "", vars, escape);
+      else if (op === "+") piece = set ? expand(word ?? "", vars, escape) : "";
+      else piece = set ? val2 : null;
+      if (piece === null) return null;
+      out += piece;
+      i = close + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (!m) {
+      out += "$";
+      i++;
+      continue;
+    }
+    const name = m[0];
+    if (!vars.has(name)) return null;
+    const val = vars.get(name);
+    if (val === null || val === void 0) return null;
+    out += val;
+    i += 1 + name.length;
+  }
+  return out;
+}
+function findClose(text, from, open2 = "{", close = "}") {
+  let depth = 1;
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === open2) depth++;
+    else if (text[j] === close && --depth === 0) return j;
+  }
+  return -1;
+}
+function referencedNames(text) {
+  const out = [];
+  const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2]);
+  return out;
+}
+var init_expand = __esm({
+  "src/parse/expand.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/interpolation.ts
+function scanComposeValue(value) {
+  if (value === null || value === "") return { kind: "empty", refs: [], literal: "", error: null };
+  const refs = [];
+  const out = { literal: "", hasFallback: false, error: null };
+  scanInto(value, 0, false, refs, out);
+  const kind = out.literal.length > 0 || refs.length === 0 || out.hasFallback ? "literal" : "reference";
+  return { kind, refs, literal: out.literal, error: out.error };
+}
+function scanInto(text, base, nested, refs, out) {
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c !== "$") {
+      out.literal += c;
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === "$") {
+      out.literal += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const close = findClose(text, i + 2);
+      const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
+      if (!m) {
+        out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
+        out.literal += text.slice(i, close < 0 ? text.length : close + 1);
+        i = close < 0 ? text.length : close + 1;
+        continue;
+      }
+      const op = m[2] ?? "";
+      refs.push({ name: m[1], op, start: base + i, end: base + close + 1, nameStart: base + i + 2, nested });
+      if (op === ":-" || op === "-" || op === ":+" || op === "+") {
+        const word = m[3] ?? "";
+        if (word.length > 0) out.hasFallback = true;
+        scanInto(word, base + i + 2 + m[1].length + op.length, true, refs, out);
+      }
+      i = close + 1;
+      continue;
+    }
+    const n = NAME.exec(text.slice(i + 1));
+    if (!n) {
+      out.literal += "$";
+      i++;
+      continue;
+    }
+    refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
+    i += 1 + n[0].length;
+  }
+}
+var NAME, BRACED;
+var init_interpolation = __esm({
+  "src/parse/interpolation.ts"() {
+    "use strict";
+    init_expand();
+    NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+    BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+  }
+});
+
+// rules/compose-host-interpolation.ts
+function refLoc(a, r) {
+  const v = a.valueLoc;
+  const raw = a.raw;
+  const asIs = raw === void 0 || raw.length === (a.value ?? "").length + 2 && raw.slice(1, -1) === a.value;
+  if (!asIs || v.endLine !== v.line) return v;
+  return { line: v.line, column: v.column + r.start, endLine: v.line, endColumn: v.column + r.end };
+}
+var HOST_ONLY_VARS, compose_host_interpolation_default;
+var init_compose_host_interpolation = __esm({
+  "rules/compose-host-interpolation.ts"() {
+    "use strict";
+    init_define_rule();
+    init_interpolation();
+    HOST_ONLY_VARS = ["GOPATH", "GOROOT", "GOBIN", "GOCACHE", "GOMODCACHE", "GOENV", "GOTMPDIR", "PATH", "HOME"];
+    compose_host_interpolation_default = defineRule({
+      id: "compose-host-interpolation",
+      category: "go-env",
+      severity: "warning",
+      formats: ["compose"],
+      description: "Compose value takes a toolchain path variable from the host",
+      tags: ["compose", "go"],
+      defaultOptions: { names: HOST_ONLY_VARS },
+      messages: {
+        hostValue: "{{ref}} in {{name}} is filled in from the host shell when docker compose reads the file, so the container gets the host's {{ref}}, not its own. Write ${{ref}} to leave it to the container, or write the container path."
+      },
+      check(model, ctx) {
+        const names = new Set(ctx.options.names ?? HOST_ONLY_VARS);
+        for (const a of model.assignments) {
+          if (a.kind !== "environment" && a.kind !== "build-arg" || a.value === null || !a.valueLoc) continue;
+          for (const r of scanComposeValue(a.value).refs) {
+            if (!names.has(r.name)) continue;
+            ctx.report({ loc: refLoc(a, r), messageId: "hostValue", data: { name: a.name, ref: `$${r.name}` } });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/classify/go-paths.ts
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep) ? p : p + sep;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+var DRIVE, UNC;
+var init_go_paths = __esm({
+  "src/classify/go-paths.ts"() {
+    "use strict";
+    DRIVE = /^[A-Za-z]:[\\/]/;
+    UNC = /^\\\\[^\\]/;
+  }
+});
+
+// src/engine/stage-env.ts
+function imageDefaults(scope) {
+  const m = /* @__PURE__ */ new Map();
+  if (!scope?.golang) return m;
+  const defaults = scope.windows ? GOLANG_WINDOWS_IMAGE_ENV : GOLANG_IMAGE_ENV;
+  for (const [k, v] of Object.entries(defaults)) m.set(k, v);
+  return m;
+}
+function scopeOf(model, a, byName) {
+  if (a.scope !== void 0) return byName.get(a.scope);
+  if (model.format === "env-file" && a.services) {
+    const services = a.services.map((s) => byName.get(s)).filter((s) => !!s);
+    return services.find((s) => s.golang) ?? services[0];
+  }
+  return void 0;
+}
+function envFactory() {
+  const envs = /* @__PURE__ */ new Map();
+  const envFor = (key, scope) => {
+    let e = envs.get(key);
+    if (!e) {
+      const parent = scope?.parent !== void 0 ? envs.get(scope.parent) : void 0;
+      e = parent ? new Map(parent) : imageDefaults(scope);
+      envs.set(key, e);
+    }
+    return e;
+  };
+  return { envs, envFor };
+}
+function computeSteps(model) {
+  const byName = new Map(model.scopes.map((s) => [s.name, s]));
+  const { envFor } = envFactory();
+  const args = /* @__PURE__ */ new Map();
+  const steps = [];
+  for (const a of model.assignments) {
+    const scope = scopeOf(model, a, byName);
+    const key = a.scope ?? (model.format === "env-file" ? `env:${scope?.name ?? ""}` : "");
+    const env = envFor(key, scope);
+    let argMap = args.get(key);
+    if (!argMap) args.set(key, argMap = /* @__PURE__ */ new Map());
+    const am = argMap;
+    const vars = am.size ? { has: (k) => env.has(k) || am.has(k), get: (k) => env.has(k) ? env.get(k) : am.get(k) } : env;
+    const expanded = a.value === null ? null : a.kind === "env-file" || a.kind === "environment" ? a.value : expand(a.value, vars);
+    steps.push({ a, scope, key, expanded });
+    if (a.viaOnbuild) continue;
+    if (PERSISTENT.has(a.kind)) env.set(a.name, expanded);
+    else if (a.kind === "arg") argMap.set(a.name, a.value === null ? argMap.get(a.name) ?? null : expanded);
+  }
+  return steps;
+}
+function walkEnv(model, visit = () => void 0) {
+  const { envs, envFor } = envFactory();
+  for (const { a, scope, key, expanded } of derived(model, computeSteps)) {
+    const env = envFor(key, scope);
+    visit({ a, scope, env, expanded });
+    if (!a.viaOnbuild && PERSISTENT.has(a.kind)) env.set(a.name, expanded);
+  }
+  for (const s of model.scopes) envFor(s.name, s);
+  return envs;
+}
+var PERSISTENT;
+var init_stage_env = __esm({
+  "src/engine/stage-env.ts"() {
+    "use strict";
+    init_go();
+    init_expand();
+    init_derived();
+    PERSISTENT = /* @__PURE__ */ new Set(["env", "environment", "env-file"]);
+  }
+});
+
+// src/engine/stage-context.ts
+function stageChain(model, name) {
+  const out = [];
+  let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
+  while (s && !out.includes(s)) {
+    out.push(s);
+    s = s.parent === void 0 ? void 0 : model.scopes.find((x) => x.name === s.parent);
+  }
+  return out;
+}
+function envAt(model, scope, line) {
+  const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
+  return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
+}
+function before(model, scope, line) {
+  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
+}
+function stageEnv(model) {
+  const expanded = /* @__PURE__ */ new Map();
+  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
+  return {
+    at(scope, line, name) {
+      const inEffect = before(model, scope, line);
+      let env;
+      let arg;
+      let goenv;
+      for (const a of model.assignments) {
+        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !inEffect({ scope: a.scope, loc: a.nameLoc })) continue;
+        const v = expanded.get(a) ?? null;
+        if (a.kind === "env") env = v;
+        else if (a.kind === "arg" && a.scope === scope) arg = a.value === null ? arg ?? null : v;
+        else if (a.kind === "go-env-w") goenv = v;
+      }
+      if (env !== void 0) return env === "" ? void 0 : env;
+      if (arg !== void 0) return arg === "" ? void 0 : arg;
+      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
+      return void 0;
+    }
+  };
+}
+function instructionsBefore(model, items, scope, line) {
+  return items.filter(before(model, scope, line));
+}
+function fromStage(model, from) {
+  const k = from.toLowerCase();
+  return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : void 0);
+}
+function isIntermediateStage(model, name) {
+  const target = model.scopes.find((s) => s.name === name);
+  if (!target) return false;
+  const byFrom = model.scopes.some((s) => {
+    if (s === target || !s.image) return false;
+    const img = s.image.toLowerCase();
+    const dollar = img.indexOf("$");
+    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
+  });
+  return byFrom || model.copies.some((c) => c.from !== void 0 && fromStage(model, c.from) === target);
+}
+function copyDestination(c, windows) {
+  if (!c.dest) return null;
+  const p = c.dest.path;
+  if (p.includes("$")) return null;
+  if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
+  return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
+}
+function goRootsAt(model, scope, line, depth = 0) {
+  const chain = stageChain(model, scope);
+  const roots = [];
+  const root = chain[chain.length - 1];
+  if (root?.goroot) roots.push(root.goroot);
+  if (depth > 8) return roots;
+  const windows = chain[0]?.windows ?? false;
+  for (const c of instructionsBefore(model, model.copies, scope, line)) {
+    if (c.from === void 0) continue;
+    const src = fromStage(model, c.from);
+    const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot] : [];
+    const dest = copyDestination(c, windows);
+    if (dest === null) continue;
+    for (const s of c.sources) {
+      for (const g of sourceRoots) {
+        const rel = pathRelation(g, s.path, src?.windows ?? windows);
+        if (rel === "equal") roots.push(dest);
+        else if (rel === "inside") {
+          const tail = cleanGoPath(g, windows).slice(cleanGoPath(s.path, windows).length).replace(/^[\\/]+/, "");
+          roots.push(joinGoPath(dest, tail, windows));
+        }
+      }
+    }
+  }
+  return [...new Set(roots)];
+}
+function setsGoEnv(a) {
+  return GO_ENV_KINDS.has(a.kind) && !(a.kind === "arg" && a.scope === void 0);
+}
+function knownValue(v) {
+  const x = v.expanded;
+  if (x === null || /[$`]/.test(x)) return null;
+  return x;
+}
+function targetWindows(scope) {
+  if (!scope) return null;
+  return scope.golang || scope.windows ? scope.windows : null;
+}
+function interpolationOnly(model, a) {
+  return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
+}
+var GO_ENV_KINDS;
+var init_stage_context = __esm({
+  "src/engine/stage-context.ts"() {
+    "use strict";
+    init_go();
+    init_go_paths();
+    init_stage_env();
+    GO_ENV_KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+  }
+});
+
+// src/parse/location.ts
+function span(line, column, length) {
+  return { line, column, endLine: line, endColumn: column + length };
+}
+function locateInSegments(segments2, start, end, sep = " ") {
+  let offset = 0;
+  for (const s of segments2) {
+    const segEnd = offset + s.text.length;
+    if (start >= offset && start <= segEnd) {
+      const col = s.column + (start - offset);
+      const stop = Math.min(end, segEnd);
+      return span(s.line, col, Math.max(1, stop - start));
+    }
+    offset = segEnd + sep.length;
+  }
+  return null;
+}
+function joinSegments(segments2, sep = " ") {
+  return segments2.map((s) => s.text).join(sep);
+}
+var init_location = __esm({
+  "src/parse/location.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/shell.ts
+function isWord(t) {
+  return t.raw !== void 0;
+}
+function opAt(text, i) {
+  const c = text[i];
+  switch (c) {
+    case "&":
+    case "|":
+    case ";":
+      return text[i + 1] === c ? c + c : c;
+    case "(":
+    case ")":
+    case "\n":
+      return c;
+    default:
+      return null;
+  }
+}
+function isSpace(code) {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
+function tokenize(text) {
+  const out = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (c === "#" && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? text.length : nl;
+      continue;
+    }
+    const op = opAt(text, i);
+    if (op) {
+      out.push({ op, start: i, end: i + op.length });
+      i += op.length;
+      continue;
+    }
+    const start = i;
+    let value = "";
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === " " || ch === "	" || ch === "\r" || ch === "\n" || ch === ";" || ch === "|" || ch === "&") break;
+      if (ch === "\\" && i + 1 < text.length) {
+        value += text[i + 1];
+        i += 2;
+      } else if (ch === "'") {
+        const close = text.indexOf("'", i + 1);
+        const stop = close < 0 ? text.length : close;
+        value += text.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (ch === '"') {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+          if (text[i] === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+            value += text[i + 1];
+            i += 2;
+          } else value += text[i++];
+        }
+        i++;
+      } else if (ch === "$" && text[i + 1] === "(") {
+        const found = findClose(text, i + 2, "(", ")");
+        const close = found < 0 ? text.length - 1 : found;
+        value += text.slice(i, close + 1);
+        i = close + 1;
+      } else {
+        value += ch;
+        i++;
+      }
+    }
+    if (i > text.length) i = text.length;
+    out.push({ value, raw: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+function commandWords(text) {
+  const out = [];
+  let words = [];
+  for (const t of tokenize(text)) {
+    if (isWord(t)) words.push(t);
+    else if (words.length) {
+      out.push(words);
+      words = [];
+    }
+  }
+  if (words.length) out.push(words);
+  return out;
+}
+function assignmentOf(w) {
+  const m = ASSIGN.exec(w.raw);
+  if (!m) return null;
+  return { name: m[1], value: w.value.slice(w.value.indexOf("=") + 1) };
+}
+function simpleCommands(text) {
+  return commandWords(text).map(toCommand);
+}
+function toCommand(words) {
+  let i = 0;
+  const assignments = [];
+  while (i < words.length && assignmentOf(words[i])) assignments.push(words[i++]);
+  while (i < words.length && WRAPPERS.has(words[i].value)) {
+    i++;
+    while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
+      if (assignmentOf(words[i])) assignments.push(words[i]);
+      i++;
+    }
+  }
+  const c = { words, assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
+  if (i < words.length) c.head = words[i];
+  return c;
+}
+function runScripts(run2) {
+  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
+  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+  return out;
+}
+var ASSIGN, DECLARE_COMMANDS, WRAPPERS;
+var init_shell = __esm({
+  "src/parse/shell.ts"() {
+    "use strict";
+    init_go();
+    init_expand();
+    init_location();
+    ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+    DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
+  }
+});
+
+// src/parse/go-commands.ts
+function goInvocation(c) {
+  if (!c.head || !isGoBinary(c.head.value)) return null;
+  let i = 0;
+  while (i < c.args.length && c.args[i].value.startsWith("-")) i += c.args[i].value === "-C" ? 2 : 1;
+  const g = { tool: c.head.value, sub: "", args: [], command: c };
+  if (i < c.args.length) {
+    g.subWord = c.args[i];
+    g.sub = g.subWord.value;
+    g.args = c.args.slice(i + 1);
+  }
+  return g;
+}
+function goInvocations(text) {
+  return simpleCommands(text).map(goInvocation).filter((g) => g !== null);
+}
+function flagValues(args, name) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (v === "--") break;
+    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
+    if (!m || m[1] !== name) continue;
+    if (m[2] !== void 0) out.push(m[2]);
+    else if (i + 1 < args.length) out.push(args[++i].value);
+  }
+  return out;
+}
+function goCommands(model) {
+  return derived(model, findGoCommands);
+}
+function findGoCommands(model) {
+  const out = [];
+  for (const run2 of model.runs) {
+    for (const { segments: segments2, sep, text: script } of runScripts(run2)) {
+      const persistent = /* @__PURE__ */ new Map();
+      const setAll = (words, into, keep = false) => {
+        for (const w of words) {
+          const a = assignmentOf(w);
+          if (a && !(keep && into.has(a.name))) into.set(a.name, a.value);
+        }
+      };
+      for (const c of simpleCommands(script)) {
+        if (!c.head) {
+          if (c.assignments.length === c.words.length) setAll(c.assignments, persistent);
+          continue;
+        }
+        if (DECLARE_COMMANDS.has(c.head.value)) {
+          setAll(c.args, persistent);
+          continue;
+        }
+        const g = goInvocation(c);
+        if (!g) continue;
+        const loc = locateInSegments(segments2, c.head.start, (g.subWord ?? c.head).end, sep);
+        if (!loc) continue;
+        const vars = new Map(persistent);
+        setAll(c.assignments, vars);
+        out.push({ ...g, run: run2, loc, vars, script });
+        if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
+      }
+    }
+  }
+  return out;
+}
+var GO_BUILDING_SUBCOMMANDS, GO_MODULE_SUBCOMMANDS;
+var init_go_commands = __esm({
+  "src/parse/go-commands.ts"() {
+    "use strict";
+    init_go();
+    init_location();
+    init_derived();
+    init_shell();
+    GO_BUILDING_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get"]);
+    GO_MODULE_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet", "get", "generate", "list", "mod", "work"]);
+  }
+});
+
+// rules/go-binary-without-goroot.ts
+function binaryRoot(path, sourceRoots) {
+  const m = BINARY.exec(path.trim());
+  if (!m) return null;
+  const root = m[1];
+  if (/^\$\{?GOROOT\}?$/.test(root)) return root;
+  if (sourceRoots.some((r) => pathRelation(root, r, null) === "equal")) return root;
+  const clean = cleanGoPath(root, null);
+  if (/[\\/]go$/i.test(clean) && clean !== "/go" && !/^[a-z]:\\go$/i.test(clean)) return clean;
+  return null;
+}
+function runsGoLater(model, scope, line) {
+  return model.runs.some(
+    (r) => stageChain(model, r.scope).some((s) => s.name === scope) && (r.scope !== scope || r.loc.line > line) && runScripts(r).some((x) => goInvocations(x.text).length > 0)
+  );
+}
+var BINARY, go_binary_without_goroot_default;
+var init_go_binary_without_goroot = __esm({
+  "rules/go-binary-without-goroot.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_go_paths();
+    init_stage_env();
+    init_stage_context();
+    init_go_commands();
+    init_shell();
+    BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
+    go_binary_without_goroot_default = defineRule({
+      id: "go-binary-without-goroot",
+      category: "go-env",
+      severity: "error",
+      formats: ["dockerfile"],
+      description: "Only the go binary is copied, without the Go tree it needs",
+      tags: ["go", "goroot"],
+      messages: {
+        binaryOnly: `Copying only {{source}} to {{dest}} breaks GOROOT discovery: go fails with "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set". Copy the whole {{root}} tree and put {{root}}/bin on PATH (or symlink the binary).`
+      },
+      check(model, ctx) {
+        let finalEnv = null;
+        for (const c of model.copies) {
+          if (c.from === void 0) continue;
+          const scope = model.scopes.find((s) => s.name === c.scope);
+          if (!scope || scope.golang) continue;
+          const src = fromStage(model, c.from);
+          const img = golangImage(c.from);
+          const sourceRoots = src ? goRootsAt(model, src.name, Infinity) : img.goroot ? [img.goroot] : [];
+          for (const s of c.sources) {
+            const root = binaryRoot(s.path, sourceRoots);
+            if (root === null) continue;
+            if (!/[\\/]go(\.exe)?$/.test(s.path.trim()) && !runsGoLater(model, scope.name, c.loc.line)) continue;
+            const dest = copyDestination(c, scope.windows);
+            if (dest === null) continue;
+            const trees = goRootsAt(model, scope.name, Infinity);
+            if (trees.some((t) => pathRelation(dest, joinGoPath(t, "bin", scope.windows), scope.windows) !== null)) continue;
+            finalEnv ??= walkEnv(model);
+            const goroot = finalEnv.get(scope.name)?.get("GOROOT");
+            if (goroot && trees.some((t) => pathRelation(goroot, t, scope.windows) === "equal")) continue;
+            ctx.report({ loc: s.loc, messageId: "binaryOnly", data: { source: s.path, dest, root } });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/engine/report-helpers.ts
+function valueOrName(a) {
+  return a.valueLoc ?? a.nameLoc;
+}
+function locInValue(a, start, end, of) {
+  const v = valueOrName(a);
+  const value = a.value ?? "";
+  if (of !== value) return v;
+  const raw = a.raw;
+  const quotedAsIs = raw !== void 0 && raw.length === value.length + 2 && raw.slice(1, -1) === value;
+  const asIs = raw === void 0 || quotedAsIs;
+  if (!a.valueLoc || !asIs || v.endLine !== v.line) return v;
+  const shift = quotedAsIs && v.endColumn - v.column === raw.length ? 1 : 0;
+  return { line: v.line, column: v.column + shift + start, endLine: v.line, endColumn: v.column + shift + end };
+}
+function secretReport(a, c, messageId, extra = {}) {
+  const secrets = [a.value ?? "", c.secretText ?? "", a.raw ?? ""].filter((s) => s.length > 0);
+  return {
+    loc: valueOrName(a),
+    messageId,
+    data: {
+      name: a.name,
+      value: c.secretText ?? a.value ?? "",
+      kind: KIND_LABEL[a.kind],
+      tokenType: c.tokenType ?? "secret",
+      word: c.nameWord ?? "secret",
+      ...extra
+    },
+    secrets,
+    plain: ["kind", "tokenType", "word"]
+  };
+}
+var KIND_LABEL;
+var init_report_helpers = __esm({
+  "src/engine/report-helpers.ts"() {
+    "use strict";
+    KIND_LABEL = {
+      env: "ENV",
+      arg: "ARG",
+      label: "LABEL",
+      run: "RUN",
+      "go-env-w": "go env -w",
+      "build-arg": "build.args",
+      environment: "environment",
+      "env-file": "env file",
+      runtime: "container env"
+    };
+  }
+});
+
+// rules/go-cache-unusable.ts
+function userAt(model, scope, line) {
+  return instructionsBefore(model, model.users, scope, line).pop() ?? null;
+}
+function unwritableHome(model, scope, user) {
+  const name = user.split(":")[0].trim();
+  if (name === "nobody" || name === "65534") return "/nonexistent";
+  if (name === "0" || name === "root") return null;
+  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
+  if (!/^\d+$/.test(name)) {
+    const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
+    if (!useradd || /\s(-m|--create-home|-d|--home-dir|-\w*m\w*)\b/.test(useradd)) return null;
+    if (scripts.some((t) => t.includes(`/home/${name}`))) return null;
+    return `/home/${name}`;
+  }
+  const created = scripts.some((t) => new RegExp(`(useradd|adduser)[^\\n;&|]*\\s(-u|--uid)[=\\s]*${name}\\b`).test(t));
+  return created ? null : "/";
+}
+var RELATIVE_ERROR, go_cache_unusable_default;
+var init_go_cache_unusable = __esm({
+  "rules/go-cache-unusable.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_go_commands();
+    init_shell();
+    init_escape_re();
+    RELATIVE_ERROR = {
+      GOCACHE: "build cache is required, but could not be located: GOCACHE is not an absolute path",
+      GOMODCACHE: "GOMODCACHE entry is relative; must be absolute path",
+      GOBIN: "cannot install, GOBIN must be an absolute path",
+      GOTMPDIR: "GOTMPDIR must be an absolute path"
+    };
+    go_cache_unusable_default = defineRule({
+      id: "go-cache-unusable",
+      category: "go-env",
+      severity: "error",
+      description: "Go build cache, module cache or install directory go cannot use",
+      tags: ["go", "cache"],
+      messages: {
+        off: 'GOCACHE=off is fatal since Go 1.12: every build fails with "build cache is disabled by GOCACHE=off, but required as of Go 1.12". Point GOCACHE at a writable directory (or a cache mount) instead.',
+        relative: '{{name}}={{value}} is not an absolute path; go fails with "{{error}}". Use an absolute directory.',
+        homeless: 'USER {{user}} gets HOME={{home}}, so the default build cache {{home}}/.cache/go-build cannot be created and `go {{sub}}` (line {{line}}) fails with "failed to initialize build cache at {{cacheDir}}: mkdir \u2026: permission denied". Set ENV GOCACHE=/tmp/go-cache (or HOME) or create the user with a home directory.'
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (!setsGoEnv(a) || !(a.name in RELATIVE_ERROR)) return;
+          const value = knownValue(v);
+          if (value === null || value === "") return;
+          if (a.name === "GOCACHE" && value === "off") {
+            ctx.report({ loc: valueOrName(a), messageId: "off" });
+            return;
+          }
+          if (value.startsWith("~") && (a.kind === "run" && !(a.raw !== void 0 && /["'\\]/.test(a.raw)) || interpolationOnly(model, a))) return;
+          if (isAbsGoPath(value, targetWindows(scope))) return;
+          ctx.report({ loc: valueOrName(a), messageId: "relative", data: { name: a.name, value, error: RELATIVE_ERROR[a.name] } });
+        });
+        if (model.format !== "dockerfile") return;
+        const reported = /* @__PURE__ */ new Set();
+        for (const r of model.runs) {
+          const scope = model.scopes.find((s) => s.name === r.scope);
+          if (!scope?.golang || scope.windows) continue;
+          const user = userAt(model, r.scope, r.loc.line);
+          if (!user || reported.has(user)) continue;
+          const home = unwritableHome(model, r.scope, user.user);
+          if (home === null) continue;
+          const env = envAt(model, r.scope, r.loc.line);
+          if (["GOCACHE", "XDG_CACHE_HOME", "HOME"].some((n) => env.has(n))) continue;
+          if (r.mounts.some((m) => /type=cache/.test(m) && /go-build|\.cache/.test(m))) continue;
+          const go = runScripts(r).flatMap((s) => goInvocations(s.text)).find((g) => GO_BUILDING_SUBCOMMANDS.has(g.sub) && !g.command.assignments.some((w) => /^(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(w.raw)));
+          if (!go) continue;
+          const text = runScripts(r).map((s) => s.text).join("\n");
+          if (/\bexport\s+(GOCACHE|HOME|XDG_CACHE_HOME)=/.test(text)) continue;
+          reported.add(user);
+          const cacheDir = `${home === "/" ? "" : home}/.cache/go-build`;
+          ctx.report({ loc: user.loc, messageId: "homeless", data: { user: user.user, home, sub: go.sub, line: r.loc.line, cacheDir }, severity: "warning" });
+        }
+      }
+    });
+  }
+});
+
+// src/classify/go-modules.ts
+function goVersionOfImage(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes("@") ? null : LATEST;
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+function atLeastGo(v, minor) {
+  return v !== null && v.minor >= minor;
+}
+function olderThanGo(v, minor) {
+  return v !== null && v.minor < minor;
+}
+function go111moduleError(value) {
+  return `go: unknown environment setting GO111MODULE=${value}`;
+}
+function versionOfToolchain(name) {
+  if (/[\\/]/.test(name)) return null;
+  let v;
+  if (name.startsWith("go")) v = name.slice(2);
+  else {
+    const i = name.indexOf("-go");
+    if (i < 0) return null;
+    v = name.slice(i + 3);
+  }
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return GO_VERSION.test(v) ? v : null;
+}
+function parseToolchain(value) {
+  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
+  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
+  const plus = value.indexOf("+");
+  const min = plus < 0 ? value : value.slice(0, plus);
+  const suffix = plus < 0 ? "" : value.slice(plus + 1);
+  let version = null;
+  if (min !== "local") {
+    version = versionOfToolchain(min);
+    if (version === null) {
+      return {
+        ok: false,
+        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
+      };
+    }
+  }
+  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
+    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
+  return { ok: true, min, mode: suffix, version };
+}
+function sameGoAsImage(version, image) {
+  if (image.minor === Infinity) return null;
+  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+  if (!m || m[1] === void 0) return null;
+  if (Number(m[1]) !== image.minor) return false;
+  if (m[2] === void 0 || image.patch === null) return null;
+  return Number(m[2]) === image.patch;
+}
+function sumdbError(value) {
+  if (value === "" || value === "off" || value === "sum.golang.google.cn") return null;
+  const fields = value.trim().split(/\s+/).filter(Boolean);
+  if (fields.length === 0) return null;
+  if (fields.length > 2) return "invalid GOSUMDB: too many fields";
+  const key = fields[0];
+  if (KNOWN_SUMDB.has(key) && key !== "sum.golang.google.cn") return null;
+  const m = /^([^+\s]+)\+([0-9A-Fa-f]{8})\+([A-Za-z0-9+/]+={0,2})$/.exec(key);
+  if (!m) return "invalid GOSUMDB: malformed verifier id";
+  return null;
+}
+function splitList(value, sep = ",") {
+  const out = [];
+  let pos = 0;
+  for (const part of value.split(sep)) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    if (text) out.push({ text, start: pos + lead, end: pos + lead + text.length });
+    pos += part.length + sep.length;
+  }
+  return out;
+}
+function elementMatch(pattern, name) {
+  let re = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 1);
+      if (close < 0) return false;
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith("^")) body = "^" + body.slice(1).replace(/\\/g, "\\\\");
+      re += `[${body.replace(/\]/g, "\\]")}]`;
+      i = close;
+    } else if (c === "\\" && i + 1 < pattern.length) re += escapeRe(pattern[++i]);
+    else re += escapeRe(c);
+  }
+  try {
+    return new RegExp(re + "$").test(name);
+  } catch {
+    return false;
+  }
+}
+function broadPatternHost(pattern) {
+  const elems = pattern.replace(/\/+$/, "").split("/");
+  const first = elems[0] ?? "";
+  if (!first) return null;
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
+  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+}
+function parseGoproxy(value) {
+  const out = [];
+  const re = /[^,|]+/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (!text) continue;
+    const u = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/.exec(text);
+    out.push({ text, start: m.index + lead, end: m.index + lead + text.length, scheme: u ? u[1].toLowerCase() : "", host: u ? u[2].toLowerCase() : "" });
+  }
+  return out;
+}
+function isLoopbackHost(hostPort) {
+  const host = hostPort.startsWith("[") ? hostPort.slice(1, hostPort.indexOf("]")) : hostPort.replace(/:\d+$/, "");
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+function isTrustedProxy(entry, trusted) {
+  const url = entry.text.toLowerCase().replace(/\/+$/, "");
+  return trusted.some((t) => {
+    const x = t.toLowerCase().replace(/\/+$/, "");
+    if (x.includes("://")) return url === x || url.startsWith(x + "/");
+    return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
+  });
+}
+function badBoolError(name, value) {
+  if (!BOOL_FLAGS.has(name) || PARSE_BOOL.has(value)) return null;
+  if (name === "buildvcs") {
+    if (value === "" || value === "auto") return null;
+    return `go: invalid boolean value "${value}" for flag -buildvcs (from $GOFLAGS): value is neither 'auto' nor a valid bool`;
+  }
+  return `go: invalid boolean value "${value}" for flag -${name} (from $GOFLAGS): parse error`;
+}
+function needsValueError(name) {
+  return `go: flag needs an argument: -${name} (from $GOFLAGS)`;
+}
+function chdirFlagError(value) {
+  if (value === null) return needsValueError("C");
+  return `go: invalid value "${value}" for flag -C (from $GOFLAGS): -C flag must be first flag on command line`;
+}
+function splitGoflags(value) {
+  const out = [];
+  const re = /\S+/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    const text = m[0];
+    let name = "";
+    let v = null;
+    if (isFlagWord(text)) {
+      const body = text.replace(/^--?/, "");
+      const eq = body.indexOf("=");
+      name = eq < 0 ? body : body.slice(0, eq);
+      v = eq < 0 ? null : body.slice(eq + 1);
+    }
+    out.push({ text, start: m.index, end: m.index + text.length, name, value: v });
+  }
+  return out;
+}
+function isFlagWord(w) {
+  return w.startsWith("-") && w !== "-" && w !== "--" && !w.startsWith("---") && !w.startsWith("-=") && !w.startsWith("--=");
+}
+function nonFlagError(word) {
+  return `go: parsing $GOFLAGS: non-flag "${word}"`;
+}
+function unknownFlagError(name) {
+  return `go: parsing $GOFLAGS: unknown flag -${name}`;
+}
+function isKnownGoFlag(name) {
+  return GO_FLAGS.has(name);
+}
+function validCgoValue(value) {
+  return value === "0" || value === "1" || value === "";
+}
+function runtimeLibc(ref) {
+  if (!ref) return null;
+  const r = ref.trim().toLowerCase();
+  if (r === "scratch") return "none";
+  const { repo, tag } = splitImageRef(r);
+  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
+  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
+  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
+  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
+  return null;
+}
+function golangImageLibc(ref) {
+  const info = golangImage(ref);
+  if (!info.golang || info.windows) return null;
+  const { tag } = splitImageRef(ref);
+  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
+}
+var LATEST, GO_VERSION, GO111MODULE_VALUES, KNOWN_SUMDB, PUBLIC_MODULE_HOSTS, TEST_BINARY_FLAGS, BUILD_FLAGS, GO_FLAGS, NESTED_FLAG_LISTS, TEST_BINARY_BOOL_FLAGS, TEST_BINARY_VALUE_FLAGS, BOOL_FLAGS, VALUE_FLAGS, PARSE_BOOL, INSECURE_FLAG_ERROR;
+var init_go_modules = __esm({
+  "src/classify/go-modules.ts"() {
+    "use strict";
+    init_go();
+    init_escape_re();
+    LATEST = { minor: Infinity, patch: null };
+    GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
+    GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
+    KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
+    PUBLIC_MODULE_HOSTS = [
+      "github.com",
+      "gitlab.com",
+      "bitbucket.org",
+      "golang.org",
+      "gopkg.in",
+      "go.googlesource.com",
+      "google.golang.org",
+      "gitee.com",
+      "go.uber.org",
+      "k8s.io",
+      "sigs.k8s.io",
+      "go.etcd.io",
+      "go.opentelemetry.io",
+      "cloud.google.com",
+      "honnef.co",
+      "gotest.tools",
+      "go.mongodb.org"
+    ];
+    TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
+      "bench",
+      "benchmem",
+      "benchtime",
+      "blockprofile",
+      "blockprofilerate",
+      "count",
+      "coverprofile",
+      "cpu",
+      "cpuprofile",
+      "failfast",
+      "fullpath",
+      "fuzz",
+      "fuzzminimizetime",
+      "fuzztime",
+      "list",
+      "memprofile",
+      "memprofilerate",
+      "mutexprofile",
+      "mutexprofilefraction",
+      "outputdir",
+      "parallel",
+      "run",
+      "short",
+      "shuffle",
+      "skip",
+      "timeout",
+      "trace",
+      "v",
+      "artifacts"
+      // newer than Go 1.25 (testflag.go on the development branch)
+    ]);
+    BUILD_FLAGS = /* @__PURE__ */ new Set([
+      // work/build.go AddBuildFlags, with base/flag.go AddBuildFlagsNX (-n -x), AddChdirFlag (-C),
+      // AddModFlag (-mod) and AddModCommonFlags (-modcacherw -modfile -overlay); -json since Go 1.24
+      "C",
+      "a",
+      "n",
+      "p",
+      "v",
+      "x",
+      "asan",
+      "asmflags",
+      "buildmode",
+      "buildvcs",
+      "compiler",
+      "gccgoflags",
+      "gcflags",
+      "installsuffix",
+      "json",
+      "ldflags",
+      "linkshared",
+      "mod",
+      "modcacherw",
+      "modfile",
+      "msan",
+      "overlay",
+      "pgo",
+      "pkgdir",
+      "race",
+      "tags",
+      "toolexec",
+      "trimpath",
+      "work",
+      "debug-actiongraph",
+      "debug-runtime-trace",
+      "debug-trace",
+      // work/build.go AddCoverFlags; go build -o; go run/test -exec; go vet -vettool
+      "cover",
+      "covermode",
+      "coverpkg",
+      "coverprofile",
+      "o",
+      "exec",
+      "vettool",
+      // go test (test/testflag.go init): its own flags, then the test binary's in both spellings
+      "c",
+      "vet",
+      ...TEST_BINARY_FLAGS,
+      ...[...TEST_BINARY_FLAGS].map((f) => `test.${f}`)
+    ]);
+    GO_FLAGS = /* @__PURE__ */ new Set([
+      ...BUILD_FLAGS,
+      "i",
+      "r",
+      "cache",
+      "fuzzcache",
+      "modcache",
+      "testcache",
+      // go clean
+      "changed",
+      "u",
+      "w",
+      // go env
+      "d",
+      "f",
+      "fix",
+      "insecure",
+      "m",
+      "t",
+      "tool",
+      // go get (-fix also go fix)
+      "compiled",
+      "deps",
+      "e",
+      "export",
+      "find",
+      "retracted",
+      "reuse",
+      "test",
+      "versions",
+      // go list
+      "go",
+      "compat",
+      "diff",
+      "vendor",
+      // go mod graph/tidy/why (-reuse: go mod download)
+      // go mod edit / go work edit (-godebug since 1.23, -tool since 1.24; -ignore/-dropignore
+      // since 1.25, seen in go1.25 'go help mod edit'-derived completions, not in stored sources)
+      "fmt",
+      "print",
+      "module",
+      "toolchain",
+      "require",
+      "droprequire",
+      "exclude",
+      "dropexclude",
+      "replace",
+      "dropreplace",
+      "retract",
+      "dropretract",
+      "godebug",
+      "dropgodebug",
+      "droptool",
+      "ignore",
+      "dropignore",
+      "use",
+      "dropuse"
+    ]);
+    NESTED_FLAG_LISTS = /* @__PURE__ */ new Set(["ldflags", "gcflags", "asmflags", "gccgoflags"]);
+    TEST_BINARY_BOOL_FLAGS = ["benchmem", "failfast", "fullpath", "short"];
+    TEST_BINARY_VALUE_FLAGS = [
+      "bench",
+      "benchtime",
+      "blockprofile",
+      "blockprofilerate",
+      "count",
+      "coverprofile",
+      "cpu",
+      "cpuprofile",
+      "fuzz",
+      "fuzzminimizetime",
+      "fuzztime",
+      "list",
+      "memprofile",
+      "memprofilerate",
+      "mutexprofile",
+      "mutexprofilefraction",
+      "outputdir",
+      "parallel",
+      "run",
+      "shuffle",
+      "skip",
+      "timeout",
+      "trace"
+    ];
+    BOOL_FLAGS = /* @__PURE__ */ new Set([
+      "a",
+      "n",
+      "x",
+      "asan",
+      "msan",
+      "race",
+      "linkshared",
+      "trimpath",
+      "work",
+      "modcacherw",
+      "cover",
+      "buildvcs",
+      ...TEST_BINARY_BOOL_FLAGS,
+      ...TEST_BINARY_BOOL_FLAGS.map((f) => `test.${f}`)
+    ]);
+    VALUE_FLAGS = /* @__PURE__ */ new Set([
+      "C",
+      "p",
+      "mod",
+      "modfile",
+      "overlay",
+      "tags",
+      "asmflags",
+      "gcflags",
+      "gccgoflags",
+      "ldflags",
+      "buildmode",
+      "compiler",
+      "installsuffix",
+      "pgo",
+      "pkgdir",
+      "toolexec",
+      "o",
+      "exec",
+      "vettool",
+      "covermode",
+      "coverpkg",
+      "vet",
+      "debug-actiongraph",
+      "debug-runtime-trace",
+      "debug-trace",
+      ...TEST_BINARY_VALUE_FLAGS,
+      ...TEST_BINARY_VALUE_FLAGS.map((f) => `test.${f}`)
+    ]);
+    PARSE_BOOL = /* @__PURE__ */ new Set(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"]);
+    INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSECURE instead";
+  }
+});
+
+// src/engine/go-settings.ts
+function goSettings(model, names) {
+  const wanted = new Set(names);
+  const out = [];
+  walkEnv(model, ({ a, scope, env, expanded }) => {
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
+    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
+    let value = expanded;
+    if (COMPOSE_KINDS.has(a.kind)) {
+      const scan = scanComposeValue(a.value);
+      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
+    }
+    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
+    if (value === null) return;
+    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
+  });
+  return out;
+}
+var COMPOSE_KINDS, KINDS;
+var init_go_settings = __esm({
+  "src/engine/go-settings.ts"() {
+    "use strict";
+    init_go_modules();
+    init_interpolation();
+    init_stage_env();
+    COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
+    KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+  }
+});
+
+// rules/go-cgo-libc-mismatch.ts
+function workdirAt(model, scope, line) {
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  if (root?.golang && !root.windows) return "/go";
+  return root?.resolvedImage === "scratch" ? "/" : void 0;
+}
+function cgoAssignment(model, c) {
+  const chain = stageChain(model, c.run.scope).map((s) => s.name);
+  const inRun = model.assignments.filter(
+    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
+  );
+  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
+  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
+}
+function isStatic(c, goflags) {
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
+  const tags = flagValues(c.args, "tags").join(",");
+  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
+  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
+}
+function cgoBuild(model, c, env) {
+  const chain = stageChain(model, c.run.scope);
+  const root = chain[chain.length - 1];
+  if (!root || root.windows) return null;
+  const line = c.run.loc.line;
+  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
+  const goflags = get("GOFLAGS") ?? "";
+  if (isStatic(c, goflags)) return null;
+  const cgo = get("CGO_ENABLED");
+  if (cgo === null) return null;
+  const ref = root.resolvedImage;
+  if (cgo === "1") {
+    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
+    const a = cgoAssignment(model, c);
+    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
+  }
+  if (cgo !== void 0 && validCgoValue(cgo)) return null;
+  const libc = golangImageLibc(ref);
+  if (libc === null) return null;
+  if (libc === "musl") {
+    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
+    if (!installsCc) return null;
+  }
+  const goos = get("GOOS");
+  const goarch = get("GOARCH");
+  if (goos === null || goarch === null) return null;
+  if (goos !== void 0 && goos !== "linux") return null;
+  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
+  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
+  if (goarch !== void 0 && goarch !== host) return null;
+  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
+  return { libc, loc: c.loc, why };
+}
+function copiesOutput(model, copy, c, env) {
+  const line = c.run.loc.line;
+  const wd = workdirAt(model, c.run.scope, line);
+  let out = null;
+  if (c.sub === "build") {
+    const o = flagValues(c.args, "o").pop();
+    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
+    else if (!o.includes("$")) {
+      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
+      out = abs ? { path: normalize(abs), dir: o.endsWith("/") } : null;
+    }
+  } else {
+    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
+    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
+    out = dir && !dir.includes("$") ? name ? { path: normalize(`${dir}/${name}`), dir: false } : { path: normalize(dir), dir: true } : null;
+  }
+  return copy.sources.some((s) => {
+    const src = normalize(s.path.startsWith("/") ? s.path : `/${s.path}`);
+    if (DATA_SOURCE.test(src)) return false;
+    if (!out || src.includes("$")) return true;
+    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
+    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
+  });
+}
+function binaryName(pkg) {
+  const elems = pkg.replace(/@.*$/, "").split("/");
+  let last = elems.pop() ?? "";
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
+  return last;
+}
+function normalize(p) {
+  return cleanGoPath(`/${p}`, false);
+}
+function globToRe(glob) {
+  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+}
+function hasGlibcShim(model, scope) {
+  const chain = stageChain(model, scope).map((s) => s.name);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
+}
+var DATA_SOURCE, go_cgo_libc_mismatch_default;
+var init_go_cgo_libc_mismatch = __esm({
+  "rules/go-cgo-libc-mismatch.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_modules();
+    init_go_paths();
+    init_stage_context();
+    init_go_commands();
+    init_location();
+    init_go_settings();
+    init_report_helpers();
+    DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
+    go_cgo_libc_mismatch_default = defineRule({
+      id: "go-cgo-libc-mismatch",
+      category: "go-env",
+      severity: "error",
+      description: "cgo-enabled Go binary is copied into an image without its C library",
+      tags: ["go", "cgo", "runtime"],
+      messages: {
+        noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
+        musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
+        badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
+      },
+      check(model, ctx) {
+        for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
+          if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
+        }
+        if (model.format !== "dockerfile") return;
+        const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
+        if (builds.length === 0) return;
+        const env = stageEnv(model);
+        const done = /* @__PURE__ */ new Set();
+        for (const copy of model.copies) {
+          if (copy.from === void 0) continue;
+          const final = model.scopes.find((s) => s.name === copy.scope);
+          const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
+          if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
+          if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
+          if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
+          const builder = fromStage(model, copy.from);
+          if (!builder) continue;
+          const chain = stageChain(model, builder.name).map((s) => s.name);
+          for (const c of builds) {
+            if (done.has(c) || !chain.includes(c.run.scope)) continue;
+            const b = cgoBuild(model, c, env);
+            if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
+            done.add(c);
+            const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
+            ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/go-env-in-run.ts
+function isGoName(a) {
+  if (/^C?GO/.test(a.name)) return true;
+  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
+}
+function knownBase(model, scope) {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
+}
+function locate(model, a) {
+  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
+  for (const r of runs) {
+    for (const { segments: segments2, sep, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep, a.nameLoc.line, a.nameLoc.column);
+      if (off !== null) return { text, offset: off };
+    }
+  }
+  return null;
+}
+function offsetIn(segments2, sep, line, column) {
+  let offset = 0;
+  for (const s of segments2) {
+    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
+    offset += s.text.length + sep.length;
+  }
+  return null;
+}
+var INERT, go_env_in_run_default;
+var init_go_env_in_run = __esm({
+  "rules/go-env-in-run.ts"() {
+    "use strict";
+    init_define_rule();
+    init_stage_env();
+    init_stage_context();
+    init_go();
+    init_go_commands();
+    init_shell();
+    INERT = /* @__PURE__ */ new Set([
+      "echo",
+      "printf",
+      "true",
+      ":",
+      "set",
+      "unset",
+      "export",
+      "readonly",
+      "declare",
+      "typeset",
+      "local",
+      "mkdir",
+      "chmod",
+      "chown",
+      "ls",
+      "cat",
+      "rm",
+      "cp",
+      "mv",
+      "ln",
+      "touch",
+      "cd",
+      "pwd",
+      "which",
+      "env",
+      "printenv"
+    ]);
+    go_env_in_run_default = defineRule({
+      id: "go-env-in-run",
+      category: "go-env",
+      severity: "warning",
+      formats: ["dockerfile"],
+      description: "Go variable set in a RUN shell, where it does not persist",
+      tags: ["go", "env"],
+      messages: {
+        dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
+        notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
+      },
+      check(model, ctx) {
+        walkEnv(model, ({ a, env }) => {
+          if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
+          const where = locate(model, a);
+          if (!where) return;
+          const commands = simpleCommands(where.text);
+          const after = commands.filter((c) => c.start > where.offset);
+          const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
+          if (consumers.length === 0) {
+            ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
+            return;
+          }
+          if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
+          const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
+          const allExport = /\bset\s+-[a-z]*a/.test(where.text);
+          const rest = where.text.slice(where.offset);
+          if (exportedLater || allExport || goInvocations(rest).length === 0) return;
+          ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-env-self-reference.ts
+function references(text) {
+  const out = [];
+  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+function locIn(a, start, end) {
+  const v = a.valueLoc;
+  if (v.line !== v.endLine) return v;
+  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
+  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
+}
+var go_env_self_reference_default;
+var init_go_env_self_reference = __esm({
+  "rules/go-env-self-reference.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_stage_env();
+    go_env_self_reference_default = defineRule({
+      id: "go-env-self-reference",
+      category: "go-env",
+      severity: "error",
+      formats: ["dockerfile"],
+      description: "One ENV sets a Go variable and references it, getting the old value",
+      tags: ["go", "env"],
+      messages: {
+        stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
+        sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
+      },
+      check(model, ctx) {
+        const groups = /* @__PURE__ */ new Map();
+        for (const a of model.assignments) {
+          if (a.kind !== "env" || a.viaOnbuild) continue;
+          const list = groups.get(a.group);
+          if (list) list.push(a);
+          else groups.set(a.group, [a]);
+        }
+        const hits = [];
+        for (const [g, list] of groups) {
+          if (list.length < 2) continue;
+          for (const b of list) {
+            if (!b.valueLoc) continue;
+            for (const r of references(b.raw ?? b.value ?? "")) {
+              const setter = list.find((a) => a !== b && a.name === r.name);
+              if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
+            }
+          }
+        }
+        if (hits.length === 0) return;
+        const wanted = new Set(hits.map((h) => h.g));
+        const envBefore = /* @__PURE__ */ new Map();
+        const expanded = /* @__PURE__ */ new Map();
+        walkEnv(model, ({ a, env, expanded: x }) => {
+          if (a.kind !== "env" || !wanted.has(a.group)) return;
+          if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+          expanded.set(a, x);
+        });
+        for (const { g, b, r, setter } of hits) {
+          const before2 = envBefore.get(g)?.get(r.name);
+          const now = expanded.get(setter) ?? setter.value ?? "";
+          const same = typeof before2 === "string" && before2 === now;
+          ctx.report({
+            loc: locIn(b, r.start, r.end),
+            messageId: same ? "sameValue" : "stale",
+            data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+            ...same ? { severity: "info" } : {}
+          });
+        }
+      }
+    });
+  }
+});
+
+// rules/go-env-write.ts
+function userName(u) {
+  const name = u.split(":")[0].trim();
+  return name === "0" ? "root" : name;
+}
+var RISKY, go_env_write_default;
+var init_go_env_write = __esm({
+  "rules/go-env-write.ts"() {
+    "use strict";
+    init_define_rule();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
+    go_env_write_default = defineRule({
+      id: "go-env-write",
+      category: "go-env",
+      severity: "info",
+      formats: ["dockerfile"],
+      description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
+      tags: ["go", "env"],
+      messages: {
+        write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
+        risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
+        overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+        otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
+      },
+      check(model, ctx) {
+        walkEnv(model, ({ a, env }) => {
+          if (a.kind !== "go-env-w") return;
+          const loc = valueOrName(a);
+          const fromEnv = env.get(a.name);
+          if (fromEnv !== void 0 && fromEnv !== "") {
+            ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+            return;
+          }
+          const laterEnv = model.assignments.some(
+            (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
+          );
+          if (laterEnv) {
+            ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+            return;
+          }
+          const inChain = (scope) => stageChain(model, scope).some((s) => s.name === a.scope);
+          const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
+          const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
+          if (user) {
+            ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
+            return;
+          }
+          if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
+          else ctx.report({ loc, messageId: "write", data: { name: a.name } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-flags-misuse.ts
+var go_flags_misuse_default;
+var init_go_flags_misuse = __esm({
+  "rules/go-flags-misuse.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_modules();
+    init_go_settings();
+    init_report_helpers();
+    go_flags_misuse_default = defineRule({
+      id: "go-flags-misuse",
+      category: "go-env",
+      severity: "error",
+      description: "GOFLAGS is malformed or lets builds rewrite go.mod",
+      tags: ["go", "modules"],
+      messages: {
+        modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
+        nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
+        unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
+        split: 'GOFLAGS is split on spaces, so "{{word}}" is not part of {{flag}}: it becomes a separate flag that go build ignores or rejects. Pass multi-word {{flag}} on the go command line (or join tool flags with commas where the tool allows it).',
+        quotes: 'GOFLAGS does not interpret quotes: "{{word}}" keeps its quote characters and the value is split at the space anyway. Pass flags whose values contain spaces on the go command line.',
+        chdirFlag: "GOFLAGS sets -C, which only works as the first flag on the go command line: every go command that has -C (go build, go test, go mod \u2026, even go env) fails with '{{goError}}'. Set the directory with WORKDIR or cd, or run go -C dir build.",
+        needsValue: `GOFLAGS word "{{word}}" has no value: every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}}=value as one word.`,
+        badBool: `GOFLAGS sets the boolean flag {{flag}} to "{{value}}": every go command that has {{flag}} fails with '{{goError}}'. Write {{flag}} alone or {{flag}}={{allowed}}.`,
+        repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
+      },
+      check(model, ctx) {
+        for (const { a, value } of goSettings(model, ["GOFLAGS"])) {
+          const words = splitGoflags(value);
+          let nested = null;
+          const seen = /* @__PURE__ */ new Map();
+          let quoted = false;
+          for (const [i, w] of words.entries()) {
+            const loc = locInValue(a, w.start, w.end, value);
+            if (/["']/.test(w.text)) {
+              if (!quoted) ctx.report({ loc, messageId: "quotes", data: { word: w.text } });
+              quoted = true;
+              continue;
+            }
+            if (w.name === "" || nested !== null && !BUILD_FLAGS.has(w.name)) {
+              if (nested !== null) ctx.report({ loc, messageId: "split", data: { word: w.text, flag: `-${nested}` } });
+              else ctx.report({ loc, messageId: "nonFlag", data: { word: w.text, goError: nonFlagError(w.text) } });
+              continue;
+            }
+            nested = null;
+            if (w.name === "insecure") continue;
+            if (!isKnownGoFlag(w.name)) {
+              ctx.report({ loc, messageId: "unknownFlag", data: { word: w.text, goError: unknownFlagError(w.name) } });
+              continue;
+            }
+            const flag = `-${w.name}`;
+            if (w.name === "C") ctx.report({ loc, messageId: "chdirFlag", data: { goError: chdirFlagError(w.value) } });
+            else if (w.value === null && VALUE_FLAGS.has(w.name) && words[i + 1]?.name !== "") {
+              ctx.report({ loc, messageId: "needsValue", data: { word: w.text, flag, goError: needsValueError(w.name) } });
+            } else if (w.value !== null) {
+              const goError = badBoolError(w.name, w.value);
+              if (goError !== null) ctx.report({ loc, messageId: "badBool", data: { flag, value: w.value, goError, allowed: w.name === "buildvcs" ? "true, false or auto" : "true or false" }, plain: ["allowed"] });
+            }
+            if (w.name === "mod" && w.value === "mod") ctx.report({ loc, messageId: "modMod", severity: "warning" });
+            if (NESTED_FLAG_LISTS.has(w.name)) {
+              nested = w.name;
+              const v = w.value ?? "";
+              const pattern = !v.startsWith("-") && v.includes("=") ? v.slice(0, v.indexOf("=")) : "";
+              const key = `${w.name}\0${pattern}`;
+              const before2 = seen.get(key);
+              if (before2 !== void 0) ctx.report({ loc, messageId: "repeated", data: { flag: `-${w.name}`, lost: before2 }, severity: "warning" });
+              seen.set(key, v);
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/go-gopath-goroot-overlap.ts
+var go_gopath_goroot_overlap_default;
+var init_go_gopath_goroot_overlap = __esm({
+  "rules/go-gopath-goroot-overlap.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    go_gopath_goroot_overlap_default = defineRule({
+      id: "go-gopath-goroot-overlap",
+      category: "go-env",
+      severity: "warning",
+      description: "GOPATH is the Go installation directory or lies inside it",
+      tags: ["go", "gopath", "goroot"],
+      messages: {
+        equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
+        inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go."
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope, env } = v;
+          if (!setsGoEnv(a)) return;
+          if (a.name === "GOROOT" && !scope?.golang) {
+            const gopath = env.get("GOPATH");
+            const value2 = knownValue(v);
+            if (typeof gopath === "string" && gopath && value2 && pathRelation(gopath, value2, targetWindows(scope)) === "equal")
+              ctx.report({ loc: valueOrName(a), messageId: "equal", data: { entry: gopath, goroot: cleanGoPath(value2, targetWindows(scope)) } });
+            return;
+          }
+          if (a.name !== "GOPATH") return;
+          const value = knownValue(v);
+          if (value === null || value === "") return;
+          const envRoot = env.get("GOROOT");
+          const sameGroup = model.assignments.find((b) => b.group === a.group && b.name === "GOROOT" && b.kind === a.kind && b.scope === a.scope);
+          const goroot = (sameGroup?.value && !sameGroup.value.includes("$") ? sameGroup.value : null) ?? (typeof envRoot === "string" && envRoot ? envRoot : null) ?? scope?.goroot ?? null;
+          if (!goroot) return;
+          const windows = targetWindows(scope);
+          for (const entry of splitGoPathList(value, windows)) {
+            if (!entry || !isAbsGoPath(entry, windows)) continue;
+            const rel = pathRelation(entry, goroot, windows);
+            if (rel === null) continue;
+            ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+          }
+        });
+      }
+    });
+  }
+});
+
+// rules/go-gopath-invalid.ts
+function valueWithUnsetGopath(model, v) {
+  const { a, scope, env } = v;
+  if (a.value === null || !scope || model.format !== "dockerfile" || env.has("GOPATH")) return null;
+  if (!referencedNames(a.value).includes("GOPATH")) return null;
+  const chain = stageChain(model, scope.name);
+  if (!isPlainOsImage(chain[chain.length - 1]?.resolvedImage ?? null)) return null;
+  const names = new Set(chain.map((s) => s.name));
+  const setBefore = model.assignments.some(
+    (b) => b !== a && b.name === "GOPATH" && b.scope !== void 0 && names.has(b.scope) && (b.kind === "arg" || b.group === a.group) && b.nameLoc.line <= a.nameLoc.line && (b.nameLoc.line < a.nameLoc.line || b.nameLoc.column < a.nameLoc.column)
+  );
+  if (setBefore) return null;
+  const vars = new Map(env);
+  vars.set("GOPATH", "");
+  const x = expand(a.value, vars);
+  return x === null || /[$`]/.test(x) ? null : x;
+}
+function shellExpandsTilde(a) {
+  return a.kind === "run" && !(a.raw !== void 0 && /["'\\]/.test(a.raw));
+}
+var go_gopath_invalid_default;
+var init_go_gopath_invalid = __esm({
+  "rules/go-gopath-invalid.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_go_paths();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_expand();
+    go_gopath_invalid_default = defineRule({
+      id: "go-gopath-invalid",
+      category: "go-env",
+      severity: "error",
+      description: "GOPATH entry that is relative, starts with ~, or is empty in first place",
+      tags: ["go", "gopath"],
+      messages: {
+        relative: 'GOPATH entry "{{entry}}" is relative; every go command exits with "go: GOPATH entry is relative; must be absolute path: "{{entry}}"." Use an absolute path such as /go.',
+        tilde: `GOPATH entry "{{entry}}" starts with ~, which nothing expands here; go exits with "go: GOPATH entry cannot start with shell metacharacter '~': "{{entry}}"". Write the absolute path.`,
+        emptyFirst: 'The first GOPATH entry is empty ({{value}}): go takes the module cache and the go install directory from the first entry, so downloads fail with "module cache not found: neither GOMODCACHE nor GOPATH is set". Set GOPATH to an absolute path first.'
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (a.name !== "GOPATH" || !setsGoEnv(a)) return;
+          const value = knownValue(v) ?? valueWithUnsetGopath(model, v);
+          if (value === null || value === "") return;
+          const windows = targetWindows(scope);
+          const entries = splitGoPathList(value, windows);
+          const loc = valueOrName(a);
+          const reports = [];
+          if (entries.length > 1 && entries[0] === "") reports.push({ loc, messageId: "emptyFirst", data: { value: JSON.stringify(value) } });
+          for (const entry of entries) {
+            if (entry === "") continue;
+            if (entry.startsWith("~")) {
+              if (shellExpandsTilde(a) || interpolationOnly(model, a)) continue;
+              reports.push({ loc, messageId: "tilde", data: { entry } });
+              break;
+            } else if (!isAbsGoPath(entry, windows)) {
+              reports.push({ loc, messageId: "relative", data: { entry } });
+              break;
+            }
+          }
+          for (const r of reports) ctx.report(r);
+        });
+      }
+    });
+  }
+});
+
+// rules/go-goroot-override.ts
+function installsThere(model, scope, value) {
+  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const clean = cleanGoPath(value, scope.windows);
+  const parent = clean.replace(/[\\/][^\\/]*$/, "") || "/";
+  for (const c of model.copies) {
+    if (!chain.has(c.scope)) continue;
+    const d = copyDestination(c, scope.windows);
+    if (d === null || d === "/" || /^[a-z]:\\$/i.test(d)) continue;
+    if (pathRelation(d, clean, scope.windows) !== null) return true;
+    if (c.from !== void 0 && pathRelation(clean, d, scope.windows) === "inside") return true;
+  }
+  for (const r of model.runs) {
+    if (!chain.has(r.scope)) continue;
+    const text = runScripts(r).map((x) => x.text).join("\n").replace(/\bGOROOT=\S*/g, "");
+    if (text.includes(clean) || /\$\{?GOROOT\b/.test(text) || new RegExp(`-C\\s*${escapeRe(parent)}/?(\\s|$)`).test(text)) return true;
+  }
+  return false;
+}
+var go_goroot_override_default;
+var init_go_goroot_override = __esm({
+  "rules/go-goroot-override.ts"() {
+    "use strict";
+    init_define_rule();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_go_paths();
+    init_shell();
+    init_escape_re();
+    go_goroot_override_default = defineRule({
+      id: "go-goroot-override",
+      category: "go-env",
+      severity: "error",
+      description: "GOROOT set by hand, to a directory other than where Go is installed or redundantly",
+      tags: ["go", "goroot"],
+      messages: {
+        mismatch: 'GOROOT={{value}} but the Go of this {{where}} is installed at {{actual}}; go fails with "go: cannot find GOROOT directory: {{value}}" (or "compile: version \u2026 does not match go tool version"). Remove it: go finds its root from the location of the go binary.',
+        redundant: 'GOROOT={{value}} repeats where Go is already installed; go derives it from the binary, and pinning it makes any other go put first on PATH fail with "compile: version \u2026 does not match go tool version". Remove it (use `go env GOROOT` where a tool needs the path).'
+      },
+      check(model, ctx) {
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (a.name !== "GOROOT" || !setsGoEnv(a) || !scope) return;
+          const value = knownValue(v);
+          if (value === null || value === "") return;
+          const dockerfile = model.format === "dockerfile";
+          const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+          if (roots.length === 0) return;
+          const where = dockerfile ? "stage" : "service";
+          if (roots.some((r) => pathRelation(value, r, scope.windows) === "equal")) {
+            ctx.report({ loc: valueOrName(a), messageId: "redundant", data: { value }, severity: "info" });
+            return;
+          }
+          if (dockerfile && installsThere(model, scope, value)) return;
+          ctx.report({ loc: valueOrName(a), messageId: "mismatch", data: { value, actual: roots[0], where } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-hardcoded-target.ts
+function onBuildPlatform(model, scope) {
+  if (scope === void 0) return false;
+  return stageChain(model, scope).some((s) => s.platform !== void 0 && /\$\{?BUILDPLATFORM\b/.test(s.platform));
+}
+function shippedToTarget(model, scope) {
+  const fromHere = (ref) => {
+    const s = fromStage(model, ref);
+    return s !== void 0 && stageChain(model, s.name).some((x) => x.name === scope);
+  };
+  return model.copies.some(
+    (c) => c.from !== void 0 && fromHere(c.from) && !onBuildPlatform(model, c.scope) && !isIntermediateStage(model, c.scope)
+  );
+}
+var TARGET_REF, go_hardcoded_target_default;
+var init_go_hardcoded_target = __esm({
+  "rules/go-hardcoded-target.ts"() {
+    "use strict";
+    init_define_rule();
+    init_stage_context();
+    init_go_commands();
+    init_location();
+    init_go_settings();
+    init_report_helpers();
+    TARGET_REF = /\$\{?TARGET(ARCH|PLATFORM|VARIANT)\b/;
+    go_hardcoded_target_default = defineRule({
+      id: "go-hardcoded-target",
+      category: "go-env",
+      severity: "warning",
+      description: "Go target architecture is hard-coded or missing in a --platform=$BUILDPLATFORM stage",
+      formats: ["dockerfile"],
+      tags: ["go", "buildkit", "cross-compilation"],
+      messages: {
+        literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
+        missing: "This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH."
+      },
+      check(model, ctx) {
+        const settings = goSettings(model, ["GOARCH"]).filter((s) => onBuildPlatform(model, s.a.scope));
+        const literals = new Set(settings.filter((s) => !/\$/.test(s.a.value ?? "")).map((s) => s.value));
+        for (const { a, value } of settings) {
+          if (value === "" || TARGET_REF.test(a.raw ?? a.value ?? "") || /\$/.test(a.value ?? "") || literals.size > 1) continue;
+          ctx.report({ loc: valueOrName(a), messageId: "literal", data: { value } });
+        }
+        const env = stageEnv(model);
+        for (const c of goCommands(model)) {
+          if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
+          if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
+          const chain = stageChain(model, c.run.scope).map((s) => s.name);
+          const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
+          if (mentions || !shippedToTarget(model, c.run.scope)) continue;
+          ctx.report({ loc: c.loc, messageId: "missing" });
+        }
+      }
+    });
+  }
+});
+
+// rules/go-insecure-transport.ts
+var go_insecure_transport_default;
+var init_go_insecure_transport = __esm({
+  "rules/go-insecure-transport.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_modules();
+    init_go_settings();
+    init_report_helpers();
+    go_insecure_transport_default = defineRule({
+      id: "go-insecure-transport",
+      category: "go-env",
+      severity: "warning",
+      description: "Go modules are fetched over plain HTTP or unverified TLS",
+      tags: ["go", "supply-chain", "security"],
+      messages: {
+        goinsecure: `GOINSECURE pattern "{{pattern}}" lets go fetch matching modules over plain HTTP or TLS without certificate checks; fix the server's TLS (or add its CA to the image) and remove it.`,
+        goinsecureBroad: 'GOINSECURE pattern "{{pattern}}" covers every module on {{host}}: go may fetch all of them over plain HTTP or TLS without certificate checks. Remove it.',
+        insecureFlag: "GOFLAGS contains {{flag}}, removed in Go 1.17: 'go get' fails with '{{goError}}' and other commands ignore it. Remove it (use GOINSECURE=your.host only if you must).",
+        httpProxy: "GOPROXY entry {{proxy}} uses plain HTTP: anyone on the network path can swap module zips and go.mod files (GOSUMDB catches only versions it knows). Use https://, or list the proxy under go.trusted-proxies in .godock.yaml."
+      },
+      check(model, ctx) {
+        for (const { a, value } of goSettings(model, ["GOINSECURE", "GOFLAGS", "GOPROXY"])) {
+          if (a.name === "GOINSECURE") {
+            for (const item of splitList(value)) {
+              const host = broadPatternHost(item.text);
+              const loc = locInValue(a, item.start, item.end, value);
+              if (host) ctx.report({ loc, messageId: "goinsecureBroad", data: { pattern: item.text, host }, severity: "error" });
+              else ctx.report({ loc, messageId: "goinsecure", data: { pattern: item.text } });
+            }
+          } else if (a.name === "GOFLAGS") {
+            for (const w of splitGoflags(value)) {
+              if (w.name !== "insecure") continue;
+              ctx.report({ loc: locInValue(a, w.start, w.end, value), messageId: "insecureFlag", data: { flag: w.text, goError: INSECURE_FLAG_ERROR }, severity: "error" });
+            }
+          } else {
+            for (const e of parseGoproxy(value)) {
+              if (e.scheme !== "http" || isLoopbackHost(e.host) || isTrustedProxy(e, ctx.trustedProxies)) continue;
+              const loc = a.valueLoc ? locInValue(a, e.start, e.end, value) : valueOrName(a);
+              ctx.report({ loc, messageId: "httpProxy", data: { proxy: `http://${e.host}` }, secrets: [e.text] });
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/go-mod-in-gopath-root.ts
+function bringsGoMod(c) {
+  return c.from === void 0 && c.sources.some((s) => /^(\.\/?|\*|(\.\/)?go\.mod)$/.test(s.path.trim()));
+}
+function landsIn(c, dir, windows) {
+  const dest = copyDestination(c, windows);
+  if (dest === null) return false;
+  if (pathRelation(dest, dir, windows) === "equal") return true;
+  return /(^|[\\/])go\.mod$/.test(c.dest.path) && pathRelation(dest, `${dir}/go.mod`, windows) === "equal";
+}
+function laterGoCommand(model, scope, line) {
+  return model.runs.some((r) => {
+    const chain = stageChain(model, r.scope).map((s) => s.name);
+    if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
+    if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
+    return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
+  });
+}
+var go_mod_in_gopath_root_default;
+var init_go_mod_in_gopath_root = __esm({
+  "rules/go-mod-in-gopath-root.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_stage_context();
+    init_go_commands();
+    init_shell();
+    go_mod_in_gopath_root_default = defineRule({
+      id: "go-mod-in-gopath-root",
+      category: "go-env",
+      severity: "error",
+      formats: ["dockerfile"],
+      description: "go.mod copied into the GOPATH root (/go) of the golang image",
+      tags: ["go", "gopath", "modules"],
+      messages: {
+        gopathRoot: '{{instruction}} puts go.mod into {{gopath}}, the GOPATH root{{implicit}}; go refuses it ("$GOPATH/go.mod exists but should not", newer Go: "go: warning: ignoring go.mod in $GOPATH {{gopath}}" then "go.mod file not found"). Set WORKDIR /src (or /usr/src/app) before copying.'
+      },
+      check(model, ctx) {
+        for (const c of model.copies) {
+          const scope = model.scopes.find((s) => s.name === c.scope);
+          if (!scope?.golang || !c.dest || !bringsGoMod(c)) continue;
+          const gopath = envAt(model, scope.name, c.loc.line).get("GOPATH");
+          if (typeof gopath !== "string" || !gopath) continue;
+          const first = splitGoPathList(gopath, scope.windows)[0];
+          if (!isAbsGoPath(first, scope.windows) || !landsIn(c, first, scope.windows)) continue;
+          if (!laterGoCommand(model, scope.name, c.loc.line)) continue;
+          const explicitWorkdir = instructionsBefore(model, model.workdirs, scope.name, c.loc.line).length > 0;
+          const implicit = !isAbsGoPath(c.dest.path, scope.windows) && !explicitWorkdir ? " (the image's default WORKDIR)" : "";
+          ctx.report({ loc: c.dest.loc, messageId: "gopathRoot", data: { instruction: `${c.instruction} ${c.sources.map((s) => s.path).join(" ")} ${c.dest.path}`, gopath: first, implicit } });
+        }
+      }
+    });
+  }
+});
+
+// rules/go-module-mode.ts
+var go_module_mode_default;
+var init_go_module_mode = __esm({
+  "rules/go-module-mode.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_modules();
+    init_go_settings();
+    init_report_helpers();
+    go_module_mode_default = defineRule({
+      id: "go-module-mode",
+      category: "go-env",
+      severity: "error",
+      description: "GO111MODULE is invalid, selects GOPATH mode, or is redundant",
+      tags: ["go", "modules"],
+      messages: {
+        invalid: "GO111MODULE={{value}} ({{kind}}) is not a valid setting (on, off, auto or empty; case-sensitive): every go command fails with '{{goError}}'. Remove it (module mode is the default).",
+        off: "GO111MODULE=off selects GOPATH mode: 'go get' no longer works there (Go 1.22+), 'go install pkg@version' and 'go mod' fail with 'go: modules disabled by GO111MODULE=off; see 'go help modules'', and GOTOOLCHAIN is ignored. Build in module mode.",
+        redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image is newer. Remove it.",
+        auto: "GO111MODULE=auto falls back to GOPATH mode when no go.mod is found; since Go 1.16 the default (unset) is module mode everywhere. Remove it."
+      },
+      check(model, ctx) {
+        for (const s of goSettings(model, ["GO111MODULE"])) {
+          const { a, value } = s;
+          const loc = valueOrName(a);
+          if (!GO111MODULE_VALUES.has(value)) {
+            ctx.report({ loc, messageId: "invalid", data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
+          } else if (value === "off") {
+            ctx.report({ loc, messageId: "off", severity: olderThanGo(s.version, 16) ? "info" : "warning" });
+          } else if ((value === "on" || value === "auto") && atLeastGo(s.version, 16)) {
+            ctx.report({ loc, messageId: value === "on" ? "redundantOn" : "auto", severity: "info" });
+          }
+        }
+      }
+    });
+  }
+});
+
+// src/classify/go-names.ts
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[a.length][b.length];
+}
+function goNameNoop(name, windows = false) {
+  const cache = known[windows ? 1 : 0];
+  let r = cache.get(name);
+  if (r === void 0) {
+    if (cache.size >= 4096) cache.clear();
+    cache.set(name, r = judge(name, windows));
+  }
+  return r;
+}
+function judge(name, windows) {
+  if (GO_ENV_VARS.has(name)) return null;
+  const curated = CURATED[name];
+  if (curated) return { kind: "curated", meant: curated };
+  const upper = name.toUpperCase();
+  if (upper !== name) {
+    if (!windows && GO_ENV_VARS.has(upper) && /^c?go/i.test(name)) return { kind: "case", meant: upper };
+    return null;
+  }
+  if (!/^C?GO/.test(name) || READ_ELSEWHERE.test(name)) return null;
+  const squeezed = name.replace(/_/g, "");
+  let best = null;
+  for (const real of GO_ENV_VARS) {
+    if (GO_COMPUTED_VARS.has(real) || !/^C?GO/.test(real)) continue;
+    const d = squeezed === real.replace(/_/g, "") ? 1 : editDistance(name, real);
+    if (!best || d < best.d) best = { meant: real, d };
+  }
+  if (!best) return null;
+  const limit = name.length >= 9 ? 2 : name.length >= 6 ? 1 : 0;
+  if (best.d <= limit || best.d === 1 && squeezed === best.meant.replace(/_/g, "")) return { kind: "nearMiss", meant: best.meant };
+  return null;
+}
+var CURATED, READ_ELSEWHERE, known;
+var init_go_names = __esm({
+  "src/classify/go-names.ts"() {
+    "use strict";
+    init_go();
+    CURATED = {
+      GONOSUMCHECK: "GONOSUMDB",
+      GONOVERIFY: "GONOSUMDB",
+      GOSUMCHECK: "GOSUMDB",
+      GO111MODULES: "GO111MODULE",
+      GOPROXIES: "GOPROXY",
+      GO_PROXY: "GOPROXY",
+      GOFLAG: "GOFLAGS"
+    };
+    READ_ELSEWHERE = /^(GORACE|GOROOT_BOOTSTRAP|GOROOT_FINAL|GOPACKAGESDRIVER|GO_GCFLAGS|GO_LDFLAGS|GO_EXTLINK_ENABLED|GO_ENV|GOOSE(_.*)?|GOLANGCI_.*|GOPLS.*|GORELEASER.*|GOX.*|GOLANG_.*|GO_?VERSION|.*_VERSION|.*_VER)$/;
+    known = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
+  }
+});
+
+// rules/go-noop-setting.ts
+function usedNames(model) {
+  const texts = [];
+  for (const r of model.runs) for (const s of runScripts(r)) texts.push(s.text);
+  for (const r of model.runs) if (r.form === "exec") texts.push(joinSegments(r.segments));
+  for (const a of model.assignments) texts.push(a.raw ?? a.value ?? "");
+  for (const c of model.copies) texts.push(...c.sources.map((s) => s.path), c.dest?.path ?? "");
+  for (const w of model.workdirs) texts.push(w.path);
+  for (const s of model.scopes) texts.push(s.image ?? "");
+  const out = /* @__PURE__ */ new Set();
+  for (const t of texts) for (const n of referencedNames(t)) out.add(n);
+  return out;
+}
+var KINDS2, go_noop_setting_default;
+var init_go_noop_setting = __esm({
+  "rules/go-noop-setting.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go();
+    init_go_names();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_expand();
+    init_location();
+    init_shell();
+    KINDS2 = /* @__PURE__ */ new Set(["env", "go-env-w", "environment", "env-file"]);
+    go_noop_setting_default = defineRule({
+      id: "go-noop-setting",
+      category: "go-env",
+      severity: "warning",
+      description: "Go-looking setting that the go command ignores",
+      tags: ["go", "env"],
+      messages: {
+        unknown: '{{name}} is not a go command variable and has no effect ("go env -w" rejects it with "go: unknown go command variable {{name}}"). Did you mean {{meant}}?',
+        wrongCase: "{{name}} is not {{meant}}: environment names are case-sensitive on Linux, so go never reads it. Write {{meant}}.",
+        gorootFinal: "GOROOT_FINAL has no effect since Go 1.23 and never changed where an installed toolchain looks for its root; remove it (symlink the go binary if it lives elsewhere).",
+        golangVersion: "GOLANG_VERSION={{value}} does not change the Go in this image ({{tag}} from the FROM tag); nothing reads it. Change the FROM tag instead."
+      },
+      check(model, ctx) {
+        let used = null;
+        const buildsGo2 = (scope) => scope !== void 0 && model.runs.some((r) => stageChain(model, scope).some((s) => s.name === r.scope) && runScripts(r).some((s) => /\bmake\.(bash|bat|rc)\b/.test(s.text)));
+        walkEnv(model, (v) => {
+          const { a, scope } = v;
+          if (!KINDS2.has(a.kind)) return;
+          const loc = a.nameLoc;
+          if (a.name === "GOROOT_FINAL") {
+            if (!buildsGo2(a.scope)) ctx.report({ loc, messageId: "gorootFinal", severity: "info" });
+            return;
+          }
+          if (a.name === "GOLANG_VERSION") {
+            const tag = scope?.golang ? golangTagVersion(scope.resolvedImage) : null;
+            const value = v.expanded;
+            if (tag && value && !/[$`]/.test(value) && /^\d/.test(value.replace(/^go/, "")) && !goVersionsAgree(value, tag))
+              ctx.report({ loc: valueOrName(a), messageId: "golangVersion", data: { value, tag }, severity: "info" });
+            return;
+          }
+          const noop = goNameNoop(a.name, scope?.windows ?? false);
+          if (!noop) return;
+          used ??= usedNames(model);
+          if (noop.kind !== "curated" && used.has(a.name)) return;
+          ctx.report({ loc, messageId: noop.kind === "case" ? "wrongCase" : "unknown", data: { name: a.name, meant: noop.meant } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-private-too-broad.ts
+var EFFECT, go_private_too_broad_default;
+var init_go_private_too_broad = __esm({
+  "rules/go-private-too-broad.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_modules();
+    init_go_settings();
+    init_report_helpers();
+    EFFECT = {
+      GOPRIVATE: "skips both the module proxy and the checksum database",
+      GONOSUMDB: "skips checksum-database verification",
+      GONOPROXY: "bypasses the module proxy (the checksum database still applies)"
+    };
+    go_private_too_broad_default = defineRule({
+      id: "go-private-too-broad",
+      category: "go-env",
+      severity: "warning",
+      description: "GOPRIVATE, GONOSUMDB or GONOPROXY covers whole public module hosts",
+      tags: ["go", "supply-chain", "security"],
+      messages: {
+        broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
+      },
+      check(model, ctx) {
+        for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
+          for (const item of splitList(value)) {
+            const host = broadPatternHost(item.text);
+            if (!host) continue;
+            ctx.report({
+              loc: locInValue(a, item.start, item.end, value),
+              messageId: "broad",
+              data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
+              severity: a.name === "GONOPROXY" ? "info" : "warning"
+            });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/go-source-in-goroot.ts
+function goRoots(model, scope, line) {
+  const roots = goRootsAt(model, scope.name, line);
+  const set = model.assignments.some((a) => a.name === "GOROOT") ? envAt(model, scope.name, line).get("GOROOT") : void 0;
+  if (typeof set === "string" && set && isAbsGoPath(set, scope.windows)) roots.push(set);
+  if (roots.length === 0 && !scope.windows) roots.push("/usr/local/go");
+  return roots;
+}
+function buildsGo(model, scope) {
+  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
+}
+var SRC, go_source_in_goroot_default;
+var init_go_source_in_goroot = __esm({
+  "rules/go-source-in-goroot.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_paths();
+    init_stage_context();
+    init_expand();
+    init_shell();
+    SRC = /(^|[\\/])src([\\/]|$)/i;
+    go_source_in_goroot_default = defineRule({
+      id: "go-source-in-goroot",
+      category: "go-env",
+      severity: "warning",
+      formats: ["dockerfile"],
+      description: "Project sources copied into GOROOT/src or a WORKDIR inside it",
+      tags: ["go", "goroot"],
+      messages: {
+        copy: "{{instruction}} puts project files into {{path}}, inside the Go distribution ({{goroot}}/src): they are lost or shadowed on every Go upgrade or base image update, and go treats them as standard library code. Copy them to a directory of their own, e.g. WORKDIR /src.",
+        workdir: "WORKDIR {{path}} is inside the Go distribution ({{goroot}}/src): whatever is copied here is lost on every Go upgrade or base image update, and go treats it as standard library code. Use a directory of your own, e.g. WORKDIR /src."
+      },
+      check(model, ctx) {
+        const memo = /* @__PURE__ */ new Map();
+        const buildsGoMemo = (m, s) => {
+          if (!memo.has(s.name)) memo.set(s.name, buildsGo(m, s));
+          return memo.get(s.name);
+        };
+        for (const w of model.workdirs) {
+          const scope = model.scopes.find((s) => s.name === w.scope);
+          if (!scope || w.absolute === void 0 || !SRC.test(w.absolute) || buildsGoMemo(model, scope)) continue;
+          for (const g of goRoots(model, scope, w.loc.line)) {
+            if (pathRelation(w.absolute, joinGoPath(g, "src", scope.windows), scope.windows) === null) continue;
+            ctx.report({ loc: w.loc, messageId: "workdir", data: { path: w.absolute, goroot: cleanGoPath(g, scope.windows) } });
+            break;
+          }
+        }
+        for (const c of model.copies) {
+          const scope = model.scopes.find((s) => s.name === c.scope);
+          if (!scope || !c.dest || !(SRC.test(c.dest.path) || c.dest.path.includes("$")) || buildsGoMemo(model, scope)) continue;
+          const raw = c.dest.path;
+          const expanded = raw.includes("$") ? expand(raw, envAt(model, scope.name, c.loc.line)) : raw;
+          if (expanded === null || !isAbsGoPath(expanded, scope.windows)) continue;
+          const dest = copyDestination({ ...c, dest: { ...c.dest, path: expanded } }, scope.windows);
+          if (dest === null) continue;
+          const roots = goRoots(model, scope, c.loc.line);
+          if (c.from !== void 0 && c.sources.some((s) => roots.some((g) => pathRelation(s.path, g, scope.windows) !== null) || /[\\/]go([\\/]|$)/.test(s.path))) continue;
+          for (const g of roots) {
+            if (pathRelation(dest, joinGoPath(g, "src", scope.windows), scope.windows) === null) continue;
+            ctx.report({ loc: c.dest.loc, messageId: "copy", data: { instruction: c.instruction, path: dest, goroot: cleanGoPath(g, scope.windows) } });
+            break;
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/go-sumdb-disabled.ts
+function fetchesNewModules(c, goflags) {
+  const words = c.args.map((w) => w.value);
+  if (c.sub === "get") return true;
+  if ((c.sub === "install" || c.sub === "run") && words.some((w) => !w.startsWith("-") && /@/.test(w))) return true;
+  if (c.sub === "mod" && words.find((w) => !w.startsWith("-")) === "tidy") return true;
+  return words.includes("-mod=mod") || /(^|\s)-mod=mod(\s|$)/.test(c.vars.get("GOFLAGS") ?? goflags);
+}
+function fetchIn(model, commands, env, scope) {
+  return commands.find(
+    (c) => stageChain(model, c.run.scope).some((s) => s.name === scope) && fetchesNewModules(c, env.at(c.run.scope, c.run.loc.line, "GOFLAGS") ?? "")
+  );
+}
+var go_sumdb_disabled_default;
+var init_go_sumdb_disabled = __esm({
+  "rules/go-sumdb-disabled.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_modules();
+    init_stage_context();
+    init_go_commands();
+    init_go_settings();
+    init_report_helpers();
+    go_sumdb_disabled_default = defineRule({
+      id: "go-sumdb-disabled",
+      category: "go-env",
+      severity: "warning",
+      description: "GOSUMDB turns off or breaks checksum-database verification",
+      tags: ["go", "supply-chain", "security"],
+      messages: {
+        off: "GOSUMDB=off ({{kind}}) accepts module contents that no checksum database has verified whenever a version is not already in go.sum, and toolchain downloads then fail with 'checksum database disabled by GOSUMDB=off'. Remove it; exempt private modules with GOPRIVATE=your.host/org/*.",
+        offFetch: "GOSUMDB=off ({{kind}}) while this stage runs `{{command}}`, which resolves versions that go.sum does not pin: their contents are accepted unverified. Remove it; exempt private modules with GOPRIVATE=your.host/org/*.",
+        invalid: "GOSUMDB={{value}} is not a checksum database (off, sum.golang.org, or name+hash+key [url]): the first module lookup fails with 'verifying module: {{goError}}'. Remove it to use the default."
+      },
+      check(model, ctx) {
+        const settings = goSettings(model, ["GOSUMDB"]);
+        if (settings.length === 0) return;
+        const commands = model.format === "dockerfile" ? goCommands(model) : [];
+        const env = stageEnv(model);
+        for (const { a, value } of settings) {
+          const loc = valueOrName(a);
+          const kind = KIND_LABEL[a.kind];
+          if (value === "off") {
+            const fetch = a.scope !== void 0 && model.format === "dockerfile" ? fetchIn(model, commands, env, a.scope) : void 0;
+            if (fetch) {
+              const command = [`go ${fetch.sub}`, ...fetch.args.slice(0, 2).map((w) => w.value)].join(" ");
+              ctx.report({ loc, messageId: "offFetch", data: { kind, command }, severity: "error" });
+            } else ctx.report({ loc, messageId: "off", data: { kind } });
+            continue;
+          }
+          const err = sumdbError(value);
+          if (err) ctx.report({ loc, messageId: "invalid", data: { value, goError: err }, severity: "error" });
+        }
+      }
+    });
+  }
+});
+
+// rules/go-toolchain-setting.ts
+var go_toolchain_setting_default;
+var init_go_toolchain_setting = __esm({
+  "rules/go-toolchain-setting.ts"() {
+    "use strict";
+    init_define_rule();
+    init_go_modules();
+    init_go_settings();
+    init_report_helpers();
+    go_toolchain_setting_default = defineRule({
+      id: "go-toolchain-setting",
+      category: "go-env",
+      severity: "warning",
+      description: "GOTOOLCHAIN is invalid or lets go download another toolchain",
+      tags: ["go", "toolchain", "supply-chain"],
+      messages: {
+        invalid: "GOTOOLCHAIN={{value}} is not a valid setting: every go command fails with '{{goError}}'. Use local, auto, path, go1.N[.P], optionally with +auto or +path.",
+        auto: "GOTOOLCHAIN={{value}} lets go download and run a newer toolchain whenever go.mod asks for one, so the build no longer uses this image's Go (the image pins GOTOOLCHAIN=local) and needs network access and the checksum database. Bump the FROM tag instead.",
+        pinned: "GOTOOLCHAIN={{value}} makes every go command download and run {{value}} instead of the Go this image ships ({{image}}). Use a golang:{{version}} image instead.",
+        empty: "An empty GOTOOLCHAIN falls back to the default in $GOROOT/go.env (auto), undoing the image's GOTOOLCHAIN=local: go may download another toolchain at build time. Remove the line."
+      },
+      check(model, ctx) {
+        for (const s of goSettings(model, ["GOTOOLCHAIN"])) {
+          const { a, value, scope, version } = s;
+          if (olderThanGo(version, 21)) continue;
+          const loc = valueOrName(a);
+          if (value !== "") {
+            const t2 = parseToolchain(value);
+            if (!t2.ok) {
+              ctx.report({ loc, messageId: "invalid", data: { value, goError: t2.error }, severity: "error" });
+              continue;
+            }
+          }
+          if (!scope?.golang || scope.windows || a.kind === "run" || a.kind === "go-env-w") continue;
+          if (value === "") {
+            ctx.report({ loc, messageId: "empty" });
+            continue;
+          }
+          const t = parseToolchain(value);
+          if (!t.ok) continue;
+          if (t.mode === "auto") ctx.report({ loc, messageId: "auto", data: { value } });
+          else if (t.mode === "" && t.version !== null && version !== null && sameGoAsImage(t.version, version) === false) {
+            ctx.report({ loc, messageId: "pinned", data: { value, image: scope.resolvedImage ?? scope.image ?? "golang", version: t.version } });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/secret-arg-baked-into-env.ts
+var secret_arg_baked_into_env_default;
+var init_secret_arg_baked_into_env = __esm({
+  "rules/secret-arg-baked-into-env.ts"() {
+    "use strict";
+    init_define_rule();
+    init_classify();
+    init_expand();
+    secret_arg_baked_into_env_default = defineRule({
+      id: "secret-arg-baked-into-env",
+      category: "secret",
+      severity: "error",
+      description: "Secret build argument persisted into the image through ENV",
+      formats: ["dockerfile"],
+      aliases: ["SecretsUsedInArgOrEnv"],
+      tags: ["security", "secrets"],
+      messages: {
+        baked: "ENV {{name}} copies build arg {{arg}} into the image environment, so the secret passed at build time is stored in the image. Use RUN --mount=type=secret,id={{id}} for build steps and inject {{name}} at run time."
+      },
+      check(model, ctx) {
+        const argsByScope = /* @__PURE__ */ new Map();
+        for (const a of model.assignments) {
+          if (a.kind !== "arg" || a.viaOnbuild) continue;
+          const key = a.scope ?? "";
+          if (!argsByScope.has(key)) argsByScope.set(key, /* @__PURE__ */ new Set());
+          const c = a.value ? classify(a.name, a.value, ctx.classify) : null;
+          if (c && !c.secret && c.valueKind === "literal") argsByScope.get(key).delete(a.name);
+          else argsByScope.get(key).add(a.name);
+        }
+        for (const a of model.assignments) {
+          if (a.kind !== "env" || !a.value) continue;
+          const args = argsByScope.get(a.scope ?? "");
+          if (!args) continue;
+          const refs = referencedNames(a.raw ?? a.value);
+          const arg = refs.find((r) => args.has(r) && (isSecretName(r, ctx.classify).secret || isSecretName(a.name, ctx.classify).secret));
+          if (!arg) continue;
+          ctx.report({ loc: a.valueLoc ?? a.nameLoc, messageId: "baked", data: { name: a.name, arg, id: arg.toLowerCase() } });
+        }
+      }
+    });
+  }
+});
+
+// src/classify/files.ts
+function credentialFileKind(source, dest) {
+  if (dest && /\.(pub|asc|gpg|crt|cer)$|(^|\/)trusted\.gpg\.d\//i.test(dest)) return null;
+  if (/^https?:\/\//i.test(source) || source.includes("$")) return null;
+  const p = source.replace(/\\/g, "/").replace(/\/+$/, "").toLowerCase();
+  if (/(gpg|apt|repo|release|archive|keyring|pubkey|public)[^/]*$/.test(p)) return null;
+  if (/\.(pub|crt|cer|pem\.pub)$/.test(p) || /(^|\/)(ca|cert|certs|chain|fullchain|cacert|ca-bundle)[^/]*\.pem$/.test(p)) return null;
+  for (const [re, what] of FILES) if (re.test(p)) return what;
+  return null;
+}
+var FILES;
+var init_files = __esm({
+  "src/classify/files.ts"() {
+    "use strict";
+    FILES = [
+      [/(^|\/)id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/, "an SSH private key"],
+      [/(^|\/)\.ssh(\/|$)(?!.*\.pub$)(?!.*known_hosts$)(?!.*config$)(?!.*authorized_keys2?$)/, "an SSH directory"],
+      [/(^|\/)[^/]*(private|priv|secret|server|client|tls|ssl|signing)[^/]*[-_.]?key\.pem$|(^|\/)[^/]*[-_.]key\.pem$|(^|\/)key\.pem$/, "a private key"],
+      [/(^|\/)[^/]+\.key$/, "a private key"],
+      [/(^|\/)[^/]+\.(p12|pfx|jks|keystore)$/, "a key store"],
+      [/(^|\/)\.env(\.(local|production|prod|staging|development|dev|secret|secrets))?$/, "an env file with credentials"],
+      [/(^|\/)\.npmrc$/, "npm credentials"],
+      [/(^|\/)\.netrc$/, "netrc credentials"],
+      [/(^|\/)\.pypirc$/, "PyPI credentials"],
+      [/(^|\/)\.git-credentials$/, "git credentials"],
+      [/(^|\/)\.aws(\/credentials)?$|(^|\/)aws\/credentials$/, "AWS credentials"],
+      [/(^|\/)\.docker\/config\.json$/, "Docker registry credentials"],
+      [/(^|\/)(\.kube\/config|kubeconfig(\.ya?ml)?)$/, "a kubeconfig"],
+      [/(^|\/)(credentials|client_secrets?|service[-_]?account[^/]*)\.json$/, "cloud credentials"],
+      [/(^|\/)\.htpasswd$/, "password hashes"],
+      [/(^|\/)secrets?\.(ya?ml|json|env|txt)$/, "a secrets file"],
+      [/(^|\/)\.vault-token$/, "a Vault token"],
+      [/(^|\/)\.gnupg(\/|$)|(^|\/)[^/]*secret[^/]*\.(gpg|asc)$/, "GnuPG secret keys"]
+    ];
+  }
+});
+
+// rules/secret-file-copied.ts
+var secret_file_copied_default;
+var init_secret_file_copied = __esm({
+  "rules/secret-file-copied.ts"() {
+    "use strict";
+    init_define_rule();
+    init_files();
+    secret_file_copied_default = defineRule({
+      id: "secret-file-copied",
+      category: "secret",
+      severity: "error",
+      description: "Private key or credential file copied into the image",
+      formats: ["dockerfile"],
+      tags: ["security", "secrets"],
+      messages: {
+        copied: "{{instruction}} puts {{path}} ({{what}}) into an image layer; removing it later does not erase it. Mount it for the step that needs it (RUN --mount=type=secret,id=\u2026,target=\u2026) or provide it at run time, and list it in .dockerignore."
+      },
+      check(model, ctx) {
+        for (const c of model.copies) {
+          if (c.from !== void 0) continue;
+          for (const s of c.sources) {
+            const what = credentialFileKind(s.path, c.dest?.path);
+            if (what) ctx.report({ loc: s.loc, messageId: "copied", data: { instruction: c.instruction, path: s.path, what } });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/secret-in-build-arg.ts
+var secret_in_build_arg_default;
+var init_secret_in_build_arg = __esm({
+  "rules/secret-in-build-arg.ts"() {
+    "use strict";
+    init_define_rule();
+    init_classify();
+    init_report_helpers();
+    secret_in_build_arg_default = defineRule({
+      id: "secret-in-build-arg",
+      category: "secret",
+      severity: "error",
+      description: "Hardcoded secret as a build argument default",
+      aliases: ["SecretsUsedInArgOrEnv", "DL3064"],
+      tags: ["security", "secrets"],
+      messages: {
+        argDefault: "ARG {{name}} has a hardcoded {{word}} as its default ({{value}}); build args are visible in the image history. Pass secrets with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}).",
+        composeArg: "build.args {{name}} is a hardcoded {{word}} ({{value}}); build args are visible in the image history. Use compose build `secrets:` and RUN --mount=type=secret in the Dockerfile."
+      },
+      check(model, ctx) {
+        for (const a of model.assignments) {
+          if (a.kind !== "arg" && a.kind !== "build-arg") continue;
+          const c = classify(a.name, a.value, ctx.classify);
+          if (!c.secret || c.reason !== "name") continue;
+          const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
+          ctx.report(r);
+        }
+      }
+    });
+  }
+});
+
+// rules/secret-in-env.ts
+var secret_in_env_default;
+var init_secret_in_env = __esm({
+  "rules/secret-in-env.ts"() {
+    "use strict";
+    init_define_rule();
+    init_classify();
+    init_report_helpers();
+    secret_in_env_default = defineRule({
+      id: "secret-in-env",
+      category: "secret",
+      severity: "error",
+      description: "Hardcoded secret in an environment variable",
+      aliases: ["SecretsUsedInArgOrEnv", "DL3064", "DS-0031"],
+      tags: ["security", "secrets"],
+      messages: {
+        dockerfile: "ENV {{name}} holds a hardcoded {{word}} ({{value}}); it is stored in every image layer. Inject it at run time (docker run -e / secrets) or use RUN --mount=type=secret for build steps.",
+        compose: "{{name}} is given a hardcoded {{word}} ({{value}}) in environment; use a compose `secrets:` entry (mounted at /run/secrets/\u2026) with a {{name}}_FILE variable, or ${{{name}}} from the deploying shell.",
+        envFile: "{{name}} holds a hardcoded {{word}} ({{value}}) in a committed env file; keep real credentials out of version control (a secret store, compose `secrets:`, or an untracked env file)."
+      },
+      check(model, ctx) {
+        for (const a of model.assignments) {
+          if (a.kind !== "env" && a.kind !== "environment" && a.kind !== "env-file") continue;
+          const c = classify(a.name, a.value, ctx.classify);
+          if (!c.secret || c.reason !== "name") continue;
+          const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
+          const r = secretReport(a, c, messageId);
+          ctx.report(r);
+        }
+      }
+    });
+  }
+});
+
+// src/classify/commands.ts
+function isLiteralSecret(value) {
+  if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
+  const k = valueKind(value);
+  return k === "literal";
+}
+function scanCommand(text) {
+  const out = [...scanText(text)];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const secret = m[p.group];
+      if (!secret || !isLiteralSecret(secret)) continue;
+      const start = m.index + m[0].lastIndexOf(secret);
+      const end = start + secret.length;
+      if (out.some((o) => start < o.end && end > o.start)) continue;
+      out.push({ type: p.type, start, end, text: secret });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+var Q, PATTERNS;
+var init_commands = __esm({
+  "src/classify/commands.ts"() {
+    "use strict";
+    init_classify();
+    Q = `["']?`;
+    PATTERNS = [
+      // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass
+      { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':]*:([^\\s"']+)`, "g"), group: 1 },
+      // --password literal / --password=literal / --http-password / --token / --api-key / --secret
+      { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
+      // docker/podman/helm login -p literal
+      { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
+      // mysql -psecret (glued form only; `-p` alone prompts)
+      { type: "MySQL password option", re: /(?:^|\s)(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^\n|;&]*?\s-p([^\s"'-][^\s"']*)/g, group: 1 },
+      // sshpass -p literal
+      { type: "sshpass password", re: new RegExp(`sshpass\\s+-p\\s*${Q}([^\\s"']+)`, "g"), group: 1 },
+      // HTTP auth headers
+      { type: "authorization header", re: /(?:Authorization:\s*(?:Bearer|Basic|token|Token)|PRIVATE-TOKEN:|X-API-Key:|X-Auth-Token:|Api-Key:)\s*([^\s"']+)/gi, group: 1 },
+      // npm / yarn registry auth written to .npmrc
+      { type: "npm auth token", re: /(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"']+)/g, group: 1 }
+    ];
+  }
+});
+
+// rules/secret-in-run.ts
+var secret_in_run_default;
+var init_secret_in_run = __esm({
+  "rules/secret-in-run.ts"() {
+    "use strict";
+    init_define_rule();
+    init_classify();
+    init_commands();
+    init_assignments();
+    init_report_helpers();
+    init_location();
+    secret_in_run_default = defineRule({
+      id: "secret-in-run",
+      category: "secret",
+      severity: "error",
+      description: "Hardcoded credential in a RUN command or heredoc",
+      formats: ["dockerfile"],
+      aliases: ["tally/secrets-in-code"],
+      tags: ["security", "secrets"],
+      messages: {
+        literal: "RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=\u2026 and read the secret from /run/secrets/\u2026 (or $VAR with --mount=type=secret,env=VAR).",
+        heredoc: "A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=\u2026 and read it from /run/secrets/\u2026 at build or run time.",
+        assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead."
+      },
+      check(model, ctx) {
+        const reported = [];
+        const overlaps = (l) => reported.some((r) => r.line === l.line && l.column < r.endColumn && l.endColumn > r.column);
+        for (const a of model.assignments) {
+          if (a.kind !== "run") continue;
+          const c = classify(a.name, a.value, ctx.classify);
+          if (!c.secret) continue;
+          const r = c.reason === "value" ? secretReport(a, c, "literal") : secretReport(a, c, "assignment", { id: a.name.toLowerCase() });
+          reported.push(r.loc);
+          ctx.report(r);
+        }
+        const scan = (seg, heredoc) => {
+          const matches3 = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
+          for (const m of matches3) {
+            const loc = span(seg.line, seg.column + m.start, m.end - m.start);
+            if (overlaps(loc)) continue;
+            reported.push(loc);
+            const type = "name" in m ? `value for ${m.name}` : m.type;
+            ctx.report({ loc, messageId: heredoc ? "heredoc" : "literal", data: { tokenType: type, value: m.text }, secrets: [m.text] });
+          }
+        };
+        for (const run2 of model.runs) {
+          for (const seg of run2.segments) scan(seg, false);
+          for (const h of run2.heredocs) for (const seg of h.segments) scan(seg, true);
+        }
+        for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
+      }
+    });
+  }
+});
+
+// rules/secret-token-format.ts
+var secret_token_format_default;
+var init_secret_token_format = __esm({
+  "rules/secret-token-format.ts"() {
+    "use strict";
+    init_define_rule();
+    init_classify();
+    init_report_helpers();
+    secret_token_format_default = defineRule({
+      id: "secret-token-format",
+      category: "secret",
+      severity: "error",
+      description: "Value has the format of a known credential",
+      aliases: ["SecretsUsedInArgOrEnv"],
+      tags: ["security", "secrets"],
+      messages: {
+        token: "{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
+      },
+      check(model, ctx) {
+        for (const a of model.assignments) {
+          if (a.kind === "run" || a.kind === "go-env-w" || a.kind === "runtime") continue;
+          const c = classify(a.name, a.value, ctx.classify);
+          if (!c.secret || c.reason !== "value") continue;
+          const r = secretReport(a, c, "token");
+          ctx.report(r);
+        }
+      }
+    });
+  }
+});
+
+// rules/index.ts
+var rules;
+var init_rules = __esm({
+  "rules/index.ts"() {
+    "use strict";
+    init_compose_host_interpolation();
+    init_go_binary_without_goroot();
+    init_go_cache_unusable();
+    init_go_cgo_libc_mismatch();
+    init_go_env_in_run();
+    init_go_env_self_reference();
+    init_go_env_write();
+    init_go_flags_misuse();
+    init_go_gopath_goroot_overlap();
+    init_go_gopath_invalid();
+    init_go_goroot_override();
+    init_go_hardcoded_target();
+    init_go_insecure_transport();
+    init_go_mod_in_gopath_root();
+    init_go_module_mode();
+    init_go_noop_setting();
+    init_go_private_too_broad();
+    init_go_source_in_goroot();
+    init_go_sumdb_disabled();
+    init_go_toolchain_setting();
+    init_secret_arg_baked_into_env();
+    init_secret_file_copied();
+    init_secret_in_build_arg();
+    init_secret_in_env();
+    init_secret_in_run();
+    init_secret_token_format();
+    rules = [
+      compose_host_interpolation_default,
+      go_binary_without_goroot_default,
+      go_cache_unusable_default,
+      go_cgo_libc_mismatch_default,
+      go_env_in_run_default,
+      go_env_self_reference_default,
+      go_env_write_default,
+      go_flags_misuse_default,
+      go_gopath_goroot_overlap_default,
+      go_gopath_invalid_default,
+      go_goroot_override_default,
+      go_hardcoded_target_default,
+      go_insecure_transport_default,
+      go_mod_in_gopath_root_default,
+      go_module_mode_default,
+      go_noop_setting_default,
+      go_private_too_broad_default,
+      go_source_in_goroot_default,
+      go_sumdb_disabled_default,
+      go_toolchain_setting_default,
+      secret_arg_baked_into_env_default,
+      secret_file_copied_default,
+      secret_in_build_arg_default,
+      secret_in_env_default,
+      secret_in_run_default,
+      secret_token_format_default
+    ].sort((a, b) => a.id.localeCompare(b.id));
+  }
+});
+
 // src/runtime/minimize.ts
 function splitEnvEntry(entry) {
   const eq = entry.indexOf("=");
@@ -4652,7 +7938,7 @@ function engineInjected(name, value, rt, imagePath) {
       return null;
   }
 }
-function matches(name, globs) {
+function matches2(name, globs) {
   if (globs === void 0 || globs.length === 0) return false;
   let m = matchers2.get(globs);
   if (!m) {
@@ -4662,13 +7948,13 @@ function matches(name, globs) {
   }
   return m(name);
 }
-function classifyOnce(name, value, options) {
-  let memo = classifyMemo.get(options);
-  if (!memo) classifyMemo.set(options, memo = /* @__PURE__ */ new Map());
+function pairFacts(name, value, options) {
+  let memo = pairMemo.get(options);
+  if (!memo) pairMemo.set(options, memo = /* @__PURE__ */ new Map());
   const key = `${name}=${value}`;
-  let c = memo.get(key);
-  if (!c) memo.set(key, c = classify(name, value, options));
-  return c;
+  let f = memo.get(key);
+  if (!f) memo.set(key, f = { c: classify(name, value, options), linted: secretRulesReport(name, value, rules, options) !== null });
+  return f;
 }
 function minimize(rt, options = NO_OPTIONS) {
   const imageEntries = new Set(rt.imageEnv ?? []);
@@ -4685,38 +7971,40 @@ function minimize(rt, options = NO_OPTIONS) {
     const drop = (reason, detail) => ({ name, value, kept: false, reason, detail });
     if (value === null) return drop("unset", 'no "=": the engine removes it');
     if (lastIndex.get(name) !== i) return drop("overridden", "set again later in the same env");
-    const keepGlob = matches(name, options.keep);
+    const keepGlob = matches2(name, options.keep);
     if (!keepGlob) {
       const injected = engineInjected(name, value, rt, imagePath);
       if (injected !== null) return drop("engine", injected);
       if (!options.keepImageDefaults && imageEntries.has(`${name}=${value}`)) {
         return drop("image-default", "the image sets the same value");
       }
-      if (matches(name, options.drop)) return drop("drop-glob", "matched --drop");
-      if (options.only && options.only.length > 0 && !matches(name, options.only)) {
+      if (matches2(name, options.drop)) return drop("drop-glob", "matched --drop");
+      if (options.only && options.only.length > 0 && !matches2(name, options.only)) {
         return drop("not-allowed", "not matched by --only");
       }
     }
-    const c = classifyOnce(name, value, classifyOptions);
+    const { c, linted } = pairFacts(name, value, classifyOptions.lint);
     if (c.secret && c.reason === "value") {
       return drop("secret", `value looks like a ${c.tokenType ?? "known secret format"}`);
     }
     if (!keepGlob) {
-      const byName = isSecretName(name, classifyOptions);
-      if (c.secret || byName.secret) {
-        const word = c.nameWord ?? byName.word;
+      const bySuffix = isSecretName(name, classifyOptions.suffix);
+      if (linted || bySuffix.secret) {
+        const word = c.nameWord ?? bySuffix.word;
         return drop("secret", word ? `secret name (${word})` : "secret name");
       }
     }
     return { name, value, kept: true };
   });
 }
-var import_micromatch2, ROOT_USERS, matchers2, classifyOptionsOf, classifyMemo, NO_OPTIONS;
+var import_micromatch2, ROOT_USERS, matchers2, classifyOptionsOf, pairMemo, NO_OPTIONS;
 var init_minimize = __esm({
   "src/runtime/minimize.ts"() {
     "use strict";
     import_micromatch2 = __toESM(require_micromatch());
     init_classify();
+    init_secret_pair();
+    init_rules();
     ROOT_USERS = /* @__PURE__ */ new Set(["", "root", "0"]);
     matchers2 = /* @__PURE__ */ new WeakMap();
     classifyOptionsOf = /* @__PURE__ */ (() => {
@@ -4724,16 +8012,14 @@ var init_minimize = __esm({
       return (options) => {
         let c = built.get(options);
         if (!c) {
-          c = {
-            suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES],
-            ...options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}
-          };
+          const allow = options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {};
+          c = { lint: allow, suffix: { suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES], ...allow } };
           built.set(options, c);
         }
         return c;
       };
     })();
-    classifyMemo = /* @__PURE__ */ new WeakMap();
+    pairMemo = /* @__PURE__ */ new WeakMap();
     NO_OPTIONS = {};
   }
 });

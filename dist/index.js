@@ -12898,13 +12898,13 @@ var require_util = __commonJS({
       static isNewline(char) {
         return char === "\r" || char === "\n";
       }
-      static findLeadingNonWhitespace(content, escapeChar) {
+      static findLeadingNonWhitespace(content, escapeChar2) {
         whitespaceCheck: for (let i = 0; i < content.length; i++) {
           switch (content.charAt(i)) {
             case " ":
             case "	":
               continue;
-            case escapeChar:
+            case escapeChar2:
               escapeCheck: for (let j = i + 1; j < content.length; j++) {
                 switch (content.charAt(j)) {
                   case " ":
@@ -13518,10 +13518,10 @@ var require_instruction = __commonJS({
     var variable_1 = require_variable();
     var main_1 = require_main();
     var Instruction2 = class extends line_1.Line {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
         super(document, range);
         this.dockerfile = dockerfile;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.instruction = instruction;
         this.instructionRange = instructionRange;
       }
@@ -14503,8 +14503,8 @@ var require_modifiableInstruction = __commonJS({
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getFlags() {
         if (!this.flags) {
@@ -14586,8 +14586,8 @@ var require_jsonInstruction = __commonJS({
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
@@ -14748,8 +14748,8 @@ var require_add = __commonJS({
     exports2.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -14768,20 +14768,20 @@ var require_property = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var util_1 = require_util();
     var Property = class _Property {
-      constructor(document, escapeChar, arg, arg2) {
+      constructor(document, escapeChar2, arg, arg2) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
         this.valueRange = null;
         this.value = null;
         this.document = document;
-        this.escapeChar = escapeChar;
+        this.escapeChar = escapeChar2;
         this.nameRange = _Property.getNameRange(document, arg);
         let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
-        this.name = _Property.getValue(value, escapeChar);
+        this.name = _Property.getValue(value, escapeChar2);
         if (arg2) {
           this.valueRange = arg2.getRange();
           value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
-          this.value = _Property.getValue(value, escapeChar);
+          this.value = _Property.getValue(value, escapeChar2);
           this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
         } else {
           let argRange = arg.getRange();
@@ -14789,7 +14789,7 @@ var require_property = __commonJS({
           } else {
             this.valueRange = _Property.getValueRange(document, arg);
             value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
-            this.value = _Property.getValue(value, escapeChar);
+            this.value = _Property.getValue(value, escapeChar2);
             this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
             this.assignmentOperator = "=";
           }
@@ -14919,9 +14919,9 @@ var require_property = __commonJS({
        *         be null if no value is defined, may be the empty string
        *         if the value only consists of whitespace
        */
-      static getValue(value, escapeChar) {
+      static getValue(value, escapeChar2) {
         let escaped = false;
-        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar2);
         if (skip !== 0 && value.charAt(skip) === "#") {
           escaped = true;
         }
@@ -14933,7 +14933,7 @@ var require_property = __commonJS({
         let inDouble = false;
         if (first === '"') {
           for (let i = 1; i < value.length; i++) {
-            if (value.charAt(i) === escapeChar) {
+            if (value.charAt(i) === escapeChar2) {
               i++;
             } else if (value.charAt(i) === '"' && i === value.length - 1) {
               inDouble = true;
@@ -14949,9 +14949,9 @@ var require_property = __commonJS({
         parseValue: for (let i = 0; i < value.length; i++) {
           let char = value.charAt(i);
           switch (char) {
-            case escapeChar:
+            case escapeChar2:
               if (i + 1 === value.length) {
-                escapedValue = escapedValue + escapeChar;
+                escapedValue = escapedValue + escapeChar2;
                 break parseValue;
               }
               char = value.charAt(i + 1);
@@ -14970,7 +14970,7 @@ var require_property = __commonJS({
                       continue parseValue;
                     default:
                       if (!inDouble && !inSingle && !literal) {
-                        if (char2 === escapeChar) {
+                        if (char2 === escapeChar2) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
                         } else {
@@ -14991,10 +14991,10 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else if (char !== '"') {
-                  if (char === escapeChar) {
+                  if (char === escapeChar2) {
                     i++;
                   }
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
               } else if (inSingle || literal) {
@@ -15005,11 +15005,11 @@ var require_property = __commonJS({
                   escaped = true;
                   i++;
                 } else {
-                  escapedValue = escapedValue + escapeChar;
+                  escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (char === escapeChar) {
-                escapedValue = escapedValue + escapeChar;
+              } else if (char === escapeChar2) {
+                escapedValue = escapedValue + escapeChar2;
                 i++;
               } else if (char === "\r") {
                 escaped = true;
@@ -15083,8 +15083,8 @@ var require_propertyInstruction = __commonJS({
     var argument_1 = require_argument();
     var util_1 = require_util();
     var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.properties = void 0;
       }
       getProperties() {
@@ -15377,8 +15377,8 @@ var require_arg = __commonJS({
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
     var Arg2 = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
         this.property = null;
         const args = this.getPropertyArguments();
         if (args.length === 1) {
@@ -15408,8 +15408,8 @@ var require_cmd = __commonJS({
     exports2.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports2.Cmd = Cmd;
@@ -15424,8 +15424,8 @@ var require_copy = __commonJS({
     exports2.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -15456,8 +15456,8 @@ var require_env = __commonJS({
     exports2.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var Env2 = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getProperties() {
         return super.getProperties();
@@ -15475,8 +15475,8 @@ var require_entrypoint = __commonJS({
     exports2.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports2.Entrypoint = Entrypoint;
@@ -15492,8 +15492,8 @@ var require_from = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From2 = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -15743,8 +15743,8 @@ var require_healthcheck = __commonJS({
     exports2.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
     var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         argument = argument.toUpperCase();
@@ -15768,8 +15768,8 @@ var require_label = __commonJS({
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util();
     var Label2 = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getVariables() {
         const variables = super.getVariables();
@@ -15806,8 +15806,8 @@ var require_onbuild = __commonJS({
     var parser_1 = require_parser2();
     var instruction_1 = require_instruction();
     var Onbuild2 = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getTrigger() {
         let trigger = this.getTriggerWord();
@@ -15841,8 +15841,8 @@ var require_run = __commonJS({
     exports2.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -15869,8 +15869,8 @@ var require_shell = __commonJS({
     exports2.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports2.Shell = Shell;
@@ -15885,8 +15885,8 @@ var require_stopsignal = __commonJS({
     exports2.Stopsignal = void 0;
     var instruction_1 = require_instruction();
     var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports2.Stopsignal = Stopsignal;
@@ -15901,8 +15901,8 @@ var require_workdir = __commonJS({
     exports2.Workdir = void 0;
     var instruction_1 = require_instruction();
     var Workdir2 = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
       /**
        * Returns the path that has been defined. Note that this path may
@@ -15960,8 +15960,8 @@ var require_user = __commonJS({
     exports2.User = void 0;
     var instruction_1 = require_instruction();
     var User2 = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports2.User = User2;
@@ -15976,8 +15976,8 @@ var require_volume = __commonJS({
     exports2.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar2, instruction, instructionRange);
       }
     };
     exports2.Volume = Volume;
@@ -16474,42 +16474,42 @@ var require_parser2 = __commonJS({
       constructor() {
         this.escapeChar = null;
       }
-      static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+      static createInstruction(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) {
         switch (instruction.toUpperCase()) {
           case "ADD":
-            return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new add_1.Add(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ARG":
-            return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new arg_1.Arg(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "CMD":
-            return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "COPY":
-            return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new copy_1.Copy(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ENV":
-            return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new env_1.Env(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "FROM":
-            return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new from_1.From(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "LABEL":
-            return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new label_1.Label(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "ONBUILD":
-            return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "RUN":
-            return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new run_1.Run(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "SHELL":
-            return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new shell_1.Shell(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "WORKDIR":
-            return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "USER":
-            return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new user_1.User(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
           case "VOLUME":
-            return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new volume_1.Volume(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
         }
-        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
       }
       getParserDirectives(document, buffer) {
         const directives = [];
@@ -19011,12 +19011,12 @@ var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
 };
 function buildTextOnly() {
   const original = import_parser.Parser.createInstruction;
-  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) => {
+  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
     const keyword = instruction.toUpperCase();
     if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
-      return original(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
+      return original(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
     }
-    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
   };
   return () => {
     import_parser.Parser.createInstruction = original;
@@ -19653,6 +19653,788 @@ function firstInvalidUtf8(buf) {
   return 0;
 }
 
+// src/classify/assignments.ts
+var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+  }
+  return out;
+}
+
+// src/classify/names.ts
+var import_micromatch2 = __toESM(require_micromatch());
+var DEFAULT_RUNTIME_SUFFIXES = ["_SECRET", "_KEY", "_TOKEN", "_PASSWORD", "_PASSWD", "_PWD"];
+var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+var SEP_RE = /[^A-Za-z0-9]+/;
+function splitWords(name) {
+  const out = [];
+  for (const piece of name.split(SEP_RE)) {
+    if (!piece) continue;
+    const m = piece.match(WORD_RE);
+    if (!m) continue;
+    for (const w of m) {
+      const lw = w.toLowerCase();
+      if (lw === "auth" && out.length > 0 && out[out.length - 1] === "o" && /O$/.test(piece.slice(0, piece.indexOf(w)))) {
+        out[out.length - 1] = "oauth";
+        continue;
+      }
+      out.push(lw);
+    }
+  }
+  return out;
+}
+var SUBSTRING_DENY = ["password", "passwd", "passphrase", "passcode", "pword", "secret", "token", "apikey", "credential"];
+var SUBSTRING_EXCLUDE = /tokeniz|secretar|secretsmanager|secretmanager|passwordless|nopasswd|tokenomics/;
+var SUFFIX_DENY = ["pass", "pwd", "psw"];
+var SUFFIX_EXCLUDE = /* @__PURE__ */ new Set([
+  "bypass",
+  "compass",
+  "encompass",
+  "surpass",
+  "overpass",
+  "underpass",
+  "trespass",
+  "impass",
+  "multipass",
+  "askpass",
+  "sshaskpass",
+  "gitaskpass",
+  "firstpass",
+  "onepass",
+  "secondpass",
+  "singlepass",
+  "twopass",
+  "oldpwd",
+  "highpass",
+  "lowpass",
+  "bandpass",
+  "allpass",
+  "nopass"
+]);
+var WHOLE_DENY = /* @__PURE__ */ new Set(["creds", "pw", "pat", "bearer", "dsn", "connstr", "connectionstring", "htpasswd"]);
+var LAST_DENY = /* @__PURE__ */ new Set(["auth", "salt"]);
+var KEY_QUALIFIERS = /* @__PURE__ */ new Set([
+  "api",
+  "secret",
+  "private",
+  "priv",
+  "access",
+  "master",
+  "encryption",
+  "encrypt",
+  "enc",
+  "decryption",
+  "decrypt",
+  "signing",
+  "sign",
+  "signature",
+  "deploy",
+  "license",
+  "licence",
+  "app",
+  "application",
+  "client",
+  "auth",
+  "service",
+  "account",
+  "storage",
+  "shared",
+  "session",
+  "cookie",
+  "jwt",
+  "hmac",
+  "crypto",
+  "cipher",
+  "aes",
+  "server",
+  "admin",
+  "consumer",
+  "integration",
+  "ssh",
+  "rsa",
+  "dsa",
+  "ecdsa",
+  "ed25519",
+  "subscription",
+  "nonce",
+  "secure",
+  "webhook",
+  "tls",
+  "ssl",
+  "root",
+  "sas",
+  "primary",
+  "secondary",
+  "write",
+  "read",
+  "ingest",
+  "ingestion",
+  "management",
+  "mgmt",
+  "user",
+  "bot",
+  "dev",
+  "prod",
+  "production",
+  "live",
+  "test"
+]);
+var WEAK_QUALIFIERS = /* @__PURE__ */ new Set(["primary", "secondary", "read", "write", "user", "dev", "prod", "production", "live", "test", "root"]);
+var KEY_WORDS = /* @__PURE__ */ new Set(["key", "keys"]);
+var TAIL_EXEMPT = /* @__PURE__ */ new Set([
+  "file",
+  "files",
+  "filename",
+  "filepath",
+  "path",
+  "paths",
+  "dir",
+  "dirs",
+  "directory",
+  "folder",
+  "location",
+  "loc",
+  "mount",
+  "sock",
+  "socket",
+  "url",
+  "urls",
+  "uri",
+  "uris",
+  "host",
+  "hosts",
+  "hostname",
+  "port",
+  "endpoint",
+  "endpoints",
+  "domain",
+  "server",
+  "address",
+  "addr",
+  "version",
+  "ver",
+  "name",
+  "names",
+  "alias",
+  "aliases",
+  "label",
+  "labels",
+  "enabled",
+  "enable",
+  "disabled",
+  "disable",
+  "toggle",
+  "flag",
+  "mode",
+  "type",
+  "types",
+  "kind",
+  "format",
+  "header",
+  "headers",
+  "prompt",
+  "hint",
+  "message",
+  "msg",
+  "text",
+  "description",
+  "desc",
+  "title",
+  "manager",
+  "policy",
+  "policies",
+  "required",
+  "require",
+  "method",
+  "methods",
+  "provider",
+  "providers",
+  "issuer",
+  "audience",
+  "aud",
+  "scope",
+  "scopes",
+  "realm",
+  "algorithm",
+  "algorithms",
+  "alg",
+  "algo",
+  "username",
+  "usernames",
+  "user",
+  "users",
+  "usr",
+  "login",
+  "email",
+  "mail",
+  "env",
+  "var",
+  "vars",
+  "variable",
+  "backend",
+  "store",
+  "helper",
+  "command",
+  "cmd",
+  "script",
+  "program",
+  "class",
+  "module",
+  "plugin",
+  "driver",
+  "engine",
+  "service",
+  "source",
+  "strategy",
+  "rotation",
+  "regex",
+  "pattern",
+  "charset",
+  "encoding",
+  "prefix",
+  "suffix",
+  "separator",
+  "delimiter",
+  "field",
+  "column",
+  "param",
+  "parameter",
+  "arn",
+  "region",
+  "bucket",
+  "namespace",
+  "ref",
+  "reference",
+  "check",
+  "validation",
+  "permissions",
+  "permission",
+  "role",
+  "roles",
+  "group",
+  "groups",
+  "owner",
+  "mask",
+  "cache",
+  "table",
+  "collection",
+  "queue",
+  "topic",
+  "index",
+  "schema",
+  "template",
+  "option",
+  "options",
+  "opts",
+  "config",
+  "conf",
+  "cfg",
+  "settings",
+  "list",
+  "map",
+  "mapping",
+  "dict",
+  "selector",
+  "annotation",
+  "level",
+  "state",
+  "status",
+  "context",
+  "output",
+  "input",
+  "lookup",
+  "resolver",
+  "generator",
+  "validator",
+  "verifier",
+  "handler",
+  "class",
+  "impl",
+  "image",
+  "repo",
+  "repository",
+  "registry",
+  "sidecar",
+  "secretname",
+  "scheme",
+  "schemes",
+  "hasher",
+  "hashers",
+  "encoder",
+  "complexity",
+  "strength",
+  "requirements",
+  "rules",
+  "rule"
+]);
+var AFTER_EXEMPT = /* @__PURE__ */ new Set([
+  "file",
+  "files",
+  "filename",
+  "filepath",
+  "path",
+  "paths",
+  "dir",
+  "dirs",
+  "directory",
+  "folder",
+  "location",
+  "url",
+  "urls",
+  "uri",
+  "uris",
+  "host",
+  "hostname",
+  "port",
+  "endpoint",
+  "version",
+  "name",
+  "names",
+  "alias",
+  "env",
+  "var",
+  "variable",
+  "manager",
+  "policy",
+  "provider",
+  "header",
+  "type",
+  "mode",
+  "enabled",
+  "enable",
+  "disabled",
+  "disable",
+  "scheme",
+  "method",
+  "format",
+  "hint",
+  "issuer",
+  "audience",
+  "realm",
+  "algorithm",
+  "alg",
+  "username",
+  "email"
+]);
+var ID_TAIL = /* @__PURE__ */ new Set(["id", "ids", "guid", "uuid"]);
+var DIGEST_TAIL = /* @__PURE__ */ new Set(["checksum", "checksums", "sha", "sha1", "sha256", "sha512", "hash", "hashes", "md5", "digest", "fingerprint", "fingerprints", "fpr", "sum", "sums", "shasum"]);
+var QUANTITY_TAIL = /* @__PURE__ */ new Set([
+  "ttl",
+  "expire",
+  "expires",
+  "expiry",
+  "expiration",
+  "exp",
+  "length",
+  "len",
+  "size",
+  "timeout",
+  "lifetime",
+  "age",
+  "duration",
+  "seconds",
+  "secs",
+  "sec",
+  "minutes",
+  "mins",
+  "min",
+  "hours",
+  "hrs",
+  "days",
+  "weeks",
+  "ms",
+  "millis",
+  "count",
+  "limit",
+  "limits",
+  "max",
+  "num",
+  "number",
+  "retries",
+  "rounds",
+  "iterations",
+  "bits",
+  "interval",
+  "period",
+  "delay",
+  "cost",
+  "validity",
+  "window",
+  "threshold",
+  "capacity",
+  "rate",
+  "attempts",
+  "budget",
+  "quota",
+  "in"
+]);
+var QUANTITY_ANY = /* @__PURE__ */ new Set(["max", "min", "num", "number", "count", "total"]);
+var ANY_EXEMPT = /* @__PURE__ */ new Set([
+  "public",
+  "publishable",
+  "pub",
+  "allow",
+  "allowed",
+  "allows",
+  "require",
+  "requires",
+  "required",
+  "skip",
+  "enable",
+  "enabled",
+  "disable",
+  "disabled",
+  "use",
+  "generate",
+  "without",
+  "ignore",
+  "empty"
+]);
+var GPG_WORDS = /* @__PURE__ */ new Set(["gpg", "pgp", "gnupg", "gpgkey", "gpgkeys"]);
+var WHOLE_NAME_EXEMPT = /* @__PURE__ */ new Set(["PWD", "OLDPWD"]);
+function wordDeny(w, i, words, extra) {
+  const last = i === words.length - 1;
+  if (KEY_WORDS.has(w)) {
+    const prev = words[i - 1];
+    if (prev !== void 0 && KEY_QUALIFIERS.has(prev)) {
+      if (!WEAK_QUALIFIERS.has(prev) || words.some((x) => x === "account" || x === "storage" || x === "api" || x === "ssh" || x === "deploy"))
+        return { index: i, word: `${prev}_${w}`, strength: "strong" };
+    }
+    if (last) return { index: i, word: w, strength: "key" };
+    return null;
+  }
+  if (w.length > 3 && (w.endsWith("key") || w.endsWith("keys"))) {
+    const stem = w.endsWith("keys") ? w.slice(0, -4) : w.slice(0, -3);
+    if (KEY_QUALIFIERS.has(stem) && !WEAK_QUALIFIERS.has(stem)) return { index: i, word: w, strength: "strong" };
+  }
+  if (WHOLE_DENY.has(w)) return { index: i, word: w, strength: "strong" };
+  if (LAST_DENY.has(w)) return last ? { index: i, word: w, strength: "strong" } : null;
+  if (w === "string" && words[i - 1] === "connection") return { index: i, word: "connection_string", strength: "strong" };
+  if (w === "str" && words[i - 1] === "conn") return { index: i, word: "conn_str", strength: "strong" };
+  if (!SUBSTRING_EXCLUDE.test(w)) {
+    for (const d of SUBSTRING_DENY) if (w.includes(d)) return { index: i, word: d, strength: "strong" };
+  }
+  for (const d of SUFFIX_DENY)
+    if (w === d || w.length > d.length + 1 && w.endsWith(d) && !SUFFIX_EXCLUDE.has(w)) return { index: i, word: d, strength: "strong" };
+  for (const e of extra) {
+    if (w === e || e.length >= 4 && w.endsWith(e)) return { index: i, word: e, strength: "strong" };
+  }
+  return null;
+}
+function extraSequences(extra) {
+  return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
+}
+function analyzeName(name, opts) {
+  const cache = cacheFor(opts);
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const r = analyzeUncached(name, opts);
+  if (cache.size > 5e4) cache.clear();
+  cache.set(name, r);
+  return r;
+}
+function analyzeUncached(name, opts) {
+  let words = splitWords(name);
+  while (words.length > 1 && /^[0-9]+$/.test(words[words.length - 1])) words = words.slice(0, -1);
+  const none = { words, strength: "none" };
+  if (words.length === 0) return none;
+  let head = null;
+  if (opts?.suffixes && opts.suffixes.length > 0) {
+    const upper = name.toUpperCase();
+    for (const s of opts.suffixes) {
+      const su = s.toUpperCase();
+      if (su && upper.endsWith(su) && upper.length > su.length) {
+        const sw = splitWords(s);
+        head = { index: Math.max(0, words.length - Math.max(1, sw.length)), word: s, strength: "strong" };
+        break;
+      }
+    }
+  } else {
+    const extra = (opts?.extraWords ?? []).map((e) => e.toLowerCase()).filter((e) => e && !/[^a-z0-9]/.test(e));
+    let generic = null;
+    for (let i = 0; i < words.length; i++) {
+      const h = wordDeny(words[i], i, words, extra);
+      if (!h) continue;
+      if (h.strength === "strong") head = h;
+      else generic = h;
+    }
+    head ??= generic;
+    for (const seq of extraSequences(opts?.extraWords ?? [])) {
+      for (let i = 0; i + seq.length <= words.length; i++) {
+        if (seq.every((s, k) => words[i + k] === s) && (!head || i + seq.length - 1 >= head.index))
+          head = { index: i + seq.length - 1, word: seq.join("_"), strength: "strong" };
+      }
+    }
+  }
+  if (!head) return none;
+  const base = { words, strength: head.strength, word: head.word };
+  const exempt = (exemption, exemptWord) => ({ ...base, exemption, exemptWord });
+  if (WHOLE_NAME_EXEMPT.has(name.toUpperCase()) || isGoVar(name)) return exempt("static", name);
+  if (opts?.allowNames && opts.allowNames.length > 0 && allowMatcher(opts.allowNames)(name)) return exempt("allow", name);
+  const lastWord = words[words.length - 1];
+  if (head.index < words.length - 1 && TAIL_EXEMPT.has(lastWord)) return exempt("static", lastWord);
+  for (let i = head.index + 1; i < words.length; i++) {
+    const w = words[i];
+    if (AFTER_EXEMPT.has(w) || w.startsWith("prompt")) return exempt("static", w);
+  }
+  for (const w of words) if (ANY_EXEMPT.has(w)) return exempt("static", w);
+  if (words.includes("random") && head.index === words.length - 1 && /pass|pwd/i.test(head.word)) return exempt("static", "random");
+  for (let i = head.index + 1; i < words.length; i++) if (ID_TAIL.has(words[i])) return exempt("id", words[i]);
+  for (let i = head.index + 1; i < words.length; i++) if (DIGEST_TAIL.has(words[i])) return exempt("digest", words[i]);
+  for (let i = head.index + 1; i < words.length; i++)
+    if (QUANTITY_TAIL.has(words[i]) || words[i].startsWith("expir")) return exempt("quantity", words[i]);
+  for (const w of words) if (QUANTITY_ANY.has(w)) return exempt("quantity", w);
+  if (/keys?$/i.test(head.word) && words.some((w) => GPG_WORDS.has(w))) return exempt("gpg", "gpg");
+  if (/^(?:signing|sign|signature|release)_keys?$/.test(head.word)) return exempt("fingerprint", head.word);
+  if (head.word === "token" && words.includes("cluster") && words.includes("initial")) return exempt("static", "cluster");
+  return base;
+}
+function isSecretName(name, opts) {
+  const a = analyzeName(name, opts);
+  if (a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint")) return { secret: true, word: a.word };
+  return { secret: false };
+}
+var NO_OPTS = {};
+var caches = /* @__PURE__ */ new WeakMap();
+function cacheFor(opts) {
+  const key2 = opts ?? NO_OPTS;
+  let c = caches.get(key2);
+  if (!c) {
+    c = /* @__PURE__ */ new Map();
+    caches.set(key2, c);
+  }
+  return c;
+}
+var matchers = /* @__PURE__ */ new WeakMap();
+function allowMatcher(patterns) {
+  let m = matchers.get(patterns);
+  if (!m) {
+    const exact = new Set(patterns.filter((p) => !import_micromatch2.default.scan(p).isGlob).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => import_micromatch2.default.scan(p).isGlob);
+    const globFns = globs.map((g) => import_micromatch2.default.matcher(g, { nocase: true }));
+    m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
+    matchers.set(patterns, m);
+  }
+  return m;
+}
+
+// src/classify/index.ts
+var AUTH_SCHEMES = /* @__PURE__ */ new Set([
+  "basic",
+  "bearer",
+  "digest",
+  "htpasswd",
+  "token",
+  "oauth",
+  "oauth2",
+  "oidc",
+  "ldap",
+  "saml",
+  "jwt",
+  "kerberos",
+  "ntlm",
+  "password",
+  "apikey",
+  "api_key",
+  "api-key",
+  "internal",
+  "local",
+  "native",
+  "plain",
+  "md5",
+  "trust",
+  "scram-sha-256",
+  "cert",
+  "iam",
+  "keycloak",
+  "github",
+  "gitlab",
+  "google",
+  "header",
+  "session",
+  "cookie",
+  "form",
+  "mtls",
+  "tls",
+  "x509",
+  "sasl",
+  "hmac",
+  "sigv4",
+  "aws",
+  "azure",
+  "gcp",
+  "netrc",
+  "anonymous",
+  "noauth",
+  "disabled",
+  "required",
+  "optional",
+  "builtin",
+  "db",
+  "database",
+  "file",
+  "proxy",
+  "remote",
+  "external",
+  "pam",
+  "radius",
+  "requested",
+  "want",
+  "need",
+  "none",
+  "opaque",
+  "refresh",
+  "access",
+  "id_token",
+  "client_credentials"
+]);
+var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
+var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
+var VALUE_ONLY_WORDS = /* @__PURE__ */ new Set(["dsn", "connection_string", "conn_str", "connstr", "connectionstring"]);
+var CREDS_FILE_NAME = /^[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:creds|credentials)$/;
+var AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
+function awsSecretName(words) {
+  const joined = words.join("");
+  return words.includes("aws") && (joined.includes("secret") || joined.includes("key")) || joined.includes("secretaccesskey");
+}
+function valueFormat(name, value) {
+  const found = scanText(value);
+  if (found.length > 0) return found[0];
+  const lit = literalText(value).trim();
+  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && /[a-z]/.test(lit) && /[A-Z]/.test(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
+    const start = value.indexOf(lit);
+    return { type: "AWS secret access key", start, end: start + lit.length, text: lit };
+  }
+  return null;
+}
+function classify(name, value, opts) {
+  const parts = literalParts(value);
+  const vk = kindOf(value, parts);
+  const a = analyzeName(name, opts);
+  const nameSecret = a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint");
+  const res = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
+  if (nameSecret && a.word) res.nameWord = a.word;
+  if (value !== null && (vk === "literal" || vk === "reference")) {
+    const f = valueFormat(name, value);
+    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+  }
+  if (vk !== "literal" || value === null || a.strength === "none") return res;
+  const lit = parts.join("").trim();
+  const secretText = parts.length === 1 ? parts[0].trim() : value;
+  const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
+  if (isAwsDocExample(lit)) return res;
+  switch (a.exemption) {
+    case "static":
+    case "allow":
+    case "id":
+      return res;
+    case "quantity":
+      return isHighEntropy(lit) ? bySecretName(a.word) : res;
+    case "gpg":
+      return isHighEntropy(lit) && !isFingerprintList(lit) ? bySecretName(a.word) : res;
+    case "digest":
+      if (isDigestLike(lit) || isDigestLike(value) || isFingerprintList(lit)) return res;
+      break;
+    case "fingerprint":
+      if (isFingerprintList(lit)) return res;
+      break;
+    default:
+      break;
+  }
+  if (isPathLike(lit)) return res;
+  if (a.strength === "key") {
+    return isHighEntropy(lit) && !isFingerprintList(lit) && !isPlainUrl(lit) ? bySecretName(a.word) : res;
+  }
+  if (URL_VALUE.test(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
+  if (CONN_STRING_VALUE.test(lit)) return res;
+  if (a.word !== void 0 && VALUE_ONLY_WORDS.has(a.word)) return res;
+  if (a.word !== "password" && a.word !== "passwd" && a.word !== "pass" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
+  if (CREDS_FILE_NAME.test(lit)) return res;
+  return bySecretName(a.word);
+}
+function scanAssignments2(text, opts) {
+  return scanAssignments(text, classify, opts);
+}
+
+// src/classify/redact.ts
+function maskSpans(text, spans) {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = "";
+  let at = 0;
+  let i = 0;
+  while (i < sorted.length) {
+    const start = Math.max(sorted[i].start, at);
+    let end = sorted[i].end;
+    while (i + 1 < sorted.length && sorted[i + 1].start < end) end = Math.max(end, sorted[++i].end);
+    i++;
+    if (end <= start) continue;
+    out += text.slice(at, start) + mask(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
+}
+function occurrences(text, needle, into) {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) into.push({ start: i, end: i + needle.length });
+}
+function randomWords(text, into) {
+  if (text.length < 16) return;
+  const word = /[^\s"'`=:,;|&()<>[\]{}]+/g;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const w = m[0];
+    if (w.length < 16 || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(w)) continue;
+    const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
+    if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) into.push({ start: m.index, end: m.index + w.length });
+  }
+}
+function redact(text, secrets = []) {
+  if (text.length === 0) return text;
+  if (secrets.includes(text)) return mask(text);
+  const spans = [];
+  for (const s of secrets) if (s.length > 0) occurrences(text, s, spans);
+  for (const t of scanText(text)) spans.push(t);
+  for (const a of scanAssignments2(text)) spans.push(a);
+  randomWords(text, spans);
+  return maskSpans(text, spans);
+}
+
+// src/util/safe-text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
+}
+var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+function displayName(name) {
+  if (PLAIN_NAME.test(name)) return name;
+  const cut = name.search(/[:=\s]/);
+  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
+  return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+
 // src/engine/config.ts
 var DEFAULT_CONFIG = {
   rules: {},
@@ -19806,30 +20588,16 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
 }
+var NAME_KEYS = /* @__PURE__ */ new Set(["name", "arg", "key", "meant", "id"]);
 function maskData(r) {
   if (!r.data) return r.data;
-  const secrets = [...r.secrets ?? [], ...randomWords(r.data)];
+  const secrets = r.secrets ?? [];
   const out = {};
   for (const [k, v] of Object.entries(r.data)) {
-    if (typeof v !== "string" || r.plain?.includes(k)) {
-      out[k] = v;
-      continue;
-    }
-    const m = maskIn(v, secrets);
-    out[k] = maskIn(m, scanText(m).map((t) => t.text));
-  }
-  return out;
-}
-function randomWords(data) {
-  const out = [];
-  if (!data) return out;
-  for (const v of Object.values(data)) {
-    if (typeof v !== "string" || v.length < 16) continue;
-    for (const w of v.split(/[\s"'`=:,;|&()<>[\]{}]+/)) {
-      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(w)) continue;
-      const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
-      if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) out.push(w);
-    }
+    if (typeof v !== "string") out[k] = v;
+    else if (r.plain?.includes(k)) out[k] = visible(v);
+    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
+    else out[k] = visible(redact(v, secrets));
   }
   return out;
 }
@@ -21798,722 +22566,6 @@ var go_toolchain_setting_default = defineRule({
   }
 });
 
-// src/classify/assignments.ts
-var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
-function scanAssignments(text, classify2, opts) {
-  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
-  const out = [];
-  ASSIGN_RE.lastIndex = 0;
-  let m;
-  while ((m = ASSIGN_RE.exec(text)) !== null) {
-    const name = m[2];
-    const raw = m[3];
-    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-    const value = quoted ? raw.slice(1, -1) : raw;
-    const c = classify2(name, value, opts);
-    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
-    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
-    const rel = value.indexOf(c.secretText);
-    const start = valueStart + (rel >= 0 ? rel : 0);
-    const secret = rel >= 0 ? c.secretText : value;
-    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
-  }
-  return out;
-}
-
-// src/classify/names.ts
-var import_micromatch2 = __toESM(require_micromatch());
-var DEFAULT_RUNTIME_SUFFIXES = ["_SECRET", "_KEY", "_TOKEN", "_PASSWORD", "_PASSWD", "_PWD"];
-var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
-var SEP_RE = /[^A-Za-z0-9]+/;
-function splitWords(name) {
-  const out = [];
-  for (const piece of name.split(SEP_RE)) {
-    if (!piece) continue;
-    const m = piece.match(WORD_RE);
-    if (!m) continue;
-    for (const w of m) {
-      const lw = w.toLowerCase();
-      if (lw === "auth" && out.length > 0 && out[out.length - 1] === "o" && /O$/.test(piece.slice(0, piece.indexOf(w)))) {
-        out[out.length - 1] = "oauth";
-        continue;
-      }
-      out.push(lw);
-    }
-  }
-  return out;
-}
-var SUBSTRING_DENY = ["password", "passwd", "passphrase", "passcode", "pword", "secret", "token", "apikey", "credential"];
-var SUBSTRING_EXCLUDE = /tokeniz|secretar|secretsmanager|secretmanager|passwordless|nopasswd|tokenomics/;
-var SUFFIX_DENY = ["pass", "pwd", "psw"];
-var SUFFIX_EXCLUDE = /* @__PURE__ */ new Set([
-  "bypass",
-  "compass",
-  "encompass",
-  "surpass",
-  "overpass",
-  "underpass",
-  "trespass",
-  "impass",
-  "multipass",
-  "askpass",
-  "sshaskpass",
-  "gitaskpass",
-  "firstpass",
-  "onepass",
-  "secondpass",
-  "singlepass",
-  "twopass",
-  "oldpwd",
-  "highpass",
-  "lowpass",
-  "bandpass",
-  "allpass",
-  "nopass"
-]);
-var WHOLE_DENY = /* @__PURE__ */ new Set(["creds", "pw", "pat", "bearer", "dsn", "connstr", "connectionstring", "htpasswd"]);
-var LAST_DENY = /* @__PURE__ */ new Set(["auth", "salt"]);
-var KEY_QUALIFIERS = /* @__PURE__ */ new Set([
-  "api",
-  "secret",
-  "private",
-  "priv",
-  "access",
-  "master",
-  "encryption",
-  "encrypt",
-  "enc",
-  "decryption",
-  "decrypt",
-  "signing",
-  "sign",
-  "signature",
-  "deploy",
-  "license",
-  "licence",
-  "app",
-  "application",
-  "client",
-  "auth",
-  "service",
-  "account",
-  "storage",
-  "shared",
-  "session",
-  "cookie",
-  "jwt",
-  "hmac",
-  "crypto",
-  "cipher",
-  "aes",
-  "server",
-  "admin",
-  "consumer",
-  "integration",
-  "ssh",
-  "rsa",
-  "dsa",
-  "ecdsa",
-  "ed25519",
-  "subscription",
-  "nonce",
-  "secure",
-  "webhook",
-  "tls",
-  "ssl",
-  "root",
-  "sas",
-  "primary",
-  "secondary",
-  "write",
-  "read",
-  "ingest",
-  "ingestion",
-  "management",
-  "mgmt",
-  "user",
-  "bot",
-  "dev",
-  "prod",
-  "production",
-  "live",
-  "test"
-]);
-var WEAK_QUALIFIERS = /* @__PURE__ */ new Set(["primary", "secondary", "read", "write", "user", "dev", "prod", "production", "live", "test", "root"]);
-var KEY_WORDS = /* @__PURE__ */ new Set(["key", "keys"]);
-var TAIL_EXEMPT = /* @__PURE__ */ new Set([
-  "file",
-  "files",
-  "filename",
-  "filepath",
-  "path",
-  "paths",
-  "dir",
-  "dirs",
-  "directory",
-  "folder",
-  "location",
-  "loc",
-  "mount",
-  "sock",
-  "socket",
-  "url",
-  "urls",
-  "uri",
-  "uris",
-  "host",
-  "hosts",
-  "hostname",
-  "port",
-  "endpoint",
-  "endpoints",
-  "domain",
-  "server",
-  "address",
-  "addr",
-  "version",
-  "ver",
-  "name",
-  "names",
-  "alias",
-  "aliases",
-  "label",
-  "labels",
-  "enabled",
-  "enable",
-  "disabled",
-  "disable",
-  "toggle",
-  "flag",
-  "mode",
-  "type",
-  "types",
-  "kind",
-  "format",
-  "header",
-  "headers",
-  "prompt",
-  "hint",
-  "message",
-  "msg",
-  "text",
-  "description",
-  "desc",
-  "title",
-  "manager",
-  "policy",
-  "policies",
-  "required",
-  "require",
-  "method",
-  "methods",
-  "provider",
-  "providers",
-  "issuer",
-  "audience",
-  "aud",
-  "scope",
-  "scopes",
-  "realm",
-  "algorithm",
-  "algorithms",
-  "alg",
-  "algo",
-  "username",
-  "usernames",
-  "user",
-  "users",
-  "usr",
-  "login",
-  "email",
-  "mail",
-  "env",
-  "var",
-  "vars",
-  "variable",
-  "backend",
-  "store",
-  "helper",
-  "command",
-  "cmd",
-  "script",
-  "program",
-  "class",
-  "module",
-  "plugin",
-  "driver",
-  "engine",
-  "service",
-  "source",
-  "strategy",
-  "rotation",
-  "regex",
-  "pattern",
-  "charset",
-  "encoding",
-  "prefix",
-  "suffix",
-  "separator",
-  "delimiter",
-  "field",
-  "column",
-  "param",
-  "parameter",
-  "arn",
-  "region",
-  "bucket",
-  "namespace",
-  "ref",
-  "reference",
-  "check",
-  "validation",
-  "permissions",
-  "permission",
-  "role",
-  "roles",
-  "group",
-  "groups",
-  "owner",
-  "mask",
-  "cache",
-  "table",
-  "collection",
-  "queue",
-  "topic",
-  "index",
-  "schema",
-  "template",
-  "option",
-  "options",
-  "opts",
-  "config",
-  "conf",
-  "cfg",
-  "settings",
-  "list",
-  "map",
-  "mapping",
-  "dict",
-  "selector",
-  "annotation",
-  "level",
-  "state",
-  "status",
-  "context",
-  "output",
-  "input",
-  "lookup",
-  "resolver",
-  "generator",
-  "validator",
-  "verifier",
-  "handler",
-  "class",
-  "impl",
-  "image",
-  "repo",
-  "repository",
-  "registry",
-  "sidecar",
-  "secretname",
-  "scheme",
-  "schemes",
-  "hasher",
-  "hashers",
-  "encoder",
-  "complexity",
-  "strength",
-  "requirements",
-  "rules",
-  "rule"
-]);
-var AFTER_EXEMPT = /* @__PURE__ */ new Set([
-  "file",
-  "files",
-  "filename",
-  "filepath",
-  "path",
-  "paths",
-  "dir",
-  "dirs",
-  "directory",
-  "folder",
-  "location",
-  "url",
-  "urls",
-  "uri",
-  "uris",
-  "host",
-  "hostname",
-  "port",
-  "endpoint",
-  "version",
-  "name",
-  "names",
-  "alias",
-  "env",
-  "var",
-  "variable",
-  "manager",
-  "policy",
-  "provider",
-  "header",
-  "type",
-  "mode",
-  "enabled",
-  "enable",
-  "disabled",
-  "disable",
-  "scheme",
-  "method",
-  "format",
-  "hint",
-  "issuer",
-  "audience",
-  "realm",
-  "algorithm",
-  "alg",
-  "username",
-  "email"
-]);
-var ID_TAIL = /* @__PURE__ */ new Set(["id", "ids", "guid", "uuid"]);
-var DIGEST_TAIL = /* @__PURE__ */ new Set(["checksum", "checksums", "sha", "sha1", "sha256", "sha512", "hash", "hashes", "md5", "digest", "fingerprint", "fingerprints", "fpr", "sum", "sums", "shasum"]);
-var QUANTITY_TAIL = /* @__PURE__ */ new Set([
-  "ttl",
-  "expire",
-  "expires",
-  "expiry",
-  "expiration",
-  "exp",
-  "length",
-  "len",
-  "size",
-  "timeout",
-  "lifetime",
-  "age",
-  "duration",
-  "seconds",
-  "secs",
-  "sec",
-  "minutes",
-  "mins",
-  "min",
-  "hours",
-  "hrs",
-  "days",
-  "weeks",
-  "ms",
-  "millis",
-  "count",
-  "limit",
-  "limits",
-  "max",
-  "num",
-  "number",
-  "retries",
-  "rounds",
-  "iterations",
-  "bits",
-  "interval",
-  "period",
-  "delay",
-  "cost",
-  "validity",
-  "window",
-  "threshold",
-  "capacity",
-  "rate",
-  "attempts",
-  "budget",
-  "quota",
-  "in"
-]);
-var QUANTITY_ANY = /* @__PURE__ */ new Set(["max", "min", "num", "number", "count", "total"]);
-var ANY_EXEMPT = /* @__PURE__ */ new Set([
-  "public",
-  "publishable",
-  "pub",
-  "allow",
-  "allowed",
-  "allows",
-  "require",
-  "requires",
-  "required",
-  "skip",
-  "enable",
-  "enabled",
-  "disable",
-  "disabled",
-  "use",
-  "generate",
-  "without",
-  "ignore",
-  "empty"
-]);
-var GPG_WORDS = /* @__PURE__ */ new Set(["gpg", "pgp", "gnupg", "gpgkey", "gpgkeys"]);
-var WHOLE_NAME_EXEMPT = /* @__PURE__ */ new Set(["PWD", "OLDPWD"]);
-function wordDeny(w, i, words, extra) {
-  const last = i === words.length - 1;
-  if (KEY_WORDS.has(w)) {
-    const prev = words[i - 1];
-    if (prev !== void 0 && KEY_QUALIFIERS.has(prev)) {
-      if (!WEAK_QUALIFIERS.has(prev) || words.some((x) => x === "account" || x === "storage" || x === "api" || x === "ssh" || x === "deploy"))
-        return { index: i, word: `${prev}_${w}`, strength: "strong" };
-    }
-    if (last) return { index: i, word: w, strength: "key" };
-    return null;
-  }
-  if (w.length > 3 && (w.endsWith("key") || w.endsWith("keys"))) {
-    const stem = w.endsWith("keys") ? w.slice(0, -4) : w.slice(0, -3);
-    if (KEY_QUALIFIERS.has(stem) && !WEAK_QUALIFIERS.has(stem)) return { index: i, word: w, strength: "strong" };
-  }
-  if (WHOLE_DENY.has(w)) return { index: i, word: w, strength: "strong" };
-  if (LAST_DENY.has(w)) return last ? { index: i, word: w, strength: "strong" } : null;
-  if (w === "string" && words[i - 1] === "connection") return { index: i, word: "connection_string", strength: "strong" };
-  if (w === "str" && words[i - 1] === "conn") return { index: i, word: "conn_str", strength: "strong" };
-  if (!SUBSTRING_EXCLUDE.test(w)) {
-    for (const d of SUBSTRING_DENY) if (w.includes(d)) return { index: i, word: d, strength: "strong" };
-  }
-  for (const d of SUFFIX_DENY)
-    if (w === d || w.length > d.length + 1 && w.endsWith(d) && !SUFFIX_EXCLUDE.has(w)) return { index: i, word: d, strength: "strong" };
-  for (const e of extra) {
-    if (w === e || e.length >= 4 && w.endsWith(e)) return { index: i, word: e, strength: "strong" };
-  }
-  return null;
-}
-function extraSequences(extra) {
-  return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
-}
-function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
-  if (hit) return hit;
-  const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
-  return r;
-}
-function analyzeUncached(name, opts) {
-  let words = splitWords(name);
-  while (words.length > 1 && /^[0-9]+$/.test(words[words.length - 1])) words = words.slice(0, -1);
-  const none = { words, strength: "none" };
-  if (words.length === 0) return none;
-  let head = null;
-  if (opts?.suffixes && opts.suffixes.length > 0) {
-    const upper = name.toUpperCase();
-    for (const s of opts.suffixes) {
-      const su = s.toUpperCase();
-      if (su && upper.endsWith(su) && upper.length > su.length) {
-        const sw = splitWords(s);
-        head = { index: Math.max(0, words.length - Math.max(1, sw.length)), word: s, strength: "strong" };
-        break;
-      }
-    }
-  } else {
-    const extra = (opts?.extraWords ?? []).map((e) => e.toLowerCase()).filter((e) => e && !/[^a-z0-9]/.test(e));
-    let generic = null;
-    for (let i = 0; i < words.length; i++) {
-      const h = wordDeny(words[i], i, words, extra);
-      if (!h) continue;
-      if (h.strength === "strong") head = h;
-      else generic = h;
-    }
-    head ??= generic;
-    for (const seq of extraSequences(opts?.extraWords ?? [])) {
-      for (let i = 0; i + seq.length <= words.length; i++) {
-        if (seq.every((s, k) => words[i + k] === s) && (!head || i + seq.length - 1 >= head.index))
-          head = { index: i + seq.length - 1, word: seq.join("_"), strength: "strong" };
-      }
-    }
-  }
-  if (!head) return none;
-  const base = { words, strength: head.strength, word: head.word };
-  const exempt = (exemption, exemptWord) => ({ ...base, exemption, exemptWord });
-  if (WHOLE_NAME_EXEMPT.has(name.toUpperCase()) || isGoVar(name)) return exempt("static", name);
-  if (opts?.allowNames && opts.allowNames.length > 0 && allowMatcher(opts.allowNames)(name)) return exempt("allow", name);
-  const lastWord = words[words.length - 1];
-  if (head.index < words.length - 1 && TAIL_EXEMPT.has(lastWord)) return exempt("static", lastWord);
-  for (let i = head.index + 1; i < words.length; i++) {
-    const w = words[i];
-    if (AFTER_EXEMPT.has(w) || w.startsWith("prompt")) return exempt("static", w);
-  }
-  for (const w of words) if (ANY_EXEMPT.has(w)) return exempt("static", w);
-  if (words.includes("random") && head.index === words.length - 1 && /pass|pwd/i.test(head.word)) return exempt("static", "random");
-  for (let i = head.index + 1; i < words.length; i++) if (ID_TAIL.has(words[i])) return exempt("id", words[i]);
-  for (let i = head.index + 1; i < words.length; i++) if (DIGEST_TAIL.has(words[i])) return exempt("digest", words[i]);
-  for (let i = head.index + 1; i < words.length; i++)
-    if (QUANTITY_TAIL.has(words[i]) || words[i].startsWith("expir")) return exempt("quantity", words[i]);
-  for (const w of words) if (QUANTITY_ANY.has(w)) return exempt("quantity", w);
-  if (/keys?$/i.test(head.word) && words.some((w) => GPG_WORDS.has(w))) return exempt("gpg", "gpg");
-  if (/^(?:signing|sign|signature|release)_keys?$/.test(head.word)) return exempt("fingerprint", head.word);
-  if (head.word === "token" && words.includes("cluster") && words.includes("initial")) return exempt("static", "cluster");
-  return base;
-}
-function isSecretName(name, opts) {
-  const a = analyzeName(name, opts);
-  if (a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint")) return { secret: true, word: a.word };
-  return { secret: false };
-}
-var NO_OPTS = {};
-var caches = /* @__PURE__ */ new WeakMap();
-function cacheFor(opts) {
-  const key2 = opts ?? NO_OPTS;
-  let c = caches.get(key2);
-  if (!c) {
-    c = /* @__PURE__ */ new Map();
-    caches.set(key2, c);
-  }
-  return c;
-}
-var matchers = /* @__PURE__ */ new WeakMap();
-function allowMatcher(patterns) {
-  let m = matchers.get(patterns);
-  if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch2.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch2.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch2.default.matcher(g, { nocase: true }));
-    m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
-    matchers.set(patterns, m);
-  }
-  return m;
-}
-
-// src/classify/index.ts
-var AUTH_SCHEMES = /* @__PURE__ */ new Set([
-  "basic",
-  "bearer",
-  "digest",
-  "htpasswd",
-  "token",
-  "oauth",
-  "oauth2",
-  "oidc",
-  "ldap",
-  "saml",
-  "jwt",
-  "kerberos",
-  "ntlm",
-  "password",
-  "apikey",
-  "api_key",
-  "api-key",
-  "internal",
-  "local",
-  "native",
-  "plain",
-  "md5",
-  "trust",
-  "scram-sha-256",
-  "cert",
-  "iam",
-  "keycloak",
-  "github",
-  "gitlab",
-  "google",
-  "header",
-  "session",
-  "cookie",
-  "form",
-  "mtls",
-  "tls",
-  "x509",
-  "sasl",
-  "hmac",
-  "sigv4",
-  "aws",
-  "azure",
-  "gcp",
-  "netrc",
-  "anonymous",
-  "noauth",
-  "disabled",
-  "required",
-  "optional",
-  "builtin",
-  "db",
-  "database",
-  "file",
-  "proxy",
-  "remote",
-  "external",
-  "pam",
-  "radius",
-  "requested",
-  "want",
-  "need",
-  "none",
-  "opaque",
-  "refresh",
-  "access",
-  "id_token",
-  "client_credentials"
-]);
-var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
-var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
-var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
-var VALUE_ONLY_WORDS = /* @__PURE__ */ new Set(["dsn", "connection_string", "conn_str", "connstr", "connectionstring"]);
-var CREDS_FILE_NAME = /^[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:creds|credentials)$/;
-var AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
-function awsSecretName(words) {
-  const joined = words.join("");
-  return words.includes("aws") && (joined.includes("secret") || joined.includes("key")) || joined.includes("secretaccesskey");
-}
-function valueFormat(name, value) {
-  const found = scanText(value);
-  if (found.length > 0) return found[0];
-  const lit = literalText(value).trim();
-  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && /[a-z]/.test(lit) && /[A-Z]/.test(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
-    const start = value.indexOf(lit);
-    return { type: "AWS secret access key", start, end: start + lit.length, text: lit };
-  }
-  return null;
-}
-function classify(name, value, opts) {
-  const parts = literalParts(value);
-  const vk = kindOf(value, parts);
-  const a = analyzeName(name, opts);
-  const nameSecret = a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint");
-  const res = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
-  if (nameSecret && a.word) res.nameWord = a.word;
-  if (value !== null && (vk === "literal" || vk === "reference")) {
-    const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
-  }
-  if (vk !== "literal" || value === null || a.strength === "none") return res;
-  const lit = parts.join("").trim();
-  const secretText = parts.length === 1 ? parts[0].trim() : value;
-  const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
-  switch (a.exemption) {
-    case "static":
-    case "allow":
-    case "id":
-      return res;
-    case "quantity":
-      return isHighEntropy(lit) ? bySecretName(a.word) : res;
-    case "gpg":
-      return isHighEntropy(lit) && !isFingerprintList(lit) ? bySecretName(a.word) : res;
-    case "digest":
-      if (isDigestLike(lit) || isDigestLike(value) || isFingerprintList(lit)) return res;
-      break;
-    case "fingerprint":
-      if (isFingerprintList(lit)) return res;
-      break;
-    default:
-      break;
-  }
-  if (isPathLike(lit)) return res;
-  if (a.strength === "key") {
-    return isHighEntropy(lit) && !isFingerprintList(lit) && !isPlainUrl(lit) ? bySecretName(a.word) : res;
-  }
-  if (URL_VALUE.test(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
-  if (CONN_STRING_VALUE.test(lit)) return res;
-  if (a.word !== void 0 && VALUE_ONLY_WORDS.has(a.word)) return res;
-  if (a.word !== "password" && a.word !== "passwd" && a.word !== "pass" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
-  if (CREDS_FILE_NAME.test(lit)) return res;
-  return bySecretName(a.word);
-}
-
 // rules/secret-arg-baked-into-env.ts
 var secret_arg_baked_into_env_default = defineRule({
   id: "secret-arg-baked-into-env",
@@ -22792,11 +22844,11 @@ function canDelegate(rules2) {
   const registry = new Set(rules);
   return rules2.every((r) => registry.has(r));
 }
-async function lintFiles(files, rules2, configs, configIndex, jobs, workerScript = defaultWorkerScript()) {
+async function lintFiles(files, rules2, configs2, configIndex, jobs, workerScript = defaultWorkerScript()) {
   const outcomes = new Array(files.length);
   const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const input = { files: [...files], ruleIds: rules2.map((r) => r.id), configs: [...configs], configIndex: [...configIndex], next };
+  const input = { files: [...files], ruleIds: rules2.map((r) => r.id), configs: [...configs2], configIndex: [...configIndex], next };
   const workers = threads > 1 && canDelegate(rules2) && (0, import_node_fs3.existsSync)(workerScript) ? startWorkers(threads - 1, workerScript, input) : [];
   for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) outcomes[i] = lintOne(input, i, rules2);
   for (const batch of await Promise.all(workers)) for (const [i, o] of batch) outcomes[i] = o;
@@ -22838,8 +22890,8 @@ async function lintPaths(inputs, options) {
   }
   const found = await discover(inputs, options.cwd, config.ignore);
   for (const e of found.errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
-  const { files, configs, configIndex } = await withConfigs(found.files, options);
-  const outcomes = await lintFiles(files, rules2, configs, configIndex, options.jobs ?? 1, options.workerScript);
+  const { files, configs: configs2, configIndex } = await withConfigs(found.files, options);
+  const outcomes = await lintFiles(files, rules2, configs2, configIndex, options.jobs ?? 1, options.workerScript);
   const byAbs = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     const o = outcomes[i];
@@ -22848,7 +22900,7 @@ async function lintPaths(inputs, options) {
       results.push(o.result);
       byAbs.set(f.abs, { abs: f.abs, model: { format: o.format, scopes: o.scopes } });
     } else {
-      const p = { abs: f.abs, model: o.model, config: configs[configIndex[i]] };
+      const p = { abs: f.abs, model: o.model, config: configs2[configIndex[i]] };
       byAbs.set(f.abs, p);
       parsed.push(p);
     }
@@ -22862,17 +22914,17 @@ async function withConfigs(found, options) {
   const base = options.config ?? DEFAULT_CONFIG;
   if (!options.configFor) return { files: found, configs: [base], configIndex: found.map(() => 0) };
   const files = [];
-  const configs = [];
+  const configs2 = [];
   const configIndex = [];
   for (const f of found) {
     const { file, config } = await options.configFor(f.abs);
     if (file !== null && ignoredBy(config.ignore, path3.dirname(file), f.abs)) continue;
-    let i = configs.indexOf(config);
-    if (i < 0) i = configs.push(config) - 1;
+    let i = configs2.indexOf(config);
+    if (i < 0) i = configs2.push(config) - 1;
     files.push(f);
     configIndex.push(i);
   }
-  return { files, configs, configIndex };
+  return { files, configs: configs2, configIndex };
 }
 function link(parsed, byAbs) {
   const composes = parsed.filter((p) => p.model.format === "compose");
@@ -23390,6 +23442,27 @@ async function loadConfig(file, display) {
 
 // src/runtime/minimize.ts
 var import_micromatch3 = __toESM(require_micromatch());
+
+// src/engine/secret-pair.ts
+var LOC = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function pairModel(name, value) {
+  const model = emptyModel("<container env>", "env-file");
+  const a = { name, value, kind: "env-file", nameLoc: LOC, valueLoc: LOC, group: 0 };
+  model.assignments.push(a);
+  return model;
+}
+var configs = /* @__PURE__ */ new WeakMap();
+var secretRulesOf = /* @__PURE__ */ new WeakMap();
+function secretRulesReport(name, value, rules2, classify2) {
+  let config = configs.get(classify2);
+  if (!config) configs.set(classify2, config = { ...DEFAULT_CONFIG, classify: classify2 });
+  let secretRules = secretRulesOf.get(rules2);
+  if (!secretRules) secretRulesOf.set(rules2, secretRules = rules2.filter((r) => r.category === "secret"));
+  const f = lintModel(pairModel(name, value), secretRules, config).findings[0];
+  return f ? { ruleId: f.ruleId, messageId: f.messageId } : null;
+}
+
+// src/runtime/minimize.ts
 function splitEnvEntry(entry) {
   const eq = entry.indexOf("=");
   return eq < 0 ? { name: entry, value: null } : { name: entry.slice(0, eq), value: entry.slice(eq + 1) };
@@ -23430,23 +23503,21 @@ var classifyOptionsOf = /* @__PURE__ */ (() => {
   return (options) => {
     let c = built.get(options);
     if (!c) {
-      c = {
-        suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES],
-        ...options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {}
-      };
+      const allow = options.keep && options.keep.length > 0 ? { allowNames: [...options.keep] } : {};
+      c = { lint: allow, suffix: { suffixes: [...options.suffixes ?? DEFAULT_RUNTIME_SUFFIXES], ...allow } };
       built.set(options, c);
     }
     return c;
   };
 })();
-var classifyMemo = /* @__PURE__ */ new WeakMap();
-function classifyOnce(name, value, options) {
-  let memo = classifyMemo.get(options);
-  if (!memo) classifyMemo.set(options, memo = /* @__PURE__ */ new Map());
+var pairMemo = /* @__PURE__ */ new WeakMap();
+function pairFacts(name, value, options) {
+  let memo = pairMemo.get(options);
+  if (!memo) pairMemo.set(options, memo = /* @__PURE__ */ new Map());
   const key2 = `${name}=${value}`;
-  let c = memo.get(key2);
-  if (!c) memo.set(key2, c = classify(name, value, options));
-  return c;
+  let f = memo.get(key2);
+  if (!f) memo.set(key2, f = { c: classify(name, value, options), linted: secretRulesReport(name, value, rules, options) !== null });
+  return f;
 }
 var NO_OPTIONS = {};
 function minimize(rt, options = NO_OPTIONS) {
@@ -23476,14 +23547,14 @@ function minimize(rt, options = NO_OPTIONS) {
         return drop("not-allowed", "not matched by --only");
       }
     }
-    const c = classifyOnce(name, value, classifyOptions);
+    const { c, linted } = pairFacts(name, value, classifyOptions.lint);
     if (c.secret && c.reason === "value") {
       return drop("secret", `value looks like a ${c.tokenType ?? "known secret format"}`);
     }
     if (!keepGlob) {
-      const byName = isSecretName(name, classifyOptions);
-      if (c.secret || byName.secret) {
-        const word = c.nameWord ?? byName.word;
+      const bySuffix = isSecretName(name, classifyOptions.suffix);
+      if (linted || bySuffix.secret) {
+        const word = c.nameWord ?? bySuffix.word;
         return drop("secret", word ? `secret name (${word})` : "secret name");
       }
     }

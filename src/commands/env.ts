@@ -4,6 +4,8 @@
  * runtime/env-output (minimize, write-env-file, report). Returns the exit code:
  * 0 all targets written, 2 usage error or any target failed (the others are still reported).
  */
+import { redact } from '../classify/redact';
+import { visible } from '../util/safe-text';
 import { mkdirSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveConnection } from '../runtime/connection';
@@ -224,9 +226,9 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
   } catch (e) {
     // Writes already under way finish (each cleans up after itself) before the exit code.
     await output?.settle();
-    const mask = (text: string): string => output?.mask(text) ?? text;
-    if (e instanceof EngineError) say(mask(e.message));
-    else say(`unexpected error: ${mask((e as Error)?.message ?? String(e))}`);
+    // Engine errors are made safe where they are built; anything else may quote what it read.
+    if (e instanceof EngineError) say(visible(e.message));
+    else say(`unexpected error: ${visible(redact((e as Error)?.message ?? String(e)))}`);
     return 2;
   } finally {
     returned = true;

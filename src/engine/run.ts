@@ -1,7 +1,6 @@
 import type { FileModel, Finding, ParseError, Report, Severity } from '../model';
-import { maskIn } from '../classify/mask';
-import { scanText } from '../classify/tokens';
-import { isHighEntropy } from '../classify/values';
+import { redact } from '../classify/redact';
+import { displayName, visible } from '../util/safe-text';
 import type { Rule, RuleContext } from './define-rule';
 import type { ResolvedConfig } from './config';
 import { DEFAULT_CONFIG } from './config';
@@ -67,38 +66,25 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
   return { findings, errors };
 }
 
+/** Data keys that hold a variable's name: names are not secrets, never masked, but shown safely. */
+const NAME_KEYS = new Set(['name', 'arg', 'key', 'meant', 'id']);
+
 /**
- * The report's data with secrets masked: the declared secrets, random-looking words the data
- * carries in (a token pasted into GOFLAGS or a LABEL name), and anything token-shaped. Only data
- * is masked — never the template's own words (a secret `password` must not turn the message's
- * word "password" into `pa****(8)`).
+ * The report's data made safe to print, key by key: a name is shown as a name (displayName); a
+ * piece of file text has its own secret spans masked (the declared secrets, token formats, secret
+ * assignments, random words) and its control characters made visible. The template's own words
+ * are never touched (a secret `password` must not turn the message's word "password" into
+ * `pa****(8)`), nor is one field searched for another's secret spans beyond the declared ones.
  */
 function maskData(r: Report): Report['data'] {
   if (!r.data) return r.data;
-  const secrets = [...(r.secrets ?? []), ...randomWords(r.data)];
+  const secrets = r.secrets ?? [];
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(r.data)) {
-    if (typeof v !== 'string' || r.plain?.includes(k)) {
-      out[k] = v;
-      continue;
-    }
-    const m = maskIn(v, secrets);
-    out[k] = maskIn(m, scanText(m).map((t) => t.text));
-  }
-  return out;
-}
-
-/** Words of report data that look random (high entropy, 16+ characters): never echoed as-is. */
-function randomWords(data: Report['data']): string[] {
-  const out: string[] = [];
-  if (!data) return out;
-  for (const v of Object.values(data)) {
-    if (typeof v !== 'string' || v.length < 16) continue;
-    for (const w of v.split(/[\s"'`=:,;|&()<>[\]{}]+/)) {
-      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(w)) continue; // an UPPER_SNAKE variable name
-      const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
-      if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) out.push(w);
-    }
+    if (typeof v !== 'string') out[k] = v;
+    else if (r.plain?.includes(k)) out[k] = visible(v);
+    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
+    else out[k] = visible(redact(v, secrets));
   }
   return out;
 }

@@ -15,6 +15,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError } from './types';
+import { mask } from '../classify/mask';
+import { visible } from '../util/safe-text';
 
 export const DEFAULT_HOST = 'unix:///var/run/docker.sock';
 
@@ -35,7 +37,7 @@ export interface ConnectionOptions {
 }
 
 export interface Connection {
-  /** The endpoint as a URL, for messages (`unix:///var/run/docker.sock`). */
+  /** The endpoint as a URL, for messages only (`unix:///var/run/docker.sock`; credentials masked, see displayHost). */
   url: string;
   /** Where it was chosen from (`--host`, `DOCKER_HOST`, `context "desktop"`, `default`). */
   source: string;
@@ -78,10 +80,18 @@ interface Tls {
 }
 
 /** Parses a docker host URL (`unix://`, `npipe://`, `tcp://`, `ssh://`, bare `host:port`). */
+/**
+ * A docker host for messages: the user info of `tcp://user:password@host` is masked (a host may
+ * carry credentials), and nothing in it can act on a terminal.
+ */
+export function displayHost(url: string): string {
+  return visible(url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/@]*)@/i, (_, scheme: string, info: string) => `${scheme}${mask(info)}@`));
+}
+
 export function parseHost(url: string, tls: Tls | null, env: NodeJS.ProcessEnv): ConnectionOptions {
   if (url.startsWith('unix://') || url.startsWith('npipe://')) {
     const socketPath = url.slice(url.indexOf('://') + 3);
-    if (!socketPath) throw new EngineError('context', `invalid docker host "${url}": no socket path`);
+    if (!socketPath) throw new EngineError('context', `invalid docker host "${displayHost(url)}": no socket path`);
     return { socketPath };
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `tcp://${url}`;
@@ -89,7 +99,7 @@ export function parseHost(url: string, tls: Tls | null, env: NodeJS.ProcessEnv):
   try {
     u = new URL(withScheme);
   } catch {
-    throw new EngineError('context', `invalid docker host "${url}"`);
+    throw new EngineError('context', `invalid docker host "${displayHost(url)}"`);
   }
   const scheme = u.protocol.slice(0, -1);
   if (scheme === 'ssh') {
@@ -102,9 +112,9 @@ export function parseHost(url: string, tls: Tls | null, env: NodeJS.ProcessEnv):
     };
   }
   if (scheme !== 'tcp' && scheme !== 'http' && scheme !== 'https') {
-    throw new EngineError('context', `unsupported docker host "${url}" (use unix://, tcp://, ssh:// or npipe://)`);
+    throw new EngineError('context', `unsupported docker host "${displayHost(url)}" (use unix://, tcp://, ssh:// or npipe://)`);
   }
-  if (!u.hostname) throw new EngineError('context', `invalid docker host "${url}": no host name`);
+  if (!u.hostname) throw new EngineError('context', `invalid docker host "${displayHost(url)}": no host name`);
   const secure = tls !== null || scheme === 'https';
   return {
     protocol: secure ? 'https' : 'http',
@@ -168,7 +178,7 @@ function namedContext(name: string, source: string, env: NodeJS.ProcessEnv, read
   const files = readTlsDir(join(configDir(env), 'contexts', 'tls', id, 'docker'), read);
   const hasTls = files.ca !== undefined || files.cert !== undefined || endpoint.SkipTLSVerify === true;
   const tls: Tls | null = hasTls ? { ...files, insecure: endpoint.SkipTLSVerify === true } : null;
-  return { url: endpoint.Host, source: `context "${name}" (${source})`, options: parseHost(endpoint.Host, tls, env) };
+  return { url: displayHost(endpoint.Host), source: `context "${name}" (${source})`, options: parseHost(endpoint.Host, tls, env) };
 }
 
 /** Resolves the engine endpoint like the docker CLI does. Throws EngineError with one clear line. */
@@ -177,7 +187,7 @@ export function resolveConnection(req: ConnectionRequest): Connection {
   const env = req.env;
   if (req.host && req.context) throw new EngineError('context', 'use either --host or --context, not both');
   if (req.context && req.context !== 'default') return namedContext(req.context, '--context', env, read);
-  const fromHost = (url: string, source: string): Connection => ({ url, source, options: parseHost(url, url.startsWith('unix://') || url.startsWith('npipe://') ? null : envTls(env, read), env) });
+  const fromHost = (url: string, source: string): Connection => ({ url: displayHost(url), source, options: parseHost(url, url.startsWith('unix://') || url.startsWith('npipe://') ? null : envTls(env, read), env) });
   if (req.host) return fromHost(req.host, '--host');
   if (req.context === 'default') return fromHost(env.DOCKER_HOST || DEFAULT_HOST, env.DOCKER_HOST ? 'DOCKER_HOST' : 'default');
   if (env.DOCKER_HOST) return fromHost(env.DOCKER_HOST, 'DOCKER_HOST');

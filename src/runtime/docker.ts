@@ -17,6 +17,8 @@ import type { Agent as HttpAgent } from 'node:http';
 import type { Agent } from 'node:https';
 import { inspect } from 'node:util';
 import type { Connection, ConnectionOptions } from './connection';
+import { redact } from '../classify/redact';
+import { visible } from '../util/safe-text';
 import {
   DEFAULT_TIMEOUT_MS,
   EngineError,
@@ -121,9 +123,10 @@ interface ModemError {
   message?: string;
 }
 
+/** The daemon's own words, made safe: it may echo a value (`invalid env: DB_PASSWORD=…`). */
 function engineMessage(e: ModemError): string {
   const m = typeof e.json?.message === 'string' ? e.json.message : (e.message ?? 'unknown error');
-  return m.split('\n')[0]!.slice(0, 300).trim();
+  return visible(redact(m.split('\n')[0]!.slice(0, 300).trim()));
 }
 
 /** What a failed call means, in one line. `subject` is e.g. `container "web"`. */

@@ -1,13 +1,12 @@
 /**
  * The output side of `godock env`: each inspected target is minimized (minimize.ts), serialized
  * and written (write-env-file.ts) while the targets after it are still being inspected; the
- * report (report.ts) lists every target in target order, with secret values masked.
+ * report (report.ts) lists every target in target order, by name: it holds no value to mask.
  *
  * commands/env.ts loads this module only once its first Engine API requests are out, so the
  * classifier and the writers initialize while the daemon answers.
  */
 import { join } from 'node:path';
-import { maskIn } from '../classify/mask';
 import { limiter } from './concurrency';
 import { minimize, type EnvDecision, type MinimizeOptions } from './minimize';
 import { formatJsonReport, formatTextReport, reportFor, type TargetReport } from './report';
@@ -39,9 +38,7 @@ export interface EnvOutput {
   finish(): Promise<TargetReport[]>;
   /** Waits for the writes under way (each cleans up after itself); never rejects. */
   settle(): Promise<void>;
-  /** Masks the secret values seen so far in `text`. */
-  mask(text: string): string;
-  /** The report for stderr (text or JSON), values masked. */
+  /** The report for stderr (text or JSON): names, reasons and paths, never a value. */
   format(reports: readonly TargetReport[]): string;
 }
 
@@ -79,9 +76,8 @@ function settled(report: TargetReport): Prepared {
 }
 
 /** Minimizes one target and decides its file(s) (`output` '-' is stdout, written at once). */
-function prepareTarget(t: InspectedTarget, output: string, o: OutputOptions, stdout: NodeJS.WritableStream, secretValues: string[]): Prepared {
+function prepareTarget(t: InspectedTarget, output: string, o: OutputOptions, stdout: NodeJS.WritableStream): Prepared {
   const decisions = minimize(t.runtime, o.minimize);
-  for (const d of decisions) if (d.reason === 'secret' && d.value) secretValues.push(d.value);
   const base = { target: t.name, kind: t.kind, id: t.id, ...(t.imageNote ? { note: t.imageNote } : {}) };
   const failed = (e: EnvFileError | WriteError): TargetReport => ({
     ...reportFor(base, decisions, false),
@@ -122,16 +118,14 @@ async function writeTarget(p: Prepared, force: boolean): Promise<TargetReport> {
 
 /** The output of one run: `add` each result in target order, then `finish`. */
 export function createEnvOutput(o: OutputOptions, stdout: NodeJS.WritableStream): EnvOutput {
-  const secretValues: string[] = [];
   const pathFor = o.outputDir ? outputPathPicker(o.outputDir, o.format) : null;
   const writeSlot = limiter(WRITE_CONCURRENCY);
   // One per target, in target order; each resolves once its files are written.
   const reports: Promise<TargetReport>[] = [];
-  const mask = (text: string): string => maskIn(text, secretValues);
   return {
     add(r) {
       const p = r.target
-        ? prepareTarget(r.target, pathFor ? pathFor(r.target) : (o.output ?? '-'), o, stdout, secretValues)
+        ? prepareTarget(r.target, pathFor ? pathFor(r.target) : (o.output ?? '-'), o, stdout)
         : settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error!.code, message: r.error!.message } });
       const written = writeSlot(() => writeTarget(p, o.force));
       written.catch(() => undefined); // awaited by finish() or settle()
@@ -141,7 +135,6 @@ export function createEnvOutput(o: OutputOptions, stdout: NodeJS.WritableStream)
     settle: async () => {
       await Promise.allSettled(reports);
     },
-    mask,
-    format: (done) => mask(o.report === 'json' ? formatJsonReport(done) : formatTextReport(done)),
+    format: (done) => (o.report === 'json' ? formatJsonReport(done) : formatTextReport(done)),
   };
 }

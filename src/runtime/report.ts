@@ -3,6 +3,7 @@
  * by name only. Values never appear here. `text` for people, `json` for scripts.
  */
 import type { EnvDecision } from './minimize';
+import { displayName, noWorkflowCommands, visible } from '../util/safe-text';
 import type { EngineErrorCode } from './types';
 
 export interface TargetReport {
@@ -31,27 +32,30 @@ export function reportFor(base: Omit<TargetReport, 'kept' | 'dropped' | 'passthr
   };
 }
 
+/** The text report: every name, path and message made safe for a terminal (names shown as names). */
 export function formatTextReport(reports: readonly TargetReport[]): string {
   const out: string[] = [];
+  const names = (list: readonly string[]) => list.map(displayName).join(' ');
   for (const r of reports) {
-    const label = `${r.target} (${r.kind}${r.id ? ` ${r.id.slice(0, 12)}` : ''})`;
+    const label = `${visible(r.target)} (${r.kind}${r.id ? ` ${visible(r.id.slice(0, 12))}` : ''})`;
     if (r.error) {
-      out.push(`godock env: ${r.error.message}`);
+      out.push(`godock env: ${visible(r.error.message)}`);
       continue;
     }
-    const dest = r.output === undefined ? '' : r.output === '-' ? ' -> stdout' : ` -> ${r.output}`;
+    const dest = r.output === undefined ? '' : r.output === '-' ? ' -> stdout' : ` -> ${visible(r.output)}`;
     out.push(`${label}${dest}: ${r.kept.length} kept, ${r.dropped.length} dropped`);
-    if (r.kept.length) out.push(`  kept: ${r.kept.join(' ')}`);
+    if (r.kept.length) out.push(`  kept: ${names(r.kept)}`);
     if (r.dropped.length) {
-      const width = Math.min(40, Math.max(...r.dropped.map((d) => d.name.length)));
+      const shown = r.dropped.map((d) => ({ ...d, name: displayName(d.name) }));
+      const width = Math.min(40, Math.max(...shown.map((d) => d.name.length)));
       out.push('  dropped:');
-      for (const d of r.dropped) out.push(`    ${d.name.padEnd(width)}  ${d.reason}${d.detail ? `: ${d.detail}` : ''}`);
+      for (const d of shown) out.push(`    ${d.name.padEnd(width)}  ${d.reason}${d.detail ? `: ${d.detail}` : ''}`);
     }
-    if (r.passthrough.length) out.push(`  passthrough (value from the deploying shell): ${r.passthrough.join(' ')}`);
-    if (r.secretsFile) out.push(`  secrets written to ${r.secretsFile}`);
-    if (r.note) out.push(`  note: ${r.note}`);
+    if (r.passthrough.length) out.push(`  passthrough (value from the deploying shell): ${names(r.passthrough)}`);
+    if (r.secretsFile) out.push(`  secrets written to ${visible(r.secretsFile)}`);
+    if (r.note) out.push(`  note: ${visible(r.note)}`);
   }
-  return out.length ? `${out.join('\n')}\n` : '';
+  return noWorkflowCommands(out.length ? `${out.join('\n')}\n` : '');
 }
 
 export function formatJsonReport(reports: readonly TargetReport[]): string {

@@ -4,6 +4,8 @@
  * concurrency and one image inspect per distinct image.
  */
 import { inOrder, mapLimit } from './concurrency';
+import { redact } from '../classify/redact';
+import { visible } from '../util/safe-text';
 import { EngineError, type EngineClient, type ImageInspectData, type InspectedTarget, type TargetRef } from './types';
 
 export { mapLimit };
@@ -139,7 +141,7 @@ export async function inspectTargets(client: EngineClient, refs: readonly Target
       const target = ref.kind === 'service' ? await inspectService(client, ref, image) : await inspectContainer(client, ref, image, listed);
       return { ref, target };
     } catch (e) {
-      if (!(e instanceof EngineError)) return { ref, error: new EngineError('engine', `${subject}: ${(e as Error)?.message ?? String(e)}`) };
+      if (!(e instanceof EngineError)) return { ref, error: new EngineError('engine', `${subject}: ${visible(redact((e as Error)?.message ?? String(e)))}`) };
       if (!DAEMON_DOWN.has(e.code)) return { ref, error: e };
       daemonDown ??= e;
       return { ref, error: new EngineError(e.code, `${subject}: ${e.message}`) };
