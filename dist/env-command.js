@@ -42,61 +42,187 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/runtime/env-file-format.ts
-var ENV_FILE_FORMATS;
-var init_env_file_format = __esm({
-  "src/runtime/env-file-format.ts"() {
+// src/classify/mask.ts
+function mask(value) {
+  const len = [...value].length;
+  const prefixLen = Math.min(4, Math.floor(len / 4));
+  const prefix = [...value].slice(0, prefixLen).join("");
+  return `${prefix}****(${len})`;
+}
+var init_mask = __esm({
+  "src/classify/mask.ts"() {
     "use strict";
-    ENV_FILE_FORMATS = ["docker", "dotenv", "compose", "json"];
   }
 });
 
-// src/runtime/concurrency.ts
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+// src/classify/assignments.ts
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+  }
   return out;
 }
-function inOrder(fn) {
-  const arrived = /* @__PURE__ */ new Map();
-  let next = 0;
-  return (index, item) => {
-    arrived.set(index, item);
-    while (arrived.has(next)) {
-      const it = arrived.get(next);
-      arrived.delete(next);
-      fn(it, next++);
-    }
-  };
-}
-function limiter(limit) {
-  let running = 0;
-  const waiting = [];
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
-  return async (fn) => {
-    if (running < limit) running++;
-    else await new Promise((resolve) => waiting.push(resolve));
-    try {
-      return await fn();
-    } finally {
-      release();
-    }
-  };
-}
-var init_concurrency = __esm({
-  "src/runtime/concurrency.ts"() {
+var ASSIGN_RE;
+var init_assignments = __esm({
+  "src/classify/assignments.ts"() {
     "use strict";
+    ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
+  }
+});
+
+// src/classify/go.ts
+function isGoVar(name) {
+  return GO_ENV_VARS.has(name);
+}
+function isGoBinary(word) {
+  return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
+}
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
+  return { repo: rest.toLowerCase(), tag: null };
+}
+function golangImage(ref) {
+  if (!ref) return NOT_GO;
+  const { repo, tag } = splitImageRef(ref);
+  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
+  if (!isGo) return NOT_GO;
+  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
+  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
+}
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+var GO_ENV_VARS, NOT_GO, GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV, GO_COMPUTED_VARS;
+var init_go = __esm({
+  "src/classify/go.ts"() {
+    "use strict";
+    GO_ENV_VARS = /* @__PURE__ */ new Set([
+      "AR",
+      "CC",
+      "CGO_CFLAGS",
+      "CGO_CFLAGS_ALLOW",
+      "CGO_CFLAGS_DISALLOW",
+      "CGO_CPPFLAGS",
+      "CGO_CPPFLAGS_ALLOW",
+      "CGO_CPPFLAGS_DISALLOW",
+      "CGO_CXXFLAGS",
+      "CGO_CXXFLAGS_ALLOW",
+      "CGO_CXXFLAGS_DISALLOW",
+      "CGO_ENABLED",
+      "CGO_FFLAGS",
+      "CGO_FFLAGS_ALLOW",
+      "CGO_FFLAGS_DISALLOW",
+      "CGO_LDFLAGS",
+      "CGO_LDFLAGS_ALLOW",
+      "CGO_LDFLAGS_DISALLOW",
+      "CXX",
+      "FC",
+      "GCCGO",
+      "GO111MODULE",
+      "GO386",
+      "GOAMD64",
+      "GOARCH",
+      "GOARM",
+      "GOARM64",
+      "GOAUTH",
+      "GOBIN",
+      "GOCACHE",
+      "GOCACHEPROG",
+      "GOCOVERDIR",
+      "GODEBUG",
+      "GOENV",
+      "GOEXE",
+      "GOEXPERIMENT",
+      "GOFIPS140",
+      "GOFLAGS",
+      "GOGCCFLAGS",
+      "GOHOSTARCH",
+      "GOHOSTOS",
+      "GOINSECURE",
+      "GOMIPS",
+      "GOMIPS64",
+      "GOMODCACHE",
+      "GONOPROXY",
+      "GONOSUMDB",
+      "GOOS",
+      "GOPATH",
+      "GOPPC64",
+      "GOPRIVATE",
+      "GOPROXY",
+      "GORISCV64",
+      "GOROOT",
+      "GOSUMDB",
+      "GOTELEMETRY",
+      "GOTELEMETRYDIR",
+      "GOTMPDIR",
+      "GOTOOLCHAIN",
+      "GOTOOLDIR",
+      "GOVCS",
+      "GOVERSION",
+      "GOWASM",
+      "GOWORK",
+      "GOMOD",
+      "PKG_CONFIG",
+      "GOGC",
+      "GOMAXPROCS",
+      "GOMEMLIMIT",
+      "GOTRACEBACK"
+    ]);
+    NOT_GO = { golang: false, goroot: null, windows: false };
+    GOLANG_IMAGE_ENV = {
+      GOPATH: "/go",
+      GOTOOLCHAIN: "local",
+      PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    };
+    GOLANG_WINDOWS_IMAGE_ENV = {
+      GOPATH: "C:\\go"
+    };
+    GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
+      "GOEXE",
+      "GOGCCFLAGS",
+      "GOHOSTARCH",
+      "GOHOSTOS",
+      "GOMOD",
+      "GOTOOLDIR",
+      "GOVERSION",
+      "GOTELEMETRY"
+    ]);
   }
 });
 
@@ -3086,148 +3212,6 @@ var require_micromatch = __commonJS({
   }
 });
 
-// src/classify/go.ts
-function isGoVar(name) {
-  return GO_ENV_VARS.has(name);
-}
-function isGoBinary(word) {
-  return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
-}
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
-  return { repo: rest.toLowerCase(), tag: null };
-}
-function golangImage(ref) {
-  if (!ref) return NOT_GO;
-  const { repo, tag } = splitImageRef(ref);
-  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
-  if (!isGo) return NOT_GO;
-  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
-  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
-}
-function golangTagVersion(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
-  const { tag } = splitImageRef(ref);
-  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
-  return m ? m[1] : null;
-}
-function goVersionsAgree(a, b) {
-  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
-  const x = parts(a);
-  const y = parts(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
-function isPlainOsImage(ref) {
-  if (!ref) return false;
-  const { repo } = splitImageRef(ref);
-  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
-  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
-}
-var GO_ENV_VARS, NOT_GO, GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV, GO_COMPUTED_VARS;
-var init_go = __esm({
-  "src/classify/go.ts"() {
-    "use strict";
-    GO_ENV_VARS = /* @__PURE__ */ new Set([
-      "AR",
-      "CC",
-      "CGO_CFLAGS",
-      "CGO_CFLAGS_ALLOW",
-      "CGO_CFLAGS_DISALLOW",
-      "CGO_CPPFLAGS",
-      "CGO_CPPFLAGS_ALLOW",
-      "CGO_CPPFLAGS_DISALLOW",
-      "CGO_CXXFLAGS",
-      "CGO_CXXFLAGS_ALLOW",
-      "CGO_CXXFLAGS_DISALLOW",
-      "CGO_ENABLED",
-      "CGO_FFLAGS",
-      "CGO_FFLAGS_ALLOW",
-      "CGO_FFLAGS_DISALLOW",
-      "CGO_LDFLAGS",
-      "CGO_LDFLAGS_ALLOW",
-      "CGO_LDFLAGS_DISALLOW",
-      "CXX",
-      "FC",
-      "GCCGO",
-      "GO111MODULE",
-      "GO386",
-      "GOAMD64",
-      "GOARCH",
-      "GOARM",
-      "GOARM64",
-      "GOAUTH",
-      "GOBIN",
-      "GOCACHE",
-      "GOCACHEPROG",
-      "GOCOVERDIR",
-      "GODEBUG",
-      "GOENV",
-      "GOEXE",
-      "GOEXPERIMENT",
-      "GOFIPS140",
-      "GOFLAGS",
-      "GOGCCFLAGS",
-      "GOHOSTARCH",
-      "GOHOSTOS",
-      "GOINSECURE",
-      "GOMIPS",
-      "GOMIPS64",
-      "GOMODCACHE",
-      "GONOPROXY",
-      "GONOSUMDB",
-      "GOOS",
-      "GOPATH",
-      "GOPPC64",
-      "GOPRIVATE",
-      "GOPROXY",
-      "GORISCV64",
-      "GOROOT",
-      "GOSUMDB",
-      "GOTELEMETRY",
-      "GOTELEMETRYDIR",
-      "GOTMPDIR",
-      "GOTOOLCHAIN",
-      "GOTOOLDIR",
-      "GOVCS",
-      "GOVERSION",
-      "GOWASM",
-      "GOWORK",
-      "GOMOD",
-      "PKG_CONFIG",
-      "GOGC",
-      "GOMAXPROCS",
-      "GOMEMLIMIT",
-      "GOTRACEBACK"
-    ]);
-    NOT_GO = { golang: false, goroot: null, windows: false };
-    GOLANG_IMAGE_ENV = {
-      GOPATH: "/go",
-      GOTOOLCHAIN: "local",
-      PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-    };
-    GOLANG_WINDOWS_IMAGE_ENV = {
-      GOPATH: "C:\\go"
-    };
-    GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
-      "GOEXE",
-      "GOGCCFLAGS",
-      "GOHOSTARCH",
-      "GOHOSTOS",
-      "GOMOD",
-      "GOTOOLDIR",
-      "GOVERSION",
-      "GOTELEMETRY"
-    ]);
-  }
-});
-
 // src/classify/names.ts
 var names_exports = {};
 __export(names_exports, {
@@ -3796,55 +3780,6 @@ var init_names = __esm({
     NO_OPTS = {};
     caches = /* @__PURE__ */ new WeakMap();
     matchers = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/classify/mask.ts
-function mask(value) {
-  const len = [...value].length;
-  const prefixLen = Math.min(4, Math.floor(len / 4));
-  const prefix = [...value].slice(0, prefixLen).join("");
-  return `${prefix}****(${len})`;
-}
-function maskIn(text, secrets) {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
-}
-var init_mask = __esm({
-  "src/classify/mask.ts"() {
-    "use strict";
-  }
-});
-
-// src/classify/assignments.ts
-function scanAssignments(text, classify2, opts) {
-  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
-  const out = [];
-  ASSIGN_RE.lastIndex = 0;
-  let m;
-  while ((m = ASSIGN_RE.exec(text)) !== null) {
-    const name = m[2];
-    const raw = m[3];
-    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-    const value = quoted ? raw.slice(1, -1) : raw;
-    const c = classify2(name, value, opts);
-    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
-    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
-    const rel = value.indexOf(c.secretText);
-    const start = valueStart + (rel >= 0 ? rel : 0);
-    const secret = rel >= 0 ? c.secretText : value;
-    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
-  }
-  return out;
-}
-var ASSIGN_RE;
-var init_assignments = __esm({
-  "src/classify/assignments.ts"() {
-    "use strict";
-    ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
   }
 });
 
@@ -4715,44 +4650,6 @@ var init_classify = __esm({
   }
 });
 
-// src/parse/empty-model.ts
-function emptyModel(path, format) {
-  return {
-    path,
-    format,
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: []
-  };
-}
-var init_empty_model = __esm({
-  "src/parse/empty-model.ts"() {
-    "use strict";
-  }
-});
-
-// src/engine/config.ts
-var DEFAULT_CONFIG;
-var init_config = __esm({
-  "src/engine/config.ts"() {
-    "use strict";
-    DEFAULT_CONFIG = {
-      rules: {},
-      classify: {},
-      trustedProxies: [],
-      ignore: [],
-      failLevel: "warning",
-      source: null
-    };
-  }
-});
-
 // src/classify/redact.ts
 function maskSpans(text, spans) {
   if (spans.length === 0) return text;
@@ -4814,11 +4711,14 @@ function visible(s) {
   UNSAFE.lastIndex = 0;
   return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
 }
-function displayName2(name) {
+function displayName(name) {
   if (PLAIN_NAME.test(name)) return name;
   const cut = name.search(/[:=\s]/);
   const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
   return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
 }
 var UNSAFE, NAMED, PLAIN_NAME;
 var init_safe_text = __esm({
@@ -4827,6 +4727,102 @@ var init_safe_text = __esm({
     UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
     NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
     PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+  }
+});
+
+// src/runtime/env-file-format.ts
+var ENV_FILE_FORMATS;
+var init_env_file_format = __esm({
+  "src/runtime/env-file-format.ts"() {
+    "use strict";
+    ENV_FILE_FORMATS = ["docker", "dotenv", "compose", "json"];
+  }
+});
+
+// src/runtime/concurrency.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+function inOrder(fn) {
+  const arrived = /* @__PURE__ */ new Map();
+  let next = 0;
+  return (index, item) => {
+    arrived.set(index, item);
+    while (arrived.has(next)) {
+      const it = arrived.get(next);
+      arrived.delete(next);
+      fn(it, next++);
+    }
+  };
+}
+function limiter(limit) {
+  let running = 0;
+  const waiting = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return async (fn) => {
+    if (running < limit) running++;
+    else await new Promise((resolve) => waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  };
+}
+var init_concurrency = __esm({
+  "src/runtime/concurrency.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/empty-model.ts
+function emptyModel(path, format) {
+  return {
+    path,
+    format,
+    assignments: [],
+    scopes: [],
+    copies: [],
+    workdirs: [],
+    runs: [],
+    users: [],
+    envFiles: [],
+    suppressions: [],
+    errors: []
+  };
+}
+var init_empty_model = __esm({
+  "src/parse/empty-model.ts"() {
+    "use strict";
+  }
+});
+
+// src/engine/config.ts
+var DEFAULT_CONFIG;
+var init_config = __esm({
+  "src/engine/config.ts"() {
+    "use strict";
+    DEFAULT_CONFIG = {
+      rules: {},
+      classify: {},
+      trustedProxies: [],
+      ignore: [],
+      failLevel: "warning",
+      source: null
+    };
   }
 });
 
@@ -4927,7 +4923,7 @@ function maskData(r) {
   for (const [k, v] of Object.entries(r.data)) {
     if (typeof v !== "string") out[k] = v;
     else if (r.plain?.includes(k)) out[k] = visible(v);
-    else if (NAME_KEYS.has(k)) out[k] = displayName2(v);
+    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
     else out[k] = visible(redact(v, secrets));
   }
   return out;
@@ -8036,26 +8032,28 @@ function reportFor(base, decisions, passthrough) {
 }
 function formatTextReport(reports) {
   const out = [];
+  const names = (list) => list.map(displayName).join(" ");
   for (const r of reports) {
-    const label = `${r.target} (${r.kind}${r.id ? ` ${r.id.slice(0, 12)}` : ""})`;
+    const label = `${visible(r.target)} (${r.kind}${r.id ? ` ${visible(r.id.slice(0, 12))}` : ""})`;
     if (r.error) {
-      out.push(`godock env: ${r.error.message}`);
+      out.push(`godock env: ${visible(r.error.message)}`);
       continue;
     }
-    const dest = r.output === void 0 ? "" : r.output === "-" ? " -> stdout" : ` -> ${r.output}`;
+    const dest = r.output === void 0 ? "" : r.output === "-" ? " -> stdout" : ` -> ${visible(r.output)}`;
     out.push(`${label}${dest}: ${r.kept.length} kept, ${r.dropped.length} dropped`);
-    if (r.kept.length) out.push(`  kept: ${r.kept.join(" ")}`);
+    if (r.kept.length) out.push(`  kept: ${names(r.kept)}`);
     if (r.dropped.length) {
-      const width = Math.min(40, Math.max(...r.dropped.map((d) => d.name.length)));
+      const shown = r.dropped.map((d) => ({ ...d, name: displayName(d.name) }));
+      const width = Math.min(40, Math.max(...shown.map((d) => d.name.length)));
       out.push("  dropped:");
-      for (const d of r.dropped) out.push(`    ${d.name.padEnd(width)}  ${d.reason}${d.detail ? `: ${d.detail}` : ""}`);
+      for (const d of shown) out.push(`    ${d.name.padEnd(width)}  ${d.reason}${d.detail ? `: ${d.detail}` : ""}`);
     }
-    if (r.passthrough.length) out.push(`  passthrough (value from the deploying shell): ${r.passthrough.join(" ")}`);
-    if (r.secretsFile) out.push(`  secrets written to ${r.secretsFile}`);
-    if (r.note) out.push(`  note: ${r.note}`);
+    if (r.passthrough.length) out.push(`  passthrough (value from the deploying shell): ${names(r.passthrough)}`);
+    if (r.secretsFile) out.push(`  secrets written to ${visible(r.secretsFile)}`);
+    if (r.note) out.push(`  note: ${visible(r.note)}`);
   }
-  return out.length ? `${out.join("\n")}
-` : "";
+  return noWorkflowCommands(out.length ? `${out.join("\n")}
+` : "");
 }
 function formatJsonReport(reports) {
   return `${JSON.stringify({ ok: reports.every((r) => !r.error), targets: reports }, null, 2)}
@@ -8064,6 +8062,7 @@ function formatJsonReport(reports) {
 var init_report = __esm({
   "src/runtime/report.ts"() {
     "use strict";
+    init_safe_text();
   }
 });
 
@@ -8337,9 +8336,8 @@ function outputPathPicker(dir, format) {
 function settled(report) {
   return { report, files: [], failed: () => report };
 }
-function prepareTarget(t, output, o, stdout, secretValues) {
+function prepareTarget(t, output, o, stdout) {
   const decisions = minimize(t.runtime, o.minimize);
-  for (const d of decisions) if (d.reason === "secret" && d.value) secretValues.push(d.value);
   const base = { target: t.name, kind: t.kind, id: t.id, ...t.imageNote ? { note: t.imageNote } : {} };
   const failed = (e) => ({
     ...reportFor(base, decisions, false),
@@ -8375,14 +8373,12 @@ async function writeTarget(p, force) {
   }
 }
 function createEnvOutput(o, stdout) {
-  const secretValues = [];
   const pathFor = o.outputDir ? outputPathPicker(o.outputDir, o.format) : null;
   const writeSlot = limiter(WRITE_CONCURRENCY);
   const reports = [];
-  const mask2 = (text) => maskIn(text, secretValues);
   return {
     add(r) {
-      const p = r.target ? prepareTarget(r.target, pathFor ? pathFor(r.target) : o.output ?? "-", o, stdout, secretValues) : settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error.code, message: r.error.message } });
+      const p = r.target ? prepareTarget(r.target, pathFor ? pathFor(r.target) : o.output ?? "-", o, stdout) : settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error.code, message: r.error.message } });
       const written = writeSlot(() => writeTarget(p, o.force));
       written.catch(() => void 0);
       reports.push(written);
@@ -8391,8 +8387,7 @@ function createEnvOutput(o, stdout) {
     settle: async () => {
       await Promise.allSettled(reports);
     },
-    mask: mask2,
-    format: (done) => mask2(o.report === "json" ? formatJsonReport(done) : formatTextReport(done))
+    format: (done) => o.report === "json" ? formatJsonReport(done) : formatTextReport(done)
   };
 }
 var import_node_path3, WRITE_CONCURRENCY;
@@ -8400,7 +8395,6 @@ var init_env_output = __esm({
   "src/runtime/env-output.ts"() {
     "use strict";
     import_node_path3 = require("node:path");
-    init_mask();
     init_concurrency();
     init_minimize();
     init_report();
@@ -8416,6 +8410,8 @@ __export(env_exports, {
   runEnv: () => runEnv
 });
 module.exports = __toCommonJS(env_exports);
+init_redact();
+init_safe_text();
 var import_node_fs3 = require("node:fs");
 var import_node_util2 = require("node:util");
 
@@ -8436,6 +8432,8 @@ var EngineError = class extends Error {
 };
 
 // src/runtime/connection.ts
+init_mask();
+init_safe_text();
 var DEFAULT_HOST = "unix:///var/run/docker.sock";
 function defaultReadFile(path) {
   try {
@@ -8452,10 +8450,13 @@ function contextId(name) {
   const { createHash } = require("node:crypto");
   return createHash("sha256").update(name).digest("hex");
 }
+function displayHost(url) {
+  return visible(url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/@]*)@/i, (_, scheme, info) => `${scheme}${mask(info)}@`));
+}
 function parseHost(url, tls, env) {
   if (url.startsWith("unix://") || url.startsWith("npipe://")) {
     const socketPath = url.slice(url.indexOf("://") + 3);
-    if (!socketPath) throw new EngineError("context", `invalid docker host "${url}": no socket path`);
+    if (!socketPath) throw new EngineError("context", `invalid docker host "${displayHost(url)}": no socket path`);
     return { socketPath };
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `tcp://${url}`;
@@ -8463,7 +8464,7 @@ function parseHost(url, tls, env) {
   try {
     u = new URL(withScheme);
   } catch {
-    throw new EngineError("context", `invalid docker host "${url}"`);
+    throw new EngineError("context", `invalid docker host "${displayHost(url)}"`);
   }
   const scheme = u.protocol.slice(0, -1);
   if (scheme === "ssh") {
@@ -8476,9 +8477,9 @@ function parseHost(url, tls, env) {
     };
   }
   if (scheme !== "tcp" && scheme !== "http" && scheme !== "https") {
-    throw new EngineError("context", `unsupported docker host "${url}" (use unix://, tcp://, ssh:// or npipe://)`);
+    throw new EngineError("context", `unsupported docker host "${displayHost(url)}" (use unix://, tcp://, ssh:// or npipe://)`);
   }
-  if (!u.hostname) throw new EngineError("context", `invalid docker host "${url}": no host name`);
+  if (!u.hostname) throw new EngineError("context", `invalid docker host "${displayHost(url)}": no host name`);
   const secure = tls !== null || scheme === "https";
   return {
     protocol: secure ? "https" : "http",
@@ -8538,14 +8539,14 @@ function namedContext(name, source, env, read) {
   const files = readTlsDir((0, import_node_path.join)(configDir(env), "contexts", "tls", id, "docker"), read);
   const hasTls = files.ca !== void 0 || files.cert !== void 0 || endpoint.SkipTLSVerify === true;
   const tls = hasTls ? { ...files, insecure: endpoint.SkipTLSVerify === true } : null;
-  return { url: endpoint.Host, source: `context "${name}" (${source})`, options: parseHost(endpoint.Host, tls, env) };
+  return { url: displayHost(endpoint.Host), source: `context "${name}" (${source})`, options: parseHost(endpoint.Host, tls, env) };
 }
 function resolveConnection(req) {
   const read = req.readFile ?? defaultReadFile;
   const env = req.env;
   if (req.host && req.context) throw new EngineError("context", "use either --host or --context, not both");
   if (req.context && req.context !== "default") return namedContext(req.context, "--context", env, read);
-  const fromHost = (url, source) => ({ url, source, options: parseHost(url, url.startsWith("unix://") || url.startsWith("npipe://") ? null : envTls(env, read), env) });
+  const fromHost = (url, source) => ({ url: displayHost(url), source, options: parseHost(url, url.startsWith("unix://") || url.startsWith("npipe://") ? null : envTls(env, read), env) });
   if (req.host) return fromHost(req.host, "--host");
   if (req.context === "default") return fromHost(env.DOCKER_HOST || DEFAULT_HOST, env.DOCKER_HOST ? "DOCKER_HOST" : "default");
   if (env.DOCKER_HOST) return fromHost(env.DOCKER_HOST, "DOCKER_HOST");
@@ -8556,6 +8557,8 @@ function resolveConnection(req) {
 
 // src/runtime/docker.ts
 var import_node_util = require("node:util");
+init_redact();
+init_safe_text();
 var CLIENT_API_VERSION = "1.47";
 var MIN_API_VERSION = "1.24";
 function compareApiVersions(a, b) {
@@ -8618,7 +8621,7 @@ function toDockerodeOptions(o, timeoutMs = DEFAULT_TIMEOUT_MS, plain) {
 }
 function engineMessage(e) {
   const m = typeof e.json?.message === "string" ? e.json.message : e.message ?? "unknown error";
-  return m.split("\n")[0].slice(0, 300).trim();
+  return visible(redact(m.split("\n")[0].slice(0, 300).trim()));
 }
 function mapEngineError(err, conn, subject) {
   if (err instanceof EngineError) return err;
@@ -8787,9 +8790,11 @@ function createProgress(stream, enabled, label = "inspecting") {
 
 // src/runtime/targets.ts
 init_concurrency();
+init_redact();
+init_safe_text();
 var DEFAULT_CONCURRENCY = 16;
 var DAEMON_DOWN = /* @__PURE__ */ new Set(["unreachable", "timeout", "permission", "tls"]);
-function displayName(names, id) {
+function displayName2(names, id) {
   const first = names?.[0];
   return first ? first.replace(/^\//, "") : id.slice(0, 12);
 }
@@ -8797,7 +8802,7 @@ async function listTargets(client, req) {
   const refs = req.names.map((n) => ({ kind: "container", name: n, id: n }));
   if (req.all || req.labels.length > 0) {
     const listed = await client.listContainers(req.labels);
-    for (const c of listed) refs.push({ kind: "container", name: displayName(c.Names, c.Id), id: c.Id });
+    for (const c of listed) refs.push({ kind: "container", name: displayName2(c.Names, c.Id), id: c.Id });
   }
   for (const s of req.services) refs.push({ kind: "service", name: s, id: s });
   return refs;
@@ -8875,7 +8880,7 @@ async function inspectTargets(client, refs, req, options = {}) {
       const target = ref.kind === "service" ? await inspectService(client, ref, image) : await inspectContainer(client, ref, image, listed);
       return { ref, target };
     } catch (e) {
-      if (!(e instanceof EngineError)) return { ref, error: new EngineError("engine", `${subject}: ${e?.message ?? String(e)}`) };
+      if (!(e instanceof EngineError)) return { ref, error: new EngineError("engine", `${subject}: ${visible(redact(e?.message ?? String(e)))}`) };
       if (!DAEMON_DOWN.has(e.code)) return { ref, error: e };
       daemonDown ??= e;
       return { ref, error: new EngineError(e.code, `${subject}: ${e.message}`) };
@@ -9088,9 +9093,8 @@ async function runEnv(argv, io) {
     return reports.some((r) => r.error) ? 2 : 0;
   } catch (e) {
     await output?.settle();
-    const mask2 = (text) => output?.mask(text) ?? text;
-    if (e instanceof EngineError) say(mask2(e.message));
-    else say(`unexpected error: ${mask2(e?.message ?? String(e))}`);
+    if (e instanceof EngineError) say(visible(e.message));
+    else say(`unexpected error: ${visible(redact(e?.message ?? String(e)))}`);
     return 2;
   } finally {
     returned = true;

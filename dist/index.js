@@ -544,26 +544,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path8) => {
-      const end = path8.length - 1;
-      const index = path8.lastIndexOf(
+    var basenameOf = (path9) => {
+      const end = path9.length - 1;
+      const index = path9.lastIndexOf(
         SLASH,
-        path8[end] === SLASH ? end - 1 : end
+        path9[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path8 : path8.slice(index + 1);
+      return index < 0 ? path9 : path9.slice(index + 1);
     };
-    var parentOf = (path8) => {
-      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path8.split(SLASH).filter(Boolean);
+    var parentOf = (path9) => {
+      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path9.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path8.length - 1;
-      const cut = path8.lastIndexOf(
+      const end = path9.length - 1;
+      const cut = path9.lastIndexOf(
         SLASH,
-        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -713,7 +713,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path8) {
+      testLiteral(path9) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -722,7 +722,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path8)) {
+          if (rule.checkRegex.test(path9)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -742,15 +742,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path8, mode) {
+      test(path9, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path8) : path8;
+        const basename2 = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path8
+            shortcut && rule._basenameOnly ? basename2 : path9
           )) {
             const { negative } = rule;
             const ret = {
@@ -772,17 +772,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path8, originalPath, doThrow) => {
-      if (!isString(path8)) {
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path8) {
+      if (!path9) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path8)) {
+      if (checkPath.isNotRelative(path9)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -791,25 +791,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path8) => {
-      const first = path8.charCodeAt(0);
+    var isNotRelative = (path9) => {
+      const first = path9.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path8.length === 1) {
+      if (path9.length === 1) {
         return true;
       }
-      const second = path8.charCodeAt(1);
+      const second = path9.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
+      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -840,58 +840,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path8) {
+      _test(originalPath, cache, path9) {
         checkPath(
-          path8,
+          path9,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path8 ? this._t(path8, cache) : {
+        return path9 ? this._t(path9, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path8 = convertPath(target);
-        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path8);
+        const path9 = convertPath(target);
+        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path9);
         }
-        const dir = this._t(path8, this._testCache);
+        const dir = this._t(path9, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path8);
+        const literal = this._rules.testLiteral(path9);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path8, cache) {
-        if (path8 in cache) {
-          return cache[path8];
+      _t(path9, cache) {
+        if (path9 in cache) {
+          return cache[path9];
         }
-        const parentPath = parentOf(path8);
+        const parentPath = parentOf(path9);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
+        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
       }
-      ignores(path8) {
-        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
       }
       createFilter() {
-        return (path8) => !this.ignores(path8);
+        return (path9) => !this.ignores(path9);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path8) {
-        return this._test(path8, this._testCache, convertPath(path8));
+      test(path9) {
+        return this._test(path9, this._testCache, convertPath(path9));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
+    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
+      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1809,7 +1809,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open = value;
+          const open2 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -1819,7 +1819,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open) {
+            if (next === open2) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -1862,8 +1862,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open = block.nodes.shift();
-            block.nodes = [open, { type: "text", value: stringify(block) }];
+            const open2 = block.nodes.shift();
+            block.nodes = [open2, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -1992,7 +1992,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path8 = require("path");
+    var path9 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2166,7 +2166,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path8.sep,
+      SEP: path9.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2193,7 +2193,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path8 = require("path");
+    var path9 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2222,7 +2222,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path8.sep === "\\";
+      return win32 === true || path9.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -2584,7 +2584,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -2592,7 +2592,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -2798,7 +2798,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2831,8 +2831,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -2961,16 +2961,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -3190,15 +3190,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -3531,7 +3531,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants3.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3586,11 +3586,11 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path8 = require("path");
+    var path9 = require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -3671,7 +3671,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path8.basename(input));
+      return regex.test(path9.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -3718,7 +3718,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants2;
+    picomatch.constants = constants3;
     module2.exports = picomatch;
   }
 });
@@ -3969,17 +3969,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path8) {
-      const ctrl = callVisitor(key2, node, visitor, path8);
+    function visit_(key2, node, visitor, path9) {
+      const ctrl = callVisitor(key2, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path8, ctrl);
-        return visit_(key2, ctrl, visitor, path8);
+        replaceNode(key2, path9, ctrl);
+        return visit_(key2, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3990,13 +3990,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4017,17 +4017,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path8) {
-      const ctrl = await callVisitor(key2, node, visitor, path8);
+    async function visitAsync_(key2, node, visitor, path9) {
+      const ctrl = await callVisitor(key2, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path8, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path8);
+        replaceNode(key2, path9, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4038,13 +4038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4071,23 +4071,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path8) {
+    function callVisitor(key2, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path8);
+        return visitor(key2, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path8);
+        return visitor.Map?.(key2, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path8);
+        return visitor.Seq?.(key2, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path8);
+        return visitor.Pair?.(key2, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path8);
+        return visitor.Scalar?.(key2, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path8);
+        return visitor.Alias?.(key2, node, path9);
       return void 0;
     }
-    function replaceNode(key2, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key2, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -4699,10 +4699,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4721,7 +4721,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4751,11 +4751,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key2, ...rest] = path8;
+          const [key2, ...rest] = path9;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4769,8 +4769,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key2, ...rest] = path8;
+      deleteIn(path9) {
+        const [key2, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -4784,8 +4784,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key2, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key2, ...rest] = path9;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4803,8 +4803,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key2, ...rest] = path8;
+      hasIn(path9) {
+        const [key2, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -4814,8 +4814,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key2, ...rest] = path8;
+      setIn(path9, value) {
+        const [key2, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -7330,9 +7330,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7407,14 +7407,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7429,10 +7429,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7443,10 +7443,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7463,13 +7463,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -7855,10 +7855,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7872,7 +7872,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7896,7 +7896,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7912,7 +7912,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -8003,7 +8003,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -8017,13 +8017,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -8066,18 +8066,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -8131,8 +8131,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -8144,7 +8144,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -8155,8 +8155,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -8173,7 +8173,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -8353,7 +8353,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -8370,24 +8370,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -8570,25 +8570,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -9398,14 +9398,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep4, value }) {
+    function stringifyItem({ start, key: key2, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -9430,9 +9430,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9441,23 +9441,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9468,10 +9468,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -10572,18 +10572,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10736,15 +10736,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -10938,13 +10938,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -15927,9 +15927,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path8 = this.getPath();
-        if (path8 === null || path8.startsWith("/")) {
-          return path8;
+        const path9 = this.getPath();
+        if (path9 === null || path9.startsWith("/")) {
+          return path9;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15941,7 +15941,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path8 : parent + "/" + path8;
+              return parent.endsWith("/") ? parent + path9 : parent + "/" + path9;
             }
           }
         }
@@ -17064,7 +17064,7 @@ __export(index_exports, {
 module.exports = __toCommonJS(index_exports);
 
 // src/lint.ts
-var path3 = __toESM(require("node:path"));
+var path4 = __toESM(require("node:path"));
 
 // src/discover.ts
 var import_node_fs = require("node:fs");
@@ -17373,2284 +17373,6 @@ function maskIn(text, secrets) {
   let out = text;
   for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
   return out;
-}
-
-// src/classify/values.ts
-function literalParts(value) {
-  if (!value) return [];
-  if (!SPECIAL_CHAR.test(value)) return [value];
-  const out = [];
-  parseInto(value, out);
-  return out;
-}
-var SPECIAL_CHAR = /[$%{`\\]/;
-function literalText(value) {
-  return literalParts(value).join("");
-}
-var NAME_START = /[A-Za-z_]/;
-var NAME_CHAR = /[A-Za-z0-9_]/;
-var SPECIAL_PARAM = /[0-9@*#?$!-]/;
-var PERCENT_VAR = /%[A-Za-z_][A-Za-z0-9_]*%/y;
-var BRACED_NAME = /^(?:#?[A-Za-z_][A-Za-z0-9_]*|#?[0-9]+|[@*#?$!-])/;
-function parseInto(s, out) {
-  let buf = "";
-  const flush = () => {
-    if (buf) out.push(buf);
-    buf = "";
-  };
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    const c = s[i];
-    if (c === "$") {
-      const d = s[i + 1];
-      if (d === "$") {
-        flush();
-        i += 2;
-        continue;
-      }
-      if (d === "{") {
-        if (s[i + 2] === "{") {
-          const end = s.indexOf("}}", i + 3);
-          if (end >= 0) {
-            flush();
-            i = end + 2;
-            continue;
-          }
-        } else {
-          const close = matching(s, i + 1, "{", "}");
-          if (close >= 0) {
-            flush();
-            parseBraced(s.slice(i + 2, close), out);
-            i = close + 1;
-            continue;
-          }
-        }
-        buf += s.slice(i);
-        break;
-      }
-      if (d === "(") {
-        const close = matching(s, i + 1, "(", ")");
-        if (close >= 0) {
-          flush();
-          i = close + 1;
-          continue;
-        }
-        buf += s.slice(i);
-        break;
-      }
-      if (d !== void 0 && NAME_START.test(d)) {
-        flush();
-        i += 2;
-        while (i < n && NAME_CHAR.test(s[i])) i++;
-        continue;
-      }
-      if (d !== void 0 && SPECIAL_PARAM.test(d)) {
-        flush();
-        i += 2;
-        continue;
-      }
-      buf += c;
-      i++;
-      continue;
-    }
-    if (c === "%") {
-      PERCENT_VAR.lastIndex = i;
-      const m = PERCENT_VAR.exec(s);
-      if (m) {
-        flush();
-        i += m[0].length;
-        continue;
-      }
-    } else if (c === "{" && s[i + 1] === "{") {
-      const end = s.indexOf("}}", i + 2);
-      if (end >= 0) {
-        flush();
-        i = end + 2;
-        continue;
-      }
-    } else if (c === "`") {
-      const end = s.indexOf("`", i + 1);
-      if (end >= 0) {
-        flush();
-        i = end + 1;
-        continue;
-      }
-    } else if (c === "\\" && s[i + 1] === "$") {
-      buf += "$";
-      i += 2;
-      continue;
-    }
-    buf += c;
-    i++;
-  }
-  flush();
-}
-function matching(s, open, o, c) {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === o) depth++;
-    else if (ch === c) {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
-}
-function parseBraced(inner, out) {
-  const m = BRACED_NAME.exec(inner);
-  if (!m) return;
-  const rest = inner.slice(m[0].length);
-  const op = rest.startsWith(":") ? rest.slice(0, 2) : rest.slice(0, 1);
-  if (op === ":-" || op === "-" || op === ":=" || op === "=" || op === ":+" || op === "+") {
-    parseInto(rest.slice(op.length), out);
-  }
-}
-function valueKind(value) {
-  return kindOf(value, literalParts(value));
-}
-function kindOf(value, parts) {
-  if (value === null || value.trim() === "") return "empty";
-  if (parts.length === 1 && parts[0] === value) {
-    const t = value.trim();
-    return isPlaceholder(t) ? "placeholder" : "literal";
-  }
-  const lit = parts.join("").trim();
-  if (lit === "") return "reference";
-  if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return "reference";
-  if (isPlaceholder(lit)) return "placeholder";
-  return "literal";
-}
-var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-  "0",
-  "1",
-  "-1",
-  "true",
-  "false",
-  "yes",
-  "no",
-  "on",
-  "off",
-  "y",
-  "n",
-  "t",
-  "f",
-  "enabled",
-  "disabled",
-  "null",
-  "nil",
-  "none",
-  "undefined",
-  "undef",
-  "empty",
-  "blank",
-  "n/a",
-  "na",
-  "-",
-  "--",
-  ".",
-  "?",
-  "~",
-  "changeme",
-  "change_me",
-  "change-me",
-  "change me",
-  "changethis",
-  "change_this",
-  "change-this",
-  "changemeplease",
-  "changeme123",
-  "replaceme",
-  "replace_me",
-  "replace-me",
-  "replace me",
-  "todo",
-  "tbd",
-  "tbc",
-  "fixme",
-  "fix_me",
-  "fix-me",
-  "placeholder",
-  "dummy",
-  "fake",
-  "redacted",
-  "masked",
-  "hidden",
-  "notset",
-  "not_set",
-  "not-set",
-  "unset",
-  "unknown",
-  "notasecret",
-  "not-a-secret",
-  "not_a_secret",
-  "unused",
-  "not-used",
-  "not_used",
-  "fill-me",
-  "fillme",
-  "fill_me",
-  "setme",
-  "set-me",
-  "set_me",
-  "secret-here",
-  "token-here",
-  "password-here",
-  "key-here",
-  "put your unique phrase here",
-  "{}",
-  "[]",
-  '""',
-  "''"
-]);
-var PLACEHOLDER_RES = [
-  /^<[^<>]*>$/,
-  // <token>, <your password>
-  /^\[[A-Za-z0-9 _.-]+\]$/,
-  // [YOUR_TOKEN]
-  /^\{[A-Za-z0-9 _.-]+\}$/,
-  // {token}
-  /^__?[A-Za-z0-9_]+__?$/,
-  // __TOKEN__, _admin_password_
-  /^[^A-Za-z0-9]{1,3}$/,
-  // _, -, ., ?
-  /^@[A-Za-z0-9_]+@$/,
-  // @TOKEN@ (autoconf-style substitution)
-  /^(?:x{3,}|X{3,})(?:[-_.](?:x+|X+))*$/,
-  // xxx, XXXX-XXXX
-  /^\*{3,}$/,
-  // ***
-  /^(?:[A-Za-z0-9]+[_.-])+(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…)$/,
-  // sk_live_xxxx, ghp_****, sk-...
-  /^[A-Za-z0-9]{2,8}(?:x{8,}|X{8,})$/,
-  // AIzaSyXXXXXXXX
-  /^(?:\.{3,}|…)$/,
-  // ..., …
-  /^your[a-z0-9]*(?:[-_ .][a-z0-9]+)*$/i,
-  // your-token-here, your_api_key, YourSecret
-  /^(?:enter|insert|put|paste|add|set|fill)(?:[-_ ][a-z0-9]+)+$/i,
-  // insert-token-here
-  /^(?:[a-z0-9]+[-_ ])+here$/i,
-  // token-goes-here
-  /^(?:replace|change)[-_ ]?(?:me|this)/i,
-  // change_me_in_production, ChangeMeChangeMe
-  /^(?:replace|change)[A-Z_-]/,
-  // changePassword, changeRunnerAuthToken (not `changeit`)
-  /(?:^|[-_.])(?:dummy|placeholder|changeme|replaceme)(?:$|[-_.])/i
-  // build-time-dummy, my_placeholder_value
-];
-var joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
-var PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
-var PLACEHOLDER_CS = joinRes(PLACEHOLDER_RES.filter((r) => !r.flags.includes("i")), "");
-function isPlaceholder(text) {
-  let t = text.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
-  if (t === "") return true;
-  if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
-}
-function shannon(s) {
-  if (s.length === 0) return 0;
-  const ascii = ASCII_COUNTS.fill(0);
-  let other = null;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) ascii[c]++;
-    else (other ??= /* @__PURE__ */ new Map()).set(c, (other.get(c) ?? 0) + 1);
-  }
-  let h = 0;
-  const len = s.length;
-  const add = (c) => {
-    if (c === 0) return;
-    const p = c / len;
-    h -= p * Math.log2(p);
-  };
-  for (let i = 0; i < 128; i++) add(ascii[i]);
-  if (other) for (const c of other.values()) add(c);
-  return h;
-}
-var ASCII_COUNTS = new Int32Array(128);
-function isHighEntropy(s) {
-  const t = s.trim();
-  if (t.length < 16 || /\s/.test(t)) return false;
-  if (isPathLike(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return false;
-  let classes = 0;
-  if (/[a-z]/.test(t)) classes++;
-  if (/[A-Z]/.test(t)) classes++;
-  if (/[0-9]/.test(t)) classes++;
-  if (classes < 2) return false;
-  return shannon(t) >= 3.5;
-}
-var PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
-var KEY_FILE_RE = /^(?:[\w.-]+\/)*(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|properties|secret|secrets|token|pass|passwd|htpasswd|sh|bash|py|rb|js|ps1|bat|cmd|exe)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
-function isPathLike(s) {
-  const t = s.trim();
-  return PATH_RE.test(t) || KEY_FILE_RE.test(t);
-}
-var UNIT = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?|k|kb|mb|g|gb)";
-var NUMBER_DURATION = new RegExp(`^[-+]?(?:\\d+(?:\\.\\d+)?${UNIT})*\\d+(?:\\.\\d+)?${UNIT}?$`, "i");
-function isDigestLike(s) {
-  const t = s.trim();
-  if (/^(?:(?:sha\d+|md5|sha)[:=-])?[0-9a-f]{32,128}(?:\s+(?:(?:sha\d+|md5)[:=-])?[0-9a-f]{32,128})*$/i.test(t)) return true;
-  if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{40,}={0,2}$/.test(t)) return true;
-  return /^\$(?:1|2[abxy]?|5|6|y|argon2(?:id|i|d)|pbkdf2[-\w]*|scrypt)\$\S+$/.test(t);
-}
-function isFingerprintList(s) {
-  const t = s.trim();
-  if (t === "") return false;
-  const joined = t.replace(/\b((?:[0-9a-f]{4}\s+){9}[0-9a-f]{4})\b/gi, (m) => m.replace(/\s+/g, ""));
-  for (const p of joined.split(/[\s,;]+/))
-    if (p !== "" && !/^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})$/i.test(p)) return false;
-  return true;
-}
-function isPlainUrl(s) {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/i.exec(s.trim());
-  return m !== null && !m[1].includes("@") && !/\s/.test(s.trim());
-}
-function dominantCharRatio(s) {
-  if (s.length === 0) return 1;
-  const counts = /* @__PURE__ */ new Map();
-  let max = 0;
-  for (const ch of s) {
-    const c = (counts.get(ch) ?? 0) + 1;
-    counts.set(ch, c);
-    if (c > max) max = c;
-  }
-  return max / s.length;
-}
-
-// src/util/escape-re.ts
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-
-// src/classify/tokens.ts
-var B = "(?<![A-Za-z0-9_])";
-var E = "(?![A-Za-z0-9_])";
-var varied = (prefixLen) => (s) => {
-  const body = s.slice(prefixLen);
-  return body.length > 0 && dominantCharRatio(body) <= 0.5 && new Set(body).size >= 3;
-};
-var AWS_EXAMPLES = /* @__PURE__ */ new Set([
-  "AKIAIOSFODNN7EXAMPLE",
-  "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-  "AKIAI44QH8DHBEXAMPLE",
-  "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
-]);
-function isAwsDocExample(s) {
-  return AWS_EXAMPLES.has(s);
-}
-function literalSecret(s) {
-  const lit = literalText(s);
-  return lit.length > 0 && lit === s && !isPlaceholder(s) && !isPathLike(s);
-}
-var FORMATS = [
-  {
-    type: "PEM private key",
-    re: "-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)?",
-    hints: ["PRIVATE KEY"]
-  },
-  {
-    type: "AWS access key id",
-    re: `${B}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${E}`,
-    ok: (s) => !AWS_EXAMPLES.has(s) && varied(4)(s),
-    hints: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"]
-  },
-  {
-    type: "GitHub token",
-    re: `${B}gh[pousr]_[A-Za-z0-9]{36,255}${E}`,
-    ok: varied(4),
-    hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
-  },
-  {
-    type: "GitHub fine-grained personal access token",
-    re: `${B}github_pat_[A-Za-z0-9_]{50,255}${E}`,
-    ok: varied(11),
-    hints: ["github_pat_"]
-  },
-  {
-    type: "GitLab token",
-    re: `${B}gl(?:pat|ptt|dt|rt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,}`,
-    ok: (s) => varied(s.indexOf("-") + 1)(s),
-    hints: ["glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-", "glagent-"]
-  },
-  {
-    type: "Slack token",
-    re: `${B}(?:xox[abposre]|xapp)-[0-9A-Za-z-]{10,}`,
-    ok: varied(5),
-    hints: ["xox", "xapp-"]
-  },
-  {
-    type: "Slack webhook URL",
-    re: "https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}",
-    hints: ["hooks.slack.com"]
-  },
-  {
-    type: "Discord webhook URL",
-    re: "https?://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{30,}",
-    hints: ["discord"]
-  },
-  {
-    type: "Stripe secret key",
-    re: `${B}(?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{10,99}${E}`,
-    ok: (s) => varied(s.indexOf("_", 3) + 1)(s),
-    hints: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"]
-  },
-  {
-    type: "Stripe webhook secret",
-    re: `${B}whsec_[A-Za-z0-9]{24,}${E}`,
-    ok: varied(6),
-    hints: ["whsec_"]
-  },
-  {
-    type: "npm access token",
-    re: `${B}npm_[A-Za-z0-9]{36}${E}`,
-    ok: varied(4),
-    hints: ["npm_"]
-  },
-  {
-    type: "PyPI API token",
-    re: `${B}pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,}`,
-    hints: ["pypi-"]
-  },
-  {
-    type: "Docker Hub access token",
-    re: `${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}`,
-    ok: varied(9),
-    hints: ["dckr_"]
-  },
-  {
-    type: "Google API key",
-    re: `${B}AIza[0-9A-Za-z_-]{35}${E}`,
-    ok: varied(6),
-    hints: ["AIza"]
-  },
-  {
-    type: "Anthropic API key",
-    re: `${B}sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_-]{32,}`,
-    ok: varied(14),
-    hints: ["sk-ant-"]
-  },
-  {
-    type: "OpenAI API key",
-    re: `${B}sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{32,}`,
-    ok: (s) => !s.startsWith("sk-ant-") && /[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)) && varied(3)(s),
-    hints: ["sk-"]
-  },
-  {
-    type: "SendGrid API key",
-    re: `${B}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,50}${E}`,
-    ok: varied(3),
-    hints: ["SG."]
-  },
-  {
-    type: "JSON Web Token",
-    re: `${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*`,
-    hints: ["eyJ"]
-  },
-  {
-    type: "Hugging Face token",
-    re: `${B}hf_[A-Za-z]{34,40}${E}`,
-    ok: (s) => varied(3)(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)),
-    hints: ["hf_"]
-  },
-  {
-    type: "HashiCorp Vault token",
-    re: `${B}hv[sbr]\\.[A-Za-z0-9_-]{24,}`,
-    ok: varied(4),
-    hints: ["hvs.", "hvb.", "hvr."]
-  },
-  {
-    type: "DigitalOcean token",
-    re: `${B}do[por]_v1_[a-f0-9]{64}${E}`,
-    hints: ["_v1_"]
-  },
-  {
-    type: "Shopify token",
-    re: `${B}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${E}`,
-    hints: ["shp"]
-  },
-  {
-    type: "Grafana token",
-    re: `${B}(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})`,
-    ok: varied(4),
-    hints: ["glsa_", "glc_"]
-  },
-  {
-    type: "Tailscale key",
-    re: `${B}tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9-]{16,}`,
-    ok: varied(11),
-    hints: ["tskey-"]
-  },
-  {
-    type: "Sentry auth token",
-    re: `${B}(?:sntrys_eyJ[A-Za-z0-9+/=_-]{30,}|sntryu_[a-f0-9]{64})`,
-    hints: ["sntry"]
-  },
-  {
-    type: "Databricks token",
-    re: `${B}dapi[a-f0-9]{32}(?:-\\d)?${E}`,
-    ok: varied(4),
-    hints: ["dapi"]
-  },
-  {
-    type: "Postman API key",
-    re: `${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`,
-    hints: ["PMAK-"]
-  },
-  {
-    type: "New Relic key",
-    re: `${B}NR(?:AK|II|JS)-[A-Za-z0-9]{27}${E}`,
-    ok: varied(5),
-    hints: ["NRAK-", "NRII-", "NRJS-"]
-  },
-  {
-    type: "Age secret key",
-    re: `${B}AGE-SECRET-KEY-1[0-9A-Z]{58}${E}`,
-    hints: ["AGE-SECRET-KEY-"]
-  },
-  {
-    type: "Pulumi access token",
-    re: `${B}pul-[a-f0-9]{40}${E}`,
-    ok: varied(4),
-    hints: ["pul-"]
-  },
-  {
-    type: "Terraform Cloud token",
-    re: `${B}[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,}`,
-    hints: [".atlasv1."]
-  },
-  {
-    type: "Groq API key",
-    re: `${B}gsk_[A-Za-z0-9]{48,}${E}`,
-    ok: varied(4),
-    hints: ["gsk_"]
-  },
-  {
-    type: "Mailgun API key",
-    re: `${B}key-[a-f0-9]{32}${E}`,
-    ok: varied(4),
-    hints: ["key-"]
-  },
-  // ---- case-insensitive formats ----
-  {
-    type: "Azure storage/service bus key",
-    re: "(?:AccountKey|SharedAccessKey)\\s*=\\s*([A-Za-z0-9+/]{20,}={0,2})",
-    ci: true,
-    inner: true,
-    hints: ["accountkey", "sharedaccesskey"]
-  },
-  {
-    type: "Password in URL",
-    re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]{0,256}:([^\\s/@'"<>]{1,256})@(?!sha\\d+:)[^\\s/@'"<>]`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ["://"]
-  },
-  {
-    type: "Token in URL",
-    re: `${B}[a-z][a-z0-9+.-]{1,30}://([A-Za-z0-9_-]{20,256})@(?!sha\\d+:)[^\\s/@'"<>:]+`,
-    ci: true,
-    inner: true,
-    ok: (secret, whole) => isHighEntropy(secret) && !/sentry/i.test(whole),
-    hints: ["://"]
-  },
-  {
-    type: "Password in URL query",
-    re: `[?&;](?:password|passwd|pwd|pass)=([^&\\s"'$%{<>;]{1,256})`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ["password=", "passwd=", "pwd=", "pass="]
-  },
-  {
-    type: "docker login password",
-    re: `${B}(?:echo|printf)\\s+["']?([^\\s"'$|]{1,256})["']?\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:registry\\s+)?login${E}[^|;&\\n]{0,300}--password-stdin`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ["login"]
-  },
-  {
-    type: "Password in DSN",
-    re: `${B}[^\\s:@/'"()=]{1,64}:([^\\s@/'"()]{1,256})@(?:tcp|unix|udp)\\(`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ["@tcp(", "@unix(", "@udp("]
-  },
-  {
-    type: "Connection string password",
-    re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]{0,512};(?:[^;"'\\n]{0,512};){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]{1,256})`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ["password", "pwd"]
-  },
-  {
-    type: "Docker registry auth",
-    re: `"auth"\\s*:\\s*"([A-Za-z0-9+/]{12,}={0,2})"`,
-    ci: true,
-    inner: true,
-    hints: ['"auth"']
-  },
-  {
-    type: "netrc password",
-    re: `${B}machine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+([^\\s"'$]+)`,
-    ci: true,
-    inner: true,
-    ok: literalSecret,
-    hints: ["machine"]
-  }
-];
-function groupCount(src) {
-  return new RegExp(`${src}|`).exec("").length - 1;
-}
-function compile(formats, ci) {
-  const groups = [];
-  let idx = 1;
-  const parts = [];
-  for (const fmt of formats) {
-    const n = groupCount(fmt.re);
-    if (n !== (fmt.inner ? 1 : 0)) throw new Error(`token format ${fmt.type}: expected ${fmt.inner ? 1 : 0} groups, got ${n}`);
-    groups.push({ fmt, whole: idx, secret: fmt.inner ? idx + 1 : idx });
-    idx += 1 + n;
-    parts.push(`(${fmt.re})`);
-  }
-  const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
-  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
-}
-var CS = compile(
-  FORMATS.filter((f) => !f.ci),
-  false
-);
-var CI = compile(
-  FORMATS.filter((f) => f.ci),
-  true
-);
-function run(c, text, out) {
-  if (!c.hint.test(text)) return;
-  const re = c.re;
-  re.lastIndex = 0;
-  let m;
-  while ((m = re.exec(text)) !== null) {
-    let accepted = false;
-    for (const g of c.groups) {
-      const whole = m[g.whole];
-      if (whole === void 0) continue;
-      const secret = m[g.secret] ?? whole;
-      if (!g.fmt.ok || g.fmt.ok(secret, whole)) {
-        const start = m.index + (g.secret === g.whole ? 0 : whole.lastIndexOf(secret));
-        out.push({ type: g.fmt.type, start, end: start + secret.length, text: secret });
-        accepted = true;
-      }
-      break;
-    }
-    if (!accepted) re.lastIndex = m.index + 1;
-  }
-}
-function scanText(text) {
-  if (text.length < 8) return [];
-  const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
-  if (found.length <= 1) return found;
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out = [];
-  let lastEnd = -1;
-  for (const f of found) {
-    if (f.start < lastEnd) continue;
-    out.push(f);
-    lastEnd = f.end;
-  }
-  return out;
-}
-
-// src/parse/empty-model.ts
-function emptyModel(path8, format) {
-  return {
-    path: path8,
-    format,
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: []
-  };
-}
-
-// src/parse/location.ts
-function fromRange0(r) {
-  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
-}
-function span(line, column, length) {
-  return { line, column, endLine: line, endColumn: column + length };
-}
-function locateInSegments(segments2, start, end, sep4 = " ") {
-  let offset = 0;
-  for (const s of segments2) {
-    const segEnd = offset + s.text.length;
-    if (start >= offset && start <= segEnd) {
-      const col = s.column + (start - offset);
-      const stop = Math.min(end, segEnd);
-      return span(s.line, col, Math.max(1, stop - start));
-    }
-    offset = segEnd + sep4.length;
-  }
-  return null;
-}
-function dropPrefix(segments2, offset, sep4 = " ") {
-  const out = [];
-  let pos = 0;
-  for (const s of segments2) {
-    const end = pos + s.text.length;
-    if (end <= offset) {
-      pos = end + sep4.length;
-      continue;
-    }
-    const skip = Math.max(0, offset - pos);
-    const text = s.text.slice(skip);
-    const lead = text.length - text.trimStart().length;
-    if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
-    pos = end + sep4.length;
-  }
-  return out;
-}
-function joinSegments(segments2, sep4 = " ") {
-  return segments2.map((s) => s.text).join(sep4);
-}
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  text;
-  starts = [0];
-  linePos(offset) {
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: off - this.starts[lo] + 1 };
-  }
-  /** Location of the offsets [start, end). */
-  loc(start, end) {
-    const a = this.linePos(start);
-    const b = this.linePos(end);
-    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-  }
-};
-
-// src/parse/expand.ts
-function expand(text, vars, escape = "\\") {
-  if (text.indexOf("$") < 0) return text;
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c !== "$" && c !== escape) {
-      let j = text.indexOf("$", i);
-      if (j < 0) j = text.length;
-      const e = escape ? text.indexOf(escape, i) : -1;
-      if (e >= 0 && e < j) j = e;
-      out += text.slice(i, j);
-      i = j;
-      continue;
-    }
-    if (c === escape && text[i + 1] === "$") {
-      out += "$";
-      i += 2;
-      continue;
-    }
-    if (c !== "$") {
-      out += c;
-      i++;
-      continue;
-    }
-    const next = text[i + 1];
-    if (next === "{") {
-      const close = findClose(text, i + 2);
-      if (close < 0) return null;
-      const body = text.slice(i + 2, close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+?])(.*))?$/s.exec(body);
-      if (!m2) return null;
-      const [, name2, colon, op, word] = m2;
-      const has = vars.has(name2);
-      const val2 = vars.get(name2);
-      if (has && val2 === null) return null;
-      const set = has && (colon ? val2 !== "" : true);
-      let piece;
-      if (!op) piece = has ? val2 : null;
-      else if (op === "-") piece = set ? val2 : expand(word ?? "", vars, escape);
-      else if (op === "+") piece = set ? expand(word ?? "", vars, escape) : "";
-      else piece = set ? val2 : null;
-      if (piece === null) return null;
-      out += piece;
-      i = close + 1;
-      continue;
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
-    if (!m) {
-      out += "$";
-      i++;
-      continue;
-    }
-    const name = m[0];
-    if (!vars.has(name)) return null;
-    const val = vars.get(name);
-    if (val === null || val === void 0) return null;
-    out += val;
-    i += 1 + name.length;
-  }
-  return out;
-}
-function findClose(text, from, open = "{", close = "}") {
-  let depth = 1;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === open) depth++;
-    else if (text[j] === close && --depth === 0) return j;
-  }
-  return -1;
-}
-function referencedNames(text) {
-  const out = [];
-  const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2]);
-  return out;
-}
-
-// src/parse/interpolation.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-var BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
-var EMPTY_VARS = /* @__PURE__ */ new Map();
-function scanComposeValue(value) {
-  if (value === null || value === "") return { kind: "empty", refs: [], literal: "", error: null };
-  const refs = [];
-  const out = { literal: "", hasFallback: false, error: null };
-  scanInto(value, 0, false, refs, out);
-  const kind = out.literal.length > 0 || refs.length === 0 || out.hasFallback ? "literal" : "reference";
-  return { kind, refs, literal: out.literal, error: out.error };
-}
-function scanInto(text, base, nested, refs, out) {
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c !== "$") {
-      out.literal += c;
-      i++;
-      continue;
-    }
-    const next = text[i + 1];
-    if (next === "$") {
-      out.literal += "$";
-      i += 2;
-      continue;
-    }
-    if (next === "{") {
-      const close = findClose(text, i + 2);
-      const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
-      if (!m) {
-        out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
-        out.literal += text.slice(i, close < 0 ? text.length : close + 1);
-        i = close < 0 ? text.length : close + 1;
-        continue;
-      }
-      const op = m[2] ?? "";
-      refs.push({ name: m[1], op, start: base + i, end: base + close + 1, nameStart: base + i + 2, nested });
-      if (op === ":-" || op === "-" || op === ":+" || op === "+") {
-        const word = m[3] ?? "";
-        if (word.length > 0) out.hasFallback = true;
-        scanInto(word, base + i + 2 + m[1].length + op.length, true, refs, out);
-      }
-      i = close + 1;
-      continue;
-    }
-    const n = NAME.exec(text.slice(i + 1));
-    if (!n) {
-      out.literal += "$";
-      i++;
-      continue;
-    }
-    refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
-    i += 1 + n[0].length;
-  }
-}
-function resolveComposeStatic(value) {
-  return expand(value, EMPTY_VARS, "$");
-}
-
-// src/engine/suppress.ts
-function parsePragma(comment) {
-  const text = comment.trim();
-  let m = /^godock-ignore(-file)?(?:\s+(.*))?$/.exec(text);
-  if (m) {
-    const file = m[1] === "-file";
-    let rest = (m[2] ?? "").trim();
-    let reason;
-    const dash = rest.indexOf("--");
-    if (dash >= 0) {
-      reason = rest.slice(dash + 2).trim() || void 0;
-      rest = rest.slice(0, dash).trim();
-    }
-    const ids = rest.split(/[\s,]+/).filter(Boolean);
-    const out = {
-      ruleIds: ids.length ? ids : "*",
-      file,
-      source: "godock"
-    };
-    if (reason) out.reason = reason;
-    return out;
-  }
-  m = /^hadolint\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(text);
-  if (m) return { ruleIds: m[1].split(/[\s,]+/).filter(Boolean), file: false, source: "hadolint" };
-  m = /^check\s*=\s*(.*)$/.exec(text);
-  if (m) {
-    const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(m[1]);
-    if (!skip) return null;
-    const ids = skip[1].split(",").map((s) => s.trim()).filter(Boolean);
-    return { ruleIds: ids.some((s) => s.toLowerCase() === "all") ? "*" : ids, file: true, source: "buildkit" };
-  }
-  return null;
-}
-function matches(s, rule) {
-  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
-  if (s.source === "godock") return s.ruleIds.includes(rule.id);
-  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
-}
-function isSuppressed(f, rule, suppressions2) {
-  for (const s of suppressions2) {
-    if (!matches(s, rule)) continue;
-    if (s.file) return true;
-    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
-  }
-  return false;
-}
-
-// src/parse/line-suppressions.ts
-function lineSuppressions(comments, contentLines, extent = (l) => l) {
-  const out = [];
-  for (const c of comments) {
-    const p = parsePragma(c.text);
-    if (!p) continue;
-    const next = contentLines.find((l) => l > c.line);
-    const start = next ?? c.line + 1;
-    const s = {
-      ruleIds: p.ruleIds,
-      startLine: start,
-      endLine: next === void 0 ? start : Math.max(start, extent(start)),
-      file: p.file,
-      source: p.source,
-      line: c.line
-    };
-    if (p.reason) s.reason = p.reason;
-    out.push(s);
-  }
-  return out;
-}
-
-// src/parse/compose.ts
-var MAX_ALIAS_COUNT = 1e4;
-var WALK_BUDGET = 2e5;
-var NOT_A_MAPPING = "compose file must be a mapping of top-level keys such as services:";
-var ALIAS_BOMB = "too many YAML alias expansions (possible alias bomb); file not expanded";
-var TOP_LEVEL = /* @__PURE__ */ new Set(["version", "services", "networks", "volumes", "secrets", "configs", "include", "name", "models"]);
-var SERVICE_KEYS = /* @__PURE__ */ new Set([
-  "image",
-  "build",
-  "environment",
-  "env_file",
-  "command",
-  "entrypoint",
-  "ports",
-  "volumes",
-  "links",
-  "depends_on",
-  "container_name",
-  "restart",
-  "expose",
-  "labels",
-  "extends",
-  "working_dir",
-  "user"
-]);
-var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
-  { tag, resolve: (s) => s },
-  { tag, collection: "map", resolve: (c) => c },
-  { tag, collection: "seq", resolve: (c) => c }
-]);
-var BudgetExceeded = class extends Error {
-};
-function parseCompose(path8, text) {
-  const model = emptyModel(path8, "compose");
-  const lc = new LineIndex(text);
-  const ctx = {
-    text,
-    lc,
-    anchors: /* @__PURE__ */ new Map(),
-    budget: WALK_BUDGET,
-    groups: /* @__PURE__ */ new Map(),
-    byNode: /* @__PURE__ */ new Map(),
-    envFiles: /* @__PURE__ */ new Map(),
-    path: path8
-  };
-  try {
-    const doc = (0, import_yaml.parseDocument)(text, {
-      merge: true,
-      uniqueKeys: true,
-      customTags: COMPOSE_TAGS,
-      prettyErrors: false
-    });
-    for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
-    const root = doc.contents;
-    if (root !== null && !(0, import_yaml.isMap)(root)) {
-      model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
-    } else if (root !== null) {
-      if (model.errors.length === 0 && (text.includes("*") || text.includes("<<"))) {
-        try {
-          doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        } catch (e) {
-          const msg = e.message;
-          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : yamlReason(msg), firstAliasOffset(doc)));
-          if (/alias count/i.test(msg)) return finish(model, ctx);
-        }
-      }
-      if (text.includes("&")) {
-        (0, import_yaml.visit)(doc, {
-          Node(_, n) {
-            if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.anchor && n.range) {
-              const list = ctx.anchors.get(n.anchor) ?? [];
-              list.push(n);
-              ctx.anchors.set(n.anchor, list);
-            }
-          }
-        });
-      }
-      walk2(ctx, root, model);
-    }
-  } catch (e) {
-    if (e instanceof BudgetExceeded) model.errors.push({ message: ALIAS_BOMB, line: 1, column: 1 });
-    else model.errors.push({ message: `could not read compose file: ${yamlReason(e.message)}`, line: 1, column: 1 });
-  }
-  return finish(model, ctx);
-}
-function finish(model, ctx) {
-  model.assignments = [...ctx.byNode.values()].sort(
-    (a, b) => a.nameLoc.line - b.nameLoc.line || a.nameLoc.column - b.nameLoc.column
-  );
-  model.envFiles = [...ctx.envFiles.values()];
-  model.suppressions = suppressions(ctx.text, model.assignments);
-  return model;
-}
-function walk2(ctx, root, model) {
-  const top = entries(ctx, root);
-  const servicesEntry = top.find((e) => e.key === "services");
-  let services;
-  if (servicesEntry) {
-    services = entries(ctx, servicesEntry.value);
-  } else {
-    services = top.filter((e) => {
-      if (TOP_LEVEL.has(e.key) || e.key.startsWith("x-")) return false;
-      const v = deref(ctx, e.value);
-      return (0, import_yaml.isMap)(v) && entries(ctx, v).some((s) => SERVICE_KEYS.has(s.key));
-    });
-  }
-  services.forEach((svc, index) => {
-    const body = deref(ctx, svc.value);
-    if (!(0, import_yaml.isMap)(body)) return;
-    const name = svc.key;
-    const fields = new Map(entries(ctx, body).map((e) => [e.key, e]));
-    const image = scalarText(deref(ctx, fields.get("image")?.value));
-    const imageNode = deref(ctx, fields.get("image")?.value);
-    const resolvedImage = image === null ? null : resolveComposeStatic(image);
-    const go = golangImage(resolvedImage);
-    const scope = {
-      name,
-      index,
-      image,
-      resolvedImage,
-      golang: go.golang,
-      goroot: go.goroot,
-      windows: go.windows,
-      loc: contentLoc(ctx, svc.keyNode),
-      imageLoc: image !== null && (0, import_yaml.isScalar)(imageNode) ? contentLoc(ctx, imageNode) : null
-    };
-    const platform = scalarText(deref(ctx, fields.get("platform")?.value));
-    if (platform !== null) scope.platform = platform;
-    const buildEntry = fields.get("build");
-    const build = deref(ctx, buildEntry?.value);
-    if (buildEntry && build) {
-      const loc = contentLoc(ctx, buildEntry.keyNode);
-      if ((0, import_yaml.isScalar)(build)) {
-        const context = scalarText(build);
-        if (context !== null) scope.build = { context: staticText(context), dockerfile: "Dockerfile", loc };
-      } else if ((0, import_yaml.isMap)(build)) {
-        const b = new Map(entries(ctx, build).map((e) => [e.key, e]));
-        const context = scalarText(deref(ctx, b.get("context")?.value));
-        const dockerfile = scalarText(deref(ctx, b.get("dockerfile")?.value));
-        const target = scalarText(deref(ctx, b.get("target")?.value));
-        scope.build = {
-          context: context === null ? "." : staticText(context),
-          dockerfile: dockerfile === null ? "Dockerfile" : staticText(dockerfile),
-          loc
-        };
-        if (target !== null) scope.build.target = staticText(target);
-        collectEnv(ctx, b.get("args")?.value, "build-arg", name);
-      }
-    }
-    model.scopes.push(scope);
-    collectEnv(ctx, fields.get("environment")?.value, "environment", name);
-    collectEnvFiles(ctx, fields.get("env_file")?.value, name);
-  });
-}
-function resolveAlias(ctx, a) {
-  const at = a.range?.[0] ?? Number.MAX_SAFE_INTEGER;
-  let found = null;
-  for (const n of ctx.anchors.get(a.source) ?? []) if ((n.range?.[0] ?? 0) < at) found = n;
-  return found;
-}
-function deref(ctx, n) {
-  let cur = n;
-  for (let hops = 0; (0, import_yaml.isAlias)(cur) && hops < 32; hops++) cur = resolveAlias(ctx, cur);
-  return (0, import_yaml.isScalar)(cur) || (0, import_yaml.isCollection)(cur) ? cur : null;
-}
-function isMergeKey(k) {
-  return (0, import_yaml.isScalar)(k) && (typeof k.value === "symbol" || k.value === "<<" && k.type === "PLAIN");
-}
-function spend(ctx) {
-  if (--ctx.budget < 0) throw new BudgetExceeded();
-}
-function entries(ctx, node, depth = 0) {
-  const m = deref(ctx, node);
-  if (!(0, import_yaml.isMap)(m) || depth > 32) return [];
-  const own = [];
-  const merged = [];
-  for (const p of m.items) {
-    spend(ctx);
-    if (isMergeKey(p.key)) {
-      const v = deref(ctx, p.value);
-      for (const src of (0, import_yaml.isSeq)(v) ? v.items : [v]) merged.push(...entries(ctx, src, depth + 1));
-      continue;
-    }
-    const k = deref(ctx, p.key);
-    if (!(0, import_yaml.isScalar)(k)) continue;
-    const key2 = scalarText(k);
-    if (key2 === null) continue;
-    own.push({ key: key2, keyNode: k, value: p.value, owner: m });
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const e of [...own, ...merged]) {
-    if (seen.has(e.key)) continue;
-    seen.add(e.key);
-    out.push(e);
-  }
-  return out;
-}
-function scalarText(n) {
-  if (!(0, import_yaml.isScalar)(n) || n.value === null || n.value === void 0) return null;
-  if (typeof n.value === "string") return n.value;
-  return n.source ?? String(n.value);
-}
-function staticText(s) {
-  return resolveComposeStatic(s) ?? s;
-}
-function contentRange(ctx, s) {
-  const [a, b] = s.range ?? [0, 0];
-  const t = ctx.text;
-  switch (s.type) {
-    case "QUOTE_DOUBLE":
-    case "QUOTE_SINGLE":
-      return [a + 1, Math.max(a + 1, b - 1)];
-    case "BLOCK_LITERAL":
-    case "BLOCK_FOLDED": {
-      const nl = t.indexOf("\n", a);
-      if (nl < 0 || nl >= b) return [b, b];
-      let start = nl + 1;
-      while (start < b && /\s/.test(t[start])) start++;
-      let end = b;
-      while (end > start && /\s/.test(t[end - 1])) end--;
-      return [start, end];
-    }
-    default:
-      return [a, b];
-  }
-}
-function contentLoc(ctx, s) {
-  const [a, b] = contentRange(ctx, s);
-  return ctx.lc.loc(a, b);
-}
-function yamlReason(message) {
-  const first = message.split("\n")[0] ?? "";
-  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").trim();
-  return maskIn(reason || "invalid YAML", scanText(reason).map((m) => m.text));
-}
-function errorAt(lc, message, offset) {
-  const p = lc.linePos(offset);
-  return { message, line: p.line, column: p.col };
-}
-function firstAliasOffset(doc) {
-  let at = 0;
-  (0, import_yaml.visit)(doc, {
-    Alias(_, a) {
-      at = a.range?.[0] ?? 0;
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return at;
-}
-function groupOf(ctx, owner) {
-  let g = ctx.groups.get(owner);
-  if (g === void 0) {
-    g = ctx.groups.size;
-    ctx.groups.set(owner, g);
-  }
-  return g;
-}
-function isReset(n) {
-  return n !== null && n.tag === "!reset";
-}
-function record(ctx, node, service, make) {
-  const known2 = ctx.byNode.get(node);
-  if (known2) {
-    if (!known2.services.includes(service)) known2.services.push(service);
-    return;
-  }
-  const a = make();
-  if (a) ctx.byNode.set(node, a);
-}
-function collectEnv(ctx, node, kind, service) {
-  const n = deref(ctx, node);
-  if (n === null || isReset(n)) return;
-  if ((0, import_yaml.isMap)(n)) {
-    for (const e of entries(ctx, n)) {
-      const v = e.value === null ? null : deref(ctx, e.value);
-      if (isReset(v) || v !== null && !(0, import_yaml.isScalar)(v)) continue;
-      record(ctx, e.keyNode, service, () => {
-        const value = scalarText(v);
-        const a = {
-          name: e.key,
-          value,
-          kind,
-          scope: service,
-          services: [service],
-          nameLoc: contentLoc(ctx, e.keyNode),
-          valueLoc: value === null || !(0, import_yaml.isScalar)(v) ? null : contentLoc(ctx, v),
-          group: groupOf(ctx, e.owner)
-        };
-        if ((0, import_yaml.isScalar)(v) && value !== null && v.range) {
-          const raw = ctx.text.slice(v.range[0], v.range[1]);
-          if (raw !== value) a.raw = raw;
-        }
-        return a;
-      });
-    }
-    return;
-  }
-  if (!(0, import_yaml.isSeq)(n)) return;
-  for (const item of n.items) {
-    spend(ctx);
-    const s = deref(ctx, item);
-    if (!(0, import_yaml.isScalar)(s) || isReset(s)) continue;
-    const text = scalarText(s);
-    if (text === null || text === "") continue;
-    record(ctx, s, service, () => {
-      const [cs, ce] = contentRange(ctx, s);
-      const rawContent = ctx.text.slice(cs, ce);
-      const eq = text.indexOf("=");
-      const rawEq = rawContent.indexOf("=");
-      const a = {
-        name: eq < 0 ? text : text.slice(0, eq),
-        value: eq < 0 ? null : text.slice(eq + 1),
-        kind,
-        scope: service,
-        services: [service],
-        nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
-        valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
-        group: groupOf(ctx, n)
-      };
-      if (eq >= 0 && rawEq >= 0) {
-        const rawValue = rawContent.slice(rawEq + 1);
-        if (rawValue !== a.value) a.raw = rawValue;
-      }
-      return a;
-    });
-  }
-}
-function dirOf(p) {
-  const s = p.replace(/\\/g, "/");
-  const i = s.lastIndexOf("/");
-  return i < 0 ? "" : s.slice(0, i + 1);
-}
-function normalize(p) {
-  const abs = p.startsWith("/");
-  const out = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
-    else if (seg !== ".." || !abs) out.push(seg);
-  }
-  return (abs ? "/" : "") + out.join("/") || ".";
-}
-function resolveEnvFilePath(composePath, p) {
-  const s = p.replace(/\\/g, "/");
-  if (s.startsWith("/") || /^[A-Za-z]:\//.test(s)) return /^[A-Za-z]:\//.test(s) ? s : normalize(s);
-  return normalize(dirOf(composePath) + s);
-}
-function collectEnvFiles(ctx, node, service) {
-  const n = deref(ctx, node);
-  if (n === null || isReset(n)) return;
-  for (const item of (0, import_yaml.isSeq)(n) ? n.items : [n]) {
-    spend(ctx);
-    const d = deref(ctx, item);
-    let pathNode = d;
-    let required = true;
-    let format = "dotenv";
-    if ((0, import_yaml.isMap)(d)) {
-      const f = new Map(entries(ctx, d).map((e) => [e.key, e]));
-      pathNode = deref(ctx, f.get("path")?.value);
-      const req = deref(ctx, f.get("required")?.value);
-      if ((0, import_yaml.isScalar)(req) && (req.value === false || req.value === "false")) required = false;
-      if (scalarText(deref(ctx, f.get("format")?.value)) === "raw") format = "raw";
-    }
-    const written = scalarText(pathNode);
-    if (written === null || !(0, import_yaml.isScalar)(pathNode)) continue;
-    const resolved = resolveEnvFilePath(ctx.path, staticText(written));
-    const key2 = `${format}\0${resolved}`;
-    const known2 = ctx.envFiles.get(key2);
-    if (known2) {
-      if (!known2.services.includes(service)) known2.services.push(service);
-      known2.required ||= required;
-      continue;
-    }
-    ctx.envFiles.set(key2, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
-  }
-}
-function suppressions(text, assignments) {
-  const comments = [];
-  const content = [];
-  text.split("\n").forEach((l, i) => {
-    const m = /^\s*#(.*)$/.exec(l.replace(/\r$/, ""));
-    if (m) comments.push({ line: i + 1, text: m[1] });
-    else if (l.trim() !== "") content.push(i + 1);
-  });
-  const ends = /* @__PURE__ */ new Map();
-  for (const a of assignments) {
-    const end = Math.max(a.nameLoc.endLine, a.valueLoc?.endLine ?? 0);
-    ends.set(a.nameLoc.line, Math.max(ends.get(a.nameLoc.line) ?? 0, end));
-  }
-  return lineSuppressions(comments, content, (l) => ends.get(l) ?? l);
-}
-
-// src/parse/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main());
-var import_parser = __toESM(require_parser2());
-
-// src/classify/go-paths.ts
-var DRIVE = /^[A-Za-z]:[\\/]/;
-var UNC = /^\\\\[^\\]/;
-function looksWindows(p) {
-  return DRIVE.test(p) || UNC.test(p);
-}
-function isAbsGoPath(p, windows) {
-  if (windows === true) return looksWindows(p);
-  if (windows === false) return p.startsWith("/");
-  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
-}
-function cleanGoPath(p, windows) {
-  const win = windows === true || windows === null && looksWindows(p);
-  if (win) {
-    const s = p.replace(/\//g, "\\");
-    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
-    const vol = m ? m[1].toLowerCase() : "";
-    const rest = m ? m[2] : s;
-    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
-  }
-  const abs = p.startsWith("/");
-  const parts = segments(p.split("/"), abs);
-  if (abs) return "/" + parts.join("/");
-  return parts.length ? parts.join("/") : ".";
-}
-function segments(raw, rooted) {
-  const out = [];
-  for (const seg of raw) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-    } else out.push(seg);
-  }
-  return out;
-}
-function cmpKey(p, windows) {
-  const c = cleanGoPath(p, windows);
-  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
-}
-function pathRelation(child, parent, windows) {
-  const c = cmpKey(child, windows);
-  const p = cmpKey(parent, windows);
-  if (c === p) return "equal";
-  const sep4 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
-  const prefix = p.endsWith(sep4) ? p : p + sep4;
-  return c.startsWith(prefix) ? "inside" : null;
-}
-function joinGoPath(dir, rel, windows) {
-  const win = windows === true || windows === null && looksWindows(dir);
-  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
-}
-function splitGoPathList(value, windows) {
-  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
-  return value.split(win ? ";" : ":");
-}
-
-// src/parse/shell.ts
-function isWord(t) {
-  return t.raw !== void 0;
-}
-function opAt(text, i) {
-  const c = text[i];
-  switch (c) {
-    case "&":
-    case "|":
-    case ";":
-      return text[i + 1] === c ? c + c : c;
-    case "(":
-    case ")":
-    case "\n":
-      return c;
-    default:
-      return null;
-  }
-}
-function isSpace(code) {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
-}
-function tokenize(text) {
-  const out = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === " " || c === "	" || c === "\r") {
-      i++;
-      continue;
-    }
-    if (c === "#" && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
-      const nl = text.indexOf("\n", i);
-      i = nl < 0 ? text.length : nl;
-      continue;
-    }
-    const op = opAt(text, i);
-    if (op) {
-      out.push({ op, start: i, end: i + op.length });
-      i += op.length;
-      continue;
-    }
-    const start = i;
-    let value = "";
-    while (i < text.length) {
-      const ch = text[i];
-      if (ch === " " || ch === "	" || ch === "\r" || ch === "\n" || ch === ";" || ch === "|" || ch === "&") break;
-      if (ch === "\\" && i + 1 < text.length) {
-        value += text[i + 1];
-        i += 2;
-      } else if (ch === "'") {
-        const close = text.indexOf("'", i + 1);
-        const stop = close < 0 ? text.length : close;
-        value += text.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (ch === '"') {
-        i++;
-        while (i < text.length && text[i] !== '"') {
-          if (text[i] === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
-            value += text[i + 1];
-            i += 2;
-          } else value += text[i++];
-        }
-        i++;
-      } else if (ch === "$" && text[i + 1] === "(") {
-        const found = findClose(text, i + 2, "(", ")");
-        const close = found < 0 ? text.length - 1 : found;
-        value += text.slice(i, close + 1);
-        i = close + 1;
-      } else {
-        value += ch;
-        i++;
-      }
-    }
-    if (i > text.length) i = text.length;
-    out.push({ value, raw: text.slice(start, i), start, end: i });
-  }
-  return out;
-}
-function commandWords(text) {
-  const out = [];
-  let words = [];
-  for (const t of tokenize(text)) {
-    if (isWord(t)) words.push(t);
-    else if (words.length) {
-      out.push(words);
-      words = [];
-    }
-  }
-  if (words.length) out.push(words);
-  return out;
-}
-var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
-function assignmentOf(w) {
-  const m = ASSIGN.exec(w.raw);
-  if (!m) return null;
-  return { name: m[1], value: w.value.slice(w.value.indexOf("=") + 1) };
-}
-var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
-function simpleCommands(text) {
-  return commandWords(text).map(toCommand);
-}
-function toCommand(words) {
-  let i = 0;
-  const assignments = [];
-  while (i < words.length && assignmentOf(words[i])) assignments.push(words[i++]);
-  while (i < words.length && WRAPPERS.has(words[i].value)) {
-    i++;
-    while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
-      if (assignmentOf(words[i])) assignments.push(words[i]);
-      i++;
-    }
-  }
-  const c = { words, assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
-  if (i < words.length) c.head = words[i];
-  return c;
-}
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
-  return out;
-}
-function findAssignments(text) {
-  const out = [];
-  if (!text.includes("=")) return out;
-  for (const words of commandWords(text)) analyse(words, out);
-  return out;
-}
-function toAssignment(w, form) {
-  const a = assignmentOf(w);
-  if (!a) return null;
-  const { name, value } = a;
-  return {
-    name,
-    value,
-    raw: w.raw.slice(name.length + 1),
-    form,
-    nameStart: w.start,
-    nameEnd: w.start + name.length,
-    valueStart: w.start + name.length + 1,
-    valueEnd: w.end
-  };
-}
-function analyse(words, out) {
-  let i = 0;
-  const prefix = [];
-  while (i < words.length) {
-    const a = toAssignment(words[i], "prefix");
-    if (!a) break;
-    prefix.push(a);
-    i++;
-  }
-  const rest = words.slice(i);
-  const bare = rest.length === 0;
-  for (const a of prefix) out.push({ ...a, form: bare ? "bare" : "prefix" });
-  if (rest.length === 0) return;
-  const head = rest[0].value;
-  if (DECLARE_COMMANDS.has(head)) {
-    for (const w of rest.slice(1)) {
-      if (w.value.startsWith("-")) continue;
-      const a = toAssignment(w, "export");
-      if (a) out.push(a);
-    }
-    return;
-  }
-  if (isGoBinary(head) && rest[1]?.value === "env") {
-    const args = rest.slice(2);
-    if (args.some((w) => w.value === "-w")) {
-      for (const w of args) {
-        const a = toAssignment(w, "go-env-w");
-        if (a) out.push(a);
-      }
-    }
-  }
-}
-
-// src/parse/dockerfile.ts
-function memoizeRawArguments(proto) {
-  const original = proto.getRawArguments;
-  proto.getRawArguments = function() {
-    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
-    return args.slice();
-  };
-  return () => {
-    proto.getRawArguments = original;
-  };
-}
-var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
-var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
-var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
-var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
-  getArguments() {
-    return [];
-  }
-};
-function buildTextOnly() {
-  const original = import_parser.Parser.createInstruction;
-  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
-    const keyword = instruction.toUpperCase();
-    if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
-      return original(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
-    }
-    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
-  };
-  return () => {
-    import_parser.Parser.createInstruction = original;
-  };
-}
-var buildAllParsed = buildTextOnly();
-function heredocsOf0(ins) {
-  try {
-    return ins.getHeredocs?.() ?? [];
-  } catch {
-    return [];
-  }
-}
-function splitLines(text) {
-  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-function parseDockerfile(path8, input) {
-  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const model = emptyModel(path8, "dockerfile");
-  const lines = splitLines(text);
-  const df = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape = df.getEscapeCharacter();
-  let group = 0;
-  const globalArgs = /* @__PURE__ */ new Map();
-  let stage = -1;
-  let scope = null;
-  const stageVars = /* @__PURE__ */ new Map();
-  const stageWorkdir = /* @__PURE__ */ new Map();
-  const scopeName = () => scope ? scope.name : "";
-  const setVar = (vars, name, value, kind) => {
-    if (value === null) {
-      if (kind === "arg" && globalArgs.has(name) && vars !== globalArgs) vars.set(name, globalArgs.get(name));
-      else if (!vars.has(name)) vars.set(name, null);
-    } else vars.set(name, expand(value, vars, escape) ?? null);
-  };
-  const pushProperties = (props, kind, viaOnbuild, vars) => {
-    group++;
-    for (const p of props) {
-      const name = p.getName();
-      if (!name) continue;
-      const value = p.getValue();
-      const vr = p.getValueRange();
-      let valueLoc = vr ? fromRange0(vr) : null;
-      const rawText = vr ? sliceRange(lines, vr) : void 0;
-      if (valueLoc && rawText && rawText.length >= 2 && /^(["']).*\1$/s.test(rawText) && valueLoc.line === valueLoc.endLine) {
-        valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
-      }
-      const a = {
-        name,
-        value,
-        kind,
-        nameLoc: fromRange0(p.getNameRange()),
-        valueLoc,
-        group
-      };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (rawText !== void 0 && rawText !== value) a.raw = rawText;
-      model.assignments.push(a);
-      if (vars && kind !== "label") setVar(vars, name, value, kind);
-    }
-  };
-  const pushArgWords = (ins, viaOnbuild, vars) => {
-    group++;
-    const segs = segmentsOf(ins, []);
-    const text2 = joinSegments(segs);
-    for (const t of tokenize(text2)) {
-      if (!isWord(t)) continue;
-      const eq = t.raw.indexOf("=");
-      const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-      const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
-      const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
-      if (!nameLoc) continue;
-      let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
-      const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
-      if (valueLoc && raw && raw.length >= 2 && /^(["']).*\1$/s.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
-      const a = { name, value, kind: "arg", nameLoc, valueLoc, group };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (raw !== void 0 && raw !== value) a.raw = raw;
-      model.assignments.push(a);
-      if (vars) setVar(vars, name, value, "arg");
-    }
-  };
-  const handleArg = (ins, viaOnbuild, vars) => {
-    const props = ins.getProperties();
-    if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(ins, viaOnbuild, vars);
-    else pushProperties(props, "arg", viaOnbuild, vars);
-  };
-  const segmentsOf = (ins, heredocs) => {
-    const r = ins.getRange();
-    const kw = ins.getInstructionRange();
-    const skip = /* @__PURE__ */ new Set();
-    for (const h of heredocs) {
-      const c = h.getContentRange();
-      if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
-      const d = h.getDelimiterRange();
-      if (d) skip.add(d.start.line);
-    }
-    const segs = [];
-    for (let l = r.start.line; l <= r.end.line; l++) {
-      if (skip.has(l)) continue;
-      let t = lines[l] ?? "";
-      if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
-      let col = 0;
-      if (l === r.start.line) {
-        col = kw.start.line === l ? kw.end.character : 0;
-        t = t.slice(col);
-      } else if (/^\s*#/.test(t)) continue;
-      const lead = t.length - t.trimStart().length;
-      col += lead;
-      t = t.slice(lead);
-      const trimmed = t.replace(/\s+$/, "");
-      if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
-      if (t.trim() === "") continue;
-      segs.push({ text: t, line: l + 1, column: col + 1 });
-    }
-    return segs;
-  };
-  const splitFlags = (segs) => {
-    const flags = /* @__PURE__ */ new Map();
-    const joined = joinSegments(segs);
-    if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
-    let cut = 0;
-    for (const t of tokenize(joined)) {
-      if (!isWord(t) || !t.value.startsWith("--")) break;
-      const eq = t.value.indexOf("=");
-      const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
-      flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
-      cut = t.end;
-    }
-    return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
-  };
-  const heredocsOf = (hs) => hs.map((h) => {
-    const c = h.getContentRange();
-    const segs = [];
-    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: lines[l] ?? "", line: l + 1, column: 1 });
-    return { name: h.getName(), segments: segs };
-  });
-  const textOf = (ins) => {
-    const r = ins.getRange();
-    return r.start.line === r.end.line ? lines[r.start.line] ?? "" : lines.slice(r.start.line, r.end.line + 1).join("\n");
-  };
-  const heredocsIf = (ins, text2) => text2.includes("<<") ? heredocsOf0(ins) : [];
-  const handleRun = (ins, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segments2 } = splitFlags(segmentsOf(ins, hs));
-    const joined = joinSegments(segments2);
-    const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = flags.get("mount") ?? [];
-    const run2 = {
-      scope: scopeName(),
-      form: exec ? "exec" : "shell",
-      segments: segments2,
-      heredocs: heredocsOf(hs),
-      mounts,
-      loc: fromRange0(ins.getRange())
-    };
-    if (viaOnbuild) run2.viaOnbuild = true;
-    model.runs.push(run2);
-    for (const { segments: segs, sep: sep4, text: script } of runScripts(run2)) {
-      group++;
-      for (const a of findAssignments(script)) {
-        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep4);
-        if (!nameLoc) continue;
-        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep4) : null;
-        const ea = {
-          name: a.name,
-          value: a.value,
-          kind: a.form === "go-env-w" ? "go-env-w" : "run",
-          nameLoc,
-          valueLoc,
-          group
-        };
-        if (a.form !== "go-env-w") ea.runForm = a.form;
-        if (scope) ea.scope = scope.name;
-        if (viaOnbuild) ea.viaOnbuild = true;
-        if (a.raw !== a.value) ea.raw = a.raw;
-        model.assignments.push(ea);
-      }
-    }
-  };
-  const handleCopy = (ins, keyword, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
-    const from = flags.get("from")?.[0];
-    const joined = joinSegments(segs);
-    const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const fallback = fromRange0(ins.getRange());
-    let paths;
-    if (json2) paths = json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback }));
-    else
-      paths = tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
-    const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
-    const sources = paths.slice(0, -1);
-    const copy = {
-      instruction: keyword,
-      scope: scopeName(),
-      sources,
-      dest,
-      heredocs: heredocsOf(hs),
-      loc: fromRange0(ins.getRange())
-    };
-    const wd = stageWorkdir.get(scopeName());
-    if (wd !== void 0) copy.workdir = wd;
-    if (from !== void 0) copy.from = from;
-    if (viaOnbuild) copy.viaOnbuild = true;
-    model.copies.push(copy);
-  };
-  const handle = (ins, viaOnbuild) => {
-    const vars = stageVars.get(scopeName()) ?? null;
-    const keyword = ins.getKeyword();
-    if (ins instanceof import_dockerfile_ast.Env) pushProperties(ins.getProperties(), "env", viaOnbuild, vars);
-    else if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
-    else if (ins instanceof import_dockerfile_ast.Label) pushProperties(ins.getProperties(), "label", viaOnbuild, null);
-    else if (keyword === "RUN") handleRun(ins, viaOnbuild);
-    else if (keyword === "COPY" || keyword === "ADD") handleCopy(ins, keyword, viaOnbuild);
-    else if (ins instanceof import_dockerfile_ast.Workdir && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length === 0) return;
-      const raw = args.map((a) => a.getValue()).join(" ");
-      const expanded = vars ? expand(raw, vars, escape) : null;
-      const prev = stageWorkdir.get(scopeName());
-      let absolute;
-      if (expanded !== null) {
-        if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
-        else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
-      }
-      const first = args[0].getRange();
-      const last = args[args.length - 1].getRange();
-      const w = { scope: scopeName(), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
-      if (absolute !== void 0) w.absolute = absolute;
-      model.workdirs.push(w);
-      stageWorkdir.set(scopeName(), absolute);
-    } else if (ins instanceof import_dockerfile_ast.User && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length) {
-        const r = ins.getArgumentsRange();
-        model.users.push({ scope: scopeName(), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
-      }
-    } else if (ins instanceof import_dockerfile_ast.Onbuild && !viaOnbuild) {
-      const t = ins.getTriggerInstruction();
-      if (t) handle(t, true);
-    }
-  };
-  for (const ins of df.getInstructions()) {
-    try {
-      handleTop(ins);
-    } catch {
-      const line = ins.getRange()?.start.line ?? 0;
-      model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
-    }
-  }
-  function handleTop(ins) {
-    if (ins instanceof import_dockerfile_ast.From) {
-      stage++;
-      const named = ins.getBuildStage();
-      const name = named ? named.toLowerCase() : String(stage);
-      const image = ins.getImage();
-      const imageRange = ins.getImageRange();
-      const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
-      const parent = image ? model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
-      const resolved = parent ? null : image ? expand(image, globalArgs, escape) : null;
-      const vars = /* @__PURE__ */ new Map();
-      let workdir = "/";
-      let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), globalArgs, escape) : null));
-      if (parent) {
-        info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
-        for (const [k, v] of stageVars.get(parent.name) ?? []) vars.set(k, v);
-        workdir = stageWorkdir.get(parent.name);
-      } else if (info.golang) {
-        if (!info.windows) {
-          vars.set("GOPATH", "/go");
-          vars.set("GOTOOLCHAIN", "local");
-          workdir = "/go";
-        } else {
-          vars.set("GOPATH", "C:\\go");
-          workdir = "C:\\go";
-        }
-      } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
-        workdir = void 0;
-      }
-      const s = {
-        name,
-        index: stage,
-        image: image || null,
-        resolvedImage: parent ? parent.resolvedImage : resolved,
-        golang: info.golang,
-        goroot: info.goroot,
-        windows: info.windows,
-        loc: fromRange0(ins.getRange()),
-        imageLoc: imageRange ? fromRange0(imageRange) : null
-      };
-      if (parent) s.parent = parent.name;
-      if (platform !== void 0) s.platform = platform;
-      model.scopes.push(s);
-      scope = s;
-      stageVars.set(name, vars);
-      stageWorkdir.set(name, workdir);
-      return;
-    }
-    if (stage < 0) {
-      if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, false, globalArgs);
-      return;
-    }
-    handle(ins, false);
-  }
-  collectSuppressions(df, model.suppressions);
-  return model;
-}
-function collectSuppressions(df, out) {
-  const instructions = df.getInstructions();
-  for (const c of df.getComments()) {
-    const p = parsePragma(c.getContent());
-    if (!p) continue;
-    const line0 = c.getRange().start.line;
-    let startLine = line0 + 2;
-    let endLine = line0 + 2;
-    const containing = instructions.find((i) => i.getRange().start.line < line0 && i.getRange().end.line > line0);
-    if (containing) {
-      endLine = containing.getRange().end.line + 1;
-    } else {
-      const next = instructions.find((i) => i.getRange().start.line > line0);
-      if (next) {
-        startLine = next.getRange().start.line + 1;
-        endLine = next.getRange().end.line + 1;
-      }
-    }
-    const s = { ruleIds: p.ruleIds, startLine, endLine, file: p.file, source: p.source, line: line0 + 1 };
-    if (p.reason) s.reason = p.reason;
-    out.push(s);
-  }
-  for (const d of df.getDirectives()) {
-    if (d.getName().toLowerCase() !== "check") continue;
-    const p = parsePragma(`check=${d.getValue()}`);
-    if (!p) continue;
-    const line = d.getRange().start.line + 1;
-    out.push({ ruleIds: p.ruleIds, startLine: line, endLine: line, file: true, source: "buildkit", line });
-  }
-}
-function sliceRange(lines, r) {
-  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
-  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
-  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
-  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
-  return parts.join("\n");
-}
-function parseJsonArgs(text) {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
-  let arr;
-  try {
-    arr = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
-  const out = [];
-  const re = /"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
-  }
-  return out;
-}
-
-// src/parse/env-file.ts
-var Source = class {
-  text;
-  lines;
-  constructor(input) {
-    this.text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-    this.lines = new LineIndex(this.text);
-  }
-  pos(offset) {
-    const p = this.lines.linePos(offset);
-    return { line: p.line, column: p.col };
-  }
-  loc(start, end) {
-    return this.lines.loc(start, end);
-  }
-  lineEnd(offset) {
-    const nl = this.text.indexOf("\n", offset);
-    return nl < 0 ? this.text.length : nl;
-  }
-};
-function parseEnvFile(path8, text, format = "dotenv") {
-  const st = { src: new Source(text), entries: [], comments: [], errors: [] };
-  try {
-    if (format === "raw") scanRaw(st);
-    else scanDotenv(st);
-  } catch (e) {
-    st.errors.push({ message: `could not read env file: ${e.message}`, line: 1, column: 1 });
-  }
-  const { src } = st;
-  const assignments = st.entries.map((e) => {
-    const a = {
-      name: e.name,
-      value: e.value,
-      kind: "env-file",
-      nameLoc: src.loc(e.nameStart, e.nameStart + e.name.length),
-      valueLoc: e.value === null ? null : src.loc(e.valueStart, e.valueEnd),
-      group: 0
-    };
-    if (e.raw !== void 0 && e.raw !== e.value) a.raw = e.raw;
-    return a;
-  });
-  const starts = st.entries.map((e) => src.pos(e.nameStart).line);
-  const ends = /* @__PURE__ */ new Map();
-  st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
-  return {
-    ...emptyModel(path8, "env-file"),
-    assignments,
-    suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
-    errors: st.errors
-  };
-}
-function leadingSpace(text, from, end) {
-  let i = from;
-  while (i < end && /\s/.test(text[i])) i++;
-  return i;
-}
-function scanRaw(st) {
-  const { src } = st;
-  const t = src.text;
-  let lineStart = 0;
-  while (lineStart <= t.length) {
-    const end = src.lineEnd(lineStart);
-    const s = leadingSpace(t, lineStart, end);
-    if (s < end) {
-      const line = src.pos(s).line;
-      if (t[s] === "#") st.comments.push({ line, text: t.slice(s + 1, end) });
-      else {
-        const body = t.slice(s, end);
-        const eq = body.indexOf("=");
-        const name = eq < 0 ? body : body.slice(0, eq);
-        if (name === "") st.errors.push({ message: `no variable name on line ${line}`, line, column: src.pos(s).column });
-        else if (/[ \t]/.test(name)) st.errors.push({ message: "variable name contains whitespace", line, column: src.pos(s).column });
-        else {
-          st.entries.push({
-            name,
-            nameStart: s,
-            value: eq < 0 ? null : body.slice(eq + 1),
-            valueStart: s + eq + 1,
-            valueEnd: end,
-            end
-          });
-        }
-      }
-    }
-    lineStart = end + 1;
-  }
-}
-function isBlank(c) {
-  return c !== void 0 && c !== "\n" && /\s/.test(c);
-}
-var KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
-function scanDotenv(st) {
-  const { src } = st;
-  const t = src.text;
-  let i = 0;
-  while (i < t.length) {
-    while (i < t.length && /\s/.test(t[i])) i++;
-    if (i >= t.length) break;
-    const lineEnd = src.lineEnd(i);
-    const line = src.pos(i).line;
-    if (t[i] === "#") {
-      st.comments.push({ line, text: t.slice(i + 1, lineEnd) });
-      i = lineEnd;
-      continue;
-    }
-    const exp = /^export[ \t]+/.exec(t.slice(i, lineEnd));
-    if (exp) i += exp[0].length;
-    const fail = (message, at) => {
-      st.errors.push({ message, line: src.pos(at).line, column: src.pos(at).column });
-    };
-    const nameStart = i;
-    let j = i;
-    let sep4 = -1;
-    let bad = -1;
-    for (; j < lineEnd; j++) {
-      const c = t[j];
-      if (c === "=" || c === ":") {
-        sep4 = j;
-        break;
-      }
-      if (!isBlank(c) && !KEY_CHAR.test(c) && bad < 0) bad = j;
-    }
-    const name = t.slice(nameStart, sep4 < 0 ? lineEnd : sep4).replace(/\s+$/u, "");
-    if (bad >= 0) {
-      fail(`unexpected character ${JSON.stringify(t[bad])} in variable name`, bad);
-      i = lineEnd;
-      continue;
-    }
-    if (name === "") {
-      fail("no variable name", nameStart);
-      i = lineEnd;
-      continue;
-    }
-    if (/\s/u.test(name)) {
-      fail("variable name contains whitespace", nameStart);
-      i = lineEnd;
-      continue;
-    }
-    if (sep4 < 0) {
-      st.entries.push({ name, nameStart, value: null, valueStart: lineEnd, valueEnd: lineEnd, end: lineEnd });
-      i = lineEnd;
-      continue;
-    }
-    let v = sep4 + 1;
-    while (v < lineEnd && isBlank(t[v])) v++;
-    const q = t[v];
-    if (q === '"' || q === "'") {
-      let close = -1;
-      for (let k = v + 1; k < t.length; k++) {
-        if (t[k] === q && t[k - 1] !== "\\") {
-          close = k;
-          break;
-        }
-      }
-      if (close < 0) {
-        fail("unterminated quoted value", v);
-        i = lineEnd;
-        continue;
-      }
-      const inner = t.slice(v + 1, close);
-      st.entries.push({
-        name,
-        nameStart,
-        value: q === "'" ? inner.replace(/\\'/g, "'") : unescapeDouble(inner),
-        valueStart: v + 1,
-        valueEnd: close,
-        raw: t.slice(v, close + 1),
-        end: close
-      });
-      i = src.lineEnd(close);
-      continue;
-    }
-    let stop = lineEnd;
-    for (let k = v; k < lineEnd; k++) {
-      if (t[k] === "#" && isBlank(t[k - 1])) {
-        stop = k;
-        break;
-      }
-    }
-    let e = stop;
-    while (e > v && isBlank(t[e - 1])) e--;
-    st.entries.push({ name, nameStart, value: t.slice(v, e), valueStart: v, valueEnd: e, end: e });
-    i = lineEnd;
-  }
-}
-var ESCAPES = {
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  "\\": "\\",
-  '"': '"',
-  $: "$"
-};
-function unescapeDouble(s) {
-  return s.replace(
-    /\\(0[0-7]{1,3}|[abfnrtv\\"$])/g,
-    (m, e) => e[0] === "0" ? String.fromCharCode(parseInt(e, 8)) : ESCAPES[e] ?? m
-  );
-}
-
-// src/parse/index.ts
-function parseFile(path8, text, format, envFormat = "dotenv") {
-  switch (format) {
-    case "dockerfile":
-      return parseDockerfile(path8, text);
-    case "compose":
-      return parseCompose(path8, text);
-    case "env-file":
-      return parseEnvFile(path8, text, envFormat);
-  }
-}
-
-// src/lint-file.ts
-var import_node_fs2 = require("node:fs");
-
-// src/read.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function tooLarge(bytes) {
-  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
-}
-function decode(buf) {
-  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
-  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
-    const le = buf[0] === 255;
-    const body = buf.subarray(2);
-    const swapped = le ? body : swap16(body);
-    return { text: new TextDecoder("utf-16le").decode(swapped) };
-  }
-  const probe = buf.subarray(0, 8192);
-  const nul = probe.indexOf(0);
-  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
-  try {
-    return { text: utf8.decode(buf) };
-  } catch {
-    const bad = firstInvalidUtf8(buf);
-    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
-  }
-}
-function swap16(b) {
-  const out = new Uint8Array(b.length - b.length % 2);
-  for (let i = 0; i + 1 < b.length; i += 2) {
-    out[i] = b[i + 1];
-    out[i + 1] = b[i];
-  }
-  return out;
-}
-function lineAt(buf, offset) {
-  let line = 1;
-  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
-  return line;
-}
-function firstInvalidUtf8(buf) {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
-    i += n + 1;
-  }
-  return 0;
 }
 
 // src/classify/assignments.ts
@@ -20233,6 +17955,699 @@ function allowMatcher(patterns) {
   return m;
 }
 
+// src/classify/values.ts
+function literalParts(value) {
+  if (!value) return [];
+  if (!SPECIAL_CHAR.test(value)) return [value];
+  const out = [];
+  parseInto(value, out);
+  return out;
+}
+var SPECIAL_CHAR = /[$%{`\\]/;
+function literalText(value) {
+  return literalParts(value).join("");
+}
+var NAME_START = /[A-Za-z_]/;
+var NAME_CHAR = /[A-Za-z0-9_]/;
+var SPECIAL_PARAM = /[0-9@*#?$!-]/;
+var PERCENT_VAR = /%[A-Za-z_][A-Za-z0-9_]*%/y;
+var BRACED_NAME = /^(?:#?[A-Za-z_][A-Za-z0-9_]*|#?[0-9]+|[@*#?$!-])/;
+function parseInto(s, out) {
+  let buf = "";
+  const flush = () => {
+    if (buf) out.push(buf);
+    buf = "";
+  };
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s[i];
+    if (c === "$") {
+      const d = s[i + 1];
+      if (d === "$") {
+        flush();
+        i += 2;
+        continue;
+      }
+      if (d === "{") {
+        if (s[i + 2] === "{") {
+          const end = s.indexOf("}}", i + 3);
+          if (end >= 0) {
+            flush();
+            i = end + 2;
+            continue;
+          }
+        } else {
+          const close = matching(s, i + 1, "{", "}");
+          if (close >= 0) {
+            flush();
+            parseBraced(s.slice(i + 2, close), out);
+            i = close + 1;
+            continue;
+          }
+        }
+        buf += s.slice(i);
+        break;
+      }
+      if (d === "(") {
+        const close = matching(s, i + 1, "(", ")");
+        if (close >= 0) {
+          flush();
+          i = close + 1;
+          continue;
+        }
+        buf += s.slice(i);
+        break;
+      }
+      if (d !== void 0 && NAME_START.test(d)) {
+        flush();
+        i += 2;
+        while (i < n && NAME_CHAR.test(s[i])) i++;
+        continue;
+      }
+      if (d !== void 0 && SPECIAL_PARAM.test(d)) {
+        flush();
+        i += 2;
+        continue;
+      }
+      buf += c;
+      i++;
+      continue;
+    }
+    if (c === "%") {
+      PERCENT_VAR.lastIndex = i;
+      const m = PERCENT_VAR.exec(s);
+      if (m) {
+        flush();
+        i += m[0].length;
+        continue;
+      }
+    } else if (c === "{" && s[i + 1] === "{") {
+      const end = s.indexOf("}}", i + 2);
+      if (end >= 0) {
+        flush();
+        i = end + 2;
+        continue;
+      }
+    } else if (c === "`") {
+      const end = s.indexOf("`", i + 1);
+      if (end >= 0) {
+        flush();
+        i = end + 1;
+        continue;
+      }
+    } else if (c === "\\" && s[i + 1] === "$") {
+      buf += "$";
+      i += 2;
+      continue;
+    }
+    buf += c;
+    i++;
+  }
+  flush();
+}
+function matching(s, open2, o, c) {
+  let depth = 0;
+  for (let i = open2; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === o) depth++;
+    else if (ch === c) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+function parseBraced(inner, out) {
+  const m = BRACED_NAME.exec(inner);
+  if (!m) return;
+  const rest = inner.slice(m[0].length);
+  const op = rest.startsWith(":") ? rest.slice(0, 2) : rest.slice(0, 1);
+  if (op === ":-" || op === "-" || op === ":=" || op === "=" || op === ":+" || op === "+") {
+    parseInto(rest.slice(op.length), out);
+  }
+}
+function valueKind(value) {
+  return kindOf(value, literalParts(value));
+}
+function kindOf(value, parts) {
+  if (value === null || value.trim() === "") return "empty";
+  if (parts.length === 1 && parts[0] === value) {
+    const t = value.trim();
+    return isPlaceholder(t) ? "placeholder" : "literal";
+  }
+  const lit = parts.join("").trim();
+  if (lit === "") return "reference";
+  if (lit !== value.trim() && !/[A-Za-z0-9]/.test(lit)) return "reference";
+  if (isPlaceholder(lit)) return "placeholder";
+  return "literal";
+}
+var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+  "0",
+  "1",
+  "-1",
+  "true",
+  "false",
+  "yes",
+  "no",
+  "on",
+  "off",
+  "y",
+  "n",
+  "t",
+  "f",
+  "enabled",
+  "disabled",
+  "null",
+  "nil",
+  "none",
+  "undefined",
+  "undef",
+  "empty",
+  "blank",
+  "n/a",
+  "na",
+  "-",
+  "--",
+  ".",
+  "?",
+  "~",
+  "changeme",
+  "change_me",
+  "change-me",
+  "change me",
+  "changethis",
+  "change_this",
+  "change-this",
+  "changemeplease",
+  "changeme123",
+  "replaceme",
+  "replace_me",
+  "replace-me",
+  "replace me",
+  "todo",
+  "tbd",
+  "tbc",
+  "fixme",
+  "fix_me",
+  "fix-me",
+  "placeholder",
+  "dummy",
+  "fake",
+  "redacted",
+  "masked",
+  "hidden",
+  "notset",
+  "not_set",
+  "not-set",
+  "unset",
+  "unknown",
+  "notasecret",
+  "not-a-secret",
+  "not_a_secret",
+  "unused",
+  "not-used",
+  "not_used",
+  "fill-me",
+  "fillme",
+  "fill_me",
+  "setme",
+  "set-me",
+  "set_me",
+  "secret-here",
+  "token-here",
+  "password-here",
+  "key-here",
+  "put your unique phrase here",
+  "{}",
+  "[]",
+  '""',
+  "''"
+]);
+var PLACEHOLDER_RES = [
+  /^<[^<>]*>$/,
+  // <token>, <your password>
+  /^\[[A-Za-z0-9 _.-]+\]$/,
+  // [YOUR_TOKEN]
+  /^\{[A-Za-z0-9 _.-]+\}$/,
+  // {token}
+  /^__?[A-Za-z0-9_]+__?$/,
+  // __TOKEN__, _admin_password_
+  /^[^A-Za-z0-9]{1,3}$/,
+  // _, -, ., ?
+  /^@[A-Za-z0-9_]+@$/,
+  // @TOKEN@ (autoconf-style substitution)
+  /^(?:x{3,}|X{3,})(?:[-_.](?:x+|X+))*$/,
+  // xxx, XXXX-XXXX
+  /^\*{3,}$/,
+  // ***
+  /^(?:[A-Za-z0-9]+[_.-])+(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…)$/,
+  // sk_live_xxxx, ghp_****, sk-...
+  /^[A-Za-z0-9]{2,8}(?:x{8,}|X{8,})$/,
+  // AIzaSyXXXXXXXX
+  /^(?:\.{3,}|…)$/,
+  // ..., …
+  /^your[a-z0-9]*(?:[-_ .][a-z0-9]+)*$/i,
+  // your-token-here, your_api_key, YourSecret
+  /^(?:enter|insert|put|paste|add|set|fill)(?:[-_ ][a-z0-9]+)+$/i,
+  // insert-token-here
+  /^(?:[a-z0-9]+[-_ ])+here$/i,
+  // token-goes-here
+  /^(?:replace|change)[-_ ]?(?:me|this)/i,
+  // change_me_in_production, ChangeMeChangeMe
+  /^(?:replace|change)[A-Z_-]/,
+  // changePassword, changeRunnerAuthToken (not `changeit`)
+  /(?:^|[-_.])(?:dummy|placeholder|changeme|replaceme)(?:$|[-_.])/i
+  // build-time-dummy, my_placeholder_value
+];
+var joinRes = (rs, flags) => new RegExp(rs.map((r) => `(?:${r.source})`).join("|"), flags);
+var PLACEHOLDER_CI = joinRes(PLACEHOLDER_RES.filter((r) => r.flags.includes("i")), "i");
+var PLACEHOLDER_CS = joinRes(PLACEHOLDER_RES.filter((r) => !r.flags.includes("i")), "");
+function isPlaceholder(text) {
+  let t = text.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
+  if (t === "") return true;
+  if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+}
+function shannon(s) {
+  if (s.length === 0) return 0;
+  const ascii = ASCII_COUNTS.fill(0);
+  let other = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) ascii[c]++;
+    else (other ??= /* @__PURE__ */ new Map()).set(c, (other.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  const len = s.length;
+  const add = (c) => {
+    if (c === 0) return;
+    const p = c / len;
+    h -= p * Math.log2(p);
+  };
+  for (let i = 0; i < 128; i++) add(ascii[i]);
+  if (other) for (const c of other.values()) add(c);
+  return h;
+}
+var ASCII_COUNTS = new Int32Array(128);
+function isHighEntropy(s) {
+  const t = s.trim();
+  if (t.length < 16 || /\s/.test(t)) return false;
+  if (isPathLike(t) || /^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return false;
+  let classes = 0;
+  if (/[a-z]/.test(t)) classes++;
+  if (/[A-Z]/.test(t)) classes++;
+  if (/[0-9]/.test(t)) classes++;
+  if (classes < 2) return false;
+  return shannon(t) >= 3.5;
+}
+var PATH_RE = /^(?:\/[^\s]*|\.\.?\/\S*|~\/\S*|[A-Za-z]:[\\/].*|\\\\\S+|file:\/\/\S*)$/;
+var KEY_FILE_RE = /^(?:[\w.-]+\/)*(?:[\w.-]+\.(?:pem|key|crt|cer|csr|p12|pfx|p8|json|txt|asc|gpg|jks|keystore|truststore|pub|der|env|ya?ml|conf|cfg|ini|properties|secret|secrets|token|pass|passwd|htpasswd|sh|bash|py|rb|js|ps1|bat|cmd|exe)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?)$/i;
+function isPathLike(s) {
+  const t = s.trim();
+  return PATH_RE.test(t) || KEY_FILE_RE.test(t);
+}
+var UNIT = "(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|years?|k|kb|mb|g|gb)";
+var NUMBER_DURATION = new RegExp(`^[-+]?(?:\\d+(?:\\.\\d+)?${UNIT})*\\d+(?:\\.\\d+)?${UNIT}?$`, "i");
+function isDigestLike(s) {
+  const t = s.trim();
+  if (/^(?:(?:sha\d+|md5|sha)[:=-])?[0-9a-f]{32,128}(?:\s+(?:(?:sha\d+|md5)[:=-])?[0-9a-f]{32,128})*$/i.test(t)) return true;
+  if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{40,}={0,2}$/.test(t)) return true;
+  return /^\$(?:1|2[abxy]?|5|6|y|argon2(?:id|i|d)|pbkdf2[-\w]*|scrypt)\$\S+$/.test(t);
+}
+function isFingerprintList(s) {
+  const t = s.trim();
+  if (t === "") return false;
+  const joined = t.replace(/\b((?:[0-9a-f]{4}\s+){9}[0-9a-f]{4})\b/gi, (m) => m.replace(/\s+/g, ""));
+  for (const p of joined.split(/[\s,;]+/))
+    if (p !== "" && !/^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})$/i.test(p)) return false;
+  return true;
+}
+function isPlainUrl(s) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/i.exec(s.trim());
+  return m !== null && !m[1].includes("@") && !/\s/.test(s.trim());
+}
+function dominantCharRatio(s) {
+  if (s.length === 0) return 1;
+  const counts = /* @__PURE__ */ new Map();
+  let max = 0;
+  for (const ch of s) {
+    const c = (counts.get(ch) ?? 0) + 1;
+    counts.set(ch, c);
+    if (c > max) max = c;
+  }
+  return max / s.length;
+}
+
+// src/util/escape-re.ts
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+// src/classify/tokens.ts
+var B = "(?<![A-Za-z0-9_])";
+var E = "(?![A-Za-z0-9_])";
+var varied = (prefixLen) => (s) => {
+  const body = s.slice(prefixLen);
+  return body.length > 0 && dominantCharRatio(body) <= 0.5 && new Set(body).size >= 3;
+};
+var AWS_EXAMPLES = /* @__PURE__ */ new Set([
+  "AKIAIOSFODNN7EXAMPLE",
+  "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  "AKIAI44QH8DHBEXAMPLE",
+  "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
+]);
+function isAwsDocExample(s) {
+  return AWS_EXAMPLES.has(s);
+}
+function literalSecret(s) {
+  const lit = literalText(s);
+  return lit.length > 0 && lit === s && !isPlaceholder(s) && !isPathLike(s);
+}
+var FORMATS = [
+  {
+    type: "PEM private key",
+    re: "-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)?",
+    hints: ["PRIVATE KEY"]
+  },
+  {
+    type: "AWS access key id",
+    re: `${B}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${E}`,
+    ok: (s) => !AWS_EXAMPLES.has(s) && varied(4)(s),
+    hints: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"]
+  },
+  {
+    type: "GitHub token",
+    re: `${B}gh[pousr]_[A-Za-z0-9]{36,255}${E}`,
+    ok: varied(4),
+    hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+  },
+  {
+    type: "GitHub fine-grained personal access token",
+    re: `${B}github_pat_[A-Za-z0-9_]{50,255}${E}`,
+    ok: varied(11),
+    hints: ["github_pat_"]
+  },
+  {
+    type: "GitLab token",
+    re: `${B}gl(?:pat|ptt|dt|rt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,}`,
+    ok: (s) => varied(s.indexOf("-") + 1)(s),
+    hints: ["glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-", "glagent-"]
+  },
+  {
+    type: "Slack token",
+    re: `${B}(?:xox[abposre]|xapp)-[0-9A-Za-z-]{10,}`,
+    ok: varied(5),
+    hints: ["xox", "xapp-"]
+  },
+  {
+    type: "Slack webhook URL",
+    re: "https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,}",
+    hints: ["hooks.slack.com"]
+  },
+  {
+    type: "Discord webhook URL",
+    re: "https?://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{30,}",
+    hints: ["discord"]
+  },
+  {
+    type: "Stripe secret key",
+    re: `${B}(?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{10,99}${E}`,
+    ok: (s) => varied(s.indexOf("_", 3) + 1)(s),
+    hints: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_"]
+  },
+  {
+    type: "Stripe webhook secret",
+    re: `${B}whsec_[A-Za-z0-9]{24,}${E}`,
+    ok: varied(6),
+    hints: ["whsec_"]
+  },
+  {
+    type: "npm access token",
+    re: `${B}npm_[A-Za-z0-9]{36}${E}`,
+    ok: varied(4),
+    hints: ["npm_"]
+  },
+  {
+    type: "PyPI API token",
+    re: `${B}pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,}`,
+    hints: ["pypi-"]
+  },
+  {
+    type: "Docker Hub access token",
+    re: `${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}`,
+    ok: varied(9),
+    hints: ["dckr_"]
+  },
+  {
+    type: "Google API key",
+    re: `${B}AIza[0-9A-Za-z_-]{35}${E}`,
+    ok: varied(6),
+    hints: ["AIza"]
+  },
+  {
+    type: "Anthropic API key",
+    re: `${B}sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_-]{32,}`,
+    ok: varied(14),
+    hints: ["sk-ant-"]
+  },
+  {
+    type: "OpenAI API key",
+    re: `${B}sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{32,}`,
+    ok: (s) => !s.startsWith("sk-ant-") && /[0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)) && varied(3)(s),
+    hints: ["sk-"]
+  },
+  {
+    type: "SendGrid API key",
+    re: `${B}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{30,50}${E}`,
+    ok: varied(3),
+    hints: ["SG."]
+  },
+  {
+    type: "JSON Web Token",
+    re: `${B}eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*`,
+    hints: ["eyJ"]
+  },
+  {
+    type: "Hugging Face token",
+    re: `${B}hf_[A-Za-z]{34,40}${E}`,
+    ok: (s) => varied(3)(s) && /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)),
+    hints: ["hf_"]
+  },
+  {
+    type: "HashiCorp Vault token",
+    re: `${B}hv[sbr]\\.[A-Za-z0-9_-]{24,}`,
+    ok: varied(4),
+    hints: ["hvs.", "hvb.", "hvr."]
+  },
+  {
+    type: "DigitalOcean token",
+    re: `${B}do[por]_v1_[a-f0-9]{64}${E}`,
+    hints: ["_v1_"]
+  },
+  {
+    type: "Shopify token",
+    re: `${B}shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}${E}`,
+    hints: ["shp"]
+  },
+  {
+    type: "Grafana token",
+    re: `${B}(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2})`,
+    ok: varied(4),
+    hints: ["glsa_", "glc_"]
+  },
+  {
+    type: "Tailscale key",
+    re: `${B}tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9-]{16,}`,
+    ok: varied(11),
+    hints: ["tskey-"]
+  },
+  {
+    type: "Sentry auth token",
+    re: `${B}(?:sntrys_eyJ[A-Za-z0-9+/=_-]{30,}|sntryu_[a-f0-9]{64})`,
+    hints: ["sntry"]
+  },
+  {
+    type: "Databricks token",
+    re: `${B}dapi[a-f0-9]{32}(?:-\\d)?${E}`,
+    ok: varied(4),
+    hints: ["dapi"]
+  },
+  {
+    type: "Postman API key",
+    re: `${B}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${E}`,
+    hints: ["PMAK-"]
+  },
+  {
+    type: "New Relic key",
+    re: `${B}NR(?:AK|II|JS)-[A-Za-z0-9]{27}${E}`,
+    ok: varied(5),
+    hints: ["NRAK-", "NRII-", "NRJS-"]
+  },
+  {
+    type: "Age secret key",
+    re: `${B}AGE-SECRET-KEY-1[0-9A-Z]{58}${E}`,
+    hints: ["AGE-SECRET-KEY-"]
+  },
+  {
+    type: "Pulumi access token",
+    re: `${B}pul-[a-f0-9]{40}${E}`,
+    ok: varied(4),
+    hints: ["pul-"]
+  },
+  {
+    type: "Terraform Cloud token",
+    re: `${B}[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,}`,
+    hints: [".atlasv1."]
+  },
+  {
+    type: "Groq API key",
+    re: `${B}gsk_[A-Za-z0-9]{48,}${E}`,
+    ok: varied(4),
+    hints: ["gsk_"]
+  },
+  {
+    type: "Mailgun API key",
+    re: `${B}key-[a-f0-9]{32}${E}`,
+    ok: varied(4),
+    hints: ["key-"]
+  },
+  // ---- case-insensitive formats ----
+  {
+    type: "Azure storage/service bus key",
+    re: "(?:AccountKey|SharedAccessKey)\\s*=\\s*([A-Za-z0-9+/]{20,}={0,2})",
+    ci: true,
+    inner: true,
+    hints: ["accountkey", "sharedaccesskey"]
+  },
+  {
+    type: "Password in URL",
+    re: `${B}[a-z][a-z0-9+.-]{1,30}://[^\\s/:@'"<>]{0,256}:([^\\s/@'"<>]{1,256})@(?!sha\\d+:)[^\\s/@'"<>]`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ["://"]
+  },
+  {
+    type: "Token in URL",
+    re: `${B}[a-z][a-z0-9+.-]{1,30}://([A-Za-z0-9_-]{20,256})@(?!sha\\d+:)[^\\s/@'"<>:]+`,
+    ci: true,
+    inner: true,
+    ok: (secret, whole) => isHighEntropy(secret) && !/sentry/i.test(whole),
+    hints: ["://"]
+  },
+  {
+    type: "Password in URL query",
+    re: `[?&;](?:password|passwd|pwd|pass)=([^&\\s"'$%{<>;]{1,256})`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ["password=", "passwd=", "pwd=", "pass="]
+  },
+  {
+    type: "docker login password",
+    re: `${B}(?:echo|printf)\\s+["']?([^\\s"'$|]{1,256})["']?\\s*\\|\\s*(?:sudo\\s+)?(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:registry\\s+)?login${E}[^|;&\\n]{0,300}--password-stdin`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ["login"]
+  },
+  {
+    type: "Password in DSN",
+    re: `${B}[^\\s:@/'"()=]{1,64}:([^\\s@/'"()]{1,256})@(?:tcp|unix|udp)\\(`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ["@tcp(", "@unix(", "@udp("]
+  },
+  {
+    type: "Connection string password",
+    re: `(?:server|host|data source|address|addr|user id|uid|username|user|database|initial catalog)\\s*=[^;"'\\n]{0,512};(?:[^;"'\\n]{0,512};){0,12}?\\s*(?:password|pwd)\\s*=\\s*([^;"'\\s]{1,256})`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ["password", "pwd"]
+  },
+  {
+    type: "Docker registry auth",
+    re: `"auth"\\s*:\\s*"([A-Za-z0-9+/]{12,}={0,2})"`,
+    ci: true,
+    inner: true,
+    hints: ['"auth"']
+  },
+  {
+    type: "netrc password",
+    re: `${B}machine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+([^\\s"'$]+)`,
+    ci: true,
+    inner: true,
+    ok: literalSecret,
+    hints: ["machine"]
+  }
+];
+function groupCount(src) {
+  return new RegExp(`${src}|`).exec("").length - 1;
+}
+function compile(formats, ci) {
+  const groups = [];
+  let idx = 1;
+  const parts = [];
+  for (const fmt of formats) {
+    const n = groupCount(fmt.re);
+    if (n !== (fmt.inner ? 1 : 0)) throw new Error(`token format ${fmt.type}: expected ${fmt.inner ? 1 : 0} groups, got ${n}`);
+    groups.push({ fmt, whole: idx, secret: fmt.inner ? idx + 1 : idx });
+    idx += 1 + n;
+    parts.push(`(${fmt.re})`);
+  }
+  const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
+  return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
+}
+var CS = compile(
+  FORMATS.filter((f) => !f.ci),
+  false
+);
+var CI = compile(
+  FORMATS.filter((f) => f.ci),
+  true
+);
+function run(c, text, out) {
+  if (!c.hint.test(text)) return;
+  const re = c.re;
+  re.lastIndex = 0;
+  let m;
+  while ((m = re.exec(text)) !== null) {
+    let accepted = false;
+    for (const g of c.groups) {
+      const whole = m[g.whole];
+      if (whole === void 0) continue;
+      const secret = m[g.secret] ?? whole;
+      if (!g.fmt.ok || g.fmt.ok(secret, whole)) {
+        const start = m.index + (g.secret === g.whole ? 0 : whole.lastIndexOf(secret));
+        out.push({ type: g.fmt.type, start, end: start + secret.length, text: secret });
+        accepted = true;
+      }
+      break;
+    }
+    if (!accepted) re.lastIndex = m.index + 1;
+  }
+}
+function scanText(text) {
+  if (text.length < 8) return [];
+  const found = [];
+  run(CS, text, found);
+  run(CI, text, found);
+  if (found.length <= 1) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.start < lastEnd) continue;
+    out.push(f);
+    lastEnd = f.end;
+  }
+  return out;
+}
+
 // src/classify/index.ts
 var AUTH_SCHEMES = /* @__PURE__ */ new Set([
   "basic",
@@ -20414,6 +18829,1621 @@ function redact(text, secrets = []) {
   return maskSpans(text, spans);
 }
 
+// src/parse/empty-model.ts
+function emptyModel(path9, format) {
+  return {
+    path: path9,
+    format,
+    assignments: [],
+    scopes: [],
+    copies: [],
+    workdirs: [],
+    runs: [],
+    users: [],
+    envFiles: [],
+    suppressions: [],
+    errors: []
+  };
+}
+
+// src/parse/location.ts
+function fromRange0(r) {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+function span(line, column, length) {
+  return { line, column, endLine: line, endColumn: column + length };
+}
+function locateInSegments(segments2, start, end, sep5 = " ") {
+  let offset = 0;
+  for (const s of segments2) {
+    const segEnd = offset + s.text.length;
+    if (start >= offset && start <= segEnd) {
+      const col = s.column + (start - offset);
+      const stop = Math.min(end, segEnd);
+      return span(s.line, col, Math.max(1, stop - start));
+    }
+    offset = segEnd + sep5.length;
+  }
+  return null;
+}
+function dropPrefix(segments2, offset, sep5 = " ") {
+  const out = [];
+  let pos = 0;
+  for (const s of segments2) {
+    const end = pos + s.text.length;
+    if (end <= offset) {
+      pos = end + sep5.length;
+      continue;
+    }
+    const skip = Math.max(0, offset - pos);
+    const text = s.text.slice(skip);
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
+    pos = end + sep5.length;
+  }
+  return out;
+}
+function joinSegments(segments2, sep5 = " ") {
+  return segments2.map((s) => s.text).join(sep5);
+}
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  text;
+  starts = [0];
+  linePos(offset) {
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: off - this.starts[lo] + 1 };
+  }
+  /** Location of the offsets [start, end). */
+  loc(start, end) {
+    const a = this.linePos(start);
+    const b = this.linePos(end);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+};
+
+// src/parse/expand.ts
+function expand(text, vars, escape = "\\") {
+  if (text.indexOf("$") < 0) return text;
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c !== "$" && c !== escape) {
+      let j = text.indexOf("$", i);
+      if (j < 0) j = text.length;
+      const e = escape ? text.indexOf(escape, i) : -1;
+      if (e >= 0 && e < j) j = e;
+      out += text.slice(i, j);
+      i = j;
+      continue;
+    }
+    if (c === escape && text[i + 1] === "$") {
+      out += "$";
+      i += 2;
+      continue;
+    }
+    if (c !== "$") {
+      out += c;
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === "{") {
+      const close = findClose(text, i + 2);
+      if (close < 0) return null;
+      const body = text.slice(i + 2, close);
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+?])(.*))?$/s.exec(body);
+      if (!m2) return null;
+      const [, name2, colon, op, word] = m2;
+      const has = vars.has(name2);
+      const val2 = vars.get(name2);
+      if (has && val2 === null) return null;
+      const set = has && (colon ? val2 !== "" : true);
+      let piece;
+      if (!op) piece = has ? val2 : null;
+      else if (op === "-") piece = set ? val2 : expand(word ?? "", vars, escape);
+      else if (op === "+") piece = set ? expand(word ?? "", vars, escape) : "";
+      else piece = set ? val2 : null;
+      if (piece === null) return null;
+      out += piece;
+      i = close + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (!m) {
+      out += "$";
+      i++;
+      continue;
+    }
+    const name = m[0];
+    if (!vars.has(name)) return null;
+    const val = vars.get(name);
+    if (val === null || val === void 0) return null;
+    out += val;
+    i += 1 + name.length;
+  }
+  return out;
+}
+function findClose(text, from, open2 = "{", close = "}") {
+  let depth = 1;
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === open2) depth++;
+    else if (text[j] === close && --depth === 0) return j;
+  }
+  return -1;
+}
+function referencedNames(text) {
+  const out = [];
+  const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2]);
+  return out;
+}
+
+// src/parse/interpolation.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+var BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+var EMPTY_VARS = /* @__PURE__ */ new Map();
+function scanComposeValue(value) {
+  if (value === null || value === "") return { kind: "empty", refs: [], literal: "", error: null };
+  const refs = [];
+  const out = { literal: "", hasFallback: false, error: null };
+  scanInto(value, 0, false, refs, out);
+  const kind = out.literal.length > 0 || refs.length === 0 || out.hasFallback ? "literal" : "reference";
+  return { kind, refs, literal: out.literal, error: out.error };
+}
+function scanInto(text, base, nested, refs, out) {
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c !== "$") {
+      out.literal += c;
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === "$") {
+      out.literal += "$";
+      i += 2;
+      continue;
+    }
+    if (next === "{") {
+      const close = findClose(text, i + 2);
+      const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
+      if (!m) {
+        out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
+        out.literal += text.slice(i, close < 0 ? text.length : close + 1);
+        i = close < 0 ? text.length : close + 1;
+        continue;
+      }
+      const op = m[2] ?? "";
+      refs.push({ name: m[1], op, start: base + i, end: base + close + 1, nameStart: base + i + 2, nested });
+      if (op === ":-" || op === "-" || op === ":+" || op === "+") {
+        const word = m[3] ?? "";
+        if (word.length > 0) out.hasFallback = true;
+        scanInto(word, base + i + 2 + m[1].length + op.length, true, refs, out);
+      }
+      i = close + 1;
+      continue;
+    }
+    const n = NAME.exec(text.slice(i + 1));
+    if (!n) {
+      out.literal += "$";
+      i++;
+      continue;
+    }
+    refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
+    i += 1 + n[0].length;
+  }
+}
+function resolveComposeStatic(value) {
+  return expand(value, EMPTY_VARS, "$");
+}
+
+// src/engine/suppress.ts
+function parsePragma(comment) {
+  const text = comment.trim();
+  let m = /^godock-ignore(-file)?(?:\s+(.*))?$/.exec(text);
+  if (m) {
+    const file = m[1] === "-file";
+    let rest = (m[2] ?? "").trim();
+    let reason;
+    const dash = rest.indexOf("--");
+    if (dash >= 0) {
+      reason = rest.slice(dash + 2).trim() || void 0;
+      rest = rest.slice(0, dash).trim();
+    }
+    const ids = rest.split(/[\s,]+/).filter(Boolean);
+    const out = {
+      ruleIds: ids.length ? ids : "*",
+      file,
+      source: "godock"
+    };
+    if (reason) out.reason = reason;
+    return out;
+  }
+  m = /^hadolint\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(text);
+  if (m) return { ruleIds: m[1].split(/[\s,]+/).filter(Boolean), file: false, source: "hadolint" };
+  m = /^check\s*=\s*(.*)$/.exec(text);
+  if (m) {
+    const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(m[1]);
+    if (!skip) return null;
+    const ids = skip[1].split(",").map((s) => s.trim()).filter(Boolean);
+    return { ruleIds: ids.some((s) => s.toLowerCase() === "all") ? "*" : ids, file: true, source: "buildkit" };
+  }
+  return null;
+}
+function matches(s, rule) {
+  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
+  if (s.source === "godock") return s.ruleIds.includes(rule.id);
+  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
+}
+function isSuppressed(f, rule, suppressions2) {
+  for (const s of suppressions2) {
+    if (!matches(s, rule)) continue;
+    if (s.file) return true;
+    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
+  }
+  return false;
+}
+
+// src/parse/line-suppressions.ts
+function lineSuppressions(comments, contentLines, extent = (l) => l) {
+  const out = [];
+  for (const c of comments) {
+    const p = parsePragma(c.text);
+    if (!p) continue;
+    const next = contentLines.find((l) => l > c.line);
+    const start = next ?? c.line + 1;
+    const s = {
+      ruleIds: p.ruleIds,
+      startLine: start,
+      endLine: next === void 0 ? start : Math.max(start, extent(start)),
+      file: p.file,
+      source: p.source,
+      line: c.line
+    };
+    if (p.reason) s.reason = p.reason;
+    out.push(s);
+  }
+  return out;
+}
+
+// src/parse/compose.ts
+var MAX_ALIAS_COUNT = 1e4;
+var WALK_BUDGET = 2e5;
+var NOT_A_MAPPING = "compose file must be a mapping of top-level keys such as services:";
+var ALIAS_BOMB = "too many YAML alias expansions (possible alias bomb); file not expanded";
+var TOP_LEVEL = /* @__PURE__ */ new Set(["version", "services", "networks", "volumes", "secrets", "configs", "include", "name", "models"]);
+var SERVICE_KEYS = /* @__PURE__ */ new Set([
+  "image",
+  "build",
+  "environment",
+  "env_file",
+  "command",
+  "entrypoint",
+  "ports",
+  "volumes",
+  "links",
+  "depends_on",
+  "container_name",
+  "restart",
+  "expose",
+  "labels",
+  "extends",
+  "working_dir",
+  "user"
+]);
+var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
+  { tag, resolve: (s) => s },
+  { tag, collection: "map", resolve: (c) => c },
+  { tag, collection: "seq", resolve: (c) => c }
+]);
+var BudgetExceeded = class extends Error {
+};
+function parseCompose(path9, text) {
+  const model = emptyModel(path9, "compose");
+  const lc = new LineIndex(text);
+  const ctx = {
+    text,
+    lc,
+    anchors: /* @__PURE__ */ new Map(),
+    budget: WALK_BUDGET,
+    groups: /* @__PURE__ */ new Map(),
+    byNode: /* @__PURE__ */ new Map(),
+    envFiles: /* @__PURE__ */ new Map(),
+    path: path9
+  };
+  try {
+    const doc = (0, import_yaml.parseDocument)(text, {
+      merge: true,
+      uniqueKeys: true,
+      customTags: COMPOSE_TAGS,
+      prettyErrors: false,
+      // The library would print its warnings (quoting keys) straight to stderr.
+      logLevel: "error"
+    });
+    for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
+    const root = doc.contents;
+    if (root !== null && !(0, import_yaml.isMap)(root)) {
+      model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
+    } else if (root !== null) {
+      if (model.errors.length === 0 && (text.includes("*") || text.includes("<<"))) {
+        try {
+          doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (e) {
+          const msg = e.message;
+          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : yamlReason(msg), firstAliasOffset(doc)));
+          if (/alias count/i.test(msg)) return finish(model, ctx);
+        }
+      }
+      if (text.includes("&")) {
+        (0, import_yaml.visit)(doc, {
+          Node(_, n) {
+            if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.anchor && n.range) {
+              const list = ctx.anchors.get(n.anchor) ?? [];
+              list.push(n);
+              ctx.anchors.set(n.anchor, list);
+            }
+          }
+        });
+      }
+      walk2(ctx, root, model);
+    }
+  } catch (e) {
+    if (e instanceof BudgetExceeded) model.errors.push({ message: ALIAS_BOMB, line: 1, column: 1 });
+    else model.errors.push({ message: `could not read compose file: ${yamlReason(e.message)}`, line: 1, column: 1 });
+  }
+  return finish(model, ctx);
+}
+function finish(model, ctx) {
+  model.assignments = [...ctx.byNode.values()].sort(
+    (a, b) => a.nameLoc.line - b.nameLoc.line || a.nameLoc.column - b.nameLoc.column
+  );
+  model.envFiles = [...ctx.envFiles.values()];
+  model.suppressions = suppressions(ctx.text, model.assignments);
+  return model;
+}
+function walk2(ctx, root, model) {
+  const top = entries(ctx, root);
+  const servicesEntry = top.find((e) => e.key === "services");
+  let services;
+  if (servicesEntry) {
+    services = entries(ctx, servicesEntry.value);
+  } else {
+    services = top.filter((e) => {
+      if (TOP_LEVEL.has(e.key) || e.key.startsWith("x-")) return false;
+      const v = deref(ctx, e.value);
+      return (0, import_yaml.isMap)(v) && entries(ctx, v).some((s) => SERVICE_KEYS.has(s.key));
+    });
+  }
+  services.forEach((svc, index) => {
+    const body = deref(ctx, svc.value);
+    if (!(0, import_yaml.isMap)(body)) return;
+    const name = svc.key;
+    const fields = new Map(entries(ctx, body).map((e) => [e.key, e]));
+    const image = scalarText(deref(ctx, fields.get("image")?.value));
+    const imageNode = deref(ctx, fields.get("image")?.value);
+    const resolvedImage = image === null ? null : resolveComposeStatic(image);
+    const go = golangImage(resolvedImage);
+    const scope = {
+      name,
+      index,
+      image,
+      resolvedImage,
+      golang: go.golang,
+      goroot: go.goroot,
+      windows: go.windows,
+      loc: contentLoc(ctx, svc.keyNode),
+      imageLoc: image !== null && (0, import_yaml.isScalar)(imageNode) ? contentLoc(ctx, imageNode) : null
+    };
+    const platform = scalarText(deref(ctx, fields.get("platform")?.value));
+    if (platform !== null) scope.platform = platform;
+    const buildEntry = fields.get("build");
+    const build = deref(ctx, buildEntry?.value);
+    if (buildEntry && build) {
+      const loc = contentLoc(ctx, buildEntry.keyNode);
+      if ((0, import_yaml.isScalar)(build)) {
+        const context = scalarText(build);
+        if (context !== null) scope.build = { context: staticText(context), dockerfile: "Dockerfile", loc };
+      } else if ((0, import_yaml.isMap)(build)) {
+        const b = new Map(entries(ctx, build).map((e) => [e.key, e]));
+        const context = scalarText(deref(ctx, b.get("context")?.value));
+        const dockerfile = scalarText(deref(ctx, b.get("dockerfile")?.value));
+        const target = scalarText(deref(ctx, b.get("target")?.value));
+        scope.build = {
+          context: context === null ? "." : staticText(context),
+          dockerfile: dockerfile === null ? "Dockerfile" : staticText(dockerfile),
+          loc
+        };
+        if (target !== null) scope.build.target = staticText(target);
+        collectEnv(ctx, b.get("args")?.value, "build-arg", name);
+      }
+    }
+    model.scopes.push(scope);
+    collectEnv(ctx, fields.get("environment")?.value, "environment", name);
+    collectEnvFiles(ctx, fields.get("env_file")?.value, name);
+  });
+}
+function resolveAlias(ctx, a) {
+  const at = a.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let found = null;
+  for (const n of ctx.anchors.get(a.source) ?? []) if ((n.range?.[0] ?? 0) < at) found = n;
+  return found;
+}
+function deref(ctx, n) {
+  let cur = n;
+  for (let hops = 0; (0, import_yaml.isAlias)(cur) && hops < 32; hops++) cur = resolveAlias(ctx, cur);
+  return (0, import_yaml.isScalar)(cur) || (0, import_yaml.isCollection)(cur) ? cur : null;
+}
+function isMergeKey(k) {
+  return (0, import_yaml.isScalar)(k) && (typeof k.value === "symbol" || k.value === "<<" && k.type === "PLAIN");
+}
+function spend(ctx) {
+  if (--ctx.budget < 0) throw new BudgetExceeded();
+}
+function entries(ctx, node, depth = 0) {
+  const m = deref(ctx, node);
+  if (!(0, import_yaml.isMap)(m) || depth > 32) return [];
+  const own = [];
+  const merged = [];
+  for (const p of m.items) {
+    spend(ctx);
+    if (isMergeKey(p.key)) {
+      const v = deref(ctx, p.value);
+      for (const src of (0, import_yaml.isSeq)(v) ? v.items : [v]) merged.push(...entries(ctx, src, depth + 1));
+      continue;
+    }
+    const k = deref(ctx, p.key);
+    if (!(0, import_yaml.isScalar)(k)) continue;
+    const key2 = scalarText(k);
+    if (key2 === null) continue;
+    own.push({ key: key2, keyNode: k, value: p.value, owner: m });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const e of [...own, ...merged]) {
+    if (seen.has(e.key)) continue;
+    seen.add(e.key);
+    out.push(e);
+  }
+  return out;
+}
+function scalarText(n) {
+  if (!(0, import_yaml.isScalar)(n) || n.value === null || n.value === void 0) return null;
+  if (typeof n.value === "string") return n.value;
+  return n.source ?? String(n.value);
+}
+function staticText(s) {
+  return resolveComposeStatic(s) ?? s;
+}
+function contentRange(ctx, s) {
+  const [a, b] = s.range ?? [0, 0];
+  const t = ctx.text;
+  switch (s.type) {
+    case "QUOTE_DOUBLE":
+    case "QUOTE_SINGLE":
+      return [a + 1, Math.max(a + 1, b - 1)];
+    case "BLOCK_LITERAL":
+    case "BLOCK_FOLDED": {
+      const nl = t.indexOf("\n", a);
+      if (nl < 0 || nl >= b) return [b, b];
+      let start = nl + 1;
+      while (start < b && /\s/.test(t[start])) start++;
+      let end = b;
+      while (end > start && /\s/.test(t[end - 1])) end--;
+      return [start, end];
+    }
+    default:
+      return [a, b];
+  }
+}
+function contentLoc(ctx, s) {
+  const [a, b] = contentRange(ctx, s);
+  return ctx.lc.loc(a, b);
+}
+function yamlReason(message) {
+  const first = message.split("\n")[0] ?? "";
+  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()-].*$/s, "").trim();
+  return redact(reason || "invalid YAML");
+}
+function errorAt(lc, message, offset) {
+  const p = lc.linePos(offset);
+  return { message, line: p.line, column: p.col };
+}
+function firstAliasOffset(doc) {
+  let at = 0;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, a) {
+      at = a.range?.[0] ?? 0;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return at;
+}
+function groupOf(ctx, owner) {
+  let g = ctx.groups.get(owner);
+  if (g === void 0) {
+    g = ctx.groups.size;
+    ctx.groups.set(owner, g);
+  }
+  return g;
+}
+function isReset(n) {
+  return n !== null && n.tag === "!reset";
+}
+function record(ctx, node, service, make) {
+  const known2 = ctx.byNode.get(node);
+  if (known2) {
+    if (!known2.services.includes(service)) known2.services.push(service);
+    return;
+  }
+  const a = make();
+  if (a) ctx.byNode.set(node, a);
+}
+function collectEnv(ctx, node, kind, service) {
+  const n = deref(ctx, node);
+  if (n === null || isReset(n)) return;
+  if ((0, import_yaml.isMap)(n)) {
+    for (const e of entries(ctx, n)) {
+      const v = e.value === null ? null : deref(ctx, e.value);
+      if (isReset(v) || v !== null && !(0, import_yaml.isScalar)(v)) continue;
+      record(ctx, e.keyNode, service, () => {
+        const typo = missingSpace(ctx, e.keyNode, kind, service, groupOf(ctx, e.owner));
+        if (typo) return typo;
+        const value = scalarText(v);
+        const a = {
+          name: e.key,
+          value,
+          kind,
+          scope: service,
+          services: [service],
+          nameLoc: contentLoc(ctx, e.keyNode),
+          valueLoc: value === null || !(0, import_yaml.isScalar)(v) ? null : contentLoc(ctx, v),
+          group: groupOf(ctx, e.owner)
+        };
+        if ((0, import_yaml.isScalar)(v) && value !== null && v.range) {
+          const raw = ctx.text.slice(v.range[0], v.range[1]);
+          if (raw !== value) a.raw = raw;
+        }
+        return a;
+      });
+    }
+    return;
+  }
+  if ((0, import_yaml.isScalar)(n)) {
+    record(ctx, n, service, () => missingSpace(ctx, n, kind, service, groupOf(ctx, n)) ?? splitAtEquals(ctx, n, kind, service, groupOf(ctx, n)));
+    return;
+  }
+  if (!(0, import_yaml.isSeq)(n)) return;
+  for (const item of n.items) {
+    spend(ctx);
+    const s = deref(ctx, item);
+    if (!(0, import_yaml.isScalar)(s) || isReset(s)) continue;
+    const text = scalarText(s);
+    if (text === null || text === "") continue;
+    record(ctx, s, service, () => splitAtEquals(ctx, s, kind, service, groupOf(ctx, n)));
+  }
+}
+function missingSpace(ctx, key2, kind, service, group) {
+  const text = scalarText(key2);
+  const m = text === null ? null : /^([A-Za-z_][A-Za-z0-9_.-]*):(\S+)/.exec(text);
+  if (!m) return null;
+  const [cs, ce] = contentRange(ctx, key2);
+  const raw = ctx.text.slice(cs, ce);
+  if (!raw.startsWith(`${m[1]}:${m[2]}`)) return null;
+  const at = cs + m[1].length + 1;
+  return {
+    name: m[1],
+    value: m[2],
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, cs + m[1].length),
+    valueLoc: ctx.lc.loc(at, at + m[2].length),
+    group
+  };
+}
+function splitAtEquals(ctx, s, kind, service, group) {
+  const text = scalarText(s);
+  if (text === null || text === "") return null;
+  const [cs, ce] = contentRange(ctx, s);
+  const rawContent = ctx.text.slice(cs, ce);
+  const eq = text.indexOf("=");
+  const rawEq = rawContent.indexOf("=");
+  const a = {
+    name: eq < 0 ? text : text.slice(0, eq),
+    value: eq < 0 ? null : text.slice(eq + 1),
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
+    valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
+    group
+  };
+  if (eq >= 0 && rawEq >= 0) {
+    const rawValue = rawContent.slice(rawEq + 1);
+    if (rawValue !== a.value) a.raw = rawValue;
+  }
+  return a;
+}
+function dirOf(p) {
+  const s = p.replace(/\\/g, "/");
+  const i = s.lastIndexOf("/");
+  return i < 0 ? "" : s.slice(0, i + 1);
+}
+function normalize(p) {
+  const abs = p.startsWith("/");
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (seg !== ".." || !abs) out.push(seg);
+  }
+  return (abs ? "/" : "") + out.join("/") || ".";
+}
+function resolveEnvFilePath(composePath, p) {
+  const s = p.replace(/\\/g, "/");
+  if (s.startsWith("/") || /^[A-Za-z]:\//.test(s)) return /^[A-Za-z]:\//.test(s) ? s : normalize(s);
+  return normalize(dirOf(composePath) + s);
+}
+function collectEnvFiles(ctx, node, service) {
+  const n = deref(ctx, node);
+  if (n === null || isReset(n)) return;
+  for (const item of (0, import_yaml.isSeq)(n) ? n.items : [n]) {
+    spend(ctx);
+    const d = deref(ctx, item);
+    let pathNode = d;
+    let required = true;
+    let format = "dotenv";
+    if ((0, import_yaml.isMap)(d)) {
+      const f = new Map(entries(ctx, d).map((e) => [e.key, e]));
+      pathNode = deref(ctx, f.get("path")?.value);
+      const req = deref(ctx, f.get("required")?.value);
+      if ((0, import_yaml.isScalar)(req) && (req.value === false || req.value === "false")) required = false;
+      if (scalarText(deref(ctx, f.get("format")?.value)) === "raw") format = "raw";
+    }
+    const written = scalarText(pathNode);
+    if (written === null || !(0, import_yaml.isScalar)(pathNode)) continue;
+    const resolved = resolveEnvFilePath(ctx.path, staticText(written));
+    const key2 = `${format}\0${resolved}`;
+    const known2 = ctx.envFiles.get(key2);
+    if (known2) {
+      if (!known2.services.includes(service)) known2.services.push(service);
+      known2.required ||= required;
+      continue;
+    }
+    ctx.envFiles.set(key2, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
+  }
+}
+function suppressions(text, assignments) {
+  const comments = [];
+  const content = [];
+  text.split("\n").forEach((l, i) => {
+    const m = /^\s*#(.*)$/.exec(l.replace(/\r$/, ""));
+    if (m) comments.push({ line: i + 1, text: m[1] });
+    else if (l.trim() !== "") content.push(i + 1);
+  });
+  const ends = /* @__PURE__ */ new Map();
+  for (const a of assignments) {
+    const end = Math.max(a.nameLoc.endLine, a.valueLoc?.endLine ?? 0);
+    ends.set(a.nameLoc.line, Math.max(ends.get(a.nameLoc.line) ?? 0, end));
+  }
+  return lineSuppressions(comments, content, (l) => ends.get(l) ?? l);
+}
+
+// src/parse/dockerfile.ts
+var import_dockerfile_ast = __toESM(require_main());
+var import_parser = __toESM(require_parser2());
+
+// src/classify/go-paths.ts
+var DRIVE = /^[A-Za-z]:[\\/]/;
+var UNC = /^\\\\[^\\]/;
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep5) ? p : p + sep5;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+
+// src/parse/shell.ts
+function isWord(t) {
+  return t.raw !== void 0;
+}
+function opAt(text, i) {
+  const c = text[i];
+  switch (c) {
+    case "&":
+    case "|":
+    case ";":
+      return text[i + 1] === c ? c + c : c;
+    case "(":
+    case ")":
+    case "\n":
+      return c;
+    default:
+      return null;
+  }
+}
+function isSpace(code) {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
+function tokenize(text) {
+  const out = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (c === "#" && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? text.length : nl;
+      continue;
+    }
+    const op = opAt(text, i);
+    if (op) {
+      out.push({ op, start: i, end: i + op.length });
+      i += op.length;
+      continue;
+    }
+    const start = i;
+    let value = "";
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === " " || ch === "	" || ch === "\r" || ch === "\n" || ch === ";" || ch === "|" || ch === "&") break;
+      if (ch === "\\" && i + 1 < text.length) {
+        value += text[i + 1];
+        i += 2;
+      } else if (ch === "'") {
+        const close = text.indexOf("'", i + 1);
+        const stop = close < 0 ? text.length : close;
+        value += text.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (ch === '"') {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+          if (text[i] === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+            value += text[i + 1];
+            i += 2;
+          } else value += text[i++];
+        }
+        i++;
+      } else if (ch === "$" && text[i + 1] === "(") {
+        const found = findClose(text, i + 2, "(", ")");
+        const close = found < 0 ? text.length - 1 : found;
+        value += text.slice(i, close + 1);
+        i = close + 1;
+      } else {
+        value += ch;
+        i++;
+      }
+    }
+    if (i > text.length) i = text.length;
+    out.push({ value, raw: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+function commandWords(text) {
+  const out = [];
+  let words = [];
+  for (const t of tokenize(text)) {
+    if (isWord(t)) words.push(t);
+    else if (words.length) {
+      out.push(words);
+      words = [];
+    }
+  }
+  if (words.length) out.push(words);
+  return out;
+}
+var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+function assignmentOf(w) {
+  const m = ASSIGN.exec(w.raw);
+  if (!m) return null;
+  return { name: m[1], value: w.value.slice(w.value.indexOf("=") + 1) };
+}
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
+function simpleCommands(text) {
+  return commandWords(text).map(toCommand);
+}
+function toCommand(words) {
+  let i = 0;
+  const assignments = [];
+  while (i < words.length && assignmentOf(words[i])) assignments.push(words[i++]);
+  while (i < words.length && WRAPPERS.has(words[i].value)) {
+    i++;
+    while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
+      if (assignmentOf(words[i])) assignments.push(words[i]);
+      i++;
+    }
+  }
+  const c = { words, assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
+  if (i < words.length) c.head = words[i];
+  return c;
+}
+function runScripts(run2) {
+  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
+  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+  return out;
+}
+function findAssignments(text) {
+  const out = [];
+  if (!text.includes("=")) return out;
+  for (const words of commandWords(text)) analyse(words, out);
+  return out;
+}
+function toAssignment(w, form) {
+  const a = assignmentOf(w);
+  if (!a) return null;
+  const { name, value } = a;
+  return {
+    name,
+    value,
+    raw: w.raw.slice(name.length + 1),
+    form,
+    nameStart: w.start,
+    nameEnd: w.start + name.length,
+    valueStart: w.start + name.length + 1,
+    valueEnd: w.end
+  };
+}
+function analyse(words, out) {
+  let i = 0;
+  const prefix = [];
+  while (i < words.length) {
+    const a = toAssignment(words[i], "prefix");
+    if (!a) break;
+    prefix.push(a);
+    i++;
+  }
+  const rest = words.slice(i);
+  const bare = rest.length === 0;
+  for (const a of prefix) out.push({ ...a, form: bare ? "bare" : "prefix" });
+  if (rest.length === 0) return;
+  const head = rest[0].value;
+  if (DECLARE_COMMANDS.has(head)) {
+    for (const w of rest.slice(1)) {
+      if (w.value.startsWith("-")) continue;
+      const a = toAssignment(w, "export");
+      if (a) out.push(a);
+    }
+    return;
+  }
+  if (isGoBinary(head) && rest[1]?.value === "env") {
+    const args = rest.slice(2);
+    if (args.some((w) => w.value === "-w")) {
+      for (const w of args) {
+        const a = toAssignment(w, "go-env-w");
+        if (a) out.push(a);
+      }
+    }
+  }
+}
+
+// src/parse/dockerfile.ts
+function memoizeRawArguments(proto) {
+  const original = proto.getRawArguments;
+  proto.getRawArguments = function() {
+    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
+    return args.slice();
+  };
+  return () => {
+    proto.getRawArguments = original;
+  };
+}
+var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
+var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
+var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
+var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
+  getArguments() {
+    return [];
+  }
+};
+function buildTextOnly() {
+  const original = import_parser.Parser.createInstruction;
+  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
+    const keyword = instruction.toUpperCase();
+    if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
+      return original(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
+    }
+    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
+  };
+  return () => {
+    import_parser.Parser.createInstruction = original;
+  };
+}
+var buildAllParsed = buildTextOnly();
+function heredocsOf0(ins) {
+  try {
+    return ins.getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
+}
+function splitLines(text) {
+  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function parseDockerfile(path9, input) {
+  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+  const model = emptyModel(path9, "dockerfile");
+  const lines = splitLines(text);
+  const df = import_dockerfile_ast.DockerfileParser.parse(text);
+  const escape = df.getEscapeCharacter();
+  let group = 0;
+  const globalArgs = /* @__PURE__ */ new Map();
+  let stage = -1;
+  let scope = null;
+  const stageVars = /* @__PURE__ */ new Map();
+  const stageWorkdir = /* @__PURE__ */ new Map();
+  const scopeName = () => scope ? scope.name : "";
+  const setVar = (vars, name, value, kind) => {
+    if (value === null) {
+      if (kind === "arg" && globalArgs.has(name) && vars !== globalArgs) vars.set(name, globalArgs.get(name));
+      else if (!vars.has(name)) vars.set(name, null);
+    } else vars.set(name, expand(value, vars, escape) ?? null);
+  };
+  const pushProperties = (props, kind, viaOnbuild, vars) => {
+    group++;
+    for (const p of props) {
+      const name = p.getName();
+      if (!name) continue;
+      const value = p.getValue();
+      const vr = p.getValueRange();
+      let valueLoc = vr ? fromRange0(vr) : null;
+      const rawText = vr ? sliceRange(lines, vr) : void 0;
+      if (valueLoc && rawText && rawText.length >= 2 && /^(["']).*\1$/s.test(rawText) && valueLoc.line === valueLoc.endLine) {
+        valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+      }
+      const a = {
+        name,
+        value,
+        kind,
+        nameLoc: fromRange0(p.getNameRange()),
+        valueLoc,
+        group
+      };
+      if (scope) a.scope = scope.name;
+      if (viaOnbuild) a.viaOnbuild = true;
+      if (rawText !== void 0 && rawText !== value) a.raw = rawText;
+      model.assignments.push(a);
+      if (vars && kind !== "label") setVar(vars, name, value, kind);
+    }
+  };
+  const pushArgWords = (ins, viaOnbuild, vars) => {
+    group++;
+    const segs = segmentsOf(ins, []);
+    const text2 = joinSegments(segs);
+    for (const t of tokenize(text2)) {
+      if (!isWord(t)) continue;
+      const eq = t.raw.indexOf("=");
+      const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
+      const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
+      if (!nameLoc) continue;
+      let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
+      const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
+      if (valueLoc && raw && raw.length >= 2 && /^(["']).*\1$/s.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+      const a = { name, value, kind: "arg", nameLoc, valueLoc, group };
+      if (scope) a.scope = scope.name;
+      if (viaOnbuild) a.viaOnbuild = true;
+      if (raw !== void 0 && raw !== value) a.raw = raw;
+      model.assignments.push(a);
+      if (vars) setVar(vars, name, value, "arg");
+    }
+  };
+  const handleArg = (ins, viaOnbuild, vars) => {
+    const props = ins.getProperties();
+    if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(ins, viaOnbuild, vars);
+    else pushProperties(props, "arg", viaOnbuild, vars);
+  };
+  const segmentsOf = (ins, heredocs) => {
+    const r = ins.getRange();
+    const kw = ins.getInstructionRange();
+    const skip = /* @__PURE__ */ new Set();
+    for (const h of heredocs) {
+      const c = h.getContentRange();
+      if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
+      const d = h.getDelimiterRange();
+      if (d) skip.add(d.start.line);
+    }
+    const segs = [];
+    for (let l = r.start.line; l <= r.end.line; l++) {
+      if (skip.has(l)) continue;
+      let t = lines[l] ?? "";
+      if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
+      let col = 0;
+      if (l === r.start.line) {
+        col = kw.start.line === l ? kw.end.character : 0;
+        t = t.slice(col);
+      } else if (/^\s*#/.test(t)) continue;
+      const lead = t.length - t.trimStart().length;
+      col += lead;
+      t = t.slice(lead);
+      const trimmed = t.replace(/\s+$/, "");
+      if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
+      if (t.trim() === "") continue;
+      segs.push({ text: t, line: l + 1, column: col + 1 });
+    }
+    return segs;
+  };
+  const splitFlags = (segs) => {
+    const flags = /* @__PURE__ */ new Map();
+    const joined = joinSegments(segs);
+    if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
+    let cut = 0;
+    for (const t of tokenize(joined)) {
+      if (!isWord(t) || !t.value.startsWith("--")) break;
+      const eq = t.value.indexOf("=");
+      const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
+      flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
+      cut = t.end;
+    }
+    return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
+  };
+  const heredocsOf = (hs) => hs.map((h) => {
+    const c = h.getContentRange();
+    const segs = [];
+    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: lines[l] ?? "", line: l + 1, column: 1 });
+    return { name: h.getName(), segments: segs };
+  });
+  const textOf = (ins) => {
+    const r = ins.getRange();
+    return r.start.line === r.end.line ? lines[r.start.line] ?? "" : lines.slice(r.start.line, r.end.line + 1).join("\n");
+  };
+  const heredocsIf = (ins, text2) => text2.includes("<<") ? heredocsOf0(ins) : [];
+  const handleRun = (ins, viaOnbuild) => {
+    const text2 = textOf(ins);
+    const hs = heredocsIf(ins, text2);
+    const { flags, rest: segments2 } = splitFlags(segmentsOf(ins, hs));
+    const joined = joinSegments(segments2);
+    const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+    const mounts = flags.get("mount") ?? [];
+    const run2 = {
+      scope: scopeName(),
+      form: exec ? "exec" : "shell",
+      segments: segments2,
+      heredocs: heredocsOf(hs),
+      mounts,
+      loc: fromRange0(ins.getRange())
+    };
+    if (viaOnbuild) run2.viaOnbuild = true;
+    model.runs.push(run2);
+    for (const { segments: segs, sep: sep5, text: script } of runScripts(run2)) {
+      group++;
+      for (const a of findAssignments(script)) {
+        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
+        if (!nameLoc) continue;
+        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
+        const ea = {
+          name: a.name,
+          value: a.value,
+          kind: a.form === "go-env-w" ? "go-env-w" : "run",
+          nameLoc,
+          valueLoc,
+          group
+        };
+        if (a.form !== "go-env-w") ea.runForm = a.form;
+        if (scope) ea.scope = scope.name;
+        if (viaOnbuild) ea.viaOnbuild = true;
+        if (a.raw !== a.value) ea.raw = a.raw;
+        model.assignments.push(ea);
+      }
+    }
+  };
+  const handleCopy = (ins, keyword, viaOnbuild) => {
+    const text2 = textOf(ins);
+    const hs = heredocsIf(ins, text2);
+    const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
+    const from = flags.get("from")?.[0];
+    const joined = joinSegments(segs);
+    const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+    const fallback = fromRange0(ins.getRange());
+    let paths;
+    if (json2) paths = json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback }));
+    else
+      paths = tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
+    const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
+    const sources = paths.slice(0, -1);
+    const copy = {
+      instruction: keyword,
+      scope: scopeName(),
+      sources,
+      dest,
+      heredocs: heredocsOf(hs),
+      loc: fromRange0(ins.getRange())
+    };
+    const wd = stageWorkdir.get(scopeName());
+    if (wd !== void 0) copy.workdir = wd;
+    if (from !== void 0) copy.from = from;
+    if (viaOnbuild) copy.viaOnbuild = true;
+    model.copies.push(copy);
+  };
+  const handle = (ins, viaOnbuild) => {
+    const vars = stageVars.get(scopeName()) ?? null;
+    const keyword = ins.getKeyword();
+    if (ins instanceof import_dockerfile_ast.Env) pushProperties(ins.getProperties(), "env", viaOnbuild, vars);
+    else if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
+    else if (ins instanceof import_dockerfile_ast.Label) pushProperties(ins.getProperties(), "label", viaOnbuild, null);
+    else if (keyword === "RUN") handleRun(ins, viaOnbuild);
+    else if (keyword === "COPY" || keyword === "ADD") handleCopy(ins, keyword, viaOnbuild);
+    else if (ins instanceof import_dockerfile_ast.Workdir && !viaOnbuild) {
+      const args = ins.getArguments();
+      if (args.length === 0) return;
+      const raw = args.map((a) => a.getValue()).join(" ");
+      const expanded = vars ? expand(raw, vars, escape) : null;
+      const prev = stageWorkdir.get(scopeName());
+      let absolute;
+      if (expanded !== null) {
+        if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
+        else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
+      }
+      const first = args[0].getRange();
+      const last = args[args.length - 1].getRange();
+      const w = { scope: scopeName(), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
+      if (absolute !== void 0) w.absolute = absolute;
+      model.workdirs.push(w);
+      stageWorkdir.set(scopeName(), absolute);
+    } else if (ins instanceof import_dockerfile_ast.User && !viaOnbuild) {
+      const args = ins.getArguments();
+      if (args.length) {
+        const r = ins.getArgumentsRange();
+        model.users.push({ scope: scopeName(), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
+      }
+    } else if (ins instanceof import_dockerfile_ast.Onbuild && !viaOnbuild) {
+      const t = ins.getTriggerInstruction();
+      if (t) handle(t, true);
+    }
+  };
+  for (const ins of df.getInstructions()) {
+    try {
+      handleTop(ins);
+    } catch {
+      const line = ins.getRange()?.start.line ?? 0;
+      model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
+    }
+  }
+  function handleTop(ins) {
+    if (ins instanceof import_dockerfile_ast.From) {
+      stage++;
+      const named = ins.getBuildStage();
+      const name = named ? named.toLowerCase() : String(stage);
+      const image = ins.getImage();
+      const imageRange = ins.getImageRange();
+      const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
+      const parent = image ? model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
+      const resolved = parent ? null : image ? expand(image, globalArgs, escape) : null;
+      const vars = /* @__PURE__ */ new Map();
+      let workdir = "/";
+      let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), globalArgs, escape) : null));
+      if (parent) {
+        info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
+        for (const [k, v] of stageVars.get(parent.name) ?? []) vars.set(k, v);
+        workdir = stageWorkdir.get(parent.name);
+      } else if (info.golang) {
+        if (!info.windows) {
+          vars.set("GOPATH", "/go");
+          vars.set("GOTOOLCHAIN", "local");
+          workdir = "/go";
+        } else {
+          vars.set("GOPATH", "C:\\go");
+          workdir = "C:\\go";
+        }
+      } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
+        workdir = void 0;
+      }
+      const s = {
+        name,
+        index: stage,
+        image: image || null,
+        resolvedImage: parent ? parent.resolvedImage : resolved,
+        golang: info.golang,
+        goroot: info.goroot,
+        windows: info.windows,
+        loc: fromRange0(ins.getRange()),
+        imageLoc: imageRange ? fromRange0(imageRange) : null
+      };
+      if (parent) s.parent = parent.name;
+      if (platform !== void 0) s.platform = platform;
+      model.scopes.push(s);
+      scope = s;
+      stageVars.set(name, vars);
+      stageWorkdir.set(name, workdir);
+      return;
+    }
+    if (stage < 0) {
+      if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, false, globalArgs);
+      return;
+    }
+    handle(ins, false);
+  }
+  collectSuppressions(df, model.suppressions);
+  return model;
+}
+function collectSuppressions(df, out) {
+  const instructions = df.getInstructions();
+  for (const c of df.getComments()) {
+    const p = parsePragma(c.getContent());
+    if (!p) continue;
+    const line0 = c.getRange().start.line;
+    let startLine = line0 + 2;
+    let endLine = line0 + 2;
+    const containing = instructions.find((i) => i.getRange().start.line < line0 && i.getRange().end.line > line0);
+    if (containing) {
+      endLine = containing.getRange().end.line + 1;
+    } else {
+      const next = instructions.find((i) => i.getRange().start.line > line0);
+      if (next) {
+        startLine = next.getRange().start.line + 1;
+        endLine = next.getRange().end.line + 1;
+      }
+    }
+    const s = { ruleIds: p.ruleIds, startLine, endLine, file: p.file, source: p.source, line: line0 + 1 };
+    if (p.reason) s.reason = p.reason;
+    out.push(s);
+  }
+  for (const d of df.getDirectives()) {
+    if (d.getName().toLowerCase() !== "check") continue;
+    const p = parsePragma(`check=${d.getValue()}`);
+    if (!p) continue;
+    const line = d.getRange().start.line + 1;
+    out.push({ ruleIds: p.ruleIds, startLine: line, endLine: line, file: true, source: "buildkit", line });
+  }
+}
+function sliceRange(lines, r) {
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
+  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
+  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
+  return parts.join("\n");
+}
+function parseJsonArgs(text) {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
+  let arr;
+  try {
+    arr = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
+  const out = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
+  }
+  return out;
+}
+
+// src/parse/env-file.ts
+var Source = class {
+  text;
+  lines;
+  constructor(input) {
+    this.text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    this.lines = new LineIndex(this.text);
+  }
+  pos(offset) {
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+  loc(start, end) {
+    return this.lines.loc(start, end);
+  }
+  lineEnd(offset) {
+    const nl = this.text.indexOf("\n", offset);
+    return nl < 0 ? this.text.length : nl;
+  }
+};
+function parseEnvFile(path9, text, format = "dotenv") {
+  const st = { src: new Source(text), entries: [], comments: [], errors: [] };
+  try {
+    if (format === "raw") scanRaw(st);
+    else scanDotenv(st);
+  } catch (e) {
+    st.errors.push({ message: `could not read env file: ${e.message}`, line: 1, column: 1 });
+  }
+  const { src } = st;
+  const assignments = st.entries.map((e) => {
+    const a = {
+      name: e.name,
+      value: e.value,
+      kind: "env-file",
+      nameLoc: src.loc(e.nameStart, e.nameStart + e.name.length),
+      valueLoc: e.value === null ? null : src.loc(e.valueStart, e.valueEnd),
+      group: 0
+    };
+    if (e.raw !== void 0 && e.raw !== e.value) a.raw = e.raw;
+    return a;
+  });
+  const starts = st.entries.map((e) => src.pos(e.nameStart).line);
+  const ends = /* @__PURE__ */ new Map();
+  st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
+  return {
+    ...emptyModel(path9, "env-file"),
+    assignments,
+    suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
+    errors: st.errors
+  };
+}
+function leadingSpace(text, from, end) {
+  let i = from;
+  while (i < end && /\s/.test(text[i])) i++;
+  return i;
+}
+function scanRaw(st) {
+  const { src } = st;
+  const t = src.text;
+  let lineStart = 0;
+  while (lineStart <= t.length) {
+    const end = src.lineEnd(lineStart);
+    const s = leadingSpace(t, lineStart, end);
+    if (s < end) {
+      const line = src.pos(s).line;
+      if (t[s] === "#") st.comments.push({ line, text: t.slice(s + 1, end) });
+      else {
+        const body = t.slice(s, end);
+        const eq = body.indexOf("=");
+        const name = eq < 0 ? body : body.slice(0, eq);
+        if (name === "") st.errors.push({ message: `no variable name on line ${line}`, line, column: src.pos(s).column });
+        else if (/[ \t]/.test(name)) st.errors.push({ message: "variable name contains whitespace", line, column: src.pos(s).column });
+        else {
+          st.entries.push({
+            name,
+            nameStart: s,
+            value: eq < 0 ? null : body.slice(eq + 1),
+            valueStart: s + eq + 1,
+            valueEnd: end,
+            end
+          });
+        }
+      }
+    }
+    lineStart = end + 1;
+  }
+}
+function isBlank(c) {
+  return c !== void 0 && c !== "\n" && /\s/.test(c);
+}
+var KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
+function scanDotenv(st) {
+  const { src } = st;
+  const t = src.text;
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && /\s/.test(t[i])) i++;
+    if (i >= t.length) break;
+    const lineEnd = src.lineEnd(i);
+    const line = src.pos(i).line;
+    if (t[i] === "#") {
+      st.comments.push({ line, text: t.slice(i + 1, lineEnd) });
+      i = lineEnd;
+      continue;
+    }
+    const exp = /^export[ \t]+/.exec(t.slice(i, lineEnd));
+    if (exp) i += exp[0].length;
+    const fail = (message, at) => {
+      st.errors.push({ message, line: src.pos(at).line, column: src.pos(at).column });
+    };
+    const nameStart = i;
+    let j = i;
+    let sep5 = -1;
+    let bad = -1;
+    for (; j < lineEnd; j++) {
+      const c = t[j];
+      if (c === "=" || c === ":") {
+        sep5 = j;
+        break;
+      }
+      if (!isBlank(c) && !KEY_CHAR.test(c) && bad < 0) bad = j;
+    }
+    const name = t.slice(nameStart, sep5 < 0 ? lineEnd : sep5).replace(/\s+$/u, "");
+    if (bad >= 0) {
+      fail(`unexpected character ${JSON.stringify(t[bad])} in variable name`, bad);
+      i = lineEnd;
+      continue;
+    }
+    if (name === "") {
+      fail("no variable name", nameStart);
+      i = lineEnd;
+      continue;
+    }
+    if (/\s/u.test(name)) {
+      fail("variable name contains whitespace", nameStart);
+      i = lineEnd;
+      continue;
+    }
+    if (sep5 < 0) {
+      st.entries.push({ name, nameStart, value: null, valueStart: lineEnd, valueEnd: lineEnd, end: lineEnd });
+      i = lineEnd;
+      continue;
+    }
+    let v = sep5 + 1;
+    while (v < lineEnd && isBlank(t[v])) v++;
+    const q = t[v];
+    if (q === '"' || q === "'") {
+      let close = -1;
+      for (let k = v + 1; k < t.length; k++) {
+        if (t[k] === q && t[k - 1] !== "\\") {
+          close = k;
+          break;
+        }
+      }
+      if (close < 0) {
+        fail("unterminated quoted value", v);
+        i = lineEnd;
+        continue;
+      }
+      const inner = t.slice(v + 1, close);
+      st.entries.push({
+        name,
+        nameStart,
+        value: q === "'" ? inner.replace(/\\'/g, "'") : unescapeDouble(inner),
+        valueStart: v + 1,
+        valueEnd: close,
+        raw: t.slice(v, close + 1),
+        end: close
+      });
+      i = src.lineEnd(close);
+      continue;
+    }
+    let stop = lineEnd;
+    for (let k = v; k < lineEnd; k++) {
+      if (t[k] === "#" && isBlank(t[k - 1])) {
+        stop = k;
+        break;
+      }
+    }
+    let e = stop;
+    while (e > v && isBlank(t[e - 1])) e--;
+    st.entries.push({ name, nameStart, value: t.slice(v, e), valueStart: v, valueEnd: e, end: e });
+    i = lineEnd;
+  }
+}
+var ESCAPES = {
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  "\\": "\\",
+  '"': '"',
+  $: "$"
+};
+function unescapeDouble(s) {
+  return s.replace(
+    /\\(0[0-7]{1,3}|[abfnrtv\\"$])/g,
+    (m, e) => e[0] === "0" ? String.fromCharCode(parseInt(e, 8)) : ESCAPES[e] ?? m
+  );
+}
+
+// src/parse/index.ts
+function parseFile(path9, text, format, envFormat = "dotenv") {
+  switch (format) {
+    case "dockerfile":
+      return parseDockerfile(path9, text);
+    case "compose":
+      return parseCompose(path9, text);
+    case "env-file":
+      return parseEnvFile(path9, text, envFormat);
+  }
+}
+
+// src/lint-file.ts
+var import_node_fs2 = require("node:fs");
+
+// src/read.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function tooLarge(bytes) {
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
+}
+function decode(buf) {
+  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
+    const le = buf[0] === 255;
+    const body = buf.subarray(2);
+    const swapped = le ? body : swap16(body);
+    return { text: new TextDecoder("utf-16le").decode(swapped) };
+  }
+  const probe = buf.subarray(0, 8192);
+  const nul = probe.indexOf(0);
+  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
+  try {
+    return { text: utf8.decode(buf) };
+  } catch {
+    const bad = firstInvalidUtf8(buf);
+    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
+  }
+}
+function swap16(b) {
+  const out = new Uint8Array(b.length - b.length % 2);
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    out[i] = b[i + 1];
+    out[i + 1] = b[i];
+  }
+  return out;
+}
+function lineAt(buf, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
+  return line;
+}
+function firstInvalidUtf8(buf) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
+    i += n + 1;
+  }
+  return 0;
+}
+
 // src/util/safe-text.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
@@ -20433,6 +20463,9 @@ function displayName(name) {
   const cut = name.search(/[:=\s]/);
   const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
   return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
 }
 
 // src/engine/config.ts
@@ -20458,8 +20491,8 @@ function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
-  const fail = (path8, msg) => {
-    throw new ConfigError(file, pos.lineOf(path8), `${path8.join(".") || "(root)"}: ${msg}`);
+  const fail = (path9, msg) => {
+    throw new ConfigError(file, pos.lineOf(path9), `${path9.join(".") || "(root)"}: ${msg}`);
   };
   if (raw === null || raw === void 0) return { ...DEFAULT_CONFIG, source: file };
   if (!isObj(raw)) fail([], "the configuration must be a mapping");
@@ -20467,10 +20500,10 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   const out = { ...DEFAULT_CONFIG, rules: {}, classify: {}, source: file };
   const allowedTop = /* @__PURE__ */ new Set(["rules", "secrets", "go", "ignore", "fail-level"]);
   for (const k of Object.keys(cfg)) if (!allowedTop.has(k)) fail([k], `unknown key (expected one of ${[...allowedTop].join(", ")})`);
-  const stringList = (path8, v) => {
+  const stringList = (path9, v) => {
     if (v === void 0 || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === ""))
-      fail(path8, "must be a list of non-empty strings");
+      fail(path9, "must be a list of non-empty strings");
     return v;
   };
   if (cfg.rules !== void 0 && cfg.rules !== null) {
@@ -20904,7 +20937,7 @@ function goCommands(model) {
 function findGoCommands(model) {
   const out = [];
   for (const run2 of model.runs) {
-    for (const { segments: segments2, sep: sep4, text: script } of runScripts(run2)) {
+    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run2)) {
       const persistent = /* @__PURE__ */ new Map();
       const setAll = (words, into, keep = false) => {
         for (const w of words) {
@@ -20923,7 +20956,7 @@ function findGoCommands(model) {
         }
         const g = goInvocation(c);
         if (!g) continue;
-        const loc = locateInSegments(segments2, c.head.start, (g.subWord ?? c.head).end, sep4);
+        const loc = locateInSegments(segments2, c.head.start, (g.subWord ?? c.head).end, sep5);
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
@@ -20937,8 +20970,8 @@ function findGoCommands(model) {
 
 // rules/go-binary-without-goroot.ts
 var BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
-function binaryRoot(path8, sourceRoots) {
-  const m = BINARY.exec(path8.trim());
+function binaryRoot(path9, sourceRoots) {
+  const m = BINARY.exec(path9.trim());
   if (!m) return null;
   const root = m[1];
   if (/^\$\{?GOROOT\}?$/.test(root)) return root;
@@ -21202,14 +21235,14 @@ var PUBLIC_MODULE_HOSTS = [
   "gotest.tools",
   "go.mongodb.org"
 ];
-function splitList(value, sep4 = ",") {
+function splitList(value, sep5 = ",") {
   const out = [];
   let pos = 0;
-  for (const part of value.split(sep4)) {
+  for (const part of value.split(sep5)) {
     const lead = part.length - part.trimStart().length;
     const text = part.trim();
     if (text) out.push({ text, start: pos + lead, end: pos + lead + text.length });
-    pos += part.length + sep4.length;
+    pos += part.length + sep5.length;
   }
   return out;
 }
@@ -21749,18 +21782,18 @@ function knownBase(model, scope) {
 function locate(model, a) {
   const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
   for (const r of runs) {
-    for (const { segments: segments2, sep: sep4, text } of runScripts(r)) {
-      const off = offsetIn(segments2, sep4, a.nameLoc.line, a.nameLoc.column);
+    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
       if (off !== null) return { text, offset: off };
     }
   }
   return null;
 }
-function offsetIn(segments2, sep4, line, column) {
+function offsetIn(segments2, sep5, line, column) {
   let offset = 0;
   for (const s of segments2) {
     if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
-    offset += s.text.length + sep4.length;
+    offset += s.text.length + sep5.length;
   }
   return null;
 }
@@ -22327,10 +22360,10 @@ function judge(name, windows) {
   if (!/^C?GO/.test(name) || READ_ELSEWHERE.test(name)) return null;
   const squeezed = name.replace(/_/g, "");
   let best = null;
-  for (const real of GO_ENV_VARS) {
-    if (GO_COMPUTED_VARS.has(real) || !/^C?GO/.test(real)) continue;
-    const d = squeezed === real.replace(/_/g, "") ? 1 : editDistance(name, real);
-    if (!best || d < best.d) best = { meant: real, d };
+  for (const real2 of GO_ENV_VARS) {
+    if (GO_COMPUTED_VARS.has(real2) || !/^C?GO/.test(real2)) continue;
+    const d = squeezed === real2.replace(/_/g, "") ? 1 : editDistance(name, real2);
+    if (!best || d < best.d) best = { meant: real2, d };
   }
   if (!best) return null;
   const limit = name.length >= 9 ? 2 : name.length >= 6 ? 1 : 0;
@@ -22861,13 +22894,36 @@ function lintOne(input, i, rules2) {
 function startWorkers(n, script, input) {
   return Array.from({ length: n }, () => {
     const worker = new import_node_worker_threads.Worker(script, { workerData: input, stdout: true, stderr: true });
-    return new Promise((resolve7) => {
+    return new Promise((resolve8) => {
       let output = [];
       worker.once("message", (m) => output = m);
-      worker.once("error", () => resolve7([]));
-      worker.once("exit", () => resolve7(output));
+      worker.once("error", () => resolve8([]));
+      worker.once("exit", () => resolve8(output));
     });
   });
+}
+
+// src/util/confine.ts
+var import_node_fs5 = require("node:fs");
+var path3 = __toESM(require("node:path"));
+
+// src/util/atomic-write.ts
+var import_node_fs4 = require("node:fs");
+var CREATE_EXCL = import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_EXCL;
+
+// src/util/confine.ts
+function real(p) {
+  try {
+    return import_node_fs5.realpathSync.native(p);
+  } catch {
+    const parent = path3.dirname(p);
+    return parent === p ? p : path3.join(real(parent), path3.basename(p));
+  }
+}
+function within(root, abs) {
+  const r = real(root);
+  const a = real(abs);
+  return a === r || a.startsWith(r.endsWith(path3.sep) ? r : r + path3.sep);
 }
 
 // src/lint.ts
@@ -22886,9 +22942,12 @@ async function lintPaths(inputs, options) {
   if (options.stdin) {
     const { text, filename } = options.stdin;
     const format = formatFromName(filename) ?? sniffFormat(text);
-    parsed.push({ abs: path3.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
+    parsed.push({ abs: path4.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
-  const found = await discover(inputs, options.cwd, config.ignore);
+  const outside = options.root === void 0 ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root, path4.resolve(options.cwd, i)));
+  const found = await discover(inputs.filter((i) => !outside.includes(i)), options.cwd, config.ignore);
+  for (const i of outside) found.errors.push({ display: i, message: "not read: it is outside the workspace" });
+  if (options.root !== void 0) confine(found, options.root);
   for (const e of found.errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
   const { files, configs: configs2, configIndex } = await withConfigs(found.files, options);
   const outcomes = await lintFiles(files, rules2, configs2, configIndex, options.jobs ?? 1, options.workerScript);
@@ -22905,7 +22964,7 @@ async function lintPaths(inputs, options) {
       parsed.push(p);
     }
   });
-  link(parsed, byAbs);
+  link2(parsed, byAbs, options.root);
   for (const p of parsed) results.push(runRules(p.model, rules2, p.config ?? await configFor(p.abs)));
   results.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return { files: results };
@@ -22918,7 +22977,7 @@ async function withConfigs(found, options) {
   const configIndex = [];
   for (const f of found) {
     const { file, config } = await options.configFor(f.abs);
-    if (file !== null && ignoredBy(config.ignore, path3.dirname(file), f.abs)) continue;
+    if (file !== null && ignoredBy(config.ignore, path4.dirname(file), f.abs)) continue;
     let i = configs2.indexOf(config);
     if (i < 0) i = configs2.push(config) - 1;
     files.push(f);
@@ -22926,14 +22985,15 @@ async function withConfigs(found, options) {
   }
   return { files, configs: configs2, configIndex };
 }
-function link(parsed, byAbs) {
+function link2(parsed, byAbs, root) {
+  const readable = (abs) => root === void 0 || within(root, abs);
   const composes = parsed.filter((p) => p.model.format === "compose");
   for (const c of composes) {
-    const dir = path3.dirname(c.abs);
+    const dir = path4.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
-      const dfAbs = path3.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile"));
+      const dfAbs = path4.resolve(dir, svc.build.context, svc.build.dockerfile);
+      const df = byAbs.get(dfAbs) ?? (readable(dfAbs) ? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile")) : null);
       if (!df || df.model.format !== "dockerfile") continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build.target.toLowerCase()) : stages[stages.length - 1];
@@ -22944,9 +23004,10 @@ function link(parsed, byAbs) {
       }
     }
     for (const ref of c.model.envFiles) {
-      const abs = path3.resolve(dir, ref.path);
+      const abs = path4.resolve(dir, ref.path);
       let env = byAbs.get(abs);
       if (!env) {
+        if (!readable(abs)) continue;
         const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
         if (!fresh) continue;
         env = fresh;
@@ -22964,14 +23025,22 @@ function link(parsed, byAbs) {
   }
 }
 var linked = (abs, model) => model ? { abs, model } : null;
+var hasGlobChars = (input) => /[*?[\]{}]/.test(input);
+function confine(found, root) {
+  found.files = found.files.filter((f) => {
+    if (within(root, f.abs)) return true;
+    if (f.explicit) found.errors.push({ display: f.display, message: "not read: it is outside the workspace" });
+    return false;
+  });
+}
 function displayFor(composeDisplay, composeDir, abs) {
-  const displayDir = path3.posix.dirname(composeDisplay.split(path3.sep).join("/"));
-  const rel = path3.relative(composeDir, abs).split(path3.sep).join("/");
-  return displayDir === "." ? rel : path3.posix.normalize(`${displayDir}/${rel}`);
+  const displayDir = path4.posix.dirname(composeDisplay.split(path4.sep).join("/"));
+  const rel = path4.relative(composeDir, abs).split(path4.sep).join("/");
+  return displayDir === "." ? rel : path4.posix.normalize(`${displayDir}/${rel}`);
 }
 
 // src/report/ansi.ts
-var wrap = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
+var wrap = (open2, close) => (s) => `\x1B[${open2}m${s}\x1B[${close}m`;
 var id = (s) => s;
 function paint(color) {
   if (!color) return { red: id, yellow: id, blue: id, dim: id, bold: id, underline: id };
@@ -22979,7 +23048,7 @@ function paint(color) {
 }
 
 // src/report/flatten.ts
-var path4 = __toESM(require("node:path"));
+var path5 = __toESM(require("node:path"));
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -22992,9 +23061,9 @@ function sortedErrors(result) {
   return result.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, ...e }))).sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message));
 }
 function relativeTo(root, file) {
-  const rel = path4.relative(root, path4.resolve(root, file));
-  if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) return null;
-  return rel.split(path4.sep).join("/");
+  const rel = path5.relative(root, path5.resolve(root, file));
+  if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return null;
+  return rel.split(path5.sep).join("/");
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -23013,15 +23082,14 @@ var stylish = (result, ctx) => {
       ...file.findings.map((f) => ({ line: f.loc.line, column: f.loc.column, row: { pos: `${f.loc.line}:${f.loc.column}`, severity: f.severity, message: f.message, rule: f.ruleId } }))
     ].sort(byPosition);
     if (items.length === 0) continue;
-    const rows = items.map((i) => i.row);
+    const rows = items.map((i) => ({ ...i.row, message: visible(i.row.message.replace(/\s*\n\s*/g, " ")) }));
     const posW = Math.max(...rows.map((r) => r.pos.length));
     const sevW = Math.max(...rows.map((r) => r.severity.length));
     const msgW = Math.max(...rows.map((r) => r.message.length));
-    out.push(p.underline(file.file));
+    out.push(p.underline(visible(file.file)));
     for (const r of rows) {
       counts[r.severity]++;
-      const message = r.message.replace(/\s*\n\s*/g, " ");
-      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
+      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${r.message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
     }
     out.push("");
   }
@@ -23030,8 +23098,8 @@ var stylish = (result, ctx) => {
   const summary = `\u2716 ${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})`;
   const colour = counts.error > 0 ? p.red : counts.warning > 0 ? p.yellow : p.blue;
   out.push(colour(p.bold(summary)));
-  return `${out.join("\n")}
-`;
+  return noWorkflowCommands(`${out.join("\n")}
+`);
 };
 
 // src/report/json.ts
@@ -23057,7 +23125,7 @@ var json = (result) => `${JSON.stringify(toJsonReport(result), null, 2)}
 
 // src/report/sarif.ts
 var import_node_url = require("node:url");
-var path6 = __toESM(require("node:path"));
+var path7 = __toESM(require("node:path"));
 
 // src/report/fingerprint.ts
 var import_node_crypto = require("node:crypto");
@@ -23076,25 +23144,25 @@ function fingerprints(findings, fileOf = (f) => f.file) {
 }
 
 // src/report/rule-docs.ts
-var import_node_fs4 = require("node:fs");
-var path5 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var path6 = __toESM(require("node:path"));
 var cachedRoot;
 function packageRoot(start = __dirname) {
   if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
-  let dir = path5.resolve(start);
+  let dir = path6.resolve(start);
   let found = null;
   for (; ; ) {
-    const pj = path5.join(dir, "package.json");
-    if ((0, import_node_fs4.existsSync)(pj)) {
+    const pj = path6.join(dir, "package.json");
+    if ((0, import_node_fs6.existsSync)(pj)) {
       try {
-        if (JSON.parse((0, import_node_fs4.readFileSync)(pj, "utf8")).name === "godock") {
+        if (JSON.parse((0, import_node_fs6.readFileSync)(pj, "utf8")).name === "godock") {
           found = dir;
           break;
         }
       } catch {
       }
     }
-    const up = path5.dirname(dir);
+    const up = path6.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -23104,7 +23172,7 @@ function packageRoot(start = __dirname) {
 function readRuleDoc(rule, root = packageRoot()) {
   if (!root) return null;
   try {
-    return (0, import_node_fs4.readFileSync)(path5.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return (0, import_node_fs6.readFileSync)(path6.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
     return null;
   }
@@ -23157,7 +23225,7 @@ var SECURITY_SEVERITY = { error: "8.0", warning: "5.5", info: "3.0" };
 function descriptor(rule) {
   const raw = readRuleDoc(rule);
   const doc = raw === null ? null : maskDocSecrets(raw);
-  const link2 = `[${rule.id} documentation](${rule.docsUrl})`;
+  const link3 = `[${rule.id} documentation](${rule.docsUrl})`;
   const tags = [.../* @__PURE__ */ new Set([...rule.tags ?? [], rule.category, ...rule.category === "secret" ? ["security"] : []])].slice(0, 20);
   const properties = { tags, category: rule.category };
   if (rule.category === "secret") properties["security-severity"] = SECURITY_SEVERITY[rule.severity];
@@ -23173,9 +23241,9 @@ function descriptor(rule) {
 See ${rule.docsUrl}`,
       markdown: doc ? `${doc.trim()}
 
-${link2}` : `${rule.description}
+${link3}` : `${rule.description}
 
-${link2}`
+${link3}`
     },
     helpUri: rule.docsUrl,
     defaultConfiguration: { level: LEVEL[rule.severity] },
@@ -23191,7 +23259,7 @@ function encodePath(rel) {
 function artifactLocation(file, cwd) {
   const rel = relativeTo(cwd, file);
   if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
-  return { uri: (0, import_node_url.pathToFileURL)(path6.resolve(cwd, file)).href };
+  return { uri: (0, import_node_url.pathToFileURL)(path7.resolve(cwd, file)).href };
 }
 function region(loc) {
   const r = { startLine: loc.line, startColumn: loc.column };
@@ -23226,7 +23294,7 @@ function toSarif(result, ctx) {
     message: { text: `${e.file}:${e.line}:${e.column}: ${e.message}` },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd), region: { startLine: Math.max(1, e.line), startColumn: Math.max(1, e.column) } } }]
   }));
-  const root = (0, import_node_url.pathToFileURL)(path6.resolve(ctx.cwd)).href;
+  const root = (0, import_node_url.pathToFileURL)(path7.resolve(ctx.cwd)).href;
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -23361,24 +23429,24 @@ var formatters = { stylish, json, sarif, github, checkstyle, codeclimate };
 var FORMAT_NAMES = Object.keys(formatters);
 
 // src/config-file.ts
-var import_node_fs5 = require("node:fs");
-var path7 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var path8 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist());
 var CONFIG_NAMES = [".godock.yaml", ".godock.yml"];
 function configIn(dir) {
   for (const n of CONFIG_NAMES) {
-    const p = path7.join(dir, n);
+    const p = path8.join(dir, n);
     try {
-      if ((0, import_node_fs5.statSync)(p, { throwIfNoEntry: false })?.isFile()) return p;
+      if ((0, import_node_fs7.statSync)(p, { throwIfNoEntry: false })?.isFile()) return p;
     } catch {
     }
   }
   return null;
 }
 async function findConfig(dir) {
-  for (let cur = path7.resolve(dir); ; cur = path7.dirname(cur)) {
+  for (let cur = path8.resolve(dir); ; cur = path8.dirname(cur)) {
     const found = configIn(cur);
-    if (found !== null || path7.dirname(cur) === cur) return found;
+    if (found !== null || path8.dirname(cur) === cur) return found;
   }
 }
 function configLookup(shown, known2) {
@@ -23392,15 +23460,15 @@ function configLookup(shown, known2) {
       if (nearest.has(cur)) found = nearest.get(cur);
       else {
         seen.push(cur);
-        found = configIn(cur) ?? (path7.dirname(cur) === cur ? null : void 0);
-        cur = path7.dirname(cur);
+        found = configIn(cur) ?? (path8.dirname(cur) === cur ? null : void 0);
+        cur = path8.dirname(cur);
       }
     }
     for (const d of seen) nearest.set(d, found);
     return found;
   };
   return async (file) => {
-    const p = find(path7.dirname(path7.resolve(file)));
+    const p = find(path8.dirname(path8.resolve(file)));
     if (p === null) return { file: null, config: DEFAULT_CONFIG };
     let c = loaded.get(p);
     if (!c) loaded.set(p, c = loadConfig(p, shown(p)));
@@ -23412,16 +23480,16 @@ async function loadConfig(file, display) {
   const shown = display ?? file;
   let text;
   try {
-    text = await import_node_fs5.promises.readFile(file, "utf8");
+    text = await import_node_fs7.promises.readFile(file, "utf8");
   } catch (e) {
     const code = e.code;
     throw new ConfigError(shown, 1, code === "ENOENT" ? "configuration file not found" : `cannot read configuration (${code})`);
   }
   const lc = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split("\n")[0]}`);
+    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
   }
   const known2 = new Set(rules.map((r) => r.id));
   const lineOf = (p) => {
@@ -23437,7 +23505,13 @@ async function loadConfig(file, display) {
     }
     return line;
   };
-  return resolveConfig(doc.toJS({ maxAliasCount: 100 }), shown, known2, { lineOf });
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(shown, 1, `invalid YAML: ${yamlReason(e.message)}`);
+  }
+  return resolveConfig(raw, shown, known2, { lineOf });
 }
 
 // src/runtime/minimize.ts

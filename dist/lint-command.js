@@ -544,26 +544,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path9) => {
-      const end = path9.length - 1;
-      const index = path9.lastIndexOf(
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
         SLASH,
-        path9[end] === SLASH ? end - 1 : end
+        path10[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path9 : path9.slice(index + 1);
+      return index < 0 ? path10 : path10.slice(index + 1);
     };
-    var parentOf = (path9) => {
-      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path9.split(SLASH).filter(Boolean);
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path9.length - 1;
-      const cut = path9.lastIndexOf(
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
         SLASH,
-        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -713,7 +713,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path9) {
+      testLiteral(path10) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -722,7 +722,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path9)) {
+          if (rule.checkRegex.test(path10)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -742,15 +742,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path9, mode) {
+      test(path10, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path9) : path9;
+        const basename3 = shortcut ? basenameOf(path10) : path10;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path9
+            shortcut && rule._basenameOnly ? basename3 : path10
           )) {
             const { negative } = rule;
             const ret = {
@@ -772,17 +772,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path9, originalPath, doThrow) => {
-      if (!isString(path9)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path9) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path9)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -791,25 +791,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path9) => {
-      const first = path9.charCodeAt(0);
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path9.length === 1) {
+      if (path10.length === 1) {
         return true;
       }
-      const second = path9.charCodeAt(1);
+      const second = path10.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -840,58 +840,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path9) {
+      _test(originalPath, cache, path10) {
         checkPath(
-          path9,
+          path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path9 ? this._t(path9, cache) : {
+        return path10 ? this._t(path10, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path9 = convertPath(target);
-        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path9);
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
         }
-        const dir = this._t(path9, this._testCache);
+        const dir = this._t(path10, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path9);
+        const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path9, cache) {
-        if (path9 in cache) {
-          return cache[path9];
+      _t(path10, cache) {
+        if (path10 in cache) {
+          return cache[path10];
         }
-        const parentPath = parentOf(path9);
+        const parentPath = parentOf(path10);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
-      ignores(path9) {
-        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
       }
       createFilter() {
-        return (path9) => !this.ignores(path9);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path9) {
-        return this._test(path9, this._testCache, convertPath(path9));
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1992,7 +1992,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path9 = require("path");
+    var path10 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2166,7 +2166,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path9.sep,
+      SEP: path10.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2193,7 +2193,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path9 = require("path");
+    var path10 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2222,7 +2222,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path9.sep === "\\";
+      return win32 === true || path10.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3586,7 +3586,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path9 = require("path");
+    var path10 = require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3671,7 +3671,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path9.basename(input));
+      return regex.test(path10.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -3969,17 +3969,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path9) {
-      const ctrl = callVisitor(key2, node, visitor, path9);
+    function visit_(key2, node, visitor, path10) {
+      const ctrl = callVisitor(key2, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path9, ctrl);
-        return visit_(key2, ctrl, visitor, path9);
+        replaceNode(key2, path10, ctrl);
+        return visit_(key2, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3990,13 +3990,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4017,17 +4017,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path9) {
-      const ctrl = await callVisitor(key2, node, visitor, path9);
+    async function visitAsync_(key2, node, visitor, path10) {
+      const ctrl = await callVisitor(key2, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path9, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path9);
+        replaceNode(key2, path10, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4038,13 +4038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4071,23 +4071,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path9) {
+    function callVisitor(key2, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path9);
+        return visitor(key2, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path9);
+        return visitor.Map?.(key2, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path9);
+        return visitor.Seq?.(key2, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path9);
+        return visitor.Pair?.(key2, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path9);
+        return visitor.Scalar?.(key2, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path9);
+        return visitor.Alias?.(key2, node, path10);
       return void 0;
     }
-    function replaceNode(key2, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key2, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -4699,10 +4699,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4721,7 +4721,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4751,11 +4751,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key2, ...rest] = path9;
+          const [key2, ...rest] = path10;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4769,8 +4769,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key2, ...rest] = path9;
+      deleteIn(path10) {
+        const [key2, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -4784,8 +4784,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key2, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key2, ...rest] = path10;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4803,8 +4803,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key2, ...rest] = path9;
+      hasIn(path10) {
+        const [key2, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -4814,8 +4814,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key2, ...rest] = path9;
+      setIn(path10, value) {
+        const [key2, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -7330,9 +7330,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7407,14 +7407,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7429,10 +7429,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7443,10 +7443,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7463,13 +7463,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -7855,10 +7855,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7872,7 +7872,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7896,7 +7896,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7912,7 +7912,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -8003,7 +8003,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -8017,13 +8017,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -8066,18 +8066,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -8131,8 +8131,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -8144,7 +8144,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -8155,8 +8155,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -8173,7 +8173,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -8353,7 +8353,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -8370,24 +8370,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -8570,25 +8570,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -9398,14 +9398,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep4, value }) {
+    function stringifyItem({ start, key: key2, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -9430,9 +9430,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9441,23 +9441,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path10) => {
+      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9468,10 +9468,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -10572,18 +10572,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10736,15 +10736,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -10938,13 +10938,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -15927,9 +15927,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path9 = this.getPath();
-        if (path9 === null || path9.startsWith("/")) {
-          return path9;
+        const path10 = this.getPath();
+        if (path10 === null || path10.startsWith("/")) {
+          return path10;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15941,7 +15941,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path9 : parent + "/" + path9;
+              return parent.endsWith("/") ? parent + path10 : parent + "/" + path10;
             }
           }
         }
@@ -17045,10 +17045,10 @@ __export(lint_exports, {
 });
 module.exports = __toCommonJS(lint_exports);
 var import_node_util = require("node:util");
-var path8 = __toESM(require("node:path"));
+var path9 = __toESM(require("node:path"));
 
 // src/lint.ts
-var path3 = __toESM(require("node:path"));
+var path4 = __toESM(require("node:path"));
 
 // src/discover.ts
 var import_node_fs = require("node:fs");
@@ -17357,6 +17357,585 @@ function maskIn(text, secrets) {
   let out = text;
   for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
   return out;
+}
+
+// src/classify/assignments.ts
+var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+  }
+  return out;
+}
+
+// src/classify/names.ts
+var import_micromatch2 = __toESM(require_micromatch());
+var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+var SEP_RE = /[^A-Za-z0-9]+/;
+function splitWords(name) {
+  const out = [];
+  for (const piece of name.split(SEP_RE)) {
+    if (!piece) continue;
+    const m = piece.match(WORD_RE);
+    if (!m) continue;
+    for (const w of m) {
+      const lw = w.toLowerCase();
+      if (lw === "auth" && out.length > 0 && out[out.length - 1] === "o" && /O$/.test(piece.slice(0, piece.indexOf(w)))) {
+        out[out.length - 1] = "oauth";
+        continue;
+      }
+      out.push(lw);
+    }
+  }
+  return out;
+}
+var SUBSTRING_DENY = ["password", "passwd", "passphrase", "passcode", "pword", "secret", "token", "apikey", "credential"];
+var SUBSTRING_EXCLUDE = /tokeniz|secretar|secretsmanager|secretmanager|passwordless|nopasswd|tokenomics/;
+var SUFFIX_DENY = ["pass", "pwd", "psw"];
+var SUFFIX_EXCLUDE = /* @__PURE__ */ new Set([
+  "bypass",
+  "compass",
+  "encompass",
+  "surpass",
+  "overpass",
+  "underpass",
+  "trespass",
+  "impass",
+  "multipass",
+  "askpass",
+  "sshaskpass",
+  "gitaskpass",
+  "firstpass",
+  "onepass",
+  "secondpass",
+  "singlepass",
+  "twopass",
+  "oldpwd",
+  "highpass",
+  "lowpass",
+  "bandpass",
+  "allpass",
+  "nopass"
+]);
+var WHOLE_DENY = /* @__PURE__ */ new Set(["creds", "pw", "pat", "bearer", "dsn", "connstr", "connectionstring", "htpasswd"]);
+var LAST_DENY = /* @__PURE__ */ new Set(["auth", "salt"]);
+var KEY_QUALIFIERS = /* @__PURE__ */ new Set([
+  "api",
+  "secret",
+  "private",
+  "priv",
+  "access",
+  "master",
+  "encryption",
+  "encrypt",
+  "enc",
+  "decryption",
+  "decrypt",
+  "signing",
+  "sign",
+  "signature",
+  "deploy",
+  "license",
+  "licence",
+  "app",
+  "application",
+  "client",
+  "auth",
+  "service",
+  "account",
+  "storage",
+  "shared",
+  "session",
+  "cookie",
+  "jwt",
+  "hmac",
+  "crypto",
+  "cipher",
+  "aes",
+  "server",
+  "admin",
+  "consumer",
+  "integration",
+  "ssh",
+  "rsa",
+  "dsa",
+  "ecdsa",
+  "ed25519",
+  "subscription",
+  "nonce",
+  "secure",
+  "webhook",
+  "tls",
+  "ssl",
+  "root",
+  "sas",
+  "primary",
+  "secondary",
+  "write",
+  "read",
+  "ingest",
+  "ingestion",
+  "management",
+  "mgmt",
+  "user",
+  "bot",
+  "dev",
+  "prod",
+  "production",
+  "live",
+  "test"
+]);
+var WEAK_QUALIFIERS = /* @__PURE__ */ new Set(["primary", "secondary", "read", "write", "user", "dev", "prod", "production", "live", "test", "root"]);
+var KEY_WORDS = /* @__PURE__ */ new Set(["key", "keys"]);
+var TAIL_EXEMPT = /* @__PURE__ */ new Set([
+  "file",
+  "files",
+  "filename",
+  "filepath",
+  "path",
+  "paths",
+  "dir",
+  "dirs",
+  "directory",
+  "folder",
+  "location",
+  "loc",
+  "mount",
+  "sock",
+  "socket",
+  "url",
+  "urls",
+  "uri",
+  "uris",
+  "host",
+  "hosts",
+  "hostname",
+  "port",
+  "endpoint",
+  "endpoints",
+  "domain",
+  "server",
+  "address",
+  "addr",
+  "version",
+  "ver",
+  "name",
+  "names",
+  "alias",
+  "aliases",
+  "label",
+  "labels",
+  "enabled",
+  "enable",
+  "disabled",
+  "disable",
+  "toggle",
+  "flag",
+  "mode",
+  "type",
+  "types",
+  "kind",
+  "format",
+  "header",
+  "headers",
+  "prompt",
+  "hint",
+  "message",
+  "msg",
+  "text",
+  "description",
+  "desc",
+  "title",
+  "manager",
+  "policy",
+  "policies",
+  "required",
+  "require",
+  "method",
+  "methods",
+  "provider",
+  "providers",
+  "issuer",
+  "audience",
+  "aud",
+  "scope",
+  "scopes",
+  "realm",
+  "algorithm",
+  "algorithms",
+  "alg",
+  "algo",
+  "username",
+  "usernames",
+  "user",
+  "users",
+  "usr",
+  "login",
+  "email",
+  "mail",
+  "env",
+  "var",
+  "vars",
+  "variable",
+  "backend",
+  "store",
+  "helper",
+  "command",
+  "cmd",
+  "script",
+  "program",
+  "class",
+  "module",
+  "plugin",
+  "driver",
+  "engine",
+  "service",
+  "source",
+  "strategy",
+  "rotation",
+  "regex",
+  "pattern",
+  "charset",
+  "encoding",
+  "prefix",
+  "suffix",
+  "separator",
+  "delimiter",
+  "field",
+  "column",
+  "param",
+  "parameter",
+  "arn",
+  "region",
+  "bucket",
+  "namespace",
+  "ref",
+  "reference",
+  "check",
+  "validation",
+  "permissions",
+  "permission",
+  "role",
+  "roles",
+  "group",
+  "groups",
+  "owner",
+  "mask",
+  "cache",
+  "table",
+  "collection",
+  "queue",
+  "topic",
+  "index",
+  "schema",
+  "template",
+  "option",
+  "options",
+  "opts",
+  "config",
+  "conf",
+  "cfg",
+  "settings",
+  "list",
+  "map",
+  "mapping",
+  "dict",
+  "selector",
+  "annotation",
+  "level",
+  "state",
+  "status",
+  "context",
+  "output",
+  "input",
+  "lookup",
+  "resolver",
+  "generator",
+  "validator",
+  "verifier",
+  "handler",
+  "class",
+  "impl",
+  "image",
+  "repo",
+  "repository",
+  "registry",
+  "sidecar",
+  "secretname",
+  "scheme",
+  "schemes",
+  "hasher",
+  "hashers",
+  "encoder",
+  "complexity",
+  "strength",
+  "requirements",
+  "rules",
+  "rule"
+]);
+var AFTER_EXEMPT = /* @__PURE__ */ new Set([
+  "file",
+  "files",
+  "filename",
+  "filepath",
+  "path",
+  "paths",
+  "dir",
+  "dirs",
+  "directory",
+  "folder",
+  "location",
+  "url",
+  "urls",
+  "uri",
+  "uris",
+  "host",
+  "hostname",
+  "port",
+  "endpoint",
+  "version",
+  "name",
+  "names",
+  "alias",
+  "env",
+  "var",
+  "variable",
+  "manager",
+  "policy",
+  "provider",
+  "header",
+  "type",
+  "mode",
+  "enabled",
+  "enable",
+  "disabled",
+  "disable",
+  "scheme",
+  "method",
+  "format",
+  "hint",
+  "issuer",
+  "audience",
+  "realm",
+  "algorithm",
+  "alg",
+  "username",
+  "email"
+]);
+var ID_TAIL = /* @__PURE__ */ new Set(["id", "ids", "guid", "uuid"]);
+var DIGEST_TAIL = /* @__PURE__ */ new Set(["checksum", "checksums", "sha", "sha1", "sha256", "sha512", "hash", "hashes", "md5", "digest", "fingerprint", "fingerprints", "fpr", "sum", "sums", "shasum"]);
+var QUANTITY_TAIL = /* @__PURE__ */ new Set([
+  "ttl",
+  "expire",
+  "expires",
+  "expiry",
+  "expiration",
+  "exp",
+  "length",
+  "len",
+  "size",
+  "timeout",
+  "lifetime",
+  "age",
+  "duration",
+  "seconds",
+  "secs",
+  "sec",
+  "minutes",
+  "mins",
+  "min",
+  "hours",
+  "hrs",
+  "days",
+  "weeks",
+  "ms",
+  "millis",
+  "count",
+  "limit",
+  "limits",
+  "max",
+  "num",
+  "number",
+  "retries",
+  "rounds",
+  "iterations",
+  "bits",
+  "interval",
+  "period",
+  "delay",
+  "cost",
+  "validity",
+  "window",
+  "threshold",
+  "capacity",
+  "rate",
+  "attempts",
+  "budget",
+  "quota",
+  "in"
+]);
+var QUANTITY_ANY = /* @__PURE__ */ new Set(["max", "min", "num", "number", "count", "total"]);
+var ANY_EXEMPT = /* @__PURE__ */ new Set([
+  "public",
+  "publishable",
+  "pub",
+  "allow",
+  "allowed",
+  "allows",
+  "require",
+  "requires",
+  "required",
+  "skip",
+  "enable",
+  "enabled",
+  "disable",
+  "disabled",
+  "use",
+  "generate",
+  "without",
+  "ignore",
+  "empty"
+]);
+var GPG_WORDS = /* @__PURE__ */ new Set(["gpg", "pgp", "gnupg", "gpgkey", "gpgkeys"]);
+var WHOLE_NAME_EXEMPT = /* @__PURE__ */ new Set(["PWD", "OLDPWD"]);
+function wordDeny(w, i, words, extra) {
+  const last = i === words.length - 1;
+  if (KEY_WORDS.has(w)) {
+    const prev = words[i - 1];
+    if (prev !== void 0 && KEY_QUALIFIERS.has(prev)) {
+      if (!WEAK_QUALIFIERS.has(prev) || words.some((x) => x === "account" || x === "storage" || x === "api" || x === "ssh" || x === "deploy"))
+        return { index: i, word: `${prev}_${w}`, strength: "strong" };
+    }
+    if (last) return { index: i, word: w, strength: "key" };
+    return null;
+  }
+  if (w.length > 3 && (w.endsWith("key") || w.endsWith("keys"))) {
+    const stem = w.endsWith("keys") ? w.slice(0, -4) : w.slice(0, -3);
+    if (KEY_QUALIFIERS.has(stem) && !WEAK_QUALIFIERS.has(stem)) return { index: i, word: w, strength: "strong" };
+  }
+  if (WHOLE_DENY.has(w)) return { index: i, word: w, strength: "strong" };
+  if (LAST_DENY.has(w)) return last ? { index: i, word: w, strength: "strong" } : null;
+  if (w === "string" && words[i - 1] === "connection") return { index: i, word: "connection_string", strength: "strong" };
+  if (w === "str" && words[i - 1] === "conn") return { index: i, word: "conn_str", strength: "strong" };
+  if (!SUBSTRING_EXCLUDE.test(w)) {
+    for (const d of SUBSTRING_DENY) if (w.includes(d)) return { index: i, word: d, strength: "strong" };
+  }
+  for (const d of SUFFIX_DENY)
+    if (w === d || w.length > d.length + 1 && w.endsWith(d) && !SUFFIX_EXCLUDE.has(w)) return { index: i, word: d, strength: "strong" };
+  for (const e of extra) {
+    if (w === e || e.length >= 4 && w.endsWith(e)) return { index: i, word: e, strength: "strong" };
+  }
+  return null;
+}
+function extraSequences(extra) {
+  return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
+}
+function analyzeName(name, opts) {
+  const cache = cacheFor(opts);
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const r = analyzeUncached(name, opts);
+  if (cache.size > 5e4) cache.clear();
+  cache.set(name, r);
+  return r;
+}
+function analyzeUncached(name, opts) {
+  let words = splitWords(name);
+  while (words.length > 1 && /^[0-9]+$/.test(words[words.length - 1])) words = words.slice(0, -1);
+  const none = { words, strength: "none" };
+  if (words.length === 0) return none;
+  let head = null;
+  if (opts?.suffixes && opts.suffixes.length > 0) {
+    const upper = name.toUpperCase();
+    for (const s of opts.suffixes) {
+      const su = s.toUpperCase();
+      if (su && upper.endsWith(su) && upper.length > su.length) {
+        const sw = splitWords(s);
+        head = { index: Math.max(0, words.length - Math.max(1, sw.length)), word: s, strength: "strong" };
+        break;
+      }
+    }
+  } else {
+    const extra = (opts?.extraWords ?? []).map((e) => e.toLowerCase()).filter((e) => e && !/[^a-z0-9]/.test(e));
+    let generic = null;
+    for (let i = 0; i < words.length; i++) {
+      const h = wordDeny(words[i], i, words, extra);
+      if (!h) continue;
+      if (h.strength === "strong") head = h;
+      else generic = h;
+    }
+    head ??= generic;
+    for (const seq of extraSequences(opts?.extraWords ?? [])) {
+      for (let i = 0; i + seq.length <= words.length; i++) {
+        if (seq.every((s, k) => words[i + k] === s) && (!head || i + seq.length - 1 >= head.index))
+          head = { index: i + seq.length - 1, word: seq.join("_"), strength: "strong" };
+      }
+    }
+  }
+  if (!head) return none;
+  const base = { words, strength: head.strength, word: head.word };
+  const exempt = (exemption, exemptWord) => ({ ...base, exemption, exemptWord });
+  if (WHOLE_NAME_EXEMPT.has(name.toUpperCase()) || isGoVar(name)) return exempt("static", name);
+  if (opts?.allowNames && opts.allowNames.length > 0 && allowMatcher(opts.allowNames)(name)) return exempt("allow", name);
+  const lastWord = words[words.length - 1];
+  if (head.index < words.length - 1 && TAIL_EXEMPT.has(lastWord)) return exempt("static", lastWord);
+  for (let i = head.index + 1; i < words.length; i++) {
+    const w = words[i];
+    if (AFTER_EXEMPT.has(w) || w.startsWith("prompt")) return exempt("static", w);
+  }
+  for (const w of words) if (ANY_EXEMPT.has(w)) return exempt("static", w);
+  if (words.includes("random") && head.index === words.length - 1 && /pass|pwd/i.test(head.word)) return exempt("static", "random");
+  for (let i = head.index + 1; i < words.length; i++) if (ID_TAIL.has(words[i])) return exempt("id", words[i]);
+  for (let i = head.index + 1; i < words.length; i++) if (DIGEST_TAIL.has(words[i])) return exempt("digest", words[i]);
+  for (let i = head.index + 1; i < words.length; i++)
+    if (QUANTITY_TAIL.has(words[i]) || words[i].startsWith("expir")) return exempt("quantity", words[i]);
+  for (const w of words) if (QUANTITY_ANY.has(w)) return exempt("quantity", w);
+  if (/keys?$/i.test(head.word) && words.some((w) => GPG_WORDS.has(w))) return exempt("gpg", "gpg");
+  if (/^(?:signing|sign|signature|release)_keys?$/.test(head.word)) return exempt("fingerprint", head.word);
+  if (head.word === "token" && words.includes("cluster") && words.includes("initial")) return exempt("static", "cluster");
+  return base;
+}
+function isSecretName(name, opts) {
+  const a = analyzeName(name, opts);
+  if (a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint")) return { secret: true, word: a.word };
+  return { secret: false };
+}
+var NO_OPTS = {};
+var caches = /* @__PURE__ */ new WeakMap();
+function cacheFor(opts) {
+  const key2 = opts ?? NO_OPTS;
+  let c = caches.get(key2);
+  if (!c) {
+    c = /* @__PURE__ */ new Map();
+    caches.set(key2, c);
+  }
+  return c;
+}
+var matchers = /* @__PURE__ */ new WeakMap();
+function allowMatcher(patterns) {
+  let m = matchers.get(patterns);
+  if (!m) {
+    const exact = new Set(patterns.filter((p) => !import_micromatch2.default.scan(p).isGlob).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => import_micromatch2.default.scan(p).isGlob);
+    const globFns = globs.map((g) => import_micromatch2.default.matcher(g, { nocase: true }));
+    m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
+    matchers.set(patterns, m);
+  }
+  return m;
 }
 
 // src/classify/values.ts
@@ -18052,10 +18631,191 @@ function scanText(text) {
   return out;
 }
 
+// src/classify/index.ts
+var AUTH_SCHEMES = /* @__PURE__ */ new Set([
+  "basic",
+  "bearer",
+  "digest",
+  "htpasswd",
+  "token",
+  "oauth",
+  "oauth2",
+  "oidc",
+  "ldap",
+  "saml",
+  "jwt",
+  "kerberos",
+  "ntlm",
+  "password",
+  "apikey",
+  "api_key",
+  "api-key",
+  "internal",
+  "local",
+  "native",
+  "plain",
+  "md5",
+  "trust",
+  "scram-sha-256",
+  "cert",
+  "iam",
+  "keycloak",
+  "github",
+  "gitlab",
+  "google",
+  "header",
+  "session",
+  "cookie",
+  "form",
+  "mtls",
+  "tls",
+  "x509",
+  "sasl",
+  "hmac",
+  "sigv4",
+  "aws",
+  "azure",
+  "gcp",
+  "netrc",
+  "anonymous",
+  "noauth",
+  "disabled",
+  "required",
+  "optional",
+  "builtin",
+  "db",
+  "database",
+  "file",
+  "proxy",
+  "remote",
+  "external",
+  "pam",
+  "radius",
+  "requested",
+  "want",
+  "need",
+  "none",
+  "opaque",
+  "refresh",
+  "access",
+  "id_token",
+  "client_credentials"
+]);
+var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
+var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
+var VALUE_ONLY_WORDS = /* @__PURE__ */ new Set(["dsn", "connection_string", "conn_str", "connstr", "connectionstring"]);
+var CREDS_FILE_NAME = /^[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:creds|credentials)$/;
+var AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
+function awsSecretName(words) {
+  const joined = words.join("");
+  return words.includes("aws") && (joined.includes("secret") || joined.includes("key")) || joined.includes("secretaccesskey");
+}
+function valueFormat(name, value) {
+  const found = scanText(value);
+  if (found.length > 0) return found[0];
+  const lit = literalText(value).trim();
+  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && /[a-z]/.test(lit) && /[A-Z]/.test(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
+    const start = value.indexOf(lit);
+    return { type: "AWS secret access key", start, end: start + lit.length, text: lit };
+  }
+  return null;
+}
+function classify(name, value, opts) {
+  const parts = literalParts(value);
+  const vk = kindOf(value, parts);
+  const a = analyzeName(name, opts);
+  const nameSecret = a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint");
+  const res = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
+  if (nameSecret && a.word) res.nameWord = a.word;
+  if (value !== null && (vk === "literal" || vk === "reference")) {
+    const f = valueFormat(name, value);
+    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+  }
+  if (vk !== "literal" || value === null || a.strength === "none") return res;
+  const lit = parts.join("").trim();
+  const secretText = parts.length === 1 ? parts[0].trim() : value;
+  const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
+  if (isAwsDocExample(lit)) return res;
+  switch (a.exemption) {
+    case "static":
+    case "allow":
+    case "id":
+      return res;
+    case "quantity":
+      return isHighEntropy(lit) ? bySecretName(a.word) : res;
+    case "gpg":
+      return isHighEntropy(lit) && !isFingerprintList(lit) ? bySecretName(a.word) : res;
+    case "digest":
+      if (isDigestLike(lit) || isDigestLike(value) || isFingerprintList(lit)) return res;
+      break;
+    case "fingerprint":
+      if (isFingerprintList(lit)) return res;
+      break;
+    default:
+      break;
+  }
+  if (isPathLike(lit)) return res;
+  if (a.strength === "key") {
+    return isHighEntropy(lit) && !isFingerprintList(lit) && !isPlainUrl(lit) ? bySecretName(a.word) : res;
+  }
+  if (URL_VALUE.test(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
+  if (CONN_STRING_VALUE.test(lit)) return res;
+  if (a.word !== void 0 && VALUE_ONLY_WORDS.has(a.word)) return res;
+  if (a.word !== "password" && a.word !== "passwd" && a.word !== "pass" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
+  if (CREDS_FILE_NAME.test(lit)) return res;
+  return bySecretName(a.word);
+}
+function scanAssignments2(text, opts) {
+  return scanAssignments(text, classify, opts);
+}
+
+// src/classify/redact.ts
+function maskSpans(text, spans) {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = "";
+  let at = 0;
+  let i = 0;
+  while (i < sorted.length) {
+    const start = Math.max(sorted[i].start, at);
+    let end = sorted[i].end;
+    while (i + 1 < sorted.length && sorted[i + 1].start < end) end = Math.max(end, sorted[++i].end);
+    i++;
+    if (end <= start) continue;
+    out += text.slice(at, start) + mask(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
+}
+function occurrences(text, needle, into) {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) into.push({ start: i, end: i + needle.length });
+}
+function randomWords(text, into) {
+  if (text.length < 16) return;
+  const word = /[^\s"'`=:,;|&()<>[\]{}]+/g;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const w = m[0];
+    if (w.length < 16 || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(w)) continue;
+    const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
+    if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) into.push({ start: m.index, end: m.index + w.length });
+  }
+}
+function redact(text, secrets = []) {
+  if (text.length === 0) return text;
+  if (secrets.includes(text)) return mask(text);
+  const spans = [];
+  for (const s of secrets) if (s.length > 0) occurrences(text, s, spans);
+  for (const t of scanText(text)) spans.push(t);
+  for (const a of scanAssignments2(text)) spans.push(a);
+  randomWords(text, spans);
+  return maskSpans(text, spans);
+}
+
 // src/parse/empty-model.ts
-function emptyModel(path9, format) {
+function emptyModel(path10, format) {
   return {
-    path: path9,
+    path: path10,
     format,
     assignments: [],
     scopes: [],
@@ -18076,7 +18836,7 @@ function fromRange0(r) {
 function span(line, column, length) {
   return { line, column, endLine: line, endColumn: column + length };
 }
-function locateInSegments(segments2, start, end, sep4 = " ") {
+function locateInSegments(segments2, start, end, sep5 = " ") {
   let offset = 0;
   for (const s of segments2) {
     const segEnd = offset + s.text.length;
@@ -18085,29 +18845,29 @@ function locateInSegments(segments2, start, end, sep4 = " ") {
       const stop = Math.min(end, segEnd);
       return span(s.line, col, Math.max(1, stop - start));
     }
-    offset = segEnd + sep4.length;
+    offset = segEnd + sep5.length;
   }
   return null;
 }
-function dropPrefix(segments2, offset, sep4 = " ") {
+function dropPrefix(segments2, offset, sep5 = " ") {
   const out = [];
   let pos = 0;
   for (const s of segments2) {
     const end = pos + s.text.length;
     if (end <= offset) {
-      pos = end + sep4.length;
+      pos = end + sep5.length;
       continue;
     }
     const skip = Math.max(0, offset - pos);
     const text = s.text.slice(skip);
     const lead = text.length - text.trimStart().length;
     if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
-    pos = end + sep4.length;
+    pos = end + sep5.length;
   }
   return out;
 }
-function joinSegments(segments2, sep4 = " ") {
-  return segments2.map((s) => s.text).join(sep4);
+function joinSegments(segments2, sep5 = " ") {
+  return segments2.map((s) => s.text).join(sep5);
 }
 var LineIndex = class {
   constructor(text) {
@@ -18374,8 +19134,8 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
 ]);
 var BudgetExceeded = class extends Error {
 };
-function parseCompose(path9, text) {
-  const model = emptyModel(path9, "compose");
+function parseCompose(path10, text) {
+  const model = emptyModel(path10, "compose");
   const lc = new LineIndex(text);
   const ctx = {
     text,
@@ -18385,14 +19145,16 @@ function parseCompose(path9, text) {
     groups: /* @__PURE__ */ new Map(),
     byNode: /* @__PURE__ */ new Map(),
     envFiles: /* @__PURE__ */ new Map(),
-    path: path9
+    path: path10
   };
   try {
     const doc = (0, import_yaml.parseDocument)(text, {
       merge: true,
       uniqueKeys: true,
       customTags: COMPOSE_TAGS,
-      prettyErrors: false
+      prettyErrors: false,
+      // The library would print its warnings (quoting keys) straight to stderr.
+      logLevel: "error"
     });
     for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
     const root = doc.contents;
@@ -18575,8 +19337,8 @@ function contentLoc(ctx, s) {
 }
 function yamlReason(message) {
   const first = message.split("\n")[0] ?? "";
-  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").trim();
-  return maskIn(reason || "invalid YAML", scanText(reason).map((m) => m.text));
+  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()-].*$/s, "").trim();
+  return redact(reason || "invalid YAML");
 }
 function errorAt(lc, message, offset) {
   const p = lc.linePos(offset);
@@ -18620,6 +19382,8 @@ function collectEnv(ctx, node, kind, service) {
       const v = e.value === null ? null : deref(ctx, e.value);
       if (isReset(v) || v !== null && !(0, import_yaml.isScalar)(v)) continue;
       record(ctx, e.keyNode, service, () => {
+        const typo = missingSpace(ctx, e.keyNode, kind, service, groupOf(ctx, e.owner));
+        if (typo) return typo;
         const value = scalarText(v);
         const a = {
           name: e.key,
@@ -18640,6 +19404,10 @@ function collectEnv(ctx, node, kind, service) {
     }
     return;
   }
+  if ((0, import_yaml.isScalar)(n)) {
+    record(ctx, n, service, () => missingSpace(ctx, n, kind, service, groupOf(ctx, n)) ?? splitAtEquals(ctx, n, kind, service, groupOf(ctx, n)));
+    return;
+  }
   if (!(0, import_yaml.isSeq)(n)) return;
   for (const item of n.items) {
     spend(ctx);
@@ -18647,28 +19415,50 @@ function collectEnv(ctx, node, kind, service) {
     if (!(0, import_yaml.isScalar)(s) || isReset(s)) continue;
     const text = scalarText(s);
     if (text === null || text === "") continue;
-    record(ctx, s, service, () => {
-      const [cs, ce] = contentRange(ctx, s);
-      const rawContent = ctx.text.slice(cs, ce);
-      const eq = text.indexOf("=");
-      const rawEq = rawContent.indexOf("=");
-      const a = {
-        name: eq < 0 ? text : text.slice(0, eq),
-        value: eq < 0 ? null : text.slice(eq + 1),
-        kind,
-        scope: service,
-        services: [service],
-        nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
-        valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
-        group: groupOf(ctx, n)
-      };
-      if (eq >= 0 && rawEq >= 0) {
-        const rawValue = rawContent.slice(rawEq + 1);
-        if (rawValue !== a.value) a.raw = rawValue;
-      }
-      return a;
-    });
+    record(ctx, s, service, () => splitAtEquals(ctx, s, kind, service, groupOf(ctx, n)));
   }
+}
+function missingSpace(ctx, key2, kind, service, group) {
+  const text = scalarText(key2);
+  const m = text === null ? null : /^([A-Za-z_][A-Za-z0-9_.-]*):(\S+)/.exec(text);
+  if (!m) return null;
+  const [cs, ce] = contentRange(ctx, key2);
+  const raw = ctx.text.slice(cs, ce);
+  if (!raw.startsWith(`${m[1]}:${m[2]}`)) return null;
+  const at = cs + m[1].length + 1;
+  return {
+    name: m[1],
+    value: m[2],
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, cs + m[1].length),
+    valueLoc: ctx.lc.loc(at, at + m[2].length),
+    group
+  };
+}
+function splitAtEquals(ctx, s, kind, service, group) {
+  const text = scalarText(s);
+  if (text === null || text === "") return null;
+  const [cs, ce] = contentRange(ctx, s);
+  const rawContent = ctx.text.slice(cs, ce);
+  const eq = text.indexOf("=");
+  const rawEq = rawContent.indexOf("=");
+  const a = {
+    name: eq < 0 ? text : text.slice(0, eq),
+    value: eq < 0 ? null : text.slice(eq + 1),
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
+    valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
+    group
+  };
+  if (eq >= 0 && rawEq >= 0) {
+    const rawValue = rawContent.slice(rawEq + 1);
+    if (rawValue !== a.value) a.raw = rawValue;
+  }
+  return a;
 }
 function dirOf(p) {
   const s = p.replace(/\\/g, "/");
@@ -18783,8 +19573,8 @@ function pathRelation(child, parent, windows) {
   const c = cmpKey(child, windows);
   const p = cmpKey(parent, windows);
   if (c === p) return "equal";
-  const sep4 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
-  const prefix = p.endsWith(sep4) ? p : p + sep4;
+  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep5) ? p : p + sep5;
   return c.startsWith(prefix) ? "inside" : null;
 }
 function joinGoPath(dir, rel, windows) {
@@ -19017,9 +19807,9 @@ function heredocsOf0(ins) {
 function splitLines(text) {
   return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
-function parseDockerfile(path9, input) {
+function parseDockerfile(path10, input) {
   const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const model = emptyModel(path9, "dockerfile");
+  const model = emptyModel(path10, "dockerfile");
   const lines = splitLines(text);
   const df = import_dockerfile_ast.DockerfileParser.parse(text);
   const escape = df.getEscapeCharacter();
@@ -19163,12 +19953,12 @@ function parseDockerfile(path9, input) {
     };
     if (viaOnbuild) run2.viaOnbuild = true;
     model.runs.push(run2);
-    for (const { segments: segs, sep: sep4, text: script } of runScripts(run2)) {
+    for (const { segments: segs, sep: sep5, text: script } of runScripts(run2)) {
       group++;
       for (const a of findAssignments(script)) {
-        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep4);
+        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
         if (!nameLoc) continue;
-        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep4) : null;
+        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
         const ea = {
           name: a.name,
           value: a.value,
@@ -19389,7 +20179,7 @@ var Source = class {
     return nl < 0 ? this.text.length : nl;
   }
 };
-function parseEnvFile(path9, text, format = "dotenv") {
+function parseEnvFile(path10, text, format = "dotenv") {
   const st = { src: new Source(text), entries: [], comments: [], errors: [] };
   try {
     if (format === "raw") scanRaw(st);
@@ -19414,7 +20204,7 @@ function parseEnvFile(path9, text, format = "dotenv") {
   const ends = /* @__PURE__ */ new Map();
   st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
   return {
-    ...emptyModel(path9, "env-file"),
+    ...emptyModel(path10, "env-file"),
     assignments,
     suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
     errors: st.errors
@@ -19481,17 +20271,17 @@ function scanDotenv(st) {
     };
     const nameStart = i;
     let j = i;
-    let sep4 = -1;
+    let sep5 = -1;
     let bad = -1;
     for (; j < lineEnd; j++) {
       const c = t[j];
       if (c === "=" || c === ":") {
-        sep4 = j;
+        sep5 = j;
         break;
       }
       if (!isBlank(c) && !KEY_CHAR.test(c) && bad < 0) bad = j;
     }
-    const name = t.slice(nameStart, sep4 < 0 ? lineEnd : sep4).replace(/\s+$/u, "");
+    const name = t.slice(nameStart, sep5 < 0 ? lineEnd : sep5).replace(/\s+$/u, "");
     if (bad >= 0) {
       fail(`unexpected character ${JSON.stringify(t[bad])} in variable name`, bad);
       i = lineEnd;
@@ -19507,12 +20297,12 @@ function scanDotenv(st) {
       i = lineEnd;
       continue;
     }
-    if (sep4 < 0) {
+    if (sep5 < 0) {
       st.entries.push({ name, nameStart, value: null, valueStart: lineEnd, valueEnd: lineEnd, end: lineEnd });
       i = lineEnd;
       continue;
     }
-    let v = sep4 + 1;
+    let v = sep5 + 1;
     while (v < lineEnd && isBlank(t[v])) v++;
     const q = t[v];
     if (q === '"' || q === "'") {
@@ -19574,14 +20364,14 @@ function unescapeDouble(s) {
 }
 
 // src/parse/index.ts
-function parseFile(path9, text, format, envFormat = "dotenv") {
+function parseFile(path10, text, format, envFormat = "dotenv") {
   switch (format) {
     case "dockerfile":
-      return parseDockerfile(path9, text);
+      return parseDockerfile(path10, text);
     case "compose":
-      return parseCompose(path9, text);
+      return parseCompose(path10, text);
     case "env-file":
-      return parseEnvFile(path9, text, envFormat);
+      return parseEnvFile(path10, text, envFormat);
   }
 }
 
@@ -19637,766 +20427,6 @@ function firstInvalidUtf8(buf) {
   return 0;
 }
 
-// src/classify/assignments.ts
-var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
-function scanAssignments(text, classify2, opts) {
-  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
-  const out = [];
-  ASSIGN_RE.lastIndex = 0;
-  let m;
-  while ((m = ASSIGN_RE.exec(text)) !== null) {
-    const name = m[2];
-    const raw = m[3];
-    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-    const value = quoted ? raw.slice(1, -1) : raw;
-    const c = classify2(name, value, opts);
-    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
-    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
-    const rel = value.indexOf(c.secretText);
-    const start = valueStart + (rel >= 0 ? rel : 0);
-    const secret = rel >= 0 ? c.secretText : value;
-    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
-  }
-  return out;
-}
-
-// src/classify/names.ts
-var import_micromatch2 = __toESM(require_micromatch());
-var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
-var SEP_RE = /[^A-Za-z0-9]+/;
-function splitWords(name) {
-  const out = [];
-  for (const piece of name.split(SEP_RE)) {
-    if (!piece) continue;
-    const m = piece.match(WORD_RE);
-    if (!m) continue;
-    for (const w of m) {
-      const lw = w.toLowerCase();
-      if (lw === "auth" && out.length > 0 && out[out.length - 1] === "o" && /O$/.test(piece.slice(0, piece.indexOf(w)))) {
-        out[out.length - 1] = "oauth";
-        continue;
-      }
-      out.push(lw);
-    }
-  }
-  return out;
-}
-var SUBSTRING_DENY = ["password", "passwd", "passphrase", "passcode", "pword", "secret", "token", "apikey", "credential"];
-var SUBSTRING_EXCLUDE = /tokeniz|secretar|secretsmanager|secretmanager|passwordless|nopasswd|tokenomics/;
-var SUFFIX_DENY = ["pass", "pwd", "psw"];
-var SUFFIX_EXCLUDE = /* @__PURE__ */ new Set([
-  "bypass",
-  "compass",
-  "encompass",
-  "surpass",
-  "overpass",
-  "underpass",
-  "trespass",
-  "impass",
-  "multipass",
-  "askpass",
-  "sshaskpass",
-  "gitaskpass",
-  "firstpass",
-  "onepass",
-  "secondpass",
-  "singlepass",
-  "twopass",
-  "oldpwd",
-  "highpass",
-  "lowpass",
-  "bandpass",
-  "allpass",
-  "nopass"
-]);
-var WHOLE_DENY = /* @__PURE__ */ new Set(["creds", "pw", "pat", "bearer", "dsn", "connstr", "connectionstring", "htpasswd"]);
-var LAST_DENY = /* @__PURE__ */ new Set(["auth", "salt"]);
-var KEY_QUALIFIERS = /* @__PURE__ */ new Set([
-  "api",
-  "secret",
-  "private",
-  "priv",
-  "access",
-  "master",
-  "encryption",
-  "encrypt",
-  "enc",
-  "decryption",
-  "decrypt",
-  "signing",
-  "sign",
-  "signature",
-  "deploy",
-  "license",
-  "licence",
-  "app",
-  "application",
-  "client",
-  "auth",
-  "service",
-  "account",
-  "storage",
-  "shared",
-  "session",
-  "cookie",
-  "jwt",
-  "hmac",
-  "crypto",
-  "cipher",
-  "aes",
-  "server",
-  "admin",
-  "consumer",
-  "integration",
-  "ssh",
-  "rsa",
-  "dsa",
-  "ecdsa",
-  "ed25519",
-  "subscription",
-  "nonce",
-  "secure",
-  "webhook",
-  "tls",
-  "ssl",
-  "root",
-  "sas",
-  "primary",
-  "secondary",
-  "write",
-  "read",
-  "ingest",
-  "ingestion",
-  "management",
-  "mgmt",
-  "user",
-  "bot",
-  "dev",
-  "prod",
-  "production",
-  "live",
-  "test"
-]);
-var WEAK_QUALIFIERS = /* @__PURE__ */ new Set(["primary", "secondary", "read", "write", "user", "dev", "prod", "production", "live", "test", "root"]);
-var KEY_WORDS = /* @__PURE__ */ new Set(["key", "keys"]);
-var TAIL_EXEMPT = /* @__PURE__ */ new Set([
-  "file",
-  "files",
-  "filename",
-  "filepath",
-  "path",
-  "paths",
-  "dir",
-  "dirs",
-  "directory",
-  "folder",
-  "location",
-  "loc",
-  "mount",
-  "sock",
-  "socket",
-  "url",
-  "urls",
-  "uri",
-  "uris",
-  "host",
-  "hosts",
-  "hostname",
-  "port",
-  "endpoint",
-  "endpoints",
-  "domain",
-  "server",
-  "address",
-  "addr",
-  "version",
-  "ver",
-  "name",
-  "names",
-  "alias",
-  "aliases",
-  "label",
-  "labels",
-  "enabled",
-  "enable",
-  "disabled",
-  "disable",
-  "toggle",
-  "flag",
-  "mode",
-  "type",
-  "types",
-  "kind",
-  "format",
-  "header",
-  "headers",
-  "prompt",
-  "hint",
-  "message",
-  "msg",
-  "text",
-  "description",
-  "desc",
-  "title",
-  "manager",
-  "policy",
-  "policies",
-  "required",
-  "require",
-  "method",
-  "methods",
-  "provider",
-  "providers",
-  "issuer",
-  "audience",
-  "aud",
-  "scope",
-  "scopes",
-  "realm",
-  "algorithm",
-  "algorithms",
-  "alg",
-  "algo",
-  "username",
-  "usernames",
-  "user",
-  "users",
-  "usr",
-  "login",
-  "email",
-  "mail",
-  "env",
-  "var",
-  "vars",
-  "variable",
-  "backend",
-  "store",
-  "helper",
-  "command",
-  "cmd",
-  "script",
-  "program",
-  "class",
-  "module",
-  "plugin",
-  "driver",
-  "engine",
-  "service",
-  "source",
-  "strategy",
-  "rotation",
-  "regex",
-  "pattern",
-  "charset",
-  "encoding",
-  "prefix",
-  "suffix",
-  "separator",
-  "delimiter",
-  "field",
-  "column",
-  "param",
-  "parameter",
-  "arn",
-  "region",
-  "bucket",
-  "namespace",
-  "ref",
-  "reference",
-  "check",
-  "validation",
-  "permissions",
-  "permission",
-  "role",
-  "roles",
-  "group",
-  "groups",
-  "owner",
-  "mask",
-  "cache",
-  "table",
-  "collection",
-  "queue",
-  "topic",
-  "index",
-  "schema",
-  "template",
-  "option",
-  "options",
-  "opts",
-  "config",
-  "conf",
-  "cfg",
-  "settings",
-  "list",
-  "map",
-  "mapping",
-  "dict",
-  "selector",
-  "annotation",
-  "level",
-  "state",
-  "status",
-  "context",
-  "output",
-  "input",
-  "lookup",
-  "resolver",
-  "generator",
-  "validator",
-  "verifier",
-  "handler",
-  "class",
-  "impl",
-  "image",
-  "repo",
-  "repository",
-  "registry",
-  "sidecar",
-  "secretname",
-  "scheme",
-  "schemes",
-  "hasher",
-  "hashers",
-  "encoder",
-  "complexity",
-  "strength",
-  "requirements",
-  "rules",
-  "rule"
-]);
-var AFTER_EXEMPT = /* @__PURE__ */ new Set([
-  "file",
-  "files",
-  "filename",
-  "filepath",
-  "path",
-  "paths",
-  "dir",
-  "dirs",
-  "directory",
-  "folder",
-  "location",
-  "url",
-  "urls",
-  "uri",
-  "uris",
-  "host",
-  "hostname",
-  "port",
-  "endpoint",
-  "version",
-  "name",
-  "names",
-  "alias",
-  "env",
-  "var",
-  "variable",
-  "manager",
-  "policy",
-  "provider",
-  "header",
-  "type",
-  "mode",
-  "enabled",
-  "enable",
-  "disabled",
-  "disable",
-  "scheme",
-  "method",
-  "format",
-  "hint",
-  "issuer",
-  "audience",
-  "realm",
-  "algorithm",
-  "alg",
-  "username",
-  "email"
-]);
-var ID_TAIL = /* @__PURE__ */ new Set(["id", "ids", "guid", "uuid"]);
-var DIGEST_TAIL = /* @__PURE__ */ new Set(["checksum", "checksums", "sha", "sha1", "sha256", "sha512", "hash", "hashes", "md5", "digest", "fingerprint", "fingerprints", "fpr", "sum", "sums", "shasum"]);
-var QUANTITY_TAIL = /* @__PURE__ */ new Set([
-  "ttl",
-  "expire",
-  "expires",
-  "expiry",
-  "expiration",
-  "exp",
-  "length",
-  "len",
-  "size",
-  "timeout",
-  "lifetime",
-  "age",
-  "duration",
-  "seconds",
-  "secs",
-  "sec",
-  "minutes",
-  "mins",
-  "min",
-  "hours",
-  "hrs",
-  "days",
-  "weeks",
-  "ms",
-  "millis",
-  "count",
-  "limit",
-  "limits",
-  "max",
-  "num",
-  "number",
-  "retries",
-  "rounds",
-  "iterations",
-  "bits",
-  "interval",
-  "period",
-  "delay",
-  "cost",
-  "validity",
-  "window",
-  "threshold",
-  "capacity",
-  "rate",
-  "attempts",
-  "budget",
-  "quota",
-  "in"
-]);
-var QUANTITY_ANY = /* @__PURE__ */ new Set(["max", "min", "num", "number", "count", "total"]);
-var ANY_EXEMPT = /* @__PURE__ */ new Set([
-  "public",
-  "publishable",
-  "pub",
-  "allow",
-  "allowed",
-  "allows",
-  "require",
-  "requires",
-  "required",
-  "skip",
-  "enable",
-  "enabled",
-  "disable",
-  "disabled",
-  "use",
-  "generate",
-  "without",
-  "ignore",
-  "empty"
-]);
-var GPG_WORDS = /* @__PURE__ */ new Set(["gpg", "pgp", "gnupg", "gpgkey", "gpgkeys"]);
-var WHOLE_NAME_EXEMPT = /* @__PURE__ */ new Set(["PWD", "OLDPWD"]);
-function wordDeny(w, i, words, extra) {
-  const last = i === words.length - 1;
-  if (KEY_WORDS.has(w)) {
-    const prev = words[i - 1];
-    if (prev !== void 0 && KEY_QUALIFIERS.has(prev)) {
-      if (!WEAK_QUALIFIERS.has(prev) || words.some((x) => x === "account" || x === "storage" || x === "api" || x === "ssh" || x === "deploy"))
-        return { index: i, word: `${prev}_${w}`, strength: "strong" };
-    }
-    if (last) return { index: i, word: w, strength: "key" };
-    return null;
-  }
-  if (w.length > 3 && (w.endsWith("key") || w.endsWith("keys"))) {
-    const stem = w.endsWith("keys") ? w.slice(0, -4) : w.slice(0, -3);
-    if (KEY_QUALIFIERS.has(stem) && !WEAK_QUALIFIERS.has(stem)) return { index: i, word: w, strength: "strong" };
-  }
-  if (WHOLE_DENY.has(w)) return { index: i, word: w, strength: "strong" };
-  if (LAST_DENY.has(w)) return last ? { index: i, word: w, strength: "strong" } : null;
-  if (w === "string" && words[i - 1] === "connection") return { index: i, word: "connection_string", strength: "strong" };
-  if (w === "str" && words[i - 1] === "conn") return { index: i, word: "conn_str", strength: "strong" };
-  if (!SUBSTRING_EXCLUDE.test(w)) {
-    for (const d of SUBSTRING_DENY) if (w.includes(d)) return { index: i, word: d, strength: "strong" };
-  }
-  for (const d of SUFFIX_DENY)
-    if (w === d || w.length > d.length + 1 && w.endsWith(d) && !SUFFIX_EXCLUDE.has(w)) return { index: i, word: d, strength: "strong" };
-  for (const e of extra) {
-    if (w === e || e.length >= 4 && w.endsWith(e)) return { index: i, word: e, strength: "strong" };
-  }
-  return null;
-}
-function extraSequences(extra) {
-  return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
-}
-function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
-  if (hit) return hit;
-  const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
-  return r;
-}
-function analyzeUncached(name, opts) {
-  let words = splitWords(name);
-  while (words.length > 1 && /^[0-9]+$/.test(words[words.length - 1])) words = words.slice(0, -1);
-  const none = { words, strength: "none" };
-  if (words.length === 0) return none;
-  let head = null;
-  if (opts?.suffixes && opts.suffixes.length > 0) {
-    const upper = name.toUpperCase();
-    for (const s of opts.suffixes) {
-      const su = s.toUpperCase();
-      if (su && upper.endsWith(su) && upper.length > su.length) {
-        const sw = splitWords(s);
-        head = { index: Math.max(0, words.length - Math.max(1, sw.length)), word: s, strength: "strong" };
-        break;
-      }
-    }
-  } else {
-    const extra = (opts?.extraWords ?? []).map((e) => e.toLowerCase()).filter((e) => e && !/[^a-z0-9]/.test(e));
-    let generic = null;
-    for (let i = 0; i < words.length; i++) {
-      const h = wordDeny(words[i], i, words, extra);
-      if (!h) continue;
-      if (h.strength === "strong") head = h;
-      else generic = h;
-    }
-    head ??= generic;
-    for (const seq of extraSequences(opts?.extraWords ?? [])) {
-      for (let i = 0; i + seq.length <= words.length; i++) {
-        if (seq.every((s, k) => words[i + k] === s) && (!head || i + seq.length - 1 >= head.index))
-          head = { index: i + seq.length - 1, word: seq.join("_"), strength: "strong" };
-      }
-    }
-  }
-  if (!head) return none;
-  const base = { words, strength: head.strength, word: head.word };
-  const exempt = (exemption, exemptWord) => ({ ...base, exemption, exemptWord });
-  if (WHOLE_NAME_EXEMPT.has(name.toUpperCase()) || isGoVar(name)) return exempt("static", name);
-  if (opts?.allowNames && opts.allowNames.length > 0 && allowMatcher(opts.allowNames)(name)) return exempt("allow", name);
-  const lastWord = words[words.length - 1];
-  if (head.index < words.length - 1 && TAIL_EXEMPT.has(lastWord)) return exempt("static", lastWord);
-  for (let i = head.index + 1; i < words.length; i++) {
-    const w = words[i];
-    if (AFTER_EXEMPT.has(w) || w.startsWith("prompt")) return exempt("static", w);
-  }
-  for (const w of words) if (ANY_EXEMPT.has(w)) return exempt("static", w);
-  if (words.includes("random") && head.index === words.length - 1 && /pass|pwd/i.test(head.word)) return exempt("static", "random");
-  for (let i = head.index + 1; i < words.length; i++) if (ID_TAIL.has(words[i])) return exempt("id", words[i]);
-  for (let i = head.index + 1; i < words.length; i++) if (DIGEST_TAIL.has(words[i])) return exempt("digest", words[i]);
-  for (let i = head.index + 1; i < words.length; i++)
-    if (QUANTITY_TAIL.has(words[i]) || words[i].startsWith("expir")) return exempt("quantity", words[i]);
-  for (const w of words) if (QUANTITY_ANY.has(w)) return exempt("quantity", w);
-  if (/keys?$/i.test(head.word) && words.some((w) => GPG_WORDS.has(w))) return exempt("gpg", "gpg");
-  if (/^(?:signing|sign|signature|release)_keys?$/.test(head.word)) return exempt("fingerprint", head.word);
-  if (head.word === "token" && words.includes("cluster") && words.includes("initial")) return exempt("static", "cluster");
-  return base;
-}
-function isSecretName(name, opts) {
-  const a = analyzeName(name, opts);
-  if (a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint")) return { secret: true, word: a.word };
-  return { secret: false };
-}
-var NO_OPTS = {};
-var caches = /* @__PURE__ */ new WeakMap();
-function cacheFor(opts) {
-  const key2 = opts ?? NO_OPTS;
-  let c = caches.get(key2);
-  if (!c) {
-    c = /* @__PURE__ */ new Map();
-    caches.set(key2, c);
-  }
-  return c;
-}
-var matchers = /* @__PURE__ */ new WeakMap();
-function allowMatcher(patterns) {
-  let m = matchers.get(patterns);
-  if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch2.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch2.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch2.default.matcher(g, { nocase: true }));
-    m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
-    matchers.set(patterns, m);
-  }
-  return m;
-}
-
-// src/classify/index.ts
-var AUTH_SCHEMES = /* @__PURE__ */ new Set([
-  "basic",
-  "bearer",
-  "digest",
-  "htpasswd",
-  "token",
-  "oauth",
-  "oauth2",
-  "oidc",
-  "ldap",
-  "saml",
-  "jwt",
-  "kerberos",
-  "ntlm",
-  "password",
-  "apikey",
-  "api_key",
-  "api-key",
-  "internal",
-  "local",
-  "native",
-  "plain",
-  "md5",
-  "trust",
-  "scram-sha-256",
-  "cert",
-  "iam",
-  "keycloak",
-  "github",
-  "gitlab",
-  "google",
-  "header",
-  "session",
-  "cookie",
-  "form",
-  "mtls",
-  "tls",
-  "x509",
-  "sasl",
-  "hmac",
-  "sigv4",
-  "aws",
-  "azure",
-  "gcp",
-  "netrc",
-  "anonymous",
-  "noauth",
-  "disabled",
-  "required",
-  "optional",
-  "builtin",
-  "db",
-  "database",
-  "file",
-  "proxy",
-  "remote",
-  "external",
-  "pam",
-  "radius",
-  "requested",
-  "want",
-  "need",
-  "none",
-  "opaque",
-  "refresh",
-  "access",
-  "id_token",
-  "client_credentials"
-]);
-var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
-var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
-var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
-var VALUE_ONLY_WORDS = /* @__PURE__ */ new Set(["dsn", "connection_string", "conn_str", "connstr", "connectionstring"]);
-var CREDS_FILE_NAME = /^[a-z0-9]+(?:[_-][a-z0-9]+)*[_-](?:creds|credentials)$/;
-var AWS_SECRET_VALUE = /^[A-Za-z0-9/+]{40}$/;
-function awsSecretName(words) {
-  const joined = words.join("");
-  return words.includes("aws") && (joined.includes("secret") || joined.includes("key")) || joined.includes("secretaccesskey");
-}
-function valueFormat(name, value) {
-  const found = scanText(value);
-  if (found.length > 0) return found[0];
-  const lit = literalText(value).trim();
-  if (AWS_SECRET_VALUE.test(lit) && !isAwsDocExample(lit) && /[a-z]/.test(lit) && /[A-Z]/.test(lit) && awsSecretName(splitWords(name)) && isHighEntropy(lit)) {
-    const start = value.indexOf(lit);
-    return { type: "AWS secret access key", start, end: start + lit.length, text: lit };
-  }
-  return null;
-}
-function classify(name, value, opts) {
-  const parts = literalParts(value);
-  const vk = kindOf(value, parts);
-  const a = analyzeName(name, opts);
-  const nameSecret = a.strength === "strong" && (!a.exemption || a.exemption === "fingerprint");
-  const res = { secret: false, reason: null, secretName: nameSecret, valueKind: vk, goVar: isGoVar(name) };
-  if (nameSecret && a.word) res.nameWord = a.word;
-  if (value !== null && (vk === "literal" || vk === "reference")) {
-    const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
-  }
-  if (vk !== "literal" || value === null || a.strength === "none") return res;
-  const lit = parts.join("").trim();
-  const secretText = parts.length === 1 ? parts[0].trim() : value;
-  const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
-  switch (a.exemption) {
-    case "static":
-    case "allow":
-    case "id":
-      return res;
-    case "quantity":
-      return isHighEntropy(lit) ? bySecretName(a.word) : res;
-    case "gpg":
-      return isHighEntropy(lit) && !isFingerprintList(lit) ? bySecretName(a.word) : res;
-    case "digest":
-      if (isDigestLike(lit) || isDigestLike(value) || isFingerprintList(lit)) return res;
-      break;
-    case "fingerprint":
-      if (isFingerprintList(lit)) return res;
-      break;
-    default:
-      break;
-  }
-  if (isPathLike(lit)) return res;
-  if (a.strength === "key") {
-    return isHighEntropy(lit) && !isFingerprintList(lit) && !isPlainUrl(lit) ? bySecretName(a.word) : res;
-  }
-  if (URL_VALUE.test(lit) && !CREDENTIAL_QUERY.test(lit)) return res;
-  if (CONN_STRING_VALUE.test(lit)) return res;
-  if (a.word !== void 0 && VALUE_ONLY_WORDS.has(a.word)) return res;
-  if (a.word !== "password" && a.word !== "passwd" && a.word !== "pass" && AUTH_SCHEMES.has(lit.toLowerCase())) return res;
-  if (CREDS_FILE_NAME.test(lit)) return res;
-  return bySecretName(a.word);
-}
-function scanAssignments2(text, opts) {
-  return scanAssignments(text, classify, opts);
-}
-
-// src/classify/redact.ts
-function maskSpans(text, spans) {
-  if (spans.length === 0) return text;
-  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = "";
-  let at = 0;
-  let i = 0;
-  while (i < sorted.length) {
-    const start = Math.max(sorted[i].start, at);
-    let end = sorted[i].end;
-    while (i + 1 < sorted.length && sorted[i + 1].start < end) end = Math.max(end, sorted[++i].end);
-    i++;
-    if (end <= start) continue;
-    out += text.slice(at, start) + mask(text.slice(start, end));
-    at = end;
-  }
-  return out + text.slice(at);
-}
-function occurrences(text, needle, into) {
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) into.push({ start: i, end: i + needle.length });
-}
-function randomWords(text, into) {
-  if (text.length < 16) return;
-  const word = /[^\s"'`=:,;|&()<>[\]{}]+/g;
-  for (let m = word.exec(text); m; m = word.exec(text)) {
-    const w = m[0];
-    if (w.length < 16 || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(w)) continue;
-    const runs = w.match(/[A-Za-z0-9_+-]{16,}/g) ?? [];
-    if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) into.push({ start: m.index, end: m.index + w.length });
-  }
-}
-function redact(text, secrets = []) {
-  if (text.length === 0) return text;
-  if (secrets.includes(text)) return mask(text);
-  const spans = [];
-  for (const s of secrets) if (s.length > 0) occurrences(text, s, spans);
-  for (const t of scanText(text)) spans.push(t);
-  for (const a of scanAssignments2(text)) spans.push(a);
-  randomWords(text, spans);
-  return maskSpans(text, spans);
-}
-
 // src/util/safe-text.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
@@ -20416,6 +20446,9 @@ function displayName(name) {
   const cut = name.search(/[:=\s]/);
   const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
   return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
 }
 
 // src/engine/config.ts
@@ -20441,8 +20474,8 @@ function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
-  const fail = (path9, msg) => {
-    throw new ConfigError(file, pos.lineOf(path9), `${path9.join(".") || "(root)"}: ${msg}`);
+  const fail = (path10, msg) => {
+    throw new ConfigError(file, pos.lineOf(path10), `${path10.join(".") || "(root)"}: ${msg}`);
   };
   if (raw === null || raw === void 0) return { ...DEFAULT_CONFIG, source: file };
   if (!isObj(raw)) fail([], "the configuration must be a mapping");
@@ -20450,10 +20483,10 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   const out = { ...DEFAULT_CONFIG, rules: {}, classify: {}, source: file };
   const allowedTop = /* @__PURE__ */ new Set(["rules", "secrets", "go", "ignore", "fail-level"]);
   for (const k of Object.keys(cfg)) if (!allowedTop.has(k)) fail([k], `unknown key (expected one of ${[...allowedTop].join(", ")})`);
-  const stringList = (path9, v) => {
+  const stringList = (path10, v) => {
     if (v === void 0 || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === ""))
-      fail(path9, "must be a list of non-empty strings");
+      fail(path10, "must be a list of non-empty strings");
     return v;
   };
   if (cfg.rules !== void 0 && cfg.rules !== null) {
@@ -20892,7 +20925,7 @@ function goCommands(model) {
 function findGoCommands(model) {
   const out = [];
   for (const run2 of model.runs) {
-    for (const { segments: segments2, sep: sep4, text: script } of runScripts(run2)) {
+    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run2)) {
       const persistent = /* @__PURE__ */ new Map();
       const setAll = (words, into, keep = false) => {
         for (const w of words) {
@@ -20911,7 +20944,7 @@ function findGoCommands(model) {
         }
         const g = goInvocation(c);
         if (!g) continue;
-        const loc = locateInSegments(segments2, c.head.start, (g.subWord ?? c.head).end, sep4);
+        const loc = locateInSegments(segments2, c.head.start, (g.subWord ?? c.head).end, sep5);
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
@@ -20925,8 +20958,8 @@ function findGoCommands(model) {
 
 // rules/go-binary-without-goroot.ts
 var BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
-function binaryRoot(path9, sourceRoots) {
-  const m = BINARY.exec(path9.trim());
+function binaryRoot(path10, sourceRoots) {
+  const m = BINARY.exec(path10.trim());
   if (!m) return null;
   const root = m[1];
   if (/^\$\{?GOROOT\}?$/.test(root)) return root;
@@ -21190,14 +21223,14 @@ var PUBLIC_MODULE_HOSTS = [
   "gotest.tools",
   "go.mongodb.org"
 ];
-function splitList(value, sep4 = ",") {
+function splitList(value, sep5 = ",") {
   const out = [];
   let pos = 0;
-  for (const part of value.split(sep4)) {
+  for (const part of value.split(sep5)) {
     const lead = part.length - part.trimStart().length;
     const text = part.trim();
     if (text) out.push({ text, start: pos + lead, end: pos + lead + text.length });
-    pos += part.length + sep4.length;
+    pos += part.length + sep5.length;
   }
   return out;
 }
@@ -21737,18 +21770,18 @@ function knownBase(model, scope) {
 function locate(model, a) {
   const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
   for (const r of runs) {
-    for (const { segments: segments2, sep: sep4, text } of runScripts(r)) {
-      const off = offsetIn(segments2, sep4, a.nameLoc.line, a.nameLoc.column);
+    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
       if (off !== null) return { text, offset: off };
     }
   }
   return null;
 }
-function offsetIn(segments2, sep4, line, column) {
+function offsetIn(segments2, sep5, line, column) {
   let offset = 0;
   for (const s of segments2) {
     if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
-    offset += s.text.length + sep4.length;
+    offset += s.text.length + sep5.length;
   }
   return null;
 }
@@ -22315,10 +22348,10 @@ function judge(name, windows) {
   if (!/^C?GO/.test(name) || READ_ELSEWHERE.test(name)) return null;
   const squeezed = name.replace(/_/g, "");
   let best = null;
-  for (const real of GO_ENV_VARS) {
-    if (GO_COMPUTED_VARS.has(real) || !/^C?GO/.test(real)) continue;
-    const d = squeezed === real.replace(/_/g, "") ? 1 : editDistance(name, real);
-    if (!best || d < best.d) best = { meant: real, d };
+  for (const real2 of GO_ENV_VARS) {
+    if (GO_COMPUTED_VARS.has(real2) || !/^C?GO/.test(real2)) continue;
+    const d = squeezed === real2.replace(/_/g, "") ? 1 : editDistance(name, real2);
+    if (!best || d < best.d) best = { meant: real2, d };
   }
   if (!best) return null;
   const limit = name.length >= 9 ? 2 : name.length >= 6 ? 1 : 0;
@@ -22853,13 +22886,194 @@ function lintOne(input, i, rules2) {
 function startWorkers(n, script, input) {
   return Array.from({ length: n }, () => {
     const worker = new import_node_worker_threads.Worker(script, { workerData: input, stdout: true, stderr: true });
-    return new Promise((resolve8) => {
+    return new Promise((resolve9) => {
       let output = [];
       worker.once("message", (m) => output = m);
-      worker.once("error", () => resolve8([]));
-      worker.once("exit", () => resolve8(output));
+      worker.once("error", () => resolve9([]));
+      worker.once("exit", () => resolve9(output));
     });
   });
+}
+
+// src/util/confine.ts
+var import_node_fs5 = require("node:fs");
+var path3 = __toESM(require("node:path"));
+
+// src/util/atomic-write.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path = require("node:path");
+var import_node_crypto = require("node:crypto");
+var WriteError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "WriteError";
+  }
+};
+var refusedLink = (path10) => new WriteError(`refusing to write ${path10}: it is a symbolic link`);
+var refusedExisting = (path10) => new WriteError(`refusing to overwrite ${path10}: it exists (use --force)`);
+function lstatOrNull(path10) {
+  try {
+    return (0, import_node_fs4.lstatSync)(path10, { throwIfNoEntry: false }) ?? null;
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    throw new WriteError(`cannot access ${path10}: ${code ?? "error"}`);
+  }
+}
+function checkWritable(path10, options = {}) {
+  const existing = lstatOrNull(path10);
+  if (!existing) return;
+  if (existing.isSymbolicLink()) throw refusedLink(path10);
+  if (!existing.isFile()) throw new WriteError(`refusing to write ${path10}: it is not a regular file`);
+  if (options.overwrite === false) throw refusedExisting(path10);
+}
+function unlinkQuietly(path10) {
+  try {
+    (0, import_node_fs4.unlinkSync)(path10);
+  } catch {
+  }
+}
+function closeQuietly(fd) {
+  try {
+    (0, import_node_fs4.closeSync)(fd);
+  } catch {
+  }
+}
+function failure(path10, e) {
+  if (e instanceof WriteError) return e;
+  const err = e;
+  return new WriteError(`cannot write ${path10}: ${err.code ?? err.message}`);
+}
+var tempId;
+var tempCount = 0;
+function tempPathFor(path10) {
+  tempId ??= (0, import_node_crypto.randomBytes)(4).toString("hex");
+  return (0, import_node_path.join)((0, import_node_path.dirname)(path10), `.${(0, import_node_path.basename)(path10)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
+}
+var CREATE_EXCL = import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_EXCL;
+function fillTemp(fd, tmp, path10, data, mode) {
+  try {
+    (0, import_node_fs4.fchmodSync)(fd, mode);
+    (0, import_node_fs4.writeFileSync)(fd, data);
+    (0, import_node_fs4.closeSync)(fd);
+  } catch (e) {
+    closeQuietly(fd);
+    unlinkQuietly(tmp);
+    throw failure(path10, e);
+  }
+}
+function stageWrite(path10, data, options = {}) {
+  const { mode = 420, overwrite = true } = options;
+  checkWritable(path10, { overwrite });
+  const tmp = tempPathFor(path10);
+  let fd;
+  try {
+    fd = (0, import_node_fs4.openSync)(tmp, CREATE_EXCL, mode);
+  } catch (e) {
+    throw failure(path10, e);
+  }
+  fillTemp(fd, tmp, path10, data, mode);
+  return { path: path10, tmp, overwrite };
+}
+function onPool(call) {
+  return new Promise((resolve9, reject) => call((e, value) => e ? reject(e) : resolve9(value)));
+}
+async function lstatOrNullAsync(path10) {
+  try {
+    return await onPool((done) => (0, import_node_fs4.lstat)(path10, done));
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    throw new WriteError(`cannot access ${path10}: ${code ?? "error"}`);
+  }
+}
+function refusedAt(path10) {
+  try {
+    checkWritable(path10, { overwrite: false });
+  } catch (e) {
+    return failure(path10, e);
+  }
+  return refusedExisting(path10);
+}
+async function moveIntoPlaceOnPool(staged) {
+  const { path: path10, tmp } = staged;
+  let moved = false;
+  try {
+    if (staged.overwrite) {
+      if ((await lstatOrNullAsync(path10))?.isSymbolicLink()) throw refusedLink(path10);
+      await onPool((done) => (0, import_node_fs4.rename)(tmp, path10, done));
+      moved = true;
+      return;
+    }
+    try {
+      await onPool((done) => (0, import_node_fs4.link)(tmp, path10, done));
+    } catch (e) {
+      const code = e.code ?? "";
+      if (code === "EEXIST") throw refusedAt(path10);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+      if (await lstatOrNullAsync(path10)) throw refusedExisting(path10);
+      await onPool((done) => (0, import_node_fs4.rename)(tmp, path10, done));
+      moved = true;
+      return;
+    }
+    moved = true;
+    await onPool((done) => (0, import_node_fs4.unlink)(tmp, done)).catch(() => void 0);
+  } catch (e) {
+    throw failure(path10, e);
+  } finally {
+    if (!moved) unlinkQuietly(tmp);
+  }
+}
+async function commitWrite(staged) {
+  if (staged.synced) return moveIntoPlaceOnPool(staged);
+  const { path: path10, tmp } = staged;
+  let moved = false;
+  try {
+    const fd = (0, import_node_fs4.openSync)(tmp, import_node_fs4.constants.O_RDWR);
+    try {
+      await onPool((done) => (0, import_node_fs4.fsync)(fd, done));
+    } finally {
+      (0, import_node_fs4.closeSync)(fd);
+    }
+    if (staged.overwrite) {
+      if (lstatOrNull(path10)?.isSymbolicLink()) throw refusedLink(path10);
+      (0, import_node_fs4.renameSync)(tmp, path10);
+      moved = true;
+      return;
+    }
+    try {
+      (0, import_node_fs4.linkSync)(tmp, path10);
+    } catch (e) {
+      const code = e.code ?? "";
+      if (code === "EEXIST") throw refusedExisting(path10);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+      if (lstatOrNull(path10)) throw refusedExisting(path10);
+      (0, import_node_fs4.renameSync)(tmp, path10);
+      moved = true;
+    }
+  } catch (e) {
+    throw failure(path10, e);
+  } finally {
+    if (!moved) unlinkQuietly(tmp);
+  }
+}
+async function atomicWrite(path10, data, options = {}) {
+  await commitWrite(stageWrite(path10, data, options));
+}
+
+// src/util/confine.ts
+function real(p) {
+  try {
+    return import_node_fs5.realpathSync.native(p);
+  } catch {
+    const parent = path3.dirname(p);
+    return parent === p ? p : path3.join(real(parent), path3.basename(p));
+  }
+}
+function within(root, abs) {
+  const r = real(root);
+  const a = real(abs);
+  return a === r || a.startsWith(r.endsWith(path3.sep) ? r : r + path3.sep);
 }
 
 // src/lint.ts
@@ -22873,9 +23087,12 @@ async function lintPaths(inputs, options) {
   if (options.stdin) {
     const { text, filename } = options.stdin;
     const format = formatFromName(filename) ?? sniffFormat(text);
-    parsed.push({ abs: path3.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
+    parsed.push({ abs: path4.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
-  const found = await discover(inputs, options.cwd, config.ignore);
+  const outside = options.root === void 0 ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root, path4.resolve(options.cwd, i)));
+  const found = await discover(inputs.filter((i) => !outside.includes(i)), options.cwd, config.ignore);
+  for (const i of outside) found.errors.push({ display: i, message: "not read: it is outside the workspace" });
+  if (options.root !== void 0) confine(found, options.root);
   for (const e of found.errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
   const { files, configs, configIndex } = await withConfigs(found.files, options);
   const outcomes = await lintFiles(files, rules2, configs, configIndex, options.jobs ?? 1, options.workerScript);
@@ -22892,7 +23109,7 @@ async function lintPaths(inputs, options) {
       parsed.push(p);
     }
   });
-  link(parsed, byAbs);
+  link2(parsed, byAbs, options.root);
   for (const p of parsed) results.push(runRules(p.model, rules2, p.config ?? await configFor(p.abs)));
   results.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return { files: results };
@@ -22905,7 +23122,7 @@ async function withConfigs(found, options) {
   const configIndex = [];
   for (const f of found) {
     const { file, config } = await options.configFor(f.abs);
-    if (file !== null && ignoredBy(config.ignore, path3.dirname(file), f.abs)) continue;
+    if (file !== null && ignoredBy(config.ignore, path4.dirname(file), f.abs)) continue;
     let i = configs.indexOf(config);
     if (i < 0) i = configs.push(config) - 1;
     files.push(f);
@@ -22913,14 +23130,15 @@ async function withConfigs(found, options) {
   }
   return { files, configs, configIndex };
 }
-function link(parsed, byAbs) {
+function link2(parsed, byAbs, root) {
+  const readable = (abs) => root === void 0 || within(root, abs);
   const composes = parsed.filter((p) => p.model.format === "compose");
   for (const c of composes) {
-    const dir = path3.dirname(c.abs);
+    const dir = path4.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
-      const dfAbs = path3.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile"));
+      const dfAbs = path4.resolve(dir, svc.build.context, svc.build.dockerfile);
+      const df = byAbs.get(dfAbs) ?? (readable(dfAbs) ? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile")) : null);
       if (!df || df.model.format !== "dockerfile") continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build.target.toLowerCase()) : stages[stages.length - 1];
@@ -22931,9 +23149,10 @@ function link(parsed, byAbs) {
       }
     }
     for (const ref of c.model.envFiles) {
-      const abs = path3.resolve(dir, ref.path);
+      const abs = path4.resolve(dir, ref.path);
       let env = byAbs.get(abs);
       if (!env) {
+        if (!readable(abs)) continue;
         const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
         if (!fresh) continue;
         env = fresh;
@@ -22951,31 +23170,39 @@ function link(parsed, byAbs) {
   }
 }
 var linked = (abs, model) => model ? { abs, model } : null;
+var hasGlobChars = (input) => /[*?[\]{}]/.test(input);
+function confine(found, root) {
+  found.files = found.files.filter((f) => {
+    if (within(root, f.abs)) return true;
+    if (f.explicit) found.errors.push({ display: f.display, message: "not read: it is outside the workspace" });
+    return false;
+  });
+}
 function displayFor(composeDisplay, composeDir, abs) {
-  const displayDir = path3.posix.dirname(composeDisplay.split(path3.sep).join("/"));
-  const rel = path3.relative(composeDir, abs).split(path3.sep).join("/");
-  return displayDir === "." ? rel : path3.posix.normalize(`${displayDir}/${rel}`);
+  const displayDir = path4.posix.dirname(composeDisplay.split(path4.sep).join("/"));
+  const rel = path4.relative(composeDir, abs).split(path4.sep).join("/");
+  return displayDir === "." ? rel : path4.posix.normalize(`${displayDir}/${rel}`);
 }
 
 // src/config-file.ts
-var import_node_fs4 = require("node:fs");
-var path4 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var path5 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist());
 var CONFIG_NAMES = [".godock.yaml", ".godock.yml"];
 function configIn(dir) {
   for (const n of CONFIG_NAMES) {
-    const p = path4.join(dir, n);
+    const p = path5.join(dir, n);
     try {
-      if ((0, import_node_fs4.statSync)(p, { throwIfNoEntry: false })?.isFile()) return p;
+      if ((0, import_node_fs6.statSync)(p, { throwIfNoEntry: false })?.isFile()) return p;
     } catch {
     }
   }
   return null;
 }
 async function findConfig(dir) {
-  for (let cur = path4.resolve(dir); ; cur = path4.dirname(cur)) {
+  for (let cur = path5.resolve(dir); ; cur = path5.dirname(cur)) {
     const found = configIn(cur);
-    if (found !== null || path4.dirname(cur) === cur) return found;
+    if (found !== null || path5.dirname(cur) === cur) return found;
   }
 }
 function configLookup(shown, known2) {
@@ -22989,15 +23216,15 @@ function configLookup(shown, known2) {
       if (nearest.has(cur)) found = nearest.get(cur);
       else {
         seen.push(cur);
-        found = configIn(cur) ?? (path4.dirname(cur) === cur ? null : void 0);
-        cur = path4.dirname(cur);
+        found = configIn(cur) ?? (path5.dirname(cur) === cur ? null : void 0);
+        cur = path5.dirname(cur);
       }
     }
     for (const d of seen) nearest.set(d, found);
     return found;
   };
   return async (file) => {
-    const p = find(path4.dirname(path4.resolve(file)));
+    const p = find(path5.dirname(path5.resolve(file)));
     if (p === null) return { file: null, config: DEFAULT_CONFIG };
     let c = loaded.get(p);
     if (!c) loaded.set(p, c = loadConfig(p, shown(p)));
@@ -23009,16 +23236,16 @@ async function loadConfig(file, display) {
   const shown = display ?? file;
   let text;
   try {
-    text = await import_node_fs4.promises.readFile(file, "utf8");
+    text = await import_node_fs6.promises.readFile(file, "utf8");
   } catch (e) {
     const code = e.code;
     throw new ConfigError(shown, 1, code === "ENOENT" ? "configuration file not found" : `cannot read configuration (${code})`);
   }
   const lc = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split("\n")[0]}`);
+    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
   }
   const known2 = new Set(rules.map((r) => r.id));
   const lineOf = (p) => {
@@ -23034,7 +23261,13 @@ async function loadConfig(file, display) {
     }
     return line;
   };
-  return resolveConfig(doc.toJS({ maxAliasCount: 100 }), shown, known2, { lineOf });
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(shown, 1, `invalid YAML: ${yamlReason(e.message)}`);
+  }
+  return resolveConfig(raw, shown, known2, { lineOf });
 }
 
 // src/report/ansi.ts
@@ -23046,7 +23279,7 @@ function paint(color) {
 }
 
 // src/report/flatten.ts
-var path5 = __toESM(require("node:path"));
+var path6 = __toESM(require("node:path"));
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -23059,9 +23292,9 @@ function sortedErrors(result) {
   return result.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, ...e }))).sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message));
 }
 function relativeTo(root, file) {
-  const rel = path5.relative(root, path5.resolve(root, file));
-  if (rel === "" || rel.startsWith("..") || path5.isAbsolute(rel)) return null;
-  return rel.split(path5.sep).join("/");
+  const rel = path6.relative(root, path6.resolve(root, file));
+  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return null;
+  return rel.split(path6.sep).join("/");
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -23080,15 +23313,14 @@ var stylish = (result, ctx) => {
       ...file.findings.map((f) => ({ line: f.loc.line, column: f.loc.column, row: { pos: `${f.loc.line}:${f.loc.column}`, severity: f.severity, message: f.message, rule: f.ruleId } }))
     ].sort(byPosition);
     if (items.length === 0) continue;
-    const rows = items.map((i) => i.row);
+    const rows = items.map((i) => ({ ...i.row, message: visible(i.row.message.replace(/\s*\n\s*/g, " ")) }));
     const posW = Math.max(...rows.map((r) => r.pos.length));
     const sevW = Math.max(...rows.map((r) => r.severity.length));
     const msgW = Math.max(...rows.map((r) => r.message.length));
-    out.push(p.underline(file.file));
+    out.push(p.underline(visible(file.file)));
     for (const r of rows) {
       counts[r.severity]++;
-      const message = r.message.replace(/\s*\n\s*/g, " ");
-      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
+      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${r.message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
     }
     out.push("");
   }
@@ -23097,8 +23329,8 @@ var stylish = (result, ctx) => {
   const summary = `\u2716 ${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})`;
   const colour = counts.error > 0 ? p.red : counts.warning > 0 ? p.yellow : p.blue;
   out.push(colour(p.bold(summary)));
-  return `${out.join("\n")}
-`;
+  return noWorkflowCommands(`${out.join("\n")}
+`);
 };
 
 // src/report/json.ts
@@ -23124,10 +23356,10 @@ var json = (result) => `${JSON.stringify(toJsonReport(result), null, 2)}
 
 // src/report/sarif.ts
 var import_node_url = require("node:url");
-var path7 = __toESM(require("node:path"));
+var path8 = __toESM(require("node:path"));
 
 // src/report/fingerprint.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 function key(f, file) {
   return [f.ruleId, file, f.messageId, f.message].join("\0");
 }
@@ -23137,31 +23369,31 @@ function fingerprints(findings, fileOf = (f) => f.file) {
     const k = key(f, fileOf(f));
     const n = (seen.get(k) ?? 0) + 1;
     seen.set(k, n);
-    const hash = (0, import_node_crypto.createHash)("sha256").update(k).digest("hex").slice(0, 16);
+    const hash = (0, import_node_crypto2.createHash)("sha256").update(k).digest("hex").slice(0, 16);
     return `${hash}:${n}`;
   });
 }
 
 // src/report/rule-docs.ts
-var import_node_fs5 = require("node:fs");
-var path6 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var path7 = __toESM(require("node:path"));
 var cachedRoot;
 function packageRoot(start = __dirname) {
   if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
-  let dir = path6.resolve(start);
+  let dir = path7.resolve(start);
   let found = null;
   for (; ; ) {
-    const pj = path6.join(dir, "package.json");
-    if ((0, import_node_fs5.existsSync)(pj)) {
+    const pj = path7.join(dir, "package.json");
+    if ((0, import_node_fs7.existsSync)(pj)) {
       try {
-        if (JSON.parse((0, import_node_fs5.readFileSync)(pj, "utf8")).name === "godock") {
+        if (JSON.parse((0, import_node_fs7.readFileSync)(pj, "utf8")).name === "godock") {
           found = dir;
           break;
         }
       } catch {
       }
     }
-    const up = path6.dirname(dir);
+    const up = path7.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -23171,7 +23403,7 @@ function packageRoot(start = __dirname) {
 function readRuleDoc(rule, root = packageRoot()) {
   if (!root) return null;
   try {
-    return (0, import_node_fs5.readFileSync)(path6.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return (0, import_node_fs7.readFileSync)(path7.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
     return null;
   }
@@ -23258,7 +23490,7 @@ function encodePath(rel) {
 function artifactLocation(file, cwd) {
   const rel = relativeTo(cwd, file);
   if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
-  return { uri: (0, import_node_url.pathToFileURL)(path7.resolve(cwd, file)).href };
+  return { uri: (0, import_node_url.pathToFileURL)(path8.resolve(cwd, file)).href };
 }
 function region(loc) {
   const r = { startLine: loc.line, startColumn: loc.column };
@@ -23293,7 +23525,7 @@ function toSarif(result, ctx) {
     message: { text: `${e.file}:${e.line}:${e.column}: ${e.message}` },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd), region: { startLine: Math.max(1, e.line), startColumn: Math.max(1, e.column) } } }]
   }));
-  const root = (0, import_node_url.pathToFileURL)(path7.resolve(ctx.cwd)).href;
+  const root = (0, import_node_url.pathToFileURL)(path8.resolve(ctx.cwd)).href;
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -23384,13 +23616,13 @@ var checkstyle = (result) => {
 };
 
 // src/report/codeclimate.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 function severityOf(f) {
   if (f.severity === "error") return f.category === "secret" ? "critical" : "major";
   return f.severity === "warning" ? "minor" : "info";
 }
 var CATEGORY = { secret: "Security", "go-env": "Bug Risk", compose: "Bug Risk" };
-var md5 = (s) => (0, import_node_crypto2.createHash)("md5").update(s).digest("hex");
+var md5 = (s) => (0, import_node_crypto3.createHash)("md5").update(s).digest("hex");
 var codeclimate = (result, ctx) => {
   const rel = (file) => relativeTo(ctx.cwd, file) ?? file;
   const findings = sortedFindings(result);
@@ -23428,168 +23660,6 @@ var formatters = { stylish, json, sarif, github, checkstyle, codeclimate };
 var FORMAT_NAMES = Object.keys(formatters);
 function isFormatName(name) {
   return Object.prototype.hasOwnProperty.call(formatters, name);
-}
-
-// src/util/atomic-write.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path = require("node:path");
-var import_node_crypto3 = require("node:crypto");
-var WriteError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "WriteError";
-  }
-};
-var refusedLink = (path9) => new WriteError(`refusing to write ${path9}: it is a symbolic link`);
-var refusedExisting = (path9) => new WriteError(`refusing to overwrite ${path9}: it exists (use --force)`);
-function lstatOrNull(path9) {
-  try {
-    return (0, import_node_fs6.lstatSync)(path9, { throwIfNoEntry: false }) ?? null;
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path9}: ${code ?? "error"}`);
-  }
-}
-function checkWritable(path9, options = {}) {
-  const existing = lstatOrNull(path9);
-  if (!existing) return;
-  if (existing.isSymbolicLink()) throw refusedLink(path9);
-  if (!existing.isFile()) throw new WriteError(`refusing to write ${path9}: it is not a regular file`);
-  if (options.overwrite === false) throw refusedExisting(path9);
-}
-function unlinkQuietly(path9) {
-  try {
-    (0, import_node_fs6.unlinkSync)(path9);
-  } catch {
-  }
-}
-function closeQuietly(fd) {
-  try {
-    (0, import_node_fs6.closeSync)(fd);
-  } catch {
-  }
-}
-function failure(path9, e) {
-  if (e instanceof WriteError) return e;
-  const err = e;
-  return new WriteError(`cannot write ${path9}: ${err.code ?? err.message}`);
-}
-var tempId;
-var tempCount = 0;
-function tempPathFor(path9) {
-  tempId ??= (0, import_node_crypto3.randomBytes)(4).toString("hex");
-  return (0, import_node_path.join)((0, import_node_path.dirname)(path9), `.${(0, import_node_path.basename)(path9)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
-}
-var CREATE_EXCL = import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_CREAT | import_node_fs6.constants.O_EXCL;
-function fillTemp(fd, tmp, path9, data, mode) {
-  try {
-    (0, import_node_fs6.fchmodSync)(fd, mode);
-    (0, import_node_fs6.writeFileSync)(fd, data);
-    (0, import_node_fs6.closeSync)(fd);
-  } catch (e) {
-    closeQuietly(fd);
-    unlinkQuietly(tmp);
-    throw failure(path9, e);
-  }
-}
-function stageWrite(path9, data, options = {}) {
-  const { mode = 420, overwrite = true } = options;
-  checkWritable(path9, { overwrite });
-  const tmp = tempPathFor(path9);
-  let fd;
-  try {
-    fd = (0, import_node_fs6.openSync)(tmp, CREATE_EXCL, mode);
-  } catch (e) {
-    throw failure(path9, e);
-  }
-  fillTemp(fd, tmp, path9, data, mode);
-  return { path: path9, tmp, overwrite };
-}
-function onPool(call) {
-  return new Promise((resolve8, reject) => call((e, value) => e ? reject(e) : resolve8(value)));
-}
-async function lstatOrNullAsync(path9) {
-  try {
-    return await onPool((done) => (0, import_node_fs6.lstat)(path9, done));
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path9}: ${code ?? "error"}`);
-  }
-}
-function refusedAt(path9) {
-  try {
-    checkWritable(path9, { overwrite: false });
-  } catch (e) {
-    return failure(path9, e);
-  }
-  return refusedExisting(path9);
-}
-async function moveIntoPlaceOnPool(staged) {
-  const { path: path9, tmp } = staged;
-  let moved = false;
-  try {
-    if (staged.overwrite) {
-      if ((await lstatOrNullAsync(path9))?.isSymbolicLink()) throw refusedLink(path9);
-      await onPool((done) => (0, import_node_fs6.rename)(tmp, path9, done));
-      moved = true;
-      return;
-    }
-    try {
-      await onPool((done) => (0, import_node_fs6.link)(tmp, path9, done));
-    } catch (e) {
-      const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedAt(path9);
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (await lstatOrNullAsync(path9)) throw refusedExisting(path9);
-      await onPool((done) => (0, import_node_fs6.rename)(tmp, path9, done));
-      moved = true;
-      return;
-    }
-    moved = true;
-    await onPool((done) => (0, import_node_fs6.unlink)(tmp, done)).catch(() => void 0);
-  } catch (e) {
-    throw failure(path9, e);
-  } finally {
-    if (!moved) unlinkQuietly(tmp);
-  }
-}
-async function commitWrite(staged) {
-  if (staged.synced) return moveIntoPlaceOnPool(staged);
-  const { path: path9, tmp } = staged;
-  let moved = false;
-  try {
-    const fd = (0, import_node_fs6.openSync)(tmp, import_node_fs6.constants.O_RDWR);
-    try {
-      await onPool((done) => (0, import_node_fs6.fsync)(fd, done));
-    } finally {
-      (0, import_node_fs6.closeSync)(fd);
-    }
-    if (staged.overwrite) {
-      if (lstatOrNull(path9)?.isSymbolicLink()) throw refusedLink(path9);
-      (0, import_node_fs6.renameSync)(tmp, path9);
-      moved = true;
-      return;
-    }
-    try {
-      (0, import_node_fs6.linkSync)(tmp, path9);
-    } catch (e) {
-      const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedExisting(path9);
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (lstatOrNull(path9)) throw refusedExisting(path9);
-      (0, import_node_fs6.renameSync)(tmp, path9);
-      moved = true;
-    }
-  } catch (e) {
-    throw failure(path9, e);
-  } finally {
-    if (!moved) unlinkQuietly(tmp);
-  }
-}
-async function atomicWrite(path9, data, options = {}) {
-  await commitWrite(stageWrite(path9, data, options));
 }
 
 // src/version.ts
@@ -23673,8 +23743,8 @@ ${HELP}`);
   let config;
   let configFile = null;
   try {
-    configFile = v.config ? path8.resolve(io.cwd, v.config) : await findConfig(io.cwd);
-    config = await loadConfig(configFile, v.config ?? (configFile ? path8.relative(io.cwd, configFile) || configFile : void 0));
+    configFile = v.config ? path9.resolve(io.cwd, v.config) : await findConfig(io.cwd);
+    config = await loadConfig(configFile, v.config ?? (configFile ? path9.relative(io.cwd, configFile) || configFile : void 0));
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}
@@ -23692,7 +23762,7 @@ ${HELP}`);
   }
   const stdin = useStdin ? { text: await readStdin(io.stdin), filename: v["stdin-filename"] } : void 0;
   if (!useStdin && inputs.length === 0) inputs.push(".");
-  const configFor = v.config ? void 0 : configLookup((abs) => path8.relative(io.cwd, abs) || abs, { file: configFile, config });
+  const configFor = v.config ? void 0 : configLookup((abs) => path9.relative(io.cwd, abs) || abs, { file: configFile, config });
   let result;
   try {
     result = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...configFor ? { configFor } : {}, ...stdin ? { stdin } : {} });
@@ -23707,7 +23777,7 @@ ${HELP}`);
   const out = formatters[format](result, { rules, cwd: io.cwd, color, version: VERSION });
   if (v["output-file"]) {
     try {
-      await atomicWrite(path8.resolve(io.cwd, v["output-file"]), out);
+      await atomicWrite(path9.resolve(io.cwd, v["output-file"]), out);
     } catch (e) {
       io.stderr.write(`godock lint: cannot write ${v["output-file"]}: ${e.message}
 `);

@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LintResult, Severity } from './model';
 import { lintPaths } from './lint';
@@ -24,6 +24,9 @@ import { jobSummary } from './report/summary';
 import { relativeTo } from './report/flatten';
 import { rules } from '../rules';
 import { VERSION } from './version';
+import { atomicWrite, WriteError } from './util/atomic-write';
+import { prepareInside } from './util/confine';
+import { visible } from './util/safe-text';
 
 type Env = NodeJS.ProcessEnv;
 interface Out {
@@ -124,6 +127,18 @@ export function changedFiles(env: Env, workspace: string): ChangedFiles {
   }
 }
 
+/**
+ * Where the SARIF file goes: inside the workspace, or inside RUNNER_TEMP for an absolute path
+ * there; never through a symbolic link (directories are made one at a time, the file is written
+ * by the atomic writer, which refuses a link at the target).
+ */
+export function sarifTarget(env: Env, workspace: string, file: string): string {
+  const temp = env.RUNNER_TEMP ? path.resolve(env.RUNNER_TEMP) : null;
+  const abs = path.resolve(workspace, file);
+  const base = temp && path.isAbsolute(file) && !path.relative(temp, abs).startsWith('..') ? temp : workspace;
+  return prepareInside(base, abs);
+}
+
 function keepChanged(result: LintResult, workspace: string, changed: Set<string>): LintResult {
   return { files: result.files.filter((f) => changed.has(relativeTo(workspace, f.file) ?? '')) };
 }
@@ -157,7 +172,7 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
   const configFor = inputs.config ? undefined : configLookup((abs) => relativeTo(workspace, abs) ?? abs, { file: configFile, config });
   let result: LintResult;
   try {
-    result = await lintPaths(inputs.paths, { cwd: workspace, config, ...(configFor ? { configFor } : {}) });
+    result = await lintPaths(inputs.paths, { cwd: workspace, root: workspace, config, ...(configFor ? { configFor } : {}) });
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     say(command('error', e.message, { file: e.file, line: e.line, title: 'godock: invalid configuration' }));
@@ -187,12 +202,11 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
 
   let code = 0;
   if (inputs.sarifFile) {
-    const target = path.resolve(workspace, inputs.sarifFile);
     try {
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, `${JSON.stringify(toSarif(result, ctx), null, 2)}\n`);
+      await atomicWrite(sarifTarget(env, workspace, inputs.sarifFile), `${JSON.stringify(toSarif(result, ctx), null, 2)}\n`);
     } catch (e) {
-      say(command('error', `cannot write the SARIF file ${inputs.sarifFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { title: 'godock' }));
+      const why = e instanceof WriteError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      say(command('error', `cannot write the SARIF file: ${visible(why)}`, { title: 'godock' }));
       code = 2;
     }
   }

@@ -52,9 +52,38 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * A failure godock did not foresee, in one line. Its message may quote what was read (a library's
+ * parse error, say): secret spans are masked and control characters made visible, loaded only now.
+ */
+function internalError(e: unknown): string {
+  const { redact } = require('./classify/redact') as typeof import('./classify/redact');
+  const { visible } = require('./util/safe-text') as typeof import('./util/safe-text');
+  const message = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 500);
+  return `godock: internal error: ${visible(redact(message))}\n`;
+}
+
+/**
+ * Output that can't act on the process: a reader that goes away (`godock lint | head -1`) ends the
+ * output quietly, and a library's process warning (it may quote file text) is shown by name only.
+ */
+function guardProcess(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => {
+    if (w.name === 'DeprecationWarning' || w.name === 'ExperimentalWarning') return;
+    process.stderr.write(`godock: warning from a library (${String(w.name).replace(/[^\w.-]/g, '?')}); rerun with --trace-warnings to see it\n`);
+  });
+}
+
 export function runCli(): void {
+  guardProcess();
   process.on('unhandledRejection', (e) => {
-    process.stderr.write(`godock: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.stderr.write(internalError(e));
     process.exit(2);
   });
   main(process.argv.slice(2), {
@@ -72,7 +101,7 @@ export function runCli(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`godock: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(internalError(e));
       process.exitCode = 2;
     },
   );

@@ -2,6 +2,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { yamlReason } from './parse/compose';
 import { ConfigError, DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './engine/config';
 import { rules } from '../rules';
 
@@ -76,10 +77,10 @@ export async function loadConfig(file: string | null, display?: string): Promise
     throw new ConfigError(shown, 1, code === 'ENOENT' ? 'configuration file not found' : `cannot read configuration (${code})`);
   }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split('\n')[0]}`);
+    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
   }
   const known = new Set(rules.map((r) => r.id));
   const lineOf = (p: (string | number)[]): number => {
@@ -95,5 +96,12 @@ export async function loadConfig(file: string | null, display?: string): Promise
     }
     return line;
   };
-  return resolveConfig(doc.toJS({ maxAliasCount: 100 }), shown, known, { lineOf });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias to no anchor, an alias bomb, a bad merge source: the library throws while resolving.
+    throw new ConfigError(shown, 1, `invalid YAML: ${yamlReason((e as Error).message)}`);
+  }
+  return resolveConfig(raw, shown, known, { lineOf });
 }

@@ -18,6 +18,7 @@ import { lintFiles } from './lint-pool';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
 import type { Rule } from './engine/define-rule';
 import { rules as allRules } from '../rules';
+import { within } from './util/confine';
 
 export { MAX_ERRORS_PER_FILE } from './lint-file';
 
@@ -40,6 +41,12 @@ export interface LintOptions {
   configFor?: (file: string) => Promise<{ file: string | null; config: ResolvedConfig }>;
   /** Lint this text instead of reading `stdinFilename` from disk. */
   stdin?: { text: string; filename: string };
+  /**
+   * Read nothing outside this directory, links resolved (the Action's workspace): inputs outside
+   * it are errors; files found through links out of it, and env files or Dockerfiles that compose
+   * files name outside it, are not read.
+   */
+  root?: string;
 }
 
 interface Parsed {
@@ -74,7 +81,10 @@ export async function lintPaths(inputs: readonly string[], options: LintOptions)
     parsed.push({ abs: path.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
 
-  const found = await discover(inputs, options.cwd, config.ignore);
+  const outside = options.root === undefined ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root!, path.resolve(options.cwd, i)));
+  const found = await discover(inputs.filter((i) => !outside.includes(i)), options.cwd, config.ignore);
+  for (const i of outside) found.errors.push({ display: i, message: 'not read: it is outside the workspace' });
+  if (options.root !== undefined) confine(found, options.root);
   for (const e of found.errors) results.push({ file: e.display, format: null, findings: [], errors: [{ message: e.message, line: 1, column: 1 }] });
   const { files, configs, configIndex } = await withConfigs(found.files, options);
 
@@ -93,7 +103,7 @@ export async function lintPaths(inputs: readonly string[], options: LintOptions)
     }
   });
 
-  link(parsed, byAbs);
+  link(parsed, byAbs, options.root);
 
   for (const p of parsed) results.push(runRules(p.model, rules, p.config ?? (await configFor(p.abs))));
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -126,14 +136,15 @@ async function withConfigs(found: Discovered[], options: LintOptions): Promise<{
  * get the services (and their Go knowledge) that load them; services built from a Dockerfile learn
  * whether its target stage is golang-family.
  */
-function link(parsed: Parsed[], byAbs: Map<string, Linkable>): void {
+function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | undefined): void {
+  const readable = (abs: string) => root === undefined || within(root, abs);
   const composes = parsed.filter((p) => p.model.format === 'compose');
   for (const c of composes) {
     const dir = path.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
       const dfAbs = path.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), 'dockerfile'));
+      const df = byAbs.get(dfAbs) ?? (readable(dfAbs) ? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), 'dockerfile')) : null);
       if (!df || df.model.format !== 'dockerfile') continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build!.target!.toLowerCase()) : stages[stages.length - 1];
@@ -147,6 +158,7 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>): void {
       const abs = path.resolve(dir, ref.path);
       let env = byAbs.get(abs);
       if (!env) {
+        if (!readable(abs)) continue;
         const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), 'env-file', ref.format));
         if (!fresh) continue;
         env = fresh;
@@ -165,6 +177,17 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>): void {
 }
 
 const linked = (abs: string, model: FileModel | null): Parsed | null => (model ? { abs, model } : null);
+
+const hasGlobChars = (input: string): boolean => /[*?[\]{}]/.test(input);
+
+/** Drops what lies outside `root` (links resolved): a file named outside it becomes an error. */
+function confine(found: { files: Discovered[]; errors: { display: string; message: string }[] }, root: string): void {
+  found.files = found.files.filter((f) => {
+    if (within(root, f.abs)) return true;
+    if (f.explicit) found.errors.push({ display: f.display, message: 'not read: it is outside the workspace' });
+    return false;
+  });
+}
 
 function displayFor(composeDisplay: string, composeDir: string, abs: string): string {
   const displayDir = path.posix.dirname(composeDisplay.split(path.sep).join('/'));

@@ -37,8 +37,7 @@ import {
 } from 'yaml';
 import type { EnvAssignment, EnvFileRef, FileModel, Location, ParseError, Scope } from '../model';
 import { golangImage } from '../classify/go';
-import { maskIn } from '../classify/mask';
-import { scanText } from '../classify/tokens';
+import { redact } from '../classify/redact';
 import { emptyModel } from './empty-model';
 import { LineIndex } from './location';
 import { resolveComposeStatic } from './interpolation';
@@ -103,6 +102,8 @@ export function parseCompose(path: string, text: string): FileModel {
       uniqueKeys: true,
       customTags: COMPOSE_TAGS,
       prettyErrors: false,
+      // The library would print its warnings (quoting keys) straight to stderr.
+      logLevel: 'error',
     });
     for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
     const root = doc.contents;
@@ -313,8 +314,13 @@ function contentLoc(ctx: Ctx, s: Scalar): Location {
  */
 export function yamlReason(message: string): string {
   const first = message.split('\n')[0] ?? '';
-  const reason = first.replace(/:\s.*$/s, '').replace(/ at line \d+, column \d+$/, '').trim();
-  return maskIn(reason || 'invalid YAML', scanText(reason).map((m) => m.text));
+  // The library's own sentence ends where it starts quoting (`: "…"`, `\Uq7Zr…`, `[ a, b ]`).
+  const reason = first
+    .replace(/:\s.*$/s, '')
+    .replace(/ at line \d+, column \d+$/, '')
+    .replace(/[^A-Za-z0-9 ,.'()\]}-].*$/s, '')
+    .trim();
+  return redact(reason || 'invalid YAML');
 }
 
 function errorAt(lc: LineIndex, message: string, offset: number): ParseError {
@@ -367,6 +373,8 @@ function collectEnv(ctx: Ctx, node: unknown, kind: 'environment' | 'build-arg', 
       const v = e.value === null ? null : deref(ctx, e.value);
       if (isReset(v) || (v !== null && !isScalar(v))) continue;
       record(ctx, e.keyNode, service, () => {
+        const typo = missingSpace(ctx, e.keyNode, kind, service, groupOf(ctx, e.owner));
+        if (typo) return typo;
         const value = scalarText(v);
         const a: EnvAssignment = {
           name: e.key,
@@ -387,6 +395,11 @@ function collectEnv(ctx: Ctx, node: unknown, kind: 'environment' | 'build-arg', 
     }
     return;
   }
+  if (isScalar(n)) {
+    // `environment: KEY:value` / `KEY=value` on one line: compose refuses it, and it still holds the value.
+    record(ctx, n, service, () => missingSpace(ctx, n, kind, service, groupOf(ctx, n)) ?? splitAtEquals(ctx, n, kind, service, groupOf(ctx, n)));
+    return;
+  }
   if (!isSeq(n)) return;
   for (const item of n.items) {
     spend(ctx);
@@ -394,28 +407,58 @@ function collectEnv(ctx: Ctx, node: unknown, kind: 'environment' | 'build-arg', 
     if (!isScalar(s) || isReset(s)) continue;
     const text = scalarText(s);
     if (text === null || text === '') continue;
-    record(ctx, s, service, () => {
-      const [cs, ce] = contentRange(ctx, s);
-      const rawContent = ctx.text.slice(cs, ce);
-      const eq = text.indexOf('=');
-      const rawEq = rawContent.indexOf('=');
-      const a: EnvAssignment = {
-        name: eq < 0 ? text : text.slice(0, eq),
-        value: eq < 0 ? null : text.slice(eq + 1),
-        kind,
-        scope: service,
-        services: [service],
-        nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
-        valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
-        group: groupOf(ctx, n),
-      };
-      if (eq >= 0 && rawEq >= 0) {
-        const rawValue = rawContent.slice(rawEq + 1);
-        if (rawValue !== a.value) a.raw = rawValue;
-      }
-      return a;
-    });
+    record(ctx, s, service, () => splitAtEquals(ctx, s, kind, service, groupOf(ctx, n)));
   }
+}
+
+/**
+ * `KEY:value` written without the space YAML needs after the colon: the line is one key (or one
+ * string), and the variable's value sits inside it. Read as `KEY` = `value`, so the secret rules
+ * see it and no name ever carries it.
+ */
+function missingSpace(ctx: Ctx, key: Scalar, kind: 'environment' | 'build-arg', service: string, group: number): EnvAssignment | null {
+  const text = scalarText(key);
+  const m = text === null ? null : /^([A-Za-z_][A-Za-z0-9_.-]*):(\S+)/.exec(text);
+  if (!m) return null;
+  const [cs, ce] = contentRange(ctx, key);
+  const raw = ctx.text.slice(cs, ce);
+  if (!raw.startsWith(`${m[1]}:${m[2]}`)) return null;
+  const at = cs + m[1]!.length + 1;
+  return {
+    name: m[1]!,
+    value: m[2]!,
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, cs + m[1]!.length),
+    valueLoc: ctx.lc.loc(at, at + m[2]!.length),
+    group,
+  };
+}
+
+/** A list item (or a lone string) `NAME=value`; `NAME` alone has no value. */
+function splitAtEquals(ctx: Ctx, s: Scalar, kind: 'environment' | 'build-arg', service: string, group: number): EnvAssignment | null {
+  const text = scalarText(s);
+  if (text === null || text === '') return null;
+  const [cs, ce] = contentRange(ctx, s);
+  const rawContent = ctx.text.slice(cs, ce);
+  const eq = text.indexOf('=');
+  const rawEq = rawContent.indexOf('=');
+  const a: EnvAssignment = {
+    name: eq < 0 ? text : text.slice(0, eq),
+    value: eq < 0 ? null : text.slice(eq + 1),
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
+    valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
+    group,
+  };
+  if (eq >= 0 && rawEq >= 0) {
+    const rawValue = rawContent.slice(rawEq + 1);
+    if (rawValue !== a.value) a.raw = rawValue;
+  }
+  return a;
 }
 
 // ---------------------------------------------------------------------------------------------

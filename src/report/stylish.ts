@@ -7,6 +7,7 @@ import type { Severity } from '../model';
 import type { Formatter } from './types';
 import { paint } from './ansi';
 import { plural } from './flatten';
+import { noWorkflowCommands, visible } from '../util/safe-text';
 
 interface Row {
   pos: string;
@@ -29,15 +30,14 @@ export const stylish: Formatter = (result, ctx) => {
       ...file.findings.map((f) => ({ line: f.loc.line, column: f.loc.column, row: { pos: `${f.loc.line}:${f.loc.column}`, severity: f.severity, message: f.message, rule: f.ruleId } })),
     ].sort(byPosition);
     if (items.length === 0) continue;
-    const rows: Row[] = items.map((i) => i.row);
+    const rows: Row[] = items.map((i) => ({ ...i.row, message: visible(i.row.message.replace(/\s*\n\s*/g, ' ')) }));
     const posW = Math.max(...rows.map((r) => r.pos.length));
     const sevW = Math.max(...rows.map((r) => r.severity.length));
     const msgW = Math.max(...rows.map((r) => r.message.length));
-    out.push(p.underline(file.file));
+    out.push(p.underline(visible(file.file)));
     for (const r of rows) {
       counts[r.severity]++;
-      const message = r.message.replace(/\s*\n\s*/g, ' ');
-      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
+      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${r.message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
     }
     out.push('');
   }
@@ -47,5 +47,6 @@ export const stylish: Formatter = (result, ctx) => {
   const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
   const colour = counts.error > 0 ? p.red : counts.warning > 0 ? p.yellow : p.blue;
   out.push(colour(p.bold(summary)));
-  return `${out.join('\n')}\n`;
+  // Nothing from a file may start a line of the log with `::` (a workflow command).
+  return noWorkflowCommands(`${out.join('\n')}\n`);
 };

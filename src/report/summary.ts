@@ -5,18 +5,30 @@
  */
 import type { Finding, LintResult, Severity } from '../model';
 import type { Rule } from '../engine/define-rule';
+import { visible } from '../util/safe-text';
 import { countBySeverity, plural, SEVERITY_RANK, sortedErrors, sortedFindings } from './flatten';
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' };
 
+/**
+ * Text for a table cell that renders as exactly that text: controls made visible, HTML and every
+ * Markdown punctuation character escaped, and no autolink (`https://`, `www.`, `a@b`) left to
+ * turn into a link or an image.
+ */
 export function escapeCell(s: string): string {
-  return s
+  return visible(s.replace(/\s*[\r\n]+\s*/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'")
-    .replace(/\s*[\r\n]+\s*/g, ' ');
+    .replace(/[\\`*_{}[\]()!|~]/g, '\\$&')
+    .replace(/:\/\//g, ':/&#8203;/')
+    .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#8203;.`)
+    .replace(/@/g, '@&#8203;');
+}
+
+/** Text for a code span in a table cell: controls made visible, no backtick or pipe to end it. */
+function codeCell(s: string): string {
+  return visible(s.replace(/\s*[\r\n]+\s*/g, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|');
 }
 
 export interface SummaryOptions {
@@ -48,7 +60,7 @@ export function jobSummary(result: LintResult, opts: SummaryOptions): string {
 
   if (errors.length) {
     out.push('| File | Line | Problem |', '| --- | --- | --- |');
-    for (const e of errors.slice(0, maxRows)) out.push(`| \`${escapeCell(e.file)}\` | ${e.line} | ${escapeCell(e.message)} |`);
+    for (const e of errors.slice(0, maxRows)) out.push(`| \`${codeCell(e.file)}\` | ${e.line} | ${escapeCell(e.message)} |`);
     if (errors.length > maxRows) out.push(`| … | | ${errors.length - maxRows} more |`);
     out.push('');
   }
@@ -57,7 +69,7 @@ export function jobSummary(result: LintResult, opts: SummaryOptions): string {
     for (const f of findings.slice(0, maxRows)) {
       const url = docs.get(f.ruleId);
       const rule = url ? `[${escapeCell(f.ruleId)}](${url})` : escapeCell(f.ruleId);
-      out.push(`| ${ICON[f.severity]} | \`${escapeCell(f.file)}:${f.loc.line}:${f.loc.column}\` | ${rule} | ${escapeCell(f.message)} |`);
+      out.push(`| ${ICON[f.severity]} | \`${codeCell(f.file)}:${f.loc.line}:${f.loc.column}\` | ${rule} | ${escapeCell(f.message)} |`);
     }
     if (findings.length > maxRows) out.push('', `…and ${findings.length - maxRows} more findings (see the step log or the SARIF report).`);
     out.push('');

@@ -12,7 +12,7 @@ describe('job summary', () => {
     expect(md).toContain('| `compose.yaml` | 9 | unexpected end of file |');
     const rows = lines.filter((l) => /^\| (🔴|🟡|🔵)/.test(l));
     expect(rows).toEqual([
-      '| 🔴 error | `svc/Dockerfile:2:17` | [secret-in-env](https://github.com/godock/godock/blob/main/rules/secret-in-env.md) | ENV DB_PASSWORD holds a hardcoded password (hunt****(17)) |',
+      '| 🔴 error | `svc/Dockerfile:2:17` | [secret-in-env](https://github.com/godock/godock/blob/main/rules/secret-in-env.md) | ENV DB\\_PASSWORD holds a hardcoded password \\(hunt\\*\\*\\*\\*\\(17\\)\\) |',
       '| 🟡 warning | `svc/Dockerfile:7:3` | [fake-go-rule](https://github.com/godock/godock/blob/main/rules/fake-go-rule.md) | GOPATH is set twice |',
       '| 🔵 info | `compose.yaml:4:9` | [fake-info-rule](https://github.com/godock/godock/blob/main/rules/fake-info-rule.md) | a note, with: commas % and newline |',
     ]);
@@ -33,7 +33,11 @@ describe('job summary', () => {
     ['a|b', 'a\\|b'],
     ['<script>&', '&lt;script&gt;&amp;'],
     ['line1\nline2', 'line1 line2'],
-    ['`code`', "'code'"],
+    ['`code`', '\\`code\\`'],
+    ['![x](https://e.example/p.png)', '\\!\\[x\\]\\(https:/&#8203;/e.example/p.png\\)'],
+    ['see www.example.com or a@b.example', 'see www&#8203;.example.com or a@&#8203;b.example'],
+    ['\u001b[2J\u0007', '\\\\e\\[2J\\\\x07'],
+    ['**bold** _em_ ~~del~~', '\\*\\*bold\\*\\* \\_em\\_ \\~\\~del\\~\\~'],
   ])('escapes cell %j', (raw, out) => {
     expect(escapeCell(raw)).toBe(out);
   });
