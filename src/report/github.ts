@@ -9,6 +9,7 @@
  */
 import type { Finding, Severity } from '../model';
 import type { Formatter } from './types';
+import { visible } from '../util/safe-text';
 import { relativeTo, sortedErrors, sortedFindings, type FileError } from './flatten';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -32,12 +33,17 @@ export interface AnnotationProps {
   title?: string;
 }
 
-/** One workflow command line (no trailing newline). */
+/** One workflow command line (no trailing newline); other control characters are made visible. */
 export function command(level: AnnotationLevel, message: string, props: AnnotationProps = {}): string {
   const parts = (Object.entries(props) as [string, string | number | undefined][])
     .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${level}${parts.length ? ` ${parts.join(',')}` : ''}::${escapeData(message)}`;
+    .map(([k, v]) => `${k}=${escapeProperty(safe(String(v)))}`);
+  return `::${level}${parts.length ? ` ${parts.join(',')}` : ''}::${escapeData(safe(message))}`;
+}
+
+/** Controls made visible, except CR and LF, which the runner's own encoding carries. */
+function safe(s: string): string {
+  return s.split(/(\r|\n)/).map((part) => (part === '\r' || part === '\n' ? part : visible(part))).join('');
 }
 
 function fileFor(file: string, cwd: string): string {

@@ -54,6 +54,14 @@ const CONTEXTS: Ctx[] = [
   { context: 'compose-broken-tag', file: 'compose.yaml', broken: true, make: (v) => `services:\n  app:\n    environment:\n      API_TOKEN: !${v.replace(/[^A-Za-z0-9_-]/g, '')} x\n` },
   { context: 'compose-duplicate-key', file: 'compose.yaml', broken: true, make: (v) => `services:\n  app:\n    environment:\n      API_TOKEN: ${v}\n      API_TOKEN: ${v}\n` },
   { context: 'compose-not-mapping', file: 'compose.yaml', broken: true, make: (v) => `- ${v}\n- API_TOKEN=${v}\n` },
+  // Red-team shapes: a key typo that swallows the value, escapes the parser quotes, merge keys
+  // whose warnings the library would print, a value quoted into a GOFLAGS -ldflags message.
+  { context: 'compose-key-typo', file: 'compose.yaml', make: (v) => `services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_PASSWORD:${v.replace(/\s/g, '')}\n` },
+  { context: 'compose-key-typo-alone', file: 'compose.yaml', make: (v) => `services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD:${v.replace(/\s/g, '')}\n` },
+  { context: 'compose-key-typo-merged', file: 'compose.yaml', broken: true, make: (v) => `services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD:${v.replace(/\s/g, '')}\n      POSTGRES_USER: app\n` },
+  { context: 'compose-bad-escape', file: 'compose.yaml', broken: true, make: (v) => `services:\n  db:\n    image: postgres\n    environment:\n      DB_PASSWORD: "\\U${v.replace(/["\\\s]/g, '')}"\n` },
+  { context: 'compose-collection-key', file: 'compose.yaml', make: (v) => `x-a: &a\n  API_TOKEN: ${v}\nservices:\n  app:\n    image: alpine\n    environment:\n      <<: *a\n    labels:\n      ? [${v.replace(/[\s,\[\]{}]/g, '')}, b]\n      : 1\n` },
+  { context: 'df-goflags-ldflags', file: DF, make: (v) => `FROM golang:1.22\nENV GOFLAGS="-ldflags=-X main.password=${v.replace(/[\s"\\$\x60]/g, '')} -mod=mod"\n` },
   { context: 'compose-env-file-ref', file: 'compose.yaml', make: () => `services:\n  app:\n    image: golang:1.22\n    env_file: [app.env]\n` },
   // env files
   { context: 'env-plain', file: '.env', make: (v) => `API_TOKEN=${v}\nOTHER=${v}\n` },
