@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, Location } from '../src/model';
-import { scanComposeValue, type InterpolationRef } from '../src/parse/interpolation';
+import { scanComposeValue, type InterpolationRef } from '../src/text/interpolation';
 
 /**
  * Variables whose host value is wrong inside a container: the Go toolchain's directories and the

@@ -1,11 +1,11 @@
 import { defineRule } from '../src/engine/define-rule';
 import { golangImage } from '../src/classify/go';
 import { cleanGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
-import { walkEnv } from '../src/engine/stage-env';
+import { walkEnv } from '../src/facts/stage-env';
 import type { FileModel } from '../src/model';
-import { copyDestination, fromStage, goRootsAt, stageChain } from '../src/engine/stage-context';
-import { goInvocations } from '../src/parse/go-commands';
-import { runScripts } from '../src/parse/shell';
+import { copyDestination, fromStage, goRootsAt, stageChain } from '../src/facts/stage-context';
+import { goInvocations } from '../src/facts/go-commands';
+import { runScripts } from '../src/text/shell';
 
 const BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
 

@@ -2,10 +2,10 @@ import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, User } from '../src/model';
 import { isAbsGoPath } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
-import { walkEnv } from '../src/engine/stage-env';
-import { envAt, instructionsBefore, interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/engine/stage-context';
-import { goInvocations, GO_BUILDING_SUBCOMMANDS } from '../src/parse/go-commands';
-import { runScripts } from '../src/parse/shell';
+import { walkEnv } from '../src/facts/stage-env';
+import { envAt, instructionsBefore, interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/facts/stage-context';
+import { goInvocations, GO_BUILDING_SUBCOMMANDS } from '../src/facts/go-commands';
+import { runScripts } from '../src/text/shell';
 import { escapeRe } from '../src/util/escape-re';
 
 const RELATIVE_ERROR: Readonly<Record<string, string>> = {

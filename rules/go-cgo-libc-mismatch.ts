@@ -1,10 +1,10 @@
 import { defineRule } from '../src/engine/define-rule';
 import { golangImageLibc, goVersionOfImage, olderThanGo, runtimeLibc, validCgoValue, type Libc } from '../src/classify/go-modules';
 import { cleanGoPath } from '../src/classify/go-paths';
-import { fromStage, instructionsBefore, isIntermediateStage, stageChain, stageEnv, type StageEnv } from '../src/engine/stage-context';
-import { flagValues, goCommands, type GoCommand } from '../src/parse/go-commands';
-import { joinSegments } from '../src/parse/location';
-import { goSettings } from '../src/engine/go-settings';
+import { fromStage, instructionsBefore, isIntermediateStage, stageChain, stageEnv, type StageEnv } from '../src/facts/stage-context';
+import { flagValues, goCommands, type GoCommand } from '../src/facts/go-commands';
+import { joinSegments } from '../src/text/location';
+import { goSettings } from '../src/facts/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 import type { Copy, EnvAssignment, FileModel, Location } from '../src/model';
 

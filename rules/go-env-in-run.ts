@@ -1,10 +1,10 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, FileModel, Run, TextSegment } from '../src/model';
-import { walkEnv } from '../src/engine/stage-env';
-import { stageChain } from '../src/engine/stage-context';
+import { walkEnv } from '../src/facts/stage-env';
+import { stageChain } from '../src/facts/stage-context';
 import { isPlainOsImage } from '../src/classify/go';
-import { goInvocations } from '../src/parse/go-commands';
-import { runScripts, simpleCommands } from '../src/parse/shell';
+import { goInvocations } from '../src/facts/go-commands';
+import { runScripts, simpleCommands } from '../src/text/shell';
 
 /** Commands that cannot run go, so an assignment followed only by them still dies unused. */
 const INERT = new Set([

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, Location } from '../src/model';
 import { isGoVar } from '../src/classify/go';
-import { walkEnv } from '../src/engine/stage-env';
+import { walkEnv } from '../src/facts/stage-env';
 
 /** `$NAME` / `${NAME…}` references in an ENV value as written, with offsets (escaped `\$` skipped). */
 function references(text: string): { name: string; start: number; end: number }[] {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import { valueOrName } from '../src/engine/report-helpers';
-import { walkEnv } from '../src/engine/stage-env';
-import { stageChain } from '../src/engine/stage-context';
+import { walkEnv } from '../src/facts/stage-env';
+import { stageChain } from '../src/facts/stage-context';
 
 /** Keys whose per-user override silently changes what toolchain runs or what is verified. */
 const RISKY = new Set(['GOROOT', 'GOSUMDB', 'GOFLAGS', 'GOTOOLCHAIN', 'GO111MODULE', 'GONOSUMDB', 'GOPRIVATE', 'GOINSECURE']);

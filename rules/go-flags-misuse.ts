@@ -3,7 +3,7 @@ import {
   BUILD_FLAGS, NESTED_FLAG_LISTS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError, nonFlagError,
   splitGoflags, unknownFlagError,
 } from '../src/classify/go-modules';
-import { goSettings } from '../src/engine/go-settings';
+import { goSettings } from '../src/facts/go-settings';
 import { locInValue } from '../src/engine/report-helpers';
 
 /**

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
 import { cleanGoPath, isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
-import { walkEnv } from '../src/engine/stage-env';
-import { knownValue, setsGoEnv, targetWindows } from '../src/engine/stage-context';
+import { walkEnv } from '../src/facts/stage-env';
+import { knownValue, setsGoEnv, targetWindows } from '../src/facts/stage-context';
 
 /**
  * GOPATH equal to GOROOT (go warns and puts the module cache and installed tools inside the Go

@@ -3,9 +3,9 @@ import type { EnvAssignment, FileModel, Report } from '../src/model';
 import { isPlainOsImage } from '../src/classify/go';
 import { isAbsGoPath, splitGoPathList } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
-import { walkEnv, type EnvVisit } from '../src/engine/stage-env';
-import { interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/engine/stage-context';
-import { expand, referencedNames } from '../src/parse/expand';
+import { walkEnv, type EnvVisit } from '../src/facts/stage-env';
+import { interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/facts/stage-context';
+import { expand, referencedNames } from '../src/text/expand';
 
 /**
  * The value of `GOPATH=$GOPATH:/x` when GOPATH is certainly unset before it: the stage descends

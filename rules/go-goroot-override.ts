@@ -1,10 +1,10 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, Scope } from '../src/model';
 import { valueOrName } from '../src/engine/report-helpers';
-import { walkEnv } from '../src/engine/stage-env';
-import { copyDestination, goRootsAt, knownValue, setsGoEnv, stageChain } from '../src/engine/stage-context';
+import { walkEnv } from '../src/facts/stage-env';
+import { copyDestination, goRootsAt, knownValue, setsGoEnv, stageChain } from '../src/facts/stage-context';
 import { cleanGoPath, pathRelation } from '../src/classify/go-paths';
-import { runScripts } from '../src/parse/shell';
+import { runScripts } from '../src/text/shell';
 import { escapeRe } from '../src/util/escape-re';
 
 /**

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
-import { fromStage, isIntermediateStage, stageChain, stageEnv } from '../src/engine/stage-context';
-import { goCommands } from '../src/parse/go-commands';
-import { joinSegments } from '../src/parse/location';
-import { goSettings } from '../src/engine/go-settings';
+import { fromStage, isIntermediateStage, stageChain, stageEnv } from '../src/facts/stage-context';
+import { goCommands } from '../src/facts/go-commands';
+import { joinSegments } from '../src/text/location';
+import { goSettings } from '../src/facts/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 import type { FileModel } from '../src/model';
 

@@ -8,7 +8,7 @@ import {
   splitGoflags,
   splitList,
 } from '../src/classify/go-modules';
-import { goSettings } from '../src/engine/go-settings';
+import { goSettings } from '../src/facts/go-settings';
 import { locInValue, valueOrName } from '../src/engine/report-helpers';
 
 /**

@@ -1,9 +1,9 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { Copy, FileModel } from '../src/model';
 import { isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
-import { copyDestination, envAt, instructionsBefore, stageChain } from '../src/engine/stage-context';
-import { goInvocations, GO_MODULE_SUBCOMMANDS } from '../src/parse/go-commands';
-import { runScripts } from '../src/parse/shell';
+import { copyDestination, envAt, instructionsBefore, stageChain } from '../src/facts/stage-context';
+import { goInvocations, GO_MODULE_SUBCOMMANDS } from '../src/facts/go-commands';
+import { runScripts } from '../src/text/shell';
 
 /** Whether a copy from the build context brings a go.mod along: `.`, `./`, `*`, or go.mod itself. */
 function bringsGoMod(c: Copy): boolean {

@@ -3,11 +3,11 @@ import type { EnvAssignment, FileModel } from '../src/model';
 import { golangTagVersion, goVersionsAgree } from '../src/classify/go';
 import { goNameNoop } from '../src/classify/go-names';
 import { valueOrName } from '../src/engine/report-helpers';
-import { walkEnv } from '../src/engine/stage-env';
-import { stageChain } from '../src/engine/stage-context';
-import { referencedNames } from '../src/parse/expand';
-import { joinSegments } from '../src/parse/location';
-import { runScripts } from '../src/parse/shell';
+import { walkEnv } from '../src/facts/stage-env';
+import { stageChain } from '../src/facts/stage-context';
+import { referencedNames } from '../src/text/expand';
+import { joinSegments } from '../src/text/location';
+import { runScripts } from '../src/text/shell';
 
 // RUN assignments are left out: a prefix or export feeds whatever command follows (make, scripts), which may read it.
 const KINDS = new Set<EnvAssignment['kind']>(['env', 'go-env-w', 'environment', 'env-file']);

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import { broadPatternHost, splitList } from '../src/classify/go-modules';
-import { goSettings } from '../src/engine/go-settings';
+import { goSettings } from '../src/facts/go-settings';
 import { locInValue } from '../src/engine/report-helpers';
 
 const EFFECT: Record<string, string> = {

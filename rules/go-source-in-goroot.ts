@@ -1,9 +1,9 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, Scope } from '../src/model';
 import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
-import { copyDestination, envAt, goRootsAt, stageChain } from '../src/engine/stage-context';
-import { expand } from '../src/parse/expand';
-import { runScripts } from '../src/parse/shell';
+import { copyDestination, envAt, goRootsAt, stageChain } from '../src/facts/stage-context';
+import { expand } from '../src/text/expand';
+import { runScripts } from '../src/text/shell';
 
 /** The Go trees of a stage at a line: GOROOT when set, the image's or copied trees, else /usr/local/go on Linux. */
 function goRoots(model: FileModel, scope: Scope, line: number): string[] {

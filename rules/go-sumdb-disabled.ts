@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
 import { sumdbError } from '../src/classify/go-modules';
-import { stageChain, stageEnv, type StageEnv } from '../src/engine/stage-context';
-import { goCommands, type GoCommand } from '../src/parse/go-commands';
-import { goSettings } from '../src/engine/go-settings';
+import { stageChain, stageEnv, type StageEnv } from '../src/facts/stage-context';
+import { goCommands, type GoCommand } from '../src/facts/go-commands';
+import { goSettings } from '../src/facts/go-settings';
 import { KIND_LABEL, valueOrName } from '../src/engine/report-helpers';
 import type { FileModel } from '../src/model';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import { olderThanGo, parseToolchain, sameGoAsImage } from '../src/classify/go-modules';
-import { goSettings } from '../src/engine/go-settings';
+import { goSettings } from '../src/facts/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 
 /**

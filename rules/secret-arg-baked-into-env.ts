@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import { classify, isSecretName } from '../src/classify';
-import { referencedNames } from '../src/parse/expand';
+import { referencedNames } from '../src/text/expand';
 
 /**
  * `ARG TOKEN` then `ENV TOKEN=$TOKEN`: the build argument's value — whatever is passed with

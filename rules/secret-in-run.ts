@@ -3,7 +3,7 @@ import { classify } from '../src/classify';
 import { scanCommand } from '../src/classify/commands';
 import { scanAssignments } from '../src/classify/assignments';
 import { secretReport } from '../src/engine/report-helpers';
-import { span } from '../src/parse/location';
+import { span } from '../src/text/location';
 import type { Location, TextSegment } from '../src/model';
 
 /**

@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from './define-rule';
 import type { ResolvedConfig } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { isSuppressed } from './suppress';
-import { forgetDerived } from '../util/derived';
+import { forgetDerived } from '../facts/derived';
 
 export function renderMessage(template: string, data: Report['data']): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {

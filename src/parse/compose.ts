@@ -39,8 +39,8 @@ import type { EnvAssignment, EnvFileRef, FileModel, Location, ParseError, Scope 
 import { golangImage } from '../classify/go';
 import { redact } from '../classify/redact';
 import { emptyModel } from './empty-model';
-import { LineIndex } from './location';
-import { resolveComposeStatic } from './interpolation';
+import { LineIndex } from '../text/location';
+import { resolveComposeStatic } from '../text/interpolation';
 import { lineSuppressions, type LineComment } from './line-suppressions';
 
 /** Alias expansions allowed when checking the document (a real compose file uses a few hundred at most). */

@@ -29,11 +29,11 @@ import type {
   Suppression,
   TextSegment,
 } from '../model';
-import { parsePragma } from '../engine/suppress';
+import { parsePragma } from './pragma';
 import { emptyModel } from './empty-model';
-import { expand } from './expand';
-import { dropPrefix, fromRange0, joinSegments, locateInSegments, type Range0 } from './location';
-import { findAssignments, isWord, runScripts, tokenize } from './shell';
+import { expand } from '../text/expand';
+import { dropPrefix, fromRange0, joinSegments, locateInSegments, type Range0 } from '../text/location';
+import { findAssignments, isWord, runScripts, tokenize } from '../text/shell';
 
 /**
  * dockerfile-ast re-tokenizes an instruction's whole text on every argument call, and calls it

@@ -18,7 +18,7 @@
 import type { EnvAssignment, FileModel, Location, ParseError } from '../model';
 import { emptyModel } from './empty-model';
 import { lineSuppressions, type LineComment } from './line-suppressions';
-import { LineIndex } from './location';
+import { LineIndex } from '../text/location';
 
 export type EnvFileFormat = 'dotenv' | 'raw';
 

@@ -2,10 +2,10 @@
  * Suppression pragmas for line-oriented formats (compose YAML, env files): a whole-line comment
  * `# godock-ignore id[,id] [-- reason]` covers the next line that is neither blank nor a comment,
  * extended to the end of the entry that starts there (a multi-line value); `# godock-ignore-file`
- * covers the file. The pragma syntax itself is parsed by the engine's parsePragma.
+ * covers the file. The pragma syntax itself is parsed by parsePragma (./pragma).
  */
 import type { Suppression } from '../model';
-import { parsePragma } from '../engine/suppress';
+import { parsePragma } from './pragma';
 
 export interface LineComment {
   /** 1-based line of the comment. */

@@ -1,5 +1,5 @@
 import { parseDockerfile } from '../../src/parse/dockerfile';
-import { copyDestination, envAt, goRootsAt, stageChain } from '../../src/engine/stage-context';
+import { copyDestination, envAt, goRootsAt, stageChain } from '../../src/facts/stage-context';
 
 const df = (text: string) => parseDockerfile('Dockerfile', text);
 

@@ -1,4 +1,4 @@
-import { parsePragma } from '../../src/engine/suppress';
+import { parsePragma } from '../../src/parse/pragma';
 
 describe('parsePragma', () => {
   it.each([

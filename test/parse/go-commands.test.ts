@@ -1,5 +1,5 @@
-import { goInvocations } from '../../src/parse/go-commands';
-import { simpleCommands } from '../../src/parse/shell';
+import { goInvocations } from '../../src/facts/go-commands';
+import { simpleCommands } from '../../src/text/shell';
 
 describe('goInvocations', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { resolveComposeStatic, scanComposeValue } from '../../src/parse/interpolation';
+import { resolveComposeStatic, scanComposeValue } from '../../src/text/interpolation';
 
 describe('scanComposeValue', () => {
   test.each([

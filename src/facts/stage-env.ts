@@ -6,8 +6,8 @@
  */
 import type { EnvAssignment, FileModel, Scope } from '../model';
 import { GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV } from '../classify/go';
-import { expand } from '../parse/expand';
-import { derived } from '../util/derived';
+import { expand } from '../text/expand';
+import { derived } from './derived';
 
 export interface EnvVisit {
   /** The assignment being visited. */

@@ -7,9 +7,9 @@
  */
 import type { FileModel, Location, Run } from '../model';
 import { isGoBinary } from '../classify/go';
-import { locateInSegments } from './location';
-import { derived } from '../util/derived';
-import { assignmentOf, DECLARE_COMMANDS, runScripts, simpleCommands, type SimpleCommand, type Word } from './shell';
+import { locateInSegments } from '../text/location';
+import { derived } from './derived';
+import { assignmentOf, DECLARE_COMMANDS, runScripts, simpleCommands, type SimpleCommand, type Word } from '../text/shell';
 
 export interface GoInvocation {
   /** The go command as written: `go`, `/usr/local/go/bin/go`, `xx-go`. */

@@ -6,7 +6,7 @@
  */
 import type { EnvAssignment, FileModel, Scope } from '../model';
 import { goVersionOfImage, type GoVersion } from '../classify/go-modules';
-import { scanComposeValue } from '../parse/interpolation';
+import { scanComposeValue } from '../text/interpolation';
 import { walkEnv } from './stage-env';
 
 export interface GoSetting {
