@@ -3,7 +3,7 @@ import type { FileModel, User } from '../src/model';
 import { isAbsGoPath } from '../src/classify/go-paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
-import { envAt, instructionsBefore, interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/facts/stage-context';
+import { envAt, instructionsBefore, interpolationOnly, knownValue, setsGoEnv, targetWindows, stageNames } from '../src/facts/stage-context';
 import { goInvocations, GO_BUILDING_SUBCOMMANDS } from '../src/facts/go-commands';
 import { runScripts } from '../src/text/shell';
 import { escapeRe } from '../src/util/escape-re';
@@ -29,7 +29,7 @@ function unwritableHome(model: FileModel, scope: string, user: string): string |
   const name = user.split(':')[0]!.trim();
   if (name === 'nobody' || name === '65534') return '/nonexistent';
   if (name === '0' || name === 'root') return null;
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     // `useradd app` without -m: HOME=/home/app is never created (Debian's default), unless a RUN makes it.

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
 import { golangImageLibc, goVersionOfImage, olderThanGo, runtimeLibc, validCgoValue, type Libc } from '../src/classify/go-modules';
 import { cleanGoPath } from '../src/classify/go-paths';
-import { fromStage, instructionsBefore, isIntermediateStage, stageChain, stageEnv, type StageEnv } from '../src/facts/stage-context';
+import { GOLANG_IMAGE } from '../src/classify/go';
+import { fromStage, instructionsBefore, isIntermediateStage, stageChain, stageEnv, type StageEnv, stageNames } from '../src/facts/stage-context';
 import { flagValues, goCommands, type GoCommand } from '../src/facts/go-commands';
 import { joinSegments } from '../src/text/location';
 import { goSettings } from '../src/facts/go-settings';
@@ -23,13 +24,13 @@ function workdirAt(model: FileModel, scope: string, line: number): string | unde
   if (w) return w.absolute;
   const chain = stageChain(model, scope);
   const root = chain[chain.length - 1];
-  if (root?.golang && !root.windows) return '/go';
+  if (root?.golang && !root.windows) return GOLANG_IMAGE.linux.gopath;
   return root?.resolvedImage === 'scratch' ? '/' : undefined;
 }
 
 /** The assignment that gives CGO_ENABLED its value at a command (same RUN first, then the stage). */
 function cgoAssignment(model: FileModel, c: GoCommand): EnvAssignment | undefined {
-  const chain = stageChain(model, c.run.scope).map((s) => s.name);
+  const chain = stageNames(model, c.run.scope);
   const inRun = model.assignments.filter(
     (a) => a.name === 'CGO_ENABLED' && a.kind === 'run' && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || (a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)),
   );
@@ -99,7 +100,7 @@ function copiesOutput(model: FileModel, copy: Copy, c: GoCommand, env: StageEnv)
     }
   } else {
     const gobin = c.vars.get('GOBIN') ?? env.at(c.run.scope, line, 'GOBIN');
-    const gopath = env.at(c.run.scope, line, 'GOPATH') ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? '/go' : undefined);
+    const gopath = env.at(c.run.scope, line, 'GOPATH') ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? GOLANG_IMAGE.linux.gopath : undefined);
     const dir = gobin ?? (gopath ? `${gopath.split(':')[0]}/bin` : null);
     // `go install example.com/cmd/tool@v1` → <dir>/tool; local packages: some file in <dir>.
     const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith('-'));
@@ -133,7 +134,7 @@ function globToRe(glob: string): RegExp {
 }
 
 function hasGlibcShim(model: FileModel, scope: string): boolean {
-  const chain = stageChain(model, scope).map((s) => s.name);
+  const chain = stageNames(model, scope);
   return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
 }
 
@@ -175,7 +176,7 @@ export default defineRule({
       if (finalLibc === 'musl' && hasGlibcShim(model, final.name)) continue;
       const builder = fromStage(model, copy.from);
       if (!builder) continue;
-      const chain = stageChain(model, builder.name).map((s) => s.name);
+      const chain = stageNames(model, builder.name);
       for (const c of builds) {
         if (done.has(c) || !chain.includes(c.run.scope)) continue;
         const b = cgoBuild(model, c, env);

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, Scope } from '../src/model';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
-import { copyDestination, goRootsAt, knownValue, setsGoEnv, stageChain } from '../src/facts/stage-context';
+import { copyDestination, goRootsAt, knownValue, setsGoEnv, stageNames } from '../src/facts/stage-context';
 import { cleanGoPath, pathRelation } from '../src/classify/go-paths';
 import { runScripts } from '../src/text/shell';
 import { escapeRe } from '../src/util/escape-re';
@@ -13,7 +13,7 @@ import { escapeRe } from '../src/util/escape-re';
  * Then `value` is a custom toolchain and GOROOT may be needed.
  */
 function installsThere(model: FileModel, scope: Scope, value: string): boolean {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   const clean = cleanGoPath(value, scope.windows);
   const parent = clean.replace(/[\\/][^\\/]*$/, '') || '/';
   for (const c of model.copies) {

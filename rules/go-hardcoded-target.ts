@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { fromStage, isIntermediateStage, stageChain, stageEnv } from '../src/facts/stage-context';
+import { fromStage, isIntermediateStage, stageChain, stageEnv, stageNames } from '../src/facts/stage-context';
 import { goCommands } from '../src/facts/go-commands';
 import { joinSegments } from '../src/text/location';
 import { goSettings } from '../src/facts/go-settings';
@@ -60,7 +60,7 @@ export default defineRule({
       if (c.sub !== 'build' || c.tool === 'xx-go' || !onBuildPlatform(model, c.run.scope)) continue;
       if (c.vars.has('GOARCH') || env.at(c.run.scope, c.run.loc.line, 'GOARCH') !== undefined) continue;
       // Any mention of the target platform in the stage means it is handled some other way.
-      const chain = stageChain(model, c.run.scope).map((s) => s.name);
+      const chain = stageNames(model, c.run.scope);
       const mentions =
         model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) ||
         model.assignments.some((a) => a.scope !== undefined && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? '')));

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { Copy, FileModel } from '../src/model';
 import { isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
-import { copyDestination, envAt, instructionsBefore, stageChain } from '../src/facts/stage-context';
+import { copyDestination, envAt, instructionsBefore, stageNames } from '../src/facts/stage-context';
 import { goInvocations, GO_MODULE_SUBCOMMANDS } from '../src/facts/go-commands';
 import { runScripts } from '../src/text/shell';
 
@@ -21,7 +21,7 @@ function landsIn(c: Copy, dir: string, windows: boolean): boolean {
 /** The first module-mode go command run in the stage (or a child stage) after `line`, unless GO111MODULE=off. */
 function laterGoCommand(model: FileModel, scope: string, line: number): boolean {
   return model.runs.some((r) => {
-    const chain = stageChain(model, r.scope).map((s) => s.name);
+    const chain = stageNames(model, r.scope);
     if (!chain.includes(scope) || (r.scope === scope && r.loc.line <= line)) return false;
     if (envAt(model, r.scope, r.loc.line).get('GO111MODULE') === 'off') return false;
     return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, Scope } from '../src/model';
 import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
-import { copyDestination, envAt, goRootsAt, stageChain } from '../src/facts/stage-context';
+import { GOLANG_IMAGE } from '../src/classify/go';
+import { copyDestination, envAt, goRootsAt, stageNames } from '../src/facts/stage-context';
 import { expand } from '../src/text/expand';
 import { runScripts } from '../src/text/shell';
 
@@ -10,7 +11,7 @@ function goRoots(model: FileModel, scope: Scope, line: number): string[] {
   const roots = goRootsAt(model, scope.name, line);
   const set = model.assignments.some((a) => a.name === 'GOROOT') ? envAt(model, scope.name, line).get('GOROOT') : undefined;
   if (typeof set === 'string' && set && isAbsGoPath(set, scope.windows)) roots.push(set);
-  if (roots.length === 0 && !scope.windows) roots.push('/usr/local/go');
+  if (roots.length === 0 && !scope.windows) roots.push(GOLANG_IMAGE.linux.goroot);
   return roots;
 }
 
@@ -19,7 +20,7 @@ const SRC = /(^|[\\/])src([\\/]|$)/i;
 
 /** A stage that builds Go itself (`cd src && ./make.bash`) works in GOROOT/src on purpose. */
 function buildsGo(model: FileModel, scope: Scope): boolean {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 

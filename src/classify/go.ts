@@ -60,20 +60,36 @@ export function golangImage(ref: string | null): GoImageInfo {
     repo === 'golang' || repo === 'library/golang' || repo === 'docker.io/golang' || repo.endsWith('/library/golang');
   if (!isGo) return NOT_GO;
   const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
-  return { golang: true, goroot: windows ? 'C:\\Program Files\\Go' : '/usr/local/go', windows };
+  return { golang: true, goroot: (windows ? GOLANG_IMAGE.windows : GOLANG_IMAGE.linux).goroot, windows };
 }
+
+/**
+ * The official golang images, written once: where Go lives, GOPATH (also the WORKDIR the image
+ * starts in) and, on Linux, GOTOOLCHAIN (1.21+). Every default godock assumes comes from here.
+ */
+export const GOLANG_IMAGE = {
+  linux: { goroot: '/usr/local/go', gopath: '/go', toolchain: 'local' },
+  windows: { goroot: 'C:\\Program Files\\Go', gopath: 'C:\\go' },
+} as const;
 
 /** The environment the official Linux golang image sets (1.22+; GOTOOLCHAIN since 1.21). */
 export const GOLANG_IMAGE_ENV: Readonly<Record<string, string>> = {
-  GOPATH: '/go',
-  GOTOOLCHAIN: 'local',
-  PATH: '/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  GOPATH: GOLANG_IMAGE.linux.gopath,
+  GOTOOLCHAIN: GOLANG_IMAGE.linux.toolchain,
+  PATH: `${GOLANG_IMAGE.linux.gopath}/bin:${GOLANG_IMAGE.linux.goroot}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
 };
 
 /** The environment of the official Windows golang image (1.17+). */
 export const GOLANG_WINDOWS_IMAGE_ENV: Readonly<Record<string, string>> = {
-  GOPATH: 'C:\\go',
+  GOPATH: GOLANG_IMAGE.windows.gopath,
 };
+
+/** What a stage FROM a golang image starts with, as the Dockerfile adapter tracks it: its variables and WORKDIR. */
+export function golangImageStart(windows: boolean): { vars: [string, string][]; workdir: string } {
+  return windows
+    ? { vars: [['GOPATH', GOLANG_IMAGE.windows.gopath]], workdir: GOLANG_IMAGE.windows.gopath }
+    : { vars: [['GOPATH', GOLANG_IMAGE.linux.gopath], ['GOTOOLCHAIN', GOLANG_IMAGE.linux.toolchain]], workdir: GOLANG_IMAGE.linux.gopath };
+}
 
 /** Variables that name a directory (go resolves them as paths; they must be absolute). */
 export const GO_PATH_VARS: ReadonlySet<string> = new Set([

@@ -22,7 +22,7 @@
  */
 import { scanAssignments as scanAssignmentsWith, type AssignmentMatch } from './assignments';
 import { isGoVar } from './go';
-import { analyzeName, DEFAULT_RUNTIME_SUFFIXES, isSecretName, splitWords } from './names';
+import { analyzeName, splitWords } from './names';
 import { isAwsDocExample, scanText } from './tokens';
 import type { Classification, ClassifyOptions, TokenMatch } from './types';
 import {

@@ -3,6 +3,7 @@
  * it, its environment, the RUN commands and copies that happened before, and where Go is
  * installed in it. Built on walkEnv; pure functions of the model.
  */
+import { derived } from './derived';
 import type { Copy, EnvAssignment, FileModel, Scope } from '../model';
 import { golangImage } from '../classify/go';
 import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../classify/go-paths';
@@ -19,6 +20,17 @@ export function stageChain(model: FileModel, name: string | undefined): Scope[] 
   return out;
 }
 
+/** The names of a stage and its ancestors (itself first), computed once per file. */
+export function stageNames(model: FileModel, name: string | undefined): readonly string[] {
+  if (name === undefined) return [];
+  const all = derived(model, chainNames);
+  return all.get(name) ?? [];
+}
+
+function chainNames(model: FileModel): Map<string, readonly string[]> {
+  return new Map(model.scopes.map((s) => [s.name, stageChain(model, s.name).map((x) => x.name)] as const));
+}
+
 /** The persistent environment (ENV, image defaults, inherited) of a stage just before `line`. */
 export function envAt(model: FileModel, scope: string, line: number): ReadonlyMap<string, string | null> {
   const before = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
@@ -27,7 +39,7 @@ export function envAt(model: FileModel, scope: string, line: number): ReadonlyMa
 
 /** Whether an instruction of `scope` or of an ancestor happens before `line` in `scope`. */
 function before(model: FileModel, scope: string, line: number) {
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   return (x: { scope: string; loc: { line: number } }) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
 

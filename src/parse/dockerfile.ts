@@ -16,7 +16,7 @@ import {
 import type { Property } from 'dockerfile-ast';
 // Internal, for buildTextOnly (the package has no exports map; its .d.ts ships beside it).
 import { Parser } from 'dockerfile-ast/lib/parser';
-import { golangImage } from '../classify/go';
+import { golangImage, golangImageStart } from '../classify/go';
 import { cleanGoPath, looksWindows } from '../classify/go-paths';
 import type {
   Copy as CopyModel,
@@ -411,14 +411,9 @@ export function parseDockerfile(path: string, input: string): FileModel {
         for (const [k, v] of stageVars.get(parent.name) ?? []) vars.set(k, v);
         workdir = stageWorkdir.get(parent.name);
       } else if (info.golang) {
-        if (!info.windows) {
-          vars.set('GOPATH', '/go');
-          vars.set('GOTOOLCHAIN', 'local');
-          workdir = '/go';
-        } else {
-          vars.set('GOPATH', 'C:\\go');
-          workdir = 'C:\\go';
-        }
+        const start = golangImageStart(info.windows);
+        for (const [k, v] of start.vars) vars.set(k, v);
+        workdir = start.workdir;
       } else if (resolved === null || resolved.toLowerCase() !== 'scratch') {
         workdir = undefined; // an unknown base image may set its own WORKDIR
       }
