@@ -1,6 +1,7 @@
 /**
- * Compose adapter: the only importer of `yaml`. Parses once (LineCounter positions, `<<` merge
- * keys, unique keys, the compose `!reset` / `!override` tags) and fills the shared model:
+ * Compose adapter: the one parser of compose files (over `yaml`, which src/config-file.ts also
+ * uses for .godock.yaml). Parses once (LineCounter positions, `<<` merge keys, unique keys, the
+ * compose `!reset` / `!override` tags) and fills the shared model:
  *
  * - `assignments`: `services.*.environment` (kind 'environment') and `services.*.build.args`
  *   (kind 'build-arg'), map and list forms. `KEY:`, `KEY: null`, `- KEY` have value null (passed

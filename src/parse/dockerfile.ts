@@ -1,6 +1,7 @@
 /**
- * Dockerfile adapter: the only importer of dockerfile-ast. Turns a Dockerfile into the shared
- * FileModel once, with 1-based positions of every name and value.
+ * Dockerfile adapter: the only reader of dockerfile-ast's public API (its internals are reached
+ * from ./dockerfile-ast-speedups alone). Turns a Dockerfile into the shared FileModel once, with
+ * 1-based positions of every name and value.
  */
 import {
   Arg,
@@ -14,8 +15,7 @@ import {
   Workdir,
 } from 'dockerfile-ast';
 import type { Property } from 'dockerfile-ast';
-// Internal, for buildTextOnly (the package has no exports map; its .d.ts ships beside it).
-import { Parser } from 'dockerfile-ast/lib/parser';
+import { enableSpeedups } from './dockerfile-ast-speedups';
 import { golangImage, golangImageStart } from '../classify/go';
 import { cleanGoPath, looksWindows } from '../classify/go-paths';
 import type {
@@ -34,62 +34,6 @@ import { emptyModel } from './empty-model';
 import { expand } from '../text/expand';
 import { dropPrefix, fromRange0, joinSegments, locateInSegments, type Range0 } from '../text/location';
 import { findAssignments, isWord, runScripts, tokenize } from '../text/shell';
-
-/**
- * dockerfile-ast re-tokenizes an instruction's whole text on every argument call, and calls it
- * about four times per instruction while parsing (then ModifiableInstruction shifts flags off the
- * returned array). Memoizing the raw arguments per instruction object — handing out copies, so
- * those shifts stay harmless — makes parsing about 2.5× faster with identical results (checked
- * over every corpus Dockerfile by test/corpus/dockerfile-memo.test.ts).
- */
-export function memoizeRawArguments(proto: { getRawArguments(): unknown[] }): () => void {
-  const original = proto.getRawArguments;
-  // The cache lives on the instruction object itself (a WeakMap's ephemerons cost the GC more).
-  proto.getRawArguments = function (this: { [MEMO]?: unknown[] }) {
-    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
-    return args.slice();
-  };
-  return () => {
-    proto.getRawArguments = original;
-  };
-}
-const MEMO = Symbol('godock.rawArguments');
-/** Undoes the memoization (the differential test compares both). */
-export const unmemoizeRawArguments = memoizeRawArguments(Instruction.prototype as unknown as { getRawArguments(): unknown[] });
-
-/**
- * dockerfile-ast parses every instruction's arguments as it builds it (JSON form, flags, heredoc
- * markers). godock reads RUN, COPY and ADD from the source lines and ignores CMD, EXPOSE, VOLUME…
- * altogether, so those are built as plain instructions with dockerfile-ast's own ranges and no
- * arguments: a third of lint time, all of it spent on RUN scripts, goes away. An instruction
- * with a `<` in it keeps its class, so heredocs are still found by dockerfile-ast. The models are
- * the same with and without this (every corpus Dockerfile, test/corpus/dockerfile-memo.test.ts).
- * dockerfile-ast is pinned to the version this was checked against.
- */
-const PARSED = new Set(['FROM', 'ARG', 'ENV', 'LABEL', 'WORKDIR', 'USER', 'ONBUILD']);
-const HEREDOC_CAPABLE = new Set(['RUN', 'COPY', 'ADD']);
-
-class TextOnlyInstruction extends Instruction {
-  override getArguments(): [] {
-    return [];
-  }
-}
-
-export function buildTextOnly(): () => void {
-  const original = Parser.createInstruction;
-  Parser.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) => {
-    const keyword = instruction.toUpperCase();
-    if (PARSED.has(keyword) || (HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes('<'))) {
-      return original(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
-    }
-    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-  };
-  return () => {
-    Parser.createInstruction = original;
-  };
-}
-/** Undoes buildTextOnly (the differential test compares both). */
-export const buildAllParsed = buildTextOnly();
 
 interface HeredocLike {
   getName(): string;
@@ -113,6 +57,7 @@ function splitLines(text: string): string[] {
 }
 
 export function parseDockerfile(path: string, input: string): FileModel {
+  enableSpeedups();
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const model = emptyModel(path, 'dockerfile');
   const lines = splitLines(text);

@@ -1,28 +1,87 @@
 /**
- * The two dockerfile-ast speed-ups in src/parse/dockerfile.ts — argument memoization and the
- * text-only build of RUN/COPY/ADD/CMD… — must not change any model: parse every corpus Dockerfile
- * with them, with each alone, and with neither, and compare.
+ * The two dockerfile-ast speed-ups (src/parse/dockerfile-ast-speedups.ts) — argument memoization
+ * and the text-only build of RUN/COPY/ADD/CMD… — must not change any model: parse the repository's
+ * samples (always) and every corpus Dockerfile (when present) with them, with each alone, and with
+ * neither, and compare.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DockerfileParser, Instruction, Run } from 'dockerfile-ast';
-import { buildAllParsed, buildTextOnly, memoizeRawArguments, parseDockerfile, unmemoizeRawArguments } from '../../src/parse/dockerfile';
+import { DockerfileParser, Run } from 'dockerfile-ast';
+import { parseDockerfile } from '../../src/parse/dockerfile';
+import { enableSpeedups, setSpeedups } from '../../src/parse/dockerfile-ast-speedups';
 import { corpusRoot, corpusRows, describeCorpus } from '../helpers/corpus';
 
 describe('dockerfile-ast text-only build', () => {
+  beforeAll(() => enableSpeedups());
+
   it('builds RUN without dockerfile-ast arguments unless it may hold a heredoc', () => {
-    const kinds = DockerfileParser.parse('FROM alpine\nRUN echo hi\nRUN cat <<EOF\nx\nEOF\nCMD ["sh"]\nENV A=1\n')
+    const kinds = DockerfileParser.parse('FROM alpine\nRUN echo hi\nRUN cat <<EOF\nx\nEOF\nENV A=1\n')
       .getInstructions()
       .map((i) => [i.getKeyword(), i instanceof Run, i.getArguments().length]);
     expect(kinds).toEqual([
       ['FROM', false, 1],
       ['RUN', false, 0],
       ['RUN', true, 4],
-      ['CMD', false, 0],
       ['ENV', false, 1],
     ]);
   });
+
+  it('says so, instead of answering nothing, when a text-only instruction is asked for its arguments', () => {
+    const [cmd] = DockerfileParser.parse('CMD ["sh"]\n').getInstructions();
+    expect(() => cmd!.getArguments()).toThrow('godock: CMD is built without arguments; add it to PARSED in src/parse/dockerfile-ast-speedups.ts to read them');
+  });
+
+  it("yields the same models without the speed-ups for the repository's sample Dockerfiles and 500 mutations of them", () => {
+    const texts = sampleDockerfiles();
+    expect(texts.length).toBeGreaterThan(10);
+    const all = [...texts, ...mutations(texts, 500)];
+    const parse = () => all.map((t) => JSON.stringify(parseDockerfile('Dockerfile', t)));
+    const fast = parse();
+    setSpeedups({ memoizeArguments: false, textOnly: false });
+    try {
+      const plain = parse();
+      expect(all.filter((_, i) => fast[i] !== plain[i])).toEqual([]);
+    } finally {
+      setSpeedups({ memoizeArguments: true, textOnly: true });
+    }
+  });
 });
+
+/** The Dockerfiles under samples/ (part of the repository: no corpus needed). */
+function sampleDockerfiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/dockerfile|containerfile/i.test(e.name)) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(__dirname, '..', '..', 'samples'));
+  return out;
+}
+
+/** Deterministic edits that move instruction boundaries: escapes, newlines, heredoc markers, quotes, comments. */
+function mutations(texts: readonly string[], count: number): string[] {
+  let seed = 12345;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+  const INSERTS = ['\\', '\n', '<', '<<', '#', '"', "'", '[', ']', '$', '{', ' ', '\t', '\\\n', '`', 'RUN ', 'COPY ', '\r\n', '=', '--from=a '];
+  return Array.from({ length: count }, () => {
+    let t = texts[rnd(texts.length)]!.slice(0, 20_000);
+    for (let m = 1 + rnd(4); m > 0; m--) {
+      const at = rnd(t.length + 1);
+      const op = rnd(3);
+      if (op === 0) t = t.slice(0, at) + INSERTS[rnd(INSERTS.length)] + t.slice(at);
+      else if (op === 1) t = t.slice(0, at) + t.slice(at + 1 + rnd(5));
+      else {
+        const lines = t.split('\n');
+        lines.splice(rnd(lines.length), 0, lines[rnd(lines.length)]!);
+        t = lines.join('\n');
+      }
+    }
+    return t;
+  });
+}
 
 describeCorpus('dockerfile-ast speed-ups on the corpus', () => {
   let files: string[];
@@ -41,53 +100,33 @@ describeCorpus('dockerfile-ast speed-ups on the corpus', () => {
   it('the corpus has its Dockerfiles', () => expect(files.length).toBeGreaterThan(6000));
 
   it('yields the same model for every corpus Dockerfile without the text-only build', () => {
-    buildAllParsed();
+    setSpeedups({ memoizeArguments: true, textOnly: false });
     try {
       expect(differing(models())).toEqual([]);
     } finally {
-      buildTextOnly();
+      setSpeedups({ memoizeArguments: true, textOnly: true });
     }
   });
 
   it('yields the same model for 3,000 mutated corpus Dockerfiles without the text-only build', () => {
-    // Deterministic edits that move instruction boundaries: escapes, newlines, heredoc markers, quotes, comments.
-    let seed = 12345;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
-    const INSERTS = ['\\', '\n', '<', '<<', '#', '"', "'", '[', ']', '$', '{', ' ', '\t', '\\\n', '`', 'RUN ', 'COPY ', '\r\n', '=', '--from=a '];
-    const mutated = Array.from({ length: 3000 }, () => {
-      let t = texts[rnd(texts.length)]!.slice(0, 20_000);
-      for (let m = 1 + rnd(4); m > 0; m--) {
-        const at = rnd(t.length + 1);
-        const op = rnd(3);
-        if (op === 0) t = t.slice(0, at) + INSERTS[rnd(INSERTS.length)] + t.slice(at);
-        else if (op === 1) t = t.slice(0, at) + t.slice(at + 1 + rnd(5));
-        else {
-          const lines = t.split('\n');
-          lines.splice(rnd(lines.length), 0, lines[rnd(lines.length)]!);
-          t = lines.join('\n');
-        }
-      }
-      return t;
-    });
+    const mutated = mutations(texts, 3000);
     const parse = () => mutated.map((t) => JSON.stringify(parseDockerfile('Dockerfile', t)));
     const fastModels = parse();
-    buildAllParsed();
+    setSpeedups({ memoizeArguments: true, textOnly: false });
     try {
       const plain = parse();
       expect(mutated.filter((_, i) => fastModels[i] !== plain[i])).toEqual([]);
     } finally {
-      buildTextOnly();
+      setSpeedups({ memoizeArguments: true, textOnly: true });
     }
   });
 
   it('yields the same model for every corpus Dockerfile without either speed-up', () => {
-    buildAllParsed();
-    unmemoizeRawArguments();
+    setSpeedups({ memoizeArguments: false, textOnly: false });
     try {
       expect(differing(models())).toEqual([]);
     } finally {
-      memoizeRawArguments(Instruction.prototype as unknown as { getRawArguments(): unknown[] });
-      buildTextOnly();
+      setSpeedups({ memoizeArguments: true, textOnly: true });
     }
   });
 });
