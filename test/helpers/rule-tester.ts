@@ -1,12 +1,16 @@
 /**
  * The rule tester: tables of valid and invalid cases, each parsed by the adapter its file name
- * picks (Dockerfile by default), linted with only the rule under test. Invalid cases assert the
- * exact findings (message id and position); a case that declares `secret` also asserts that the
- * raw value — and every 8-character slice of it — appears in no formatter's output.
+ * picks (Dockerfile by default), linted with only the rule under test, the model deep-frozen
+ * (a rule that writes to it throws). Invalid cases assert the exact findings (message id, line and
+ * column required, as eslint's RuleTester asks); no message keeps an unfilled `{{placeholder}}`; a
+ * case that declares `secret` also asserts that the raw value — and every 8-character slice of
+ * it — appears in no formatter's output.
  */
 import type { Rule } from '../../src/engine/define-rule';
 import type { FileResult } from '../../src/model';
-import { lintText } from '../../src/lint';
+import { formatFromName, parseFile, sniffFormat } from '../../src/parse';
+import { runRules } from '../../src/lint-file';
+import { DEFAULT_CONFIG } from '../../src/engine/config';
 import { formatters } from '../../src/report';
 import { VERSION } from '../../src/version';
 
@@ -17,9 +21,9 @@ export interface ValidCase {
 }
 
 export interface ExpectedError {
-  messageId?: string;
+  messageId: string;
   line: number;
-  column?: number;
+  column: number;
   endLine?: number;
   endColumn?: number;
 }
@@ -30,8 +34,19 @@ export interface InvalidCase extends ValidCase {
   secret?: string;
 }
 
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
 export function lintWith(rule: Rule, code: string, filename = 'Dockerfile'): FileResult {
-  return lintText(filename, code, { rules: [rule] });
+  const model = deepFreeze(parseFile(filename, code, formatFromName(filename) ?? sniffFormat(code)));
+  const r = runRules(model, [rule], DEFAULT_CONFIG);
+  for (const f of r.findings) if (/\{\{\s*\w+\s*\}\}/.test(f.message)) throw new Error(`unfilled placeholder in ${rule.id}: ${f.message}`);
+  return r;
 }
 
 export function allOutputs(result: FileResult, rule: Rule): string[] {
@@ -70,21 +85,15 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         seen.add(key(c));
         if (c.errors.length === 0) throw new Error(`invalid case without errors in ${rule.id}`);
         for (const e of c.errors)
-          if (e.messageId && !(e.messageId in rule.messages)) throw new Error(`unknown messageId ${e.messageId} in ${rule.id}`);
+          if (!(e.messageId in rule.messages)) throw new Error(`unknown messageId ${e.messageId} in ${rule.id}`);
         it(c.name ?? c.code.slice(0, 80), () => {
           const r = lintWith(rule, c.code, c.filename);
           expect(r.errors).toEqual([]);
-          const got = r.findings.map((f) => {
-            const o: ExpectedError = { line: f.loc.line };
-            return { f, o };
-          });
-          expect(got).toHaveLength(c.errors.length);
+          expect(r.findings).toHaveLength(c.errors.length);
           c.errors.forEach((e, i) => {
-            const f = got[i]!.f;
+            const f = r.findings[i]!;
             expect(f.loc.line).toBeGreaterThanOrEqual(1);
-            const actual: ExpectedError = { line: f.loc.line };
-            if (e.messageId !== undefined) actual.messageId = f.messageId;
-            if (e.column !== undefined) actual.column = f.loc.column;
+            const actual: ExpectedError = { messageId: f.messageId, line: f.loc.line, column: f.loc.column };
             if (e.endLine !== undefined) actual.endLine = f.loc.endLine;
             if (e.endColumn !== undefined) actual.endColumn = f.loc.endColumn;
             expect(actual).toEqual(e);

@@ -51,12 +51,12 @@ ruleTester(rule, {
     {
       name: 'alpine builder with gcc into scratch',
       code: df('FROM golang:1.22-alpine AS build', 'RUN apk add --no-cache gcc musl-dev', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=0 /app /app'),
-      errors: [{ messageId: 'noLibc', line: 3 }],
+      errors: [{ messageId: 'noLibc', line: 3, column: 5 }],
     },
     {
       name: 'native build on the build platform',
       code: df('FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app'),
-      errors: [{ messageId: 'noLibc', line: 2 }],
+      errors: [{ messageId: 'noLibc', line: 2, column: 5 }],
     },
     {
       name: 'GOOS=linux GOARCH=amd64 is native on the default platform',

@@ -31,15 +31,15 @@ ruleTester(rule, {
     },
     {
       code: 'FROM golang:1.22\nRUN go env -w GOPROXY=https://goproxy.cn\nENV GOPROXY=https://proxy.golang.org\n',
-      errors: [{ messageId: 'overridden', line: 2 }],
+      errors: [{ messageId: 'overridden', line: 2, column: 23 }],
     },
     {
       code: 'FROM golang:1.22\nRUN go env -w GOPRIVATE=github.com/acme/*\nUSER 1000\nRUN go mod download\n',
-      errors: [{ messageId: 'otherUser', line: 2 }],
+      errors: [{ messageId: 'otherUser', line: 2, column: 25 }],
     },
     {
       code: 'FROM golang:1.22\nRUN /usr/local/go/bin/go env -w GOROOT=/usr/lib/go\n',
-      errors: [{ messageId: 'risky', line: 2 }],
+      errors: [{ messageId: 'risky', line: 2, column: 40 }],
     },
   ],
 });

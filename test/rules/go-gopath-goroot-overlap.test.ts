@@ -17,7 +17,7 @@ ruleTester(rule, {
     },
     {
       code: 'FROM golang:1.22\nENV GOPATH=/usr/local/go/\n',
-      errors: [{ messageId: 'equal', line: 2 }],
+      errors: [{ messageId: 'equal', line: 2, column: 12 }],
     },
     {
       code: 'FROM golang:1.22\nENV GOPATH=/usr/local/go/workspace\n',
@@ -25,7 +25,7 @@ ruleTester(rule, {
     },
     {
       code: 'FROM ubuntu:22.04\nENV GOROOT=/opt/go\nENV GOPATH=/opt/go\n',
-      errors: [{ messageId: 'equal', line: 3 }],
+      errors: [{ messageId: 'equal', line: 3, column: 12 }],
     },
     {
       code: 'FROM ubuntu:22.04\nENV GOROOT=/opt/go GOPATH=/opt/go/path\n',
@@ -37,7 +37,7 @@ ruleTester(rule, {
     },
     {
       code: 'FROM golang:1.22\nENV GOPATH=/go:/usr/local/go\n',
-      errors: [{ messageId: 'equal', line: 2 }],
+      errors: [{ messageId: 'equal', line: 2, column: 12 }],
     },
     {
       filename: 'compose.yaml',

@@ -55,12 +55,12 @@ ruleTester(rule, {
     },
     {
       code: 'FROM golang:1.22\nRUN GOPATH="~/go" go build\n',
-      errors: [{ messageId: 'tilde', line: 2 }],
+      errors: [{ messageId: 'tilde', line: 2, column: 12 }],
     },
     {
       name: 'a Windows path on a Linux golang image is relative',
       code: 'FROM golang:1.22\nENV GOPATH=C:\\\\go\n',
-      errors: [{ messageId: 'relative', line: 2 }],
+      errors: [{ messageId: 'relative', line: 2, column: 12 }],
     },
     {
       filename: 'compose.yaml',

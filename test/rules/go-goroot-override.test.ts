@@ -45,15 +45,15 @@ ruleTester(rule, {
     },
     {
       code: 'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=build /usr/local/ /usr/local/\nENV GOROOT=/usr/local/go\n',
-      errors: [{ messageId: 'redundant', line: 4 }],
+      errors: [{ messageId: 'redundant', line: 4, column: 12 }],
     },
     {
       code: 'FROM golang:1.22-windowsservercore-ltsc2022\nENV GOROOT=C:\\\\go\n',
-      errors: [{ messageId: 'mismatch', line: 2 }],
+      errors: [{ messageId: 'mismatch', line: 2, column: 12 }],
     },
     {
       code: 'FROM golang:1.22-nanoserver\nENV GOROOT="C:/Program Files/Go"\n',
-      errors: [{ messageId: 'redundant', line: 2 }],
+      errors: [{ messageId: 'redundant', line: 2, column: 13 }],
     },
     {
       filename: 'compose.yaml',

@@ -29,7 +29,7 @@ ruleTester(rule, {
     { code: 'FROM golang:1.22\nRUN go env -w GOFLAGS=-insecure=true\n', errors: [{ messageId: 'insecureFlag', line: 2, column: 23 }] },
     { code: 'FROM golang:1.22\nENV GOPROXY=http://athens.internal:3000,direct\n', errors: [{ messageId: 'httpProxy', line: 2, column: 13, endColumn: 40 }] },
     { code: 'FROM golang:1.22\nENV GOPROXY="https://goproxy.cn|http://mirror.example.com"\n', errors: [{ messageId: 'httpProxy', line: 2, column: 33 }] },
-    { code: 'FROM golang:1.22\nARG GOPROXY=HTTP://Mirror.Example.com\n', errors: [{ messageId: 'httpProxy', line: 2 }] },
+    { code: 'FROM golang:1.22\nARG GOPROXY=HTTP://Mirror.Example.com\n', errors: [{ messageId: 'httpProxy', line: 2, column: 13 }] },
     {
       filename: 'compose.yaml',
       code: 'services:\n  app:\n    image: golang:1.22\n    environment:\n      - GOPROXY=http://athens:3000\n',
@@ -38,13 +38,13 @@ ruleTester(rule, {
     {
       filename: 'compose.yaml',
       code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        GOPROXY: http://athens:3000\n',
-      errors: [{ messageId: 'httpProxy', line: 6 }],
+      errors: [{ messageId: 'httpProxy', line: 6, column: 18 }],
     },
     { filename: '.env', code: 'GOINSECURE=gitlab.corp.example\n', errors: [{ messageId: 'goinsecure', line: 1, column: 12 }] },
     {
       name: 'credentials in the proxy URL never reach the output',
       code: 'FROM golang:1.22\nENV GOPROXY=http://builder:Zq8FAKEFAKEpass@athens.example.com\n',
-      errors: [{ messageId: 'httpProxy', line: 2 }],
+      errors: [{ messageId: 'httpProxy', line: 2, column: 13 }],
       secret: 'Zq8FAKEFAKEpass',
     },
   ],

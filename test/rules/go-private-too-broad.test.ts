@@ -19,7 +19,7 @@ ruleTester(rule, {
     { code: 'FROM golang:1.22\nRUN GOPRIVATE=*.com go mod download\n', errors: [{ messageId: 'broad', line: 2, column: 15, endColumn: 20 }] },
     { code: "FROM golang:1.22\nRUN GONOSUMDB='*/*' go build\n", errors: [{ messageId: 'broad', line: 2, column: 16, endColumn: 19 }] },
     { code: 'FROM golang:1.22\nRUN go env -w GOPRIVATE=golang.org,gopkg.in\n', errors: [{ messageId: 'broad', line: 2, column: 25 }, { messageId: 'broad', line: 2, column: 36 }] },
-    { code: 'FROM golang:1.22\nENV GONOPROXY=github.com\n', errors: [{ messageId: 'broad', line: 2 }] },
+    { code: 'FROM golang:1.22\nENV GONOPROXY=github.com\n', errors: [{ messageId: 'broad', line: 2, column: 15 }] },
     {
       filename: 'compose.yaml',
       code: 'services:\n  app:\n    image: golang:1.22\n    environment:\n      - GOPRIVATE=*\n',

@@ -39,7 +39,7 @@ ruleTester(rule, {
     },
     {
       code: 'FROM ubuntu:22.04\nRUN curl -fsSL https://go.dev/dl/go1.22.3.linux-amd64.tar.gz | tar -C /usr/local -xz\nWORKDIR /usr/local/go/src/app\n',
-      errors: [{ messageId: 'workdir', line: 3 }],
+      errors: [{ messageId: 'workdir', line: 3, column: 9 }],
     },
   ],
 });

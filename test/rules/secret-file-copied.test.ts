@@ -14,21 +14,21 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: 'FROM alpine\nCOPY id_rsa /root/.ssh/id_rsa\n', errors: [{ messageId: 'copied', line: 2, column: 6, endColumn: 12 }] },
-    { code: 'FROM node:20\nCOPY .npmrc package.json ./\n', errors: [{ line: 2, column: 6 }] },
-    { code: 'FROM alpine\nADD --chown=app:app secrets/server.key /etc/ssl/private/\n', errors: [{ line: 2, column: 21 }] },
-    { code: 'FROM alpine\nCOPY ["config/.aws/credentials", "/root/.aws/credentials"]\n', errors: [{ line: 2, column: 8 }] },
-    { code: 'FROM alpine\nCOPY .env /app/.env\n', errors: [{ line: 2 }] },
-    { code: 'FROM alpine\nCOPY kubeconfig /root/.kube/config\n', errors: [{ line: 2 }] },
-    { code: 'FROM alpine\nCOPY a b \\\n     tls-key.pem /x/\n', errors: [{ line: 3, column: 6 }] },
+    { code: 'FROM node:20\nCOPY .npmrc package.json ./\n', errors: [{ messageId: 'copied', line: 2, column: 6 }] },
+    { code: 'FROM alpine\nADD --chown=app:app secrets/server.key /etc/ssl/private/\n', errors: [{ messageId: 'copied', line: 2, column: 21 }] },
+    { code: 'FROM alpine\nCOPY ["config/.aws/credentials", "/root/.aws/credentials"]\n', errors: [{ messageId: 'copied', line: 2, column: 8 }] },
+    { code: 'FROM alpine\nCOPY .env /app/.env\n', errors: [{ messageId: 'copied', line: 2, column: 6 }] },
+    { code: 'FROM alpine\nCOPY kubeconfig /root/.kube/config\n', errors: [{ messageId: 'copied', line: 2, column: 6 }] },
+    { code: 'FROM alpine\nCOPY a b \\\n     tls-key.pem /x/\n', errors: [{ messageId: 'copied', line: 3, column: 6 }] },
   ],
 });
 
 ruleTester(rule, {
   valid: ['FROM centos:7\nADD ./cfg_files/app/.ssh/authorized_keys /tmp/authorized_keys\n'],
-  invalid: [{ code: 'FROM centos:7\nADD ./cfg_files/app/.ssh/id_ed25519 /root/.ssh/\n', errors: [{ line: 2, column: 5 }] }],
+  invalid: [{ code: 'FROM centos:7\nADD ./cfg_files/app/.ssh/id_ed25519 /root/.ssh/\n', errors: [{ messageId: 'copied', line: 2, column: 5 }] }],
 });
 
 ruleTester(rule, {
   valid: ['FROM node:20\nCOPY package.json yarn.lock .yarnrc.yml ./\n'],
-  invalid: [{ code: 'FROM node:20\nCOPY .netrc /root/.netrc\n', errors: [{ line: 2, column: 6 }] }],
+  invalid: [{ code: 'FROM node:20\nCOPY .netrc /root/.netrc\n', errors: [{ messageId: 'copied', line: 2, column: 6 }] }],
 });

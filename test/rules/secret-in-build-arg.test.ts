@@ -26,7 +26,7 @@ ruleTester(rule, {
     {
       name: 'global ARG before FROM',
       code: 'ARG REGISTRY_PASSWORD=reg-pass-not-real\nFROM alpine\n',
-      errors: [{ line: 1, column: 23 }],
+      errors: [{ messageId: 'argDefault', line: 1, column: 23 }],
       secret: 'reg-pass-not-real',
     },
     {
@@ -40,7 +40,7 @@ ruleTester(rule, {
       name: 'compose build.args list',
       filename: 'compose.yaml',
       code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        - GITHUB_TOKEN_VALUE=tok-not-real-0987654321\n',
-      errors: [{ messageId: 'composeArg', line: 6 }],
+      errors: [{ messageId: 'composeArg', line: 6, column: 30 }],
       secret: 'tok-not-real-0987654321',
     },
   ],

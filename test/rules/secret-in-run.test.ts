@@ -24,13 +24,13 @@ ruleTester(rule, {
     {
       name: 'token inside a continued RUN points at its own line',
       code: `FROM alpine\nRUN apk add git && \\\n    git clone https://x-access-token:${'ghs_FAKEfakeFAKEfakeFAKEfakeFAKEfake0000'}@github.com/acme/app.git\n`,
-      errors: [{ messageId: 'literal', line: 3 }],
+      errors: [{ messageId: 'literal', line: 3, column: 38 }],
       secret: 'ghs_FAKEfakeFAKEfakeFAKEfakeFAKEfake0000',
     },
     {
       name: 'heredoc body',
       code: `FROM node:20\nRUN <<EOF\necho "//registry.npmjs.org/:_authToken=${NPM}" > .npmrc\nnpm ci\nEOF\n`,
-      errors: [{ messageId: 'heredoc', line: 3 }],
+      errors: [{ messageId: 'heredoc', line: 3, column: 40 }],
       secret: NPM,
     },
     {
@@ -48,13 +48,13 @@ ruleTester(rule, {
     {
       name: 'docker login -p',
       code: 'FROM docker:27\nRUN docker login -u ci -p regpass-not-real registry.example.com\n',
-      errors: [{ line: 2 }],
+      errors: [{ messageId: 'literal', line: 2, column: 27 }],
       secret: 'regpass-not-real',
     },
     {
       name: 'Authorization header',
       code: 'FROM alpine\nRUN curl -H "Authorization: Bearer bearer-value-not-real-123" https://api.example.com\n',
-      errors: [{ line: 2 }],
+      errors: [{ messageId: 'literal', line: 2, column: 36 }],
       secret: 'bearer-value-not-real-123',
     },
   ],
