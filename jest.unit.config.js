@@ -1,6 +1,6 @@
 /**
- * `npm run test:unit`: the fast inner loop. Rules, parsers, classifier, engine, reporters and rule
- * docs, in-process: no build, no Docker Engine, no corpus, no child processes.
+ * `npm run test:unit`: the fast inner loop. Rules, parsers, classifier, Go knowledge, engine,
+ * reporters, utilities and rule docs, in-process: no build, no Docker Engine, no corpus.
  */
 const base = require('./jest.config.js');
 
@@ -10,5 +10,5 @@ module.exports = {
   globalSetup: undefined,
   globalTeardown: undefined,
   roots: ['<rootDir>/test'],
-  testMatch: ['<rootDir>/test/{rules,parse,classify,engine,report}/**/*.test.ts', '<rootDir>/test/docs.test.ts'],
+  testMatch: ['<rootDir>/test/{rules,parse,classify,go,engine,report,util}/**/*.test.ts', '<rootDir>/test/docs.test.ts', '<rootDir>/test/architecture.test.ts'],
 };

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
-import { golangImage } from '../src/classify/go';
-import { cleanGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
+import { golangImage } from '../src/go/image';
+import { cleanGoPath, joinGoPath, pathRelation } from '../src/go/paths';
 import { walkEnv } from '../src/facts/stage-env';
 import type { FileModel } from '../src/model';
 import { copyDestination, fromStage, goRootsAt, stageChain } from '../src/facts/stage-context';

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, User } from '../src/model';
-import { isAbsGoPath } from '../src/classify/go-paths';
+import { isAbsGoPath } from '../src/go/paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
 import { envAt, instructionsBefore, interpolationOnly, knownValue, setsGoEnv, targetWindows, stageNames } from '../src/facts/stage-context';

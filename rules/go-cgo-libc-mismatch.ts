@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/define-rule';
-import { golangImageLibc, goVersionOfImage, olderThanGo, runtimeLibc, validCgoValue, type Libc } from '../src/classify/go-modules';
-import { cleanGoPath } from '../src/classify/go-paths';
-import { GOLANG_IMAGE } from '../src/classify/go';
+import { golangImageLibc, runtimeLibc, validCgoValue, type Libc } from '../src/go/cgo';
+import { goVersionOfImage, olderThanGo } from '../src/go/image';
+import { cleanGoPath } from '../src/go/paths';
+import { GOLANG_IMAGE } from '../src/go/image';
 import { fromStage, instructionsBefore, isIntermediateStage, stageChain, stageEnv, type StageEnv, stageNames } from '../src/facts/stage-context';
 import { flagValues, goCommands, type GoCommand } from '../src/facts/go-commands';
 import { joinSegments } from '../src/text/location';

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, FileModel, Run, TextSegment } from '../src/model';
 import { walkEnv } from '../src/facts/stage-env';
 import { stageChain } from '../src/facts/stage-context';
-import { isPlainOsImage } from '../src/classify/go';
+import { isPlainOsImage } from '../src/go/image';
 import { goInvocations } from '../src/facts/go-commands';
 import { runScripts, simpleCommands } from '../src/text/shell';
 

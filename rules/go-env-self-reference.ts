@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, Location } from '../src/model';
-import { isGoVar } from '../src/classify/go';
+import { isGoVar } from '../src/go/env';
 import { walkEnv } from '../src/facts/stage-env';
 
 /** `$NAME` / `${NAME…}` references in an ENV value as written, with offsets (escaped `\$` skipped). */

@@ -1,8 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import {
-  BUILD_FLAGS, NESTED_FLAG_LISTS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError, nonFlagError,
-  splitGoflags, unknownFlagError,
-} from '../src/classify/go-modules';
+import { BUILD_FLAGS, NESTED_FLAG_LISTS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError, nonFlagError, splitGoflags, unknownFlagError } from '../src/go/flags';
 import { goSettings } from '../src/facts/go-settings';
 import { locInValue } from '../src/engine/report-helpers';
 

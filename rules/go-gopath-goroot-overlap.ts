@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { cleanGoPath, isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
+import { cleanGoPath, isAbsGoPath, pathRelation, splitGoPathList } from '../src/go/paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
 import { knownValue, setsGoEnv, targetWindows } from '../src/facts/stage-context';

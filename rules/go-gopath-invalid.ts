@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, FileModel, Report } from '../src/model';
-import { isPlainOsImage } from '../src/classify/go';
-import { isAbsGoPath, splitGoPathList } from '../src/classify/go-paths';
+import { isPlainOsImage } from '../src/go/image';
+import { isAbsGoPath, splitGoPathList } from '../src/go/paths';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv, type EnvVisit } from '../src/facts/stage-env';
 import { interpolationOnly, knownValue, setsGoEnv, stageChain, targetWindows } from '../src/facts/stage-context';

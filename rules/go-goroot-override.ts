@@ -3,7 +3,7 @@ import type { FileModel, Scope } from '../src/model';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
 import { copyDestination, goRootsAt, knownValue, setsGoEnv, stageNames } from '../src/facts/stage-context';
-import { cleanGoPath, pathRelation } from '../src/classify/go-paths';
+import { cleanGoPath, pathRelation } from '../src/go/paths';
 import { runScripts } from '../src/text/shell';
 import { escapeRe } from '../src/util/escape-re';
 

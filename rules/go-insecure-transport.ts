@@ -1,13 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
-import {
-  INSECURE_FLAG_ERROR,
-  broadPatternHost,
-  isLoopbackHost,
-  isTrustedProxy,
-  parseGoproxy,
-  splitGoflags,
-  splitList,
-} from '../src/classify/go-modules';
+import { INSECURE_FLAG_ERROR, splitGoflags } from '../src/go/flags';
+import { broadPatternHost, isLoopbackHost, isTrustedProxy, parseGoproxy, splitList } from '../src/go/modules';
 import { goSettings } from '../src/facts/go-settings';
 import { locInValue, valueOrName } from '../src/engine/report-helpers';
 

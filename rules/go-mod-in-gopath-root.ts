@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { Copy, FileModel } from '../src/model';
-import { isAbsGoPath, pathRelation, splitGoPathList } from '../src/classify/go-paths';
+import { isAbsGoPath, pathRelation, splitGoPathList } from '../src/go/paths';
 import { copyDestination, envAt, instructionsBefore, stageNames } from '../src/facts/stage-context';
 import { goInvocations, GO_MODULE_SUBCOMMANDS } from '../src/facts/go-commands';
 import { runScripts } from '../src/text/shell';

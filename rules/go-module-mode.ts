@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
-import { GO111MODULE_VALUES, atLeastGo, go111moduleError, olderThanGo } from '../src/classify/go-modules';
+import { atLeastGo, olderThanGo } from '../src/go/image';
+import { GO111MODULE_VALUES, go111moduleError } from '../src/go/modules';
 import { goSettings } from '../src/facts/go-settings';
 import { KIND_LABEL, valueOrName } from '../src/engine/report-helpers';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { EnvAssignment, FileModel } from '../src/model';
-import { golangTagVersion, goVersionsAgree } from '../src/classify/go';
-import { goNameNoop } from '../src/classify/go-names';
+import { golangTagVersion, goVersionsAgree } from '../src/go/image';
+import { goNameNoop } from '../src/go/names';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
 import { stageChain } from '../src/facts/stage-context';

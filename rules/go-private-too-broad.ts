@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { broadPatternHost, splitList } from '../src/classify/go-modules';
+import { broadPatternHost, splitList } from '../src/go/modules';
 import { goSettings } from '../src/facts/go-settings';
 import { locInValue } from '../src/engine/report-helpers';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, Scope } from '../src/model';
-import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../src/classify/go-paths';
-import { GOLANG_IMAGE } from '../src/classify/go';
+import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../src/go/paths';
+import { GOLANG_IMAGE } from '../src/go/image';
 import { copyDestination, envAt, goRootsAt, stageNames } from '../src/facts/stage-context';
 import { expand } from '../src/text/expand';
 import { runScripts } from '../src/text/shell';

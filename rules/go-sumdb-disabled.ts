@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { sumdbError } from '../src/classify/go-modules';
+import { sumdbError } from '../src/go/modules';
 import { stageChain, stageEnv, type StageEnv } from '../src/facts/stage-context';
 import { goCommands, type GoCommand } from '../src/facts/go-commands';
 import { goSettings } from '../src/facts/go-settings';

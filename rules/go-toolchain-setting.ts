@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule';
-import { olderThanGo, parseToolchain, sameGoAsImage } from '../src/classify/go-modules';
+import { olderThanGo } from '../src/go/image';
+import { parseToolchain, sameGoAsImage } from '../src/go/toolchain';
 import { goSettings } from '../src/facts/go-settings';
 import { valueOrName } from '../src/engine/report-helpers';
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import micromatch from 'micromatch';
+import { globMatcher, isGlob, scanGlob } from './util/glob';
 import type { FileFormat } from './model';
 import { formatFromName } from './parse/detect';
 
@@ -35,11 +35,13 @@ function toPosix(p: string): string {
 
 /** Whether a configuration's `ignore` globs, relative to `base`, match the file `abs`. */
 export function ignoredBy(globs: readonly string[], base: string, abs: string): boolean {
-  return globs.length > 0 && micromatch.isMatch(toPosix(path.relative(base, abs)), globs as string[], { dot: true });
+  if (globs.length === 0) return false;
+  const rel = toPosix(path.relative(base, abs));
+  return globs.some((g) => globMatcher(g, { dot: true })(rel));
 }
 
 function hasGlob(p: string): boolean {
-  return micromatch.scan(p).isGlob;
+  return isGlob(p);
 }
 
 export async function discover(
@@ -59,9 +61,9 @@ export async function discover(
 
   for (const input of inputs) {
     if (hasGlob(input)) {
-      const { base, glob } = micromatch.scan(input);
+      const { base, glob } = scanGlob(input);
       const baseAbs = path.resolve(cwd, base || '.');
-      const matcher = micromatch.matcher(glob, { dot: true });
+      const matcher = globMatcher(glob, { dot: true }); // a GlobError reaches the command
       walk(baseAbs, base || '.', errors, (abs, display, rel) => {
         if (matcher(rel)) add({ abs, display, format: formatFromName(abs), explicit: true });
       }, true);

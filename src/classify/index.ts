@@ -21,7 +21,7 @@
  *      unless high-entropy; GPG keys → unless fingerprints / low entropy.
  */
 import { scanAssignments as scanAssignmentsWith, type AssignmentMatch } from './assignments';
-import { isGoVar } from './go';
+import { isGoVar } from '../go/env';
 import { analyzeName, splitWords } from './names';
 import { isAwsDocExample, scanText } from './tokens';
 import type { Classification, ClassifyOptions, TokenMatch } from './types';
@@ -42,7 +42,7 @@ export { literalParts, literalText, valueKind, isPlaceholder, shannon, isHighEnt
 export { scanText } from './tokens';
 export type { AssignmentMatch } from './assignments';
 export { mask, maskIn } from './mask';
-export { isGoVar } from './go';
+export { isGoVar } from '../go/env';
 
 /** Values that name an auth scheme rather than hold a credential (`REGISTRY_AUTH=htpasswd`,
  *  `KAFKA_SSL_CLIENT_AUTH=requested`, `ACCESS_TOKEN=jwt`); not used for password names. */

@@ -52,8 +52,8 @@
  * |                                                 | (`GOPRIVATE`, `GONOSUMDB`, `GONOPROXY`, `GOAUTH`…) |
  * | ClassifyOptions.allowNames (exact or globs)     |                                                   |
  */
-import micromatch from 'micromatch';
-import { isGoVar } from './go';
+import { globMatcher, isGlob } from '../util/glob';
+import { isGoVar } from '../go/env';
 import type { ClassifyOptions } from './types';
 
 /** Default `--drop-suffix` list of the runtime env-minimizer. */
@@ -315,9 +315,9 @@ const matchers = new WeakMap<readonly string[], (name: string) => boolean>();
 function allowMatcher(patterns: readonly string[]): (name: string) => boolean {
   let m = matchers.get(patterns);
   if (!m) {
-    const exact = new Set(patterns.filter((p) => !micromatch.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => micromatch.scan(p).isGlob);
-    const globFns = globs.map((g) => micromatch.matcher(g, { nocase: true }));
+    const exact = new Set(patterns.filter((p) => !isGlob(p)).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => isGlob(p));
+    const globFns = globs.map((g) => globMatcher(g, { nocase: true }));
     m = (name: string) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
     matchers.set(patterns, m);
   }

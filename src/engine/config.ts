@@ -1,5 +1,6 @@
 import type { Severity } from '../model';
 import type { ClassifyOptions } from '../classify/types';
+import { GlobError, globMatcher, isGlob, type GlobOptions } from '../util/glob';
 
 /**
  * `.godock.yaml`: validated once into a ResolvedConfig. Keys:
@@ -80,6 +81,19 @@ export function resolveConfig(
       fail(path, 'must be a list of non-empty strings');
     return v as string[];
   };
+  /** Compiles each glob once as its user will, so a glob godock refuses is reported here. */
+  const globList = (path: (string | number)[], list: string[], opts: GlobOptions, onlyGlobs = false): string[] => {
+    list.forEach((g, i) => {
+      if (onlyGlobs && !isGlob(g)) return;
+      try {
+        globMatcher(g, opts);
+      } catch (e) {
+        if (e instanceof GlobError) fail([...path, i], e.message);
+        throw e;
+      }
+    });
+    return list;
+  };
 
   if (cfg.rules !== undefined && cfg.rules !== null) {
     if (!isObj(cfg.rules)) fail(['rules'], 'must be a mapping of rule id to a level or { severity, options }');
@@ -113,7 +127,7 @@ export function resolveConfig(
         fail(['secrets', k], 'unknown key (expected extra-words, extra-suffixes or allow-names)');
     const words = stringList(['secrets', 'extra-words'], s['extra-words']).map((w) => w.toLowerCase());
     const suffixes = stringList(['secrets', 'extra-suffixes'], s['extra-suffixes']);
-    const allow = stringList(['secrets', 'allow-names'], s['allow-names']);
+    const allow = globList(['secrets', 'allow-names'], stringList(['secrets', 'allow-names'], s['allow-names']), { nocase: true }, true);
     // Extra suffixes extend the word list too: `_CERT` → the word `cert`.
     const suffixWords = suffixes.map((x) => x.replace(/^[_.-]+/, '').toLowerCase()).filter(Boolean);
     if (words.length || suffixWords.length) out.classify.extraWords = [...words, ...suffixWords];
@@ -127,7 +141,7 @@ export function resolveConfig(
     out.trustedProxies = stringList(['go', 'trusted-proxies'], g['trusted-proxies']);
   }
 
-  out.ignore = stringList(['ignore'], cfg.ignore);
+  out.ignore = globList(['ignore'], stringList(['ignore'], cfg.ignore), { dot: true });
 
   if (cfg['fail-level'] !== undefined) {
     const f = cfg['fail-level'];

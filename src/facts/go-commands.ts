@@ -6,7 +6,7 @@
  * never evaluates anything.
  */
 import type { FileModel, Location, Run } from '../model';
-import { isGoBinary } from '../classify/go';
+import { isGoBinary } from '../go/env';
 import { locateInSegments } from '../text/location';
 import { derived } from './derived';
 import { assignmentOf, DECLARE_COMMANDS, runScripts, simpleCommands, type SimpleCommand, type Word } from '../text/shell';

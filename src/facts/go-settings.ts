@@ -5,7 +5,7 @@
  * together with the stage or service it applies to and the Go version of its image.
  */
 import type { EnvAssignment, FileModel, Scope } from '../model';
-import { goVersionOfImage, type GoVersion } from '../classify/go-modules';
+import { goVersionOfImage, type GoVersion } from '../go/image';
 import { scanComposeValue } from '../text/interpolation';
 import { walkEnv } from './stage-env';
 

@@ -5,8 +5,8 @@
  */
 import { derived } from './derived';
 import type { Copy, EnvAssignment, FileModel, Scope } from '../model';
-import { golangImage } from '../classify/go';
-import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../classify/go-paths';
+import { golangImage } from '../go/image';
+import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../go/paths';
 import { walkEnv, type EnvVisit } from './stage-env';
 
 /** The stage and its ancestors (`FROM build AS test` → [test, build]), nearest first. */

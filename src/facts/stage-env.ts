@@ -5,7 +5,7 @@
  * expansion where possible and `null` (unknown) where not. O(n) over the assignments.
  */
 import type { EnvAssignment, FileModel, Scope } from '../model';
-import { GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV } from '../classify/go';
+import { GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV } from '../go/image';
 import { expand } from '../text/expand';
 import { derived } from './derived';
 

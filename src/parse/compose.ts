@@ -37,7 +37,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { EnvAssignment, EnvFileRef, FileModel, Location, ParseError, Scope } from '../model';
-import { golangImage } from '../classify/go';
+import { golangImage } from '../go/image';
 import { redact } from '../classify/redact';
 import { emptyModel } from './empty-model';
 import { LineIndex } from '../text/location';

@@ -28,7 +28,7 @@
  * token format.
  * A `detail` explains each drop with names and suffixes only, never a value.
  */
-import micromatch from 'micromatch';
+import { globMatcher } from '../util/glob';
 import { classify, isSecretName, DEFAULT_RUNTIME_SUFFIXES } from '../classify';
 import type { Classification, ClassifyOptions } from '../classify/types';
 import { secretRulesReport } from '../engine/secret-pair';
@@ -98,7 +98,7 @@ function matches(name: string, globs: readonly string[] | undefined): boolean {
   if (globs === undefined || globs.length === 0) return false;
   let m = matchers.get(globs);
   if (!m) {
-    const each = globs.map((g) => micromatch.matcher(g));
+    const each = globs.map((g) => globMatcher(g));
     m = (n) => each.some((f) => f(n));
     matchers.set(globs, m);
   }

@@ -6,7 +6,7 @@
  * text (RUN commands, heredoc scripts, ARG/COPY word lists) goes through here.
  */
 import type { Run, TextSegment } from '../model';
-import { isGoBinary } from '../classify/go';
+import { isGoBinary } from '../go/env';
 import { findClose } from './expand';
 import { joinSegments } from './location';
 

@@ -1,5 +1,5 @@
 import rule from '../../rules/go-private-too-broad';
-import { broadPatternHost } from '../../src/classify/go-modules';
+import { broadPatternHost } from '../../src/go/modules';
 import { lintWith, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(rule, {

@@ -1,8 +1,8 @@
 /** FROM (a new stage: its image, Go facts, inherited variables and WORKDIR), WORKDIR and USER. */
 import type { From, User, Workdir } from 'dockerfile-ast';
 import type { FileModel, Scope } from '../../model';
-import { golangImage, golangImageStart } from '../../classify/go';
-import { cleanGoPath, looksWindows } from '../../classify/go-paths';
+import { golangImage, golangImageStart } from '../../go/image';
+import { cleanGoPath, looksWindows } from '../../go/paths';
 import { expand } from '../../text/expand';
 import { fromRange0, type Range0 } from '../../text/location';
 import { scopeName, type DockerfileState, type Vars } from './state';

@@ -3,7 +3,7 @@
  * (`GONOSUMCHECK`), near-misses of real names (`GO_PATH`, `GOFALGS`, `GO111MODUEL`), and real
  * names in the wrong case (`GoPath`; environment names are case-sensitive on Linux).
  */
-import { GO_COMPUTED_VARS, GO_ENV_VARS } from './go';
+import { GO_COMPUTED_VARS, GO_ENV_VARS } from './env';
 
 /** Believed to be settings, verified unknown to cmd/go (go-env-facts §5.2), with what was meant. */
 const CURATED: Readonly<Record<string, string>> = {

@@ -1,6 +1,4 @@
-import {
-  BOOL_FLAGS, BUILD_FLAGS, GO_FLAGS, TEST_BINARY_FLAGS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError,
-} from '../../src/classify/go-modules';
+import { BOOL_FLAGS, BUILD_FLAGS, GO_FLAGS, TEST_BINARY_FLAGS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError } from '../../src/go/flags';
 
 describe('GOFLAGS flag names (checked against cmd/go, Go 1.22-1.25)', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { editDistance, goNameNoop } from '../../src/classify/go-names';
-import { golangTagVersion, goVersionsAgree, isPlainOsImage } from '../../src/classify/go';
+import { editDistance, goNameNoop } from '../../src/go/names';
+import { golangTagVersion, goVersionsAgree, isPlainOsImage } from '../../src/go/image';
 
 describe('goNameNoop', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation, splitGoPathList } from '../../src/classify/go-paths';
+import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation, splitGoPathList } from '../../src/go/paths';
 
 describe('isAbsGoPath', () => {
   it.each([

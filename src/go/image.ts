@@ -1,34 +1,7 @@
 /**
- * Facts about the Go toolchain and the official golang image (see
- * ../shared/reference/go-env-facts.md §8). Pure data and small pure functions.
+ * The official golang image: how a reference names it, where Go lives and what it sets (written
+ * once, GOLANG_IMAGE), the Go version of a tag, and plain OS images that set no Go variable.
  */
-
-/** Environment variables the go command reads (go help environment, Go 1.21–1.26). */
-export const GO_ENV_VARS: ReadonlySet<string> = new Set([
-  'AR', 'CC', 'CGO_CFLAGS', 'CGO_CFLAGS_ALLOW', 'CGO_CFLAGS_DISALLOW', 'CGO_CPPFLAGS',
-  'CGO_CPPFLAGS_ALLOW', 'CGO_CPPFLAGS_DISALLOW', 'CGO_CXXFLAGS', 'CGO_CXXFLAGS_ALLOW',
-  'CGO_CXXFLAGS_DISALLOW', 'CGO_ENABLED', 'CGO_FFLAGS', 'CGO_FFLAGS_ALLOW', 'CGO_FFLAGS_DISALLOW',
-  'CGO_LDFLAGS', 'CGO_LDFLAGS_ALLOW', 'CGO_LDFLAGS_DISALLOW', 'CXX', 'FC', 'GCCGO', 'GO111MODULE',
-  'GO386', 'GOAMD64', 'GOARCH', 'GOARM', 'GOARM64', 'GOAUTH', 'GOBIN', 'GOCACHE', 'GOCACHEPROG',
-  'GOCOVERDIR', 'GODEBUG', 'GOENV', 'GOEXE', 'GOEXPERIMENT', 'GOFIPS140', 'GOFLAGS', 'GOGCCFLAGS',
-  'GOHOSTARCH', 'GOHOSTOS', 'GOINSECURE', 'GOMIPS', 'GOMIPS64', 'GOMODCACHE', 'GONOPROXY',
-  'GONOSUMDB', 'GOOS', 'GOPATH', 'GOPPC64', 'GOPRIVATE', 'GOPROXY', 'GORISCV64', 'GOROOT',
-  'GOSUMDB', 'GOTELEMETRY', 'GOTELEMETRYDIR', 'GOTMPDIR', 'GOTOOLCHAIN', 'GOTOOLDIR', 'GOVCS',
-  'GOVERSION', 'GOWASM', 'GOWORK', 'GOMOD', 'PKG_CONFIG', 'GOGC', 'GOMAXPROCS', 'GOMEMLIMIT',
-  'GOTRACEBACK',
-]);
-
-export function isGoVar(name: string): boolean {
-  return GO_ENV_VARS.has(name);
-}
-
-/**
- * Whether a command name runs the go command: `go`, a path to it (`/usr/local/go/bin/go`,
- * `C:\Go\bin\go.exe`), or the `xx-go` wrapper of tonistiigi/xx (which runs go for the target).
- */
-export function isGoBinary(word: string): boolean {
-  return word === 'go' || word === 'xx-go' || /[\\/]go(?:\.exe)?$/.test(word);
-}
 
 export interface GoImageInfo {
   golang: boolean;
@@ -91,16 +64,6 @@ export function golangImageStart(windows: boolean): { vars: [string, string][]; 
     : { vars: [['GOPATH', GOLANG_IMAGE.linux.gopath], ['GOTOOLCHAIN', GOLANG_IMAGE.linux.toolchain]], workdir: GOLANG_IMAGE.linux.gopath };
 }
 
-/** Variables that name a directory (go resolves them as paths; they must be absolute). */
-export const GO_PATH_VARS: ReadonlySet<string> = new Set([
-  'GOPATH', 'GOROOT', 'GOBIN', 'GOCACHE', 'GOMODCACHE', 'GOTMPDIR', 'GOENV', 'GOTELEMETRYDIR', 'GOCOVERDIR',
-]);
-
-/** Values go computes itself; `go env -w` refuses them ('cannot be modified') and setting them does nothing. */
-export const GO_COMPUTED_VARS: ReadonlySet<string> = new Set([
-  'GOEXE', 'GOGCCFLAGS', 'GOHOSTARCH', 'GOHOSTOS', 'GOMOD', 'GOTOOLDIR', 'GOVERSION', 'GOTELEMETRY',
-]);
-
 /**
  * The Go version an official golang image tag names (`1.22.3-alpine` → `1.22.3`, `1.21rc2` →
  * `1.21rc2`), or null for tags without one (`latest`, `alpine`, none).
@@ -135,3 +98,42 @@ export function isPlainOsImage(ref: string | null): boolean {
     /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r)
   );
 }
+
+
+/** A Go 1.x version; `minor: Infinity` stands for "latest" (untagged, `alpine`, `tip-…`, `1`). */
+export interface GoVersion {
+  minor: number;
+  patch: number | null;
+}
+
+const LATEST: GoVersion = { minor: Infinity, patch: null };
+
+/**
+ * The Go version an official golang image reference carries in its tag; null when the image is
+ * not golang-family or the tag says nothing reliable (digest only, unknown words).
+ */
+export function goVersionOfImage(ref: string | null): GoVersion | null {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === undefined ? LATEST : { minor: Number(m[1]), patch: m[2] === undefined ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes('@') ? null : LATEST; // digest only: unknown
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+
+/** True when the version is known to be at least 1.`minor`. */
+export function atLeastGo(v: GoVersion | null, minor: number): boolean {
+  return v !== null && v.minor >= minor;
+}
+
+/** True when the version is known to be older than 1.`minor`. */
+export function olderThanGo(v: GoVersion | null, minor: number): boolean {
+  return v !== null && v.minor < minor;
+}
+
+/** A Go version number as the go command writes it (`1.21`, `1.21.3`, `1.21rc1`, `1`). */
+export const GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
