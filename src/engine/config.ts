@@ -56,7 +56,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Validates a parsed configuration object. `knownRules` are the registry's ids (aliases welcome);
+ * Validates a parsed configuration object. `knownRules` are the registry's ids (only ids: an alias of another tool is refused as unknown);
  * every problem is a ConfigError naming the key and its line.
  */
 export function resolveConfig(
