@@ -73,7 +73,9 @@ function collectSuppressions(
   const instructions = df.getInstructions();
   for (const c of df.getComments()) {
     const p = parsePragma(c.getContent());
-    if (!p) continue;
+    // `# check=…` is a BuildKit parser directive: it counts only in the directive block at the top
+    // of the file (getDirectives, below); further down it is a plain comment.
+    if (!p || p.source === 'buildkit') continue;
     const line0 = (c.getRange() as Range0).start.line;
     let startLine = line0 + 2;
     let endLine = line0 + 2;

@@ -150,6 +150,18 @@ describe('parseDockerfile: suppressions', () => {
   });
 });
 
+describe('parseDockerfile: BuildKit check directive', () => {
+  it.each([
+    ['at the top', '# check=skip=SecretsUsedInArgOrEnv\nFROM alpine\nENV A=1\n', 1],
+    ['after the syntax directive', '# syntax=docker/dockerfile:1\n# check=skip=all\nFROM alpine\n', 1],
+    ['after an instruction: a plain comment', 'FROM alpine\n# check=skip=SecretsUsedInArgOrEnv\nENV A=1\n', 0],
+    ['after a plain comment: a plain comment', '# build the app\n# check=skip=all\nFROM alpine\n', 0],
+  ])('%s', (_t, text, count) => {
+    const m = parseDockerfile('Dockerfile', text);
+    expect(m.suppressions.filter((s) => s.source === 'buildkit')).toHaveLength(count);
+  });
+});
+
 describe('parseDockerfile: robustness', () => {
   it.each([
     ['empty', ''],
