@@ -10,11 +10,21 @@
  * connections are closed (or, over TLS and ssh, each request aborted) so no socket keeps the
  * process alive (see boundCalls). Over a unix socket or plain http, every call shares one
  * keep-alive agent (plainAgent).
+ * Over ssh, the handshake is bounded by the same timeout (ssh2's readyTimeout, which then closes
+ * the connection), and godock opens each SSH session's TCP connection itself, never keeping the
+ * process up (see ownSshConnections): a host that accepts the connection and never speaks SSH, or
+ * never runs `docker system dial-stdio`, does not outlive --timeout.
+ * Every answer is read by godock, not docker-modem (see limitAnswers): at most ANSWER_LIMIT_BYTES
+ * each and BUFFERED_LIMIT_BYTES for all the answers being read at once, and it must be JSON, so
+ * a daemon (or anything listening on DOCKER_HOST) cannot exhaust memory with a huge or endless
+ * answer: that call fails with one line and the other targets go on.
  * Every failure becomes an EngineError with one clear line.
  */
 import type Dockerode from 'dockerode';
-import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
 import type { Agent } from 'node:https';
+import type { Socket } from 'node:net';
+import { addAbortSignal } from 'node:stream';
 import { inspect } from 'node:util';
 import type { Connection, ConnectionOptions } from './connection';
 import { redact } from '../classify/redact';
@@ -45,12 +55,20 @@ export function compareApiVersions(a: string, b: string): number {
   return 0;
 }
 
-/** min(daemon, ours), or an 'api-version' EngineError when the two cannot agree. */
-export function negotiateApiVersion(daemon: { ApiVersion?: string; MinAPIVersion?: string }): string {
-  const server = daemon.ApiVersion;
-  if (!server || !/^\d+\.\d+$/.test(server)) throw new EngineError('api-version', 'the Docker daemon did not report its API version');
-  if (daemon.MinAPIVersion && compareApiVersions(daemon.MinAPIVersion, CLIENT_API_VERSION) > 0) {
-    throw new EngineError('api-version', `the Docker daemon requires API ${daemon.MinAPIVersion} or newer; godock speaks up to ${CLIENT_API_VERSION}`);
+const API_VERSION = /^\d{1,6}\.\d{1,6}$/;
+
+/**
+ * min(daemon, ours), or an 'api-version' EngineError when the two cannot agree. `daemon` is the
+ * /version answer as sent: anything but an object with a dotted ApiVersion is "not reported", and
+ * a MinAPIVersion that is not one is ignored.
+ */
+export function negotiateApiVersion(daemon: unknown): string {
+  const info = (typeof daemon === 'object' && daemon !== null ? daemon : {}) as { ApiVersion?: unknown; MinAPIVersion?: unknown };
+  const server = info.ApiVersion;
+  if (typeof server !== 'string' || !API_VERSION.test(server)) throw new EngineError('api-version', 'the Docker daemon did not report its API version');
+  const min = info.MinAPIVersion;
+  if (typeof min === 'string' && API_VERSION.test(min) && compareApiVersions(min, CLIENT_API_VERSION) > 0) {
+    throw new EngineError('api-version', `the Docker daemon requires API ${min} or newer; godock speaks up to ${CLIENT_API_VERSION}`);
   }
   if (compareApiVersions(server, MIN_API_VERSION) < 0) {
     throw new EngineError('api-version', `the Docker daemon speaks API ${server}; godock needs ${MIN_API_VERSION} or newer`);
@@ -91,6 +109,50 @@ export function plainAgent(): HttpAgent {
   return agent;
 }
 
+/** docker-modem, as ownSshConnections reaches it. */
+export interface SshModem extends DialingModem {
+  sshOptions: Record<string, unknown>;
+}
+
+/**
+ * Makes `modem` open each SSH session over a TCP connection of godock's (ssh2's `sock` option)
+ * that does not keep the process up (unref): every call holds its own timer while it waits
+ * (boundCalls), and a session left behind by a call that timed out must not hold the process.
+ * ssh2's own connection would: after the handshake (bounded by readyTimeout), a session stuck,
+ * say, on the exec of `docker system dial-stdio` outlives the aborted request, and nothing can
+ * reach it. It is not destroyed either: ssh2 would then fail the pending exec, and docker-modem
+ * (lib/ssh.js) goes on to use the stream it did not get, throwing out of an event handler.
+ * docker-modem starts one session per request, reading `sshOptions` while dial() runs (over ssh
+ * it builds the request synchronously): the connection is made then only, once per dial(); any
+ * other read of `sock` gets none (ssh2 then connects by itself, as without this).
+ */
+export function ownSshConnections(modem: SshModem, host: string, port: number): void {
+  let armed = false;
+  Object.defineProperty(modem.sshOptions, 'sock', {
+    enumerable: true,
+    configurable: true,
+    get: (): Socket | undefined => {
+      if (!armed) return undefined;
+      armed = false;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const net = require('node:net') as typeof import('node:net');
+      const sock = net.connect({ host, port });
+      sock.on('error', () => undefined); // ssh2 listens too and reports it
+      sock.unref();
+      return sock;
+    },
+  });
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) => {
+    armed = true;
+    try {
+      dial(options, callback);
+    } finally {
+      armed = false;
+    }
+  };
+}
+
 /** Connections godock can own an agent for (see plainAgent): a unix socket or plain http. */
 export const ownsAgent = (o: ConnectionOptions): boolean => o.socketPath !== undefined || o.protocol === 'http';
 
@@ -109,7 +171,9 @@ export function toDockerodeOptions(o: ConnectionOptions, timeoutMs: number = DEF
     agent,
     ...(o.protocol === 'ssh'
       ? // No socket idle timeout over ssh: the "socket" is an ssh2 channel, without setTimeout().
-        { sshOptions: o.sshAgent ? { agent: o.sshAgent } : {} }
+        // readyTimeout bounds the TCP connect, the SSH handshake and the authentication (ssh2's
+        // default is 20 s): ssh2 then closes the connection, which nothing else could reach.
+        { sshOptions: { ...(o.sshAgent ? { agent: o.sshAgent } : {}), readyTimeout: timeoutMs } }
       : // docker-modem's socket idle timeout: a backstop that destroys a request our own timer
         // (which fires first and gives the clear message) could not abort.
         { timeout: timeoutMs + 1_000 }),
@@ -121,6 +185,143 @@ interface ModemError {
   statusCode?: number;
   json?: { message?: unknown } | null;
   message?: string;
+  /** ssh2's: 'client-timeout' when the SSH handshake did not finish in readyTimeout. */
+  level?: string;
+}
+
+/** Bytes of one Engine API answer godock reads at most (an inspect is a few KiB, a list of thousands of containers a few MiB). */
+export const ANSWER_LIMIT_BYTES = 64 * 1024 * 1024;
+/** Bytes of all the answers being read at once (up to DEFAULT_CONCURRENCY inspects), at most. */
+export const BUFFERED_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** `64 MiB`, or bytes when not a whole number of MiB. */
+function byteSize(n: number): string {
+  return n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
+}
+
+/** An answer godock refused to read on (mapEngineError words it, with the subject). */
+export class AnswerError extends Error {
+  constructor(readonly what: string) {
+    super(what);
+    this.name = 'AnswerError';
+  }
+}
+
+/** The limits on answers, shared by the clients of one connection (see limitAnswers). */
+export interface AnswerBudget {
+  answerLimit: number;
+  bufferedLimit: number;
+  /** Bytes of the answers being read now. */
+  buffered: number;
+}
+
+export const answerBudget = (answerLimit = ANSWER_LIMIT_BYTES, bufferedLimit = BUFFERED_LIMIT_BYTES): AnswerBudget => ({ answerLimit, bufferedLimit, buffered: 0 });
+
+/** What docker-modem's dial() takes, as far as godock cares. */
+interface DialOptions {
+  path: string;
+  options?: Record<string, unknown>;
+  abortSignal?: AbortSignal;
+  statusCodes?: Record<number, boolean | string>;
+  isStream?: boolean;
+  hijack?: boolean;
+  openStdin?: boolean;
+}
+type DialCallback = (err: unknown, data?: unknown) => void;
+export interface DialingModem {
+  dial(options: DialOptions, callback: DialCallback): void;
+}
+
+/** Tells docker-modem that every status is expected: it then hands over the response unread (see limitAnswers). */
+const EVERY_STATUS: Record<number, boolean> = new Proxy({}, { get: () => true });
+
+/** Reads a response to its end, refusing it past the budget; never leaves it open on failure. */
+function readAnswer(res: IncomingMessage, budget: AnswerBudget, signal: AbortSignal | undefined): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (err: unknown, body?: Buffer): void => {
+      if (done) return;
+      done = true;
+      budget.buffered -= size;
+      if (err) {
+        chunks.length = 0;
+        res.destroy();
+        reject(err);
+      } else resolve(body!);
+    };
+    const tooLarge = (): AnswerError => new AnswerError(`an answer larger than ${byteSize(budget.answerLimit)}`);
+    res.on('error', (e) => finish(e));
+    res.on('close', () => finish(Object.assign(new Error('the connection closed in the middle of an answer'), { code: 'ECONNRESET' })));
+    res.on('end', () => finish(null, Buffer.concat(chunks, size)));
+    res.on('data', (chunk: Buffer) => {
+      if (done) return;
+      if (size + chunk.length > budget.answerLimit) return finish(tooLarge());
+      if (budget.buffered + chunk.length > budget.bufferedLimit) return finish(new AnswerError(`answers larger than ${byteSize(budget.bufferedLimit)} at once`));
+      size += chunk.length;
+      budget.buffered += chunk.length;
+      chunks.push(chunk);
+    });
+    if (Number(res.headers['content-length']) > budget.answerLimit) finish(tooLarge());
+    else if (signal) addAbortSignal(signal, res);
+  });
+}
+
+/** docker-modem's outcome of a read answer: its error for an unexpected status, the JSON otherwise. */
+function settleAnswer(status: number, body: Buffer, expected: Record<number, boolean | string>): [unknown, unknown] {
+  const text = body.toString('utf8');
+  let json: unknown;
+  let isJson = true;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    isJson = false;
+  }
+  if (expected[status] !== true) {
+    const cause = (isJson && typeof json === 'object' && json !== null ? json : {}) as { message?: unknown; error?: unknown };
+    const why = typeof cause.message === 'string' ? cause.message : typeof cause.error === 'string' ? cause.error : text.slice(0, 1000);
+    const reason = expected[status];
+    const err = Object.assign(new Error(`(HTTP code ${status}) ${typeof reason === 'string' ? reason : 'unexpected'} - ${why} `), {
+      reason,
+      statusCode: status,
+      json: isJson ? json : null,
+    });
+    return [err, null];
+  }
+  // Every answer godock asks for is JSON (docker-modem would hand over the raw bytes).
+  if (!isJson) return [new AnswerError('an answer that is not JSON'), null];
+  return [null, json];
+}
+
+/**
+ * Makes `modem` read every answer itself, within `budget`. docker-modem buffers a whole answer,
+ * however large or endless, before parsing it; asked for a stream (every status "expected"), it
+ * hands the response over unread, on every transport (socket, http, TLS, ssh). The answer is
+ * then read here, up to the limits, and settled as docker-modem would have (same errors, same
+ * JSON), so dockerode's calls work unchanged. The AbortSignal of a call is passed on to the
+ * response too (docker-modem does so for the answers it reads itself), also for the calls whose
+ * dockerode method does not forward it (image inspect: given in its options).
+ */
+export function limitAnswers(modem: DialingModem, budget: AnswerBudget): void {
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) => {
+    if (options.isStream || options.hijack || options.openStdin) return dial(options, callback); // godock opens no stream
+    // Read before docker-modem deletes it from the options (it would reach the query string).
+    const signal = options.abortSignal ?? (options.options?.abortSignal as AbortSignal | undefined);
+    const expected = options.statusCodes ?? {};
+    dial({ ...options, ...(signal ? { abortSignal: signal } : {}), isStream: true, statusCodes: EVERY_STATUS }, (err, res) => {
+      if (err) return callback(err);
+      const response = res as IncomingMessage;
+      readAnswer(response, budget, signal).then(
+        (body) => {
+          const [e, value] = settleAnswer(response.statusCode ?? 0, body, expected);
+          callback(e, value);
+        },
+        (e: unknown) => callback(e),
+      );
+    });
+  };
 }
 
 /** The daemon's own words, made safe: it may echo a value (`invalid env: DB_PASSWORD=…`). */
@@ -132,6 +333,7 @@ function engineMessage(e: ModemError): string {
 /** What a failed call means, in one line. `subject` is e.g. `container "web"`. */
 export function mapEngineError(err: unknown, conn: Pick<Connection, 'url'>, subject?: string): EngineError {
   if (err instanceof EngineError) return err;
+  if (err instanceof AnswerError) return new EngineError('engine', `${subject ? `${subject}: ` : ''}the Docker daemon at ${conn.url} sent ${err.what}`);
   const e = (err ?? {}) as ModemError;
   const code = e.code;
   if (code === 'EACCES' || code === 'EPERM') {
@@ -169,6 +371,11 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
+/** The 'timeout' EngineError of a call that did not settle in `timeoutMs`. */
+export function timeoutError(url: string, timeoutMs: number): EngineError {
+  return new EngineError('timeout', `the Docker daemon at ${url} did not answer within ${seconds(timeoutMs)} (see --timeout)`);
+}
+
 /** One Engine API call, given an AbortSignal to pass on when the calls are bounded with signals. */
 export type EngineCall<T> = (signal: AbortSignal | undefined) => Promise<T>;
 
@@ -201,7 +408,7 @@ export function boundCalls(timeoutMs: number, url: string, closeAll?: () => void
       const timer = setTimeout(() => {
         if (!open) return;
         timedOut = true;
-        reject(new EngineError('timeout', `the Docker daemon at ${url} did not answer within ${seconds(timeoutMs)} (see --timeout)`));
+        reject(timeoutError(url, timeoutMs));
         ac?.abort();
         close();
       }, timeoutMs);
@@ -238,6 +445,10 @@ export interface ConnectOptions {
    * listContainers() with the same labels then answers from it.
    */
   prefetchContainers?: readonly string[];
+  /** Bytes of one answer read at most (default ANSWER_LIMIT_BYTES). */
+  answerLimitBytes?: number;
+  /** Bytes of all the answers being read at once, at most (default BUFFERED_LIMIT_BYTES). */
+  bufferedLimitBytes?: number;
 }
 
 /** A pinned version (DOCKER_API_VERSION) godock can use, or an 'api-version' EngineError. */
@@ -265,17 +476,24 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
   if (conn.options.protocol === 'ssh') process.noDeprecation = true;
   const agent = ownsAgent(conn.options) ? plainAgent() : undefined;
   const bounded = boundCalls(timeoutMs, conn.url, agent ? () => agent.destroy() : undefined);
+  const budget = answerBudget(options.answerLimitBytes, options.bufferedLimitBytes);
   const make = (version?: string): Dockerode => {
+    let client: Dockerode;
     try {
-      return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs, agent), ...(version ? { version: `v${version}` } : {}) });
+      client = new Docker({ ...toDockerodeOptions(conn.options, timeoutMs, agent), ...(version ? { version: `v${version}` } : {}) });
     } catch (e) {
       throw mapEngineError(e, conn);
     }
+    limitAnswers(client.modem as unknown as DialingModem, budget);
+    if (conn.options.protocol === 'ssh') ownSshConnections(client.modem as unknown as SshModem, conn.options.host ?? '', conn.options.port ?? 22);
+    return client;
   };
   const call = async <T>(subject: string | undefined, fn: EngineCall<T>): Promise<T> => {
     try {
       return await bounded(fn);
     } catch (e) {
+      // The SSH handshake timed out (readyTimeout is the call's own timeout): the same message.
+      if ((e as ModemError | null)?.level === 'client-timeout') throw timeoutError(conn.url, timeoutMs);
       throw mapEngineError(e, conn, subject);
     }
   };
@@ -292,7 +510,7 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
       prefetched.catch(() => undefined); // used (and its error reported) only after negotiation
     }
     // dockerode's version() takes options (abortSignal) at run time; its typings omit them.
-    const version = unversioned.version as unknown as (this: Dockerode, opts: { abortSignal?: AbortSignal }) => Promise<{ ApiVersion?: string; MinAPIVersion?: string }>;
+    const version = unversioned.version as unknown as (this: Dockerode, opts: { abortSignal?: AbortSignal }) => Promise<unknown>;
     const info = await call(undefined, (signal) => version.call(unversioned, aborting(signal)));
     apiVersion = negotiateApiVersion(info);
   }
@@ -309,9 +527,10 @@ export async function connectEngine(conn: Connection, options: ConnectOptions = 
     },
     inspectContainer: (id) => call(`container "${id}"`, async (signal) => (await docker.getContainer(id).inspect(aborting(signal))) as unknown as ContainerInspectData),
     inspectImage: (id) =>
-      call(`image "${id}"`, async () => {
+      call(`image "${id}"`, async (signal) => {
         try {
-          return (await docker.getImage(id).inspect()) as unknown as ImageInspectData;
+          // dockerode's image inspect does not forward a signal; limitAnswers takes it from the options.
+          return (await docker.getImage(id).inspect(aborting(signal) as Dockerode.ImageInspectOptions)) as unknown as ImageInspectData;
         } catch (e) {
           if ((e as ModemError).statusCode === 404) return null;
           throw e;

@@ -23,16 +23,24 @@ export interface TargetRef {
   name: string;
   /** Engine id (full), or the name as given when not resolved yet. */
   id: string;
+  /** Set when the daemon listed this target without a usable id: the target fails with this line. */
+  invalid?: string;
 }
 
 /** A resolved target with its environment. */
 export interface InspectedTarget extends TargetRef {
   runtime: RuntimeEnv;
-  /** Set when the image could not be inspected (its defaults then stay in the env). */
+  /**
+   * A note for the target's report: the image could not be inspected or read (its defaults then
+   * stay in the env), and/or `Env` entries that were not strings were ignored.
+   */
   imageNote?: string;
 }
 
-/** Minimal shapes of the Engine API answers godock reads (see moby swagger). */
+/**
+ * Minimal shapes of the Engine API answers godock reads (see moby swagger). What the daemon sent
+ * is not checked against them on arrival: targets.ts reads every field as unknown.
+ */
 export interface ContainerInspectData {
   Id: string;
   Name?: string;

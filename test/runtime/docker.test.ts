@@ -1,4 +1,4 @@
-import { boundCalls, compareApiVersions, mapEngineError, negotiateApiVersion, ownsAgent, plainAgent, toDockerodeOptions, CLIENT_API_VERSION } from '../../src/runtime/docker';
+import { AnswerError, boundCalls, compareApiVersions, mapEngineError, negotiateApiVersion, ownsAgent, plainAgent, toDockerodeOptions, CLIENT_API_VERSION } from '../../src/runtime/docker';
 import { EngineError } from '../../src/runtime/types';
 import { Agent } from 'node:https';
 import { inspect } from 'node:util';
@@ -10,8 +10,14 @@ const requests: string[] = [];
 jest.mock('dockerode', () => {
   dockerodeLoads++;
   return class FakeDocker {
-    constructor(readonly opts: { version?: string }) {}
+    /** connectEngine() wraps its dial() (limitAnswers, and over ssh ownSshConnections); these fakes answer without it. */
+    modem = { dial: () => { throw new Error('FakeDocker answers without docker-modem'); }, sshOptions: {} };
+    constructor(readonly opts: { version?: string; host?: string }) {}
     async version() {
+      if (this.opts.host === 'handshake-timeout') {
+        // What ssh2 reports when readyTimeout (the call's own timeout) ends the SSH handshake.
+        throw Object.assign(new Error('Timed out while waiting for handshake'), { level: 'client-timeout' });
+      }
       versionCalls.push(this.opts.version);
       requests.push('version');
       await new Promise((r) => setTimeout(r, 5));
@@ -95,13 +101,26 @@ describe('fewer round trips', () => {
   });
 });
 
+describe('over ssh', () => {
+  it('an SSH handshake that ssh2 gave up on (readyTimeout) is the usual timeout line', async () => {
+    const { connectEngine } = await import('../../src/runtime/docker');
+    const err = await connectEngine({ url: 'ssh://u@box', source: 'test', options: { protocol: 'ssh', host: 'handshake-timeout', port: 22 } }, { timeoutMs: 1_000 }).catch((e: unknown) => e);
+    expect(err).toEqual(new EngineError('timeout', 'the Docker daemon at ssh://u@box did not answer within 1s (see --timeout)'));
+  });
+});
+
 describe('API version negotiation', () => {
-  it.each<[string, { ApiVersion?: string; MinAPIVersion?: string }, string | RegExp]>([
+  it.each<[string, unknown, string | RegExp]>([
     ['older daemon: use its version', { ApiVersion: '1.41', MinAPIVersion: '1.12' }, '1.41'],
     ['newer daemon: use ours', { ApiVersion: '1.52', MinAPIVersion: '1.40' }, CLIENT_API_VERSION],
     ['1.9 < 1.24 numerically', { ApiVersion: '1.9' }, /speaks API 1\.9; godock needs 1\.24/],
     ['daemon minimum above ours', { ApiVersion: '2.3', MinAPIVersion: '2.0' }, /requires API 2\.0 or newer/],
     ['no version', {}, /did not report/],
+    ['not an object', null, /did not report/],
+    ['a string', '1.41', /did not report/],
+    ['a number for ApiVersion', { ApiVersion: 1.41 }, /did not report/],
+    ['an absurd ApiVersion', { ApiVersion: `1.${'1'.repeat(400)}` }, /did not report/],
+    ['a MinAPIVersion that is not a version: ignored', { ApiVersion: '1.41', MinAPIVersion: { v: 9 } }, '1.41'],
   ])('%s', (_t, info, expected) => {
     if (typeof expected === 'string') expect(negotiateApiVersion(info)).toBe(expected);
     else expect(() => negotiateApiVersion(info)).toThrow(expected);
@@ -122,6 +141,8 @@ describe('mapEngineError: one clear line per failure', () => {
     ['not a swarm manager', { statusCode: 503, json: { message: 'This node is not a swarm manager.' } }, 'service "s"', 'not-swarm', /not a swarm manager/],
     ['other', { statusCode: 500, json: { message: 'boom\nsecond line' } }, 'container "x"', 'engine', /^container "x": Docker Engine error \(HTTP 500\): boom$/],
     ['TLS', { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }, undefined, 'tls', /TLS handshake/],
+    ['answer too large', new AnswerError('an answer larger than 64 MiB'), 'container "big"', 'engine', /^container "big": the Docker daemon at unix:\/\/\/var\/run\/docker\.sock sent an answer larger than 64 MiB$/],
+    ['answer not JSON', new AnswerError('an answer that is not JSON'), undefined, 'engine', /^the Docker daemon at unix:\/\/\/var\/run\/docker\.sock sent an answer that is not JSON$/],
   ])('%s', (_t, err, subject, code, msg) => {
     const e = mapEngineError(err, conn, subject);
     expect(e).toBeInstanceOf(EngineError);
@@ -144,10 +165,11 @@ describe('toDockerodeOptions', () => {
     expect(inspect({ agent: o.agent }, { showHidden: true, depth: null })).toBe('{ agent: [https.Agent insecure] }');
     expect(toDockerodeOptions({ protocol: 'https', host: 'h', port: 2376 }).agent).toBeUndefined();
   });
-  it('ssh carries the agent, and no socket timeout (an ssh2 channel has no setTimeout)', () => {
+  it('ssh carries the agent, the timeout as the handshake bound, and no socket timeout (an ssh2 channel has no setTimeout)', () => {
     const o = toDockerodeOptions({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshAgent: '/a' });
-    expect(o).toEqual(expect.objectContaining({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshOptions: { agent: '/a' } }));
+    expect(o).toEqual(expect.objectContaining({ protocol: 'ssh', host: 'h', port: 22, username: 'u', sshOptions: { agent: '/a', readyTimeout: 30_000 } }));
     expect(o.timeout).toBeUndefined();
+    expect(toDockerodeOptions({ protocol: 'ssh', host: 'h', port: 22 }, 1_500).sshOptions).toEqual({ readyTimeout: 1_500 });
     expect(toDockerodeOptions({ socketPath: '/s.sock' }, 5_000).timeout).toBe(6_000);
   });
 });
