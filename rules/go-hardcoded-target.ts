@@ -44,7 +44,7 @@ export default defineRule({
   formats: ['dockerfile'],
   tags: ['go', 'buildkit', 'cross-compilation'],
   messages: {
-    literal: 'GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.',
+    literal: 'GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets {{a value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.',
     missing: 'This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH.',
   },
   check(model, ctx) {

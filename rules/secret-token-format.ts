@@ -16,7 +16,7 @@ export default defineRule({
   tags: ['security', 'secrets'],
   messages: {
     token:
-      '{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file.',
+      '{{kind}} {{name}} contains {{a tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file.',
   },
   check(model, ctx) {
     for (const a of model.assignments) {

@@ -1,16 +1,19 @@
 import type { FileModel, Finding, ParseError, Report, Severity } from '../model';
 import { redact } from '../classify/redact';
 import { displayName, visible } from '../util/safe-text';
+import { indefiniteArticle } from '../util/article';
 import type { Rule, RuleContext } from './define-rule';
 import type { ResolvedConfig } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { isSuppressed } from './suppress';
 import { forgetDerived } from '../facts/derived';
 
+/** Fills `{{key}}` with the data's value, and `{{a key}}` with it after the article it takes. */
 export function renderMessage(template: string, data: Report['data']): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+  return template.replace(/\{\{\s*(a\s+)?(\w+)\s*\}\}/g, (whole, article: string | undefined, key: string) => {
     const v = data?.[key];
-    return v === undefined ? `{{${key}}}` : String(v);
+    if (v === undefined) return whole;
+    return article ? `${indefiniteArticle(String(v))} ${v}` : String(v);
   });
 }
 

@@ -45,7 +45,7 @@ function deepFreeze<T>(o: T): T {
 export function lintWith(rule: Rule, code: string, filename = 'Dockerfile'): FileResult {
   const model = deepFreeze(parseFile(filename, code, formatFromName(filename) ?? sniffFormat(code)));
   const r = runRules(model, [rule], DEFAULT_CONFIG);
-  for (const f of r.findings) if (/\{\{\s*\w+\s*\}\}/.test(f.message)) throw new Error(`unfilled placeholder in ${rule.id}: ${f.message}`);
+  for (const f of r.findings) if (/\{\{\s*(a\s+)?\w+\s*\}\}/.test(f.message)) throw new Error(`unfilled placeholder in ${rule.id}: ${f.message}`);
   return r;
 }
 

@@ -1,5 +1,5 @@
 import rule from '../../rules/go-gopath-goroot-overlap';
-import { ruleTester } from '../helpers/rule-tester';
+import { lintWith, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
@@ -33,7 +33,7 @@ ruleTester(rule, {
     },
     {
       code: 'FROM ubuntu:22.04\nENV GOPATH=/opt/go\nENV GOROOT=/opt/go/\n',
-      errors: [{ messageId: 'equal', line: 3, column: 12 }],
+      errors: [{ messageId: 'gorootIsGopath', line: 3, column: 12 }],
     },
     {
       code: 'FROM golang:1.22\nENV GOPATH=/go:/usr/local/go\n',
@@ -45,4 +45,15 @@ ruleTester(rule, {
       errors: [{ messageId: 'equal', line: 5, column: 15 }],
     },
   ],
+});
+
+describe('go-gopath-goroot-overlap suggestions', () => {
+  it('never suggests the directory that overlaps', () => {
+    const r = lintWith(rule, 'FROM ubuntu:22.04\nENV GOROOT=/go\nENV GOPATH=/go/work\n');
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringContaining('Use a directory outside it such as /root/go.')]);
+  });
+  it('suggests /go when it is free', () => {
+    const r = lintWith(rule, 'FROM ubuntu:22.04\nENV GOROOT=/usr/local/go\nENV GOPATH=/usr/local/go\n');
+    expect(r.findings.map((f) => f.message)).toEqual([expect.stringContaining('Use a separate directory such as /go.')]);
+  });
 });
