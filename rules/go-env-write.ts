@@ -1,7 +1,9 @@
 import { defineRule } from '../src/engine/define-rule';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
-import { stageChain } from '../src/facts/stage-context';
+import { stageChain, stageNames } from '../src/facts/stage-context';
+import { goVersionOfImage } from '../src/go/image';
+import { go111moduleVerdict } from '../src/go/modules';
 
 /** Keys whose per-user override silently changes what toolchain runs or what is verified. */
 const RISKY = new Set(['GOROOT', 'GOSUMDB', 'GOFLAGS', 'GOTOOLCHAIN', 'GO111MODULE', 'GONOSUMDB', 'GOPRIVATE', 'GOINSECURE']);
@@ -31,16 +33,24 @@ export default defineRule({
       'go env -w {{name}} hides a {{name}} setting in the build user\'s $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=… so it is visible and applies to every user.',
     overridden:
       'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+    overriddenByImage:
+      'go env -w {{name}} has no effect: the golang image sets {{name}}={{value}} in the environment, and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Write ENV {{name}}=… instead.',
     otherUser:
       'go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=….',
   },
   check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
+    walkEnv(model, ({ a, env, scope, expanded }) => {
       if (a.kind !== 'go-env-w') return;
+      // A GO111MODULE value that go-module-mode reports is the mistake itself: removing the line fixes both.
+      const version = scope?.golang ? goVersionOfImage(scope.resolvedImage) : null;
+      if (a.name === 'GO111MODULE' && expanded !== null && go111moduleVerdict(expanded, version) !== null) return;
       const loc = valueOrName(a);
       const fromEnv = env.get(a.name);
       if (fromEnv !== undefined && fromEnv !== '') {
-        ctx.report({ loc, messageId: 'overridden', data: { name: a.name }, severity: 'warning' });
+        const chain = stageNames(model, a.scope);
+        const byEnv = model.assignments.some((b) => b.kind === 'env' && b.name === a.name && b.nameLoc.line < a.nameLoc.line && b.scope !== undefined && chain.includes(b.scope));
+        if (byEnv) ctx.report({ loc, messageId: 'overridden', data: { name: a.name }, severity: 'warning' });
+        else ctx.report({ loc, messageId: 'overriddenByImage', data: { name: a.name, value: fromEnv ?? '' }, severity: 'warning' });
         return;
       }
       const laterEnv = model.assignments.some(

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule';
-import { broadPatternHost, splitList } from '../src/go/modules';
+import { broadPatternHosts, splitList } from '../src/go/modules';
 import { goSettings } from '../src/facts/go-settings';
 import { locInValue } from '../src/engine/report-helpers';
 
@@ -22,16 +22,18 @@ export default defineRule({
   tags: ['go', 'supply-chain', 'security'],
   messages: {
     broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.',
+    everything: '{{name}} pattern "{{pattern}}" matches every module on {{hosts}} and any other host it covers: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.',
   },
   check(model, ctx) {
     for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
       for (const item of splitList(value)) {
-        const host = broadPatternHost(item.text);
+        const hosts = broadPatternHosts(item.text);
+        const host = hosts[0];
         if (!host) continue;
         ctx.report({
           loc: locInValue(a, item.start, item.end, value),
-          messageId: 'broad',
-          data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name]!, example: `${host}/your-org/*` },
+          messageId: hosts.length > 1 ? 'everything' : 'broad',
+          data: { name: a.name, pattern: item.text, host, hosts: hosts.join(', '), effect: EFFECT[a.name]!, example: `${host}/your-org/*` },
           severity: a.name === 'GONOPROXY' ? 'info' : 'warning',
         });
       }

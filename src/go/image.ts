@@ -125,6 +125,12 @@ export function goVersionOfImage(ref: string | null): GoVersion | null {
   return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
 }
 
+/** A version for messages: `Go 1.22`, `Go 1.21.3`, `the latest Go` (untagged, `alpine`…). */
+export function goVersionText(v: GoVersion): string {
+  if (v.minor === Infinity) return 'the latest Go';
+  return `Go 1.${v.minor}${v.patch === null ? '' : `.${v.patch}`}`;
+}
+
 /** True when the version is known to be at least 1.`minor`. */
 export function atLeastGo(v: GoVersion | null, minor: number): boolean {
   return v !== null && v.minor >= minor;

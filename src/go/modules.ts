@@ -4,8 +4,20 @@
  * is the one the go command prints.
  */
 import { escapeRe } from '../util/escape-re';
+import { atLeastGo, type GoVersion } from './image';
 
 export const GO111MODULE_VALUES: ReadonlySet<string> = new Set(['', 'on', 'off', 'auto']);
+
+/**
+ * What is wrong with a GO111MODULE value for a Go version (null: unknown version), or null when
+ * nothing is: not a valid setting; GOPATH mode; `on` or `auto`, leftovers since Go 1.16.
+ */
+export function go111moduleVerdict(value: string, version: GoVersion | null): 'invalid' | 'off' | 'redundantOn' | 'auto' | null {
+  if (!GO111MODULE_VALUES.has(value)) return 'invalid';
+  if (value === 'off') return 'off';
+  if ((value === 'on' || value === 'auto') && atLeastGo(version, 16)) return value === 'on' ? 'redundantOn' : 'auto';
+  return null;
+}
 
 /** The fatal message every go command prints for an unknown GO111MODULE value. */
 export function go111moduleError(value: string): string {
@@ -87,11 +99,16 @@ function elementMatch(pattern: string, name: string): boolean {
  * `*` followed by `/*`), or null when it is scoped (`github.com/acme/*`, `git.corp.example`, `*.corp.example`).
  */
 export function broadPatternHost(pattern: string): string | null {
+  return broadPatternHosts(pattern)[0] ?? null;
+}
+
+/** Every public host a module-path glob covers entirely (several for `*`, `*.*`, `*.org`…). */
+export function broadPatternHosts(pattern: string): string[] {
   const elems = pattern.replace(/\/+$/, '').split('/');
   const first = elems[0] ?? '';
-  if (!first) return null;
-  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
-  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+  if (!first) return [];
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return [];
+  return PUBLIC_MODULE_HOSTS.filter((h) => elementMatch(first, h));
 }
 
 

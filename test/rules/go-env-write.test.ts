@@ -20,10 +20,14 @@ ruleTester(rule, {
     },
     {
       code: 'FROM golang:1.22\nRUN go env -w GO111MODULE=on GOPROXY=https://goproxy.cn,direct\n',
+      // GO111MODULE=on is go-module-mode's finding (redundant since Go 1.16): one finding per mistake.
       errors: [
-        { messageId: 'risky', line: 2, column: 27 },
         { messageId: 'write', line: 2, column: 38 },
       ],
+    },
+    {
+      code: 'FROM golang:1.22\nRUN go env -w GOTOOLCHAIN=go1.23.0\n',
+      errors: [{ messageId: 'overriddenByImage', line: 2, column: 27 }],
     },
     {
       code: 'FROM golang:1.22\nENV GOFLAGS=-mod=vendor\nRUN go env -w GOFLAGS=-mod=mod\n',

@@ -1,6 +1,5 @@
 import rule from '../../rules/go-module-mode';
-import { ruleTester } from '../helpers/rule-tester';
-import { lintWith } from '../helpers/rule-tester';
+import { lintWith, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
@@ -22,7 +21,7 @@ ruleTester(rule, {
     { code: 'FROM golang:1.22\nRUN go env -w GO111MODULE=yes\n', errors: [{ messageId: 'invalid', line: 2, column: 27, endColumn: 30 }] },
     { code: 'FROM golang:1.22\nARG M=ON\nENV GO111MODULE=${M}\n', errors: [{ messageId: 'invalid', line: 3, column: 17 }] },
     { code: 'FROM golang:1.22\nENV GO111MODULE=off\n', errors: [{ messageId: 'off', line: 2, column: 17, endColumn: 20 }] },
-    { code: 'FROM golang:1.12\nENV GO111MODULE=off\n', errors: [{ messageId: 'off', line: 2, column: 17 }] },
+    { code: 'FROM golang:1.12\nENV GO111MODULE=off\n', errors: [{ messageId: 'offOld', line: 2, column: 17 }] },
     { code: 'FROM golang:1.22\nENV GO111MODULE=on\n', errors: [{ messageId: 'redundantOn', line: 2, column: 17 }] },
     { code: 'FROM golang\nENV GO111MODULE on\n', errors: [{ messageId: 'redundantOn', line: 2, column: 17 }] },
     { code: 'FROM golang:1.21-alpine AS build\nFROM build AS test\nENV GO111MODULE=auto\n', errors: [{ messageId: 'auto', line: 3, column: 17 }] },
@@ -52,5 +51,15 @@ describe('go-module-mode severities and text', () => {
     const [f] = lintWith(rule, code).findings;
     expect(f?.severity).toBe(severity);
     expect(f?.message).toContain(text);
+  });
+});
+
+describe('go-module-mode messages name the Go version they speak of', () => {
+  it.each([
+    ['FROM golang:1.12\nENV GO111MODULE=off\n', 'an ordinary way to build with Go 1.12 (this image)'],
+    ['FROM golang:1.22.3\nENV GO111MODULE=on\n', 'this image has Go 1.22.3'],
+    ['FROM golang\nENV GO111MODULE=auto\n', 'this image has the latest Go'],
+  ])('%j', (code, text) => {
+    expect(lintWith(rule, code).findings.map((f) => f.message)).toEqual([expect.stringContaining(text)]);
   });
 });
