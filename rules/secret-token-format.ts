@@ -15,6 +15,8 @@ export default defineRule({
   aliases: ['SecretsUsedInArgOrEnv'],
   tags: ['security', 'secrets'],
   messages: {
+    published:
+      '{{kind}} {{name}} contains the {{published}} ({{value}}): published by its vendor and valid only against the local emulator, so there is nothing to revoke. Make sure no real deployment reads this setting.',
     token:
       '{{kind}} {{name}} contains {{a tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file.',
   },
@@ -23,8 +25,11 @@ export default defineRule({
       if (a.kind === 'run' || a.kind === 'go-env-w' || a.kind === 'runtime') continue; // secret-in-run covers RUN text
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== 'value') continue;
-      const r = secretReport(a, c, 'token');
-      ctx.report(r);
+      if (c.published) {
+        ctx.report({ ...secretReport(a, c, 'published', { published: c.published }), severity: 'info', plain: ['kind', 'tokenType', 'word', 'published'] });
+        continue;
+      }
+      ctx.report(secretReport(a, c, 'token'));
     }
   },
 });

@@ -55,6 +55,30 @@ const AUTH_SCHEMES = new Set([
   'requested', 'want', 'need', 'none', 'opaque', 'refresh', 'access', 'id_token', 'client_credentials',
 ]);
 
+/**
+ * Identifiers that are public by design, shown to every browser or client: Stripe publishable keys,
+ * PostHog project keys, Google OAuth client ids. Not secrets under any name.
+ */
+const PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_[0-9A-Za-z]{10,}|phc_[0-9A-Za-z]{20,}|\d+-[0-9a-z]+\.apps\.googleusercontent\.com)$/;
+
+/**
+ * Names of public identifiers: a Pusher app key (its secret is PUSHER_APP_SECRET), and the access
+ * key *id* of S3-style storage (`MINIO_ACCESS_KEY=cortex` is MinIO's root user; the secret half is
+ * `…_SECRET_KEY`). A secret-shaped value under them is still reported (value formats).
+ */
+function publicIdName(words: readonly string[]): boolean {
+  if (words.includes('secret')) return false;
+  if (words.includes('pusher') && words.includes('key')) return true;
+  const storage = ['aws', 'minio', 's3', 'spaces', 'r2', 'b2', 'gcs', 'storage', 'bucket', 'wasabi', 'oss', 'do'];
+  const i = words.indexOf('access');
+  return i >= 0 && words[i + 1] === 'key' && (i === 0 || words.some((w) => storage.includes(w)));
+}
+
+/** Credentials their vendors publish for local emulators: known to everyone, valid nowhere real. */
+const PUBLISHED_KEYS: readonly (readonly [label: string, key: string])[] = [
+  ['Azurite emulator account key (devstoreaccount1)', 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='],
+];
+
 /** A query parameter that carries a credential (`?token=…`, `&sig=…`). */
 const CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
 
@@ -96,7 +120,10 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
 
   if (value !== null && (vk === 'literal' || vk === 'reference')) {
     const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: 'value', tokenType: f.type, secretText: f.text };
+    if (f) {
+      const published = PUBLISHED_KEYS.find(([, key]) => value.includes(key))?.[0];
+      return { ...res, secret: true, reason: 'value', tokenType: f.type, secretText: f.text, ...(published ? { published } : {}) };
+    }
   }
   if (vk !== 'literal' || value === null || a.strength === 'none') return res;
 
@@ -104,8 +131,8 @@ export function classify(name: string, value: string | null, opts?: ClassifyOpti
   const secretText = parts.length === 1 ? parts[0]!.trim() : value;
   const bySecretName = (word: string | undefined): Classification => ({ ...res, secret: true, reason: 'name', nameWord: word, secretText });
 
-  // The AWS documentation example keys are not secrets under any name.
-  if (isAwsDocExample(lit)) return res;
+  // The AWS documentation example keys are not secrets under any name; public identifiers neither.
+  if (isAwsDocExample(lit) || PUBLIC_BY_DESIGN.test(lit) || publicIdName(splitWords(name))) return res;
   // Value-dependent exemptions.
   switch (a.exemption) {
     case 'static':

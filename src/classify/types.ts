@@ -27,6 +27,9 @@ export interface Classification {
   secretText?: string;
   /** The name is a Go toolchain variable (GOPATH, GOFLAGS, GOPRIVATE, …). */
   goVar: boolean;
+  /** The value is a credential published by its vendor for a local emulator (Azurite's account
+   *  key): it cannot be revoked and opens nothing real; rules report it as info. */
+  published?: string;
 }
 
 export interface ClassifyOptions {

@@ -10,7 +10,10 @@ import type { ValueKind } from './types';
  * - Placeholders are only clear "fill me in" / "not a value" markers: `0`, `1`, `-1`, booleans
  *   (`true/false/yes/no/on/off`), `null/none/nil/undefined`, `changeme`-style, `replaceme`,
  *   `todo/tbd/fixme`, `placeholder`, `dummy`, `redacted`, `<token>`, `[token]`, `{token}`,
- *   `__TOKEN__`, `@TOKEN@`, `your-token-here`/`your_api_key`, `…-here`, `xxx…`, `***`, `...`.
+ *   `__TOKEN__`, `@TOKEN@`, `your-token-here`/`your_api_key`, `…-here`, `xxx…`, `***`, `...`,
+ *   `insecure`, descriptions made only of describing words (`long-and-random-alphanumeric-string`,
+ *   `some-secure-random-value`), and token-shaped fillers whose long parts repeat one character
+ *   (`SG.xxxxxxxx.yyyyyyyy`, `0000000000000000`, `aaaaaaaaaaaaaaaa`).
  * - Development values such as `password`, `postgres`, `root`, `admin`, `secret`, `example`,
  *   `test`, `changeit` are NOT placeholders: under a secret-like name they are hardcoded
  *   credentials (the docker-library docs' `MYSQL_ROOT_PASSWORD: example` included).
@@ -192,8 +195,29 @@ const PLACEHOLDER_WORDS = new Set([
   'fixme', 'fix_me', 'fix-me', 'placeholder', 'dummy', 'fake', 'redacted', 'masked', 'hidden', 'notset', 'not_set', 'not-set', 'unset',
   'unknown', 'notasecret', 'not-a-secret', 'not_a_secret', 'unused', 'not-used', 'not_used', 'fill-me',
   'fillme', 'fill_me', 'setme', 'set-me', 'set_me', 'secret-here', 'token-here', 'password-here', 'key-here',
-  'put your unique phrase here', '{}', '[]', '""', "''",
+  'put your unique phrase here', '{}', '[]', '""', "''", 'insecure', 'not-secure', 'not_secure',
 ]);
+
+/** Words that describe a value instead of being one (`long-and-random-alphanumeric-string`). */
+const DESCRIPTION_WORDS = new Set([
+  'a', 'an', 'and', 'any', 'some', 'my', 'the', 'long', 'random', 'secure', 'strong', 'unique', 'alphanumeric',
+  'string', 'secret', 'key', 'token', 'password', 'passphrase', 'value', 'generate', 'generated', 'with', 'of',
+  'character', 'characters', 'chars', 'here', 'example', 'sample', 'hex', 'base64', 'bytes', 'at', 'least', 'min',
+  'minimum', 'super', 'very', 'complex', 'random-string', 'goes', 'your', 'own',
+]);
+
+/** At least three words, all describing a value: a template's hint, not a credential. */
+function isDescription(t: string): boolean {
+  const words = t.toLowerCase().split(/[-_ ]+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => DESCRIPTION_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+
+/** A token-shaped filler: every part longer than four characters is one character repeated (`SG.xxxxxxxx.yyyyyyyy`, `0000000000000000`). */
+function isRepeatedFiller(t: string): boolean {
+  const parts = t.split(/[._-]/);
+  const long = parts.filter((p) => p.length > 4);
+  return long.length > 0 && long.every((p) => /^(.)\1+$/.test(p)) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
 
 const PLACEHOLDER_RES: readonly RegExp[] = [
   /^<[^<>]*>$/, // <token>, <your password>
@@ -226,7 +250,7 @@ export function isPlaceholder(text: string): boolean {
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === '') return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t) || isDescription(t) || isRepeatedFiller(t);
 }
 
 /** Shannon entropy in bits per character. */

@@ -1,5 +1,5 @@
 import rule from '../../rules/secret-token-format';
-import { ruleTester } from '../helpers/rule-tester';
+import { lintWith, ruleTester } from '../helpers/rule-tester';
 
 // Obviously fake, well-formed values.
 const GH = 'ghp_FAKEfakeFAKEfakeFAKEfakeFAKEfake0000';
@@ -38,4 +38,19 @@ ruleTester(rule, {
       secret: GH,
     },
   ],
+});
+
+describe('secret-token-format: published emulator keys', () => {
+  const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://azurite:10000/devstoreaccount1;';
+  it('reports the Azurite key as info, without "revoke it"', () => {
+    const [f] = lintWith(rule, `services:\n  app:\n    image: app\n    environment:\n      AZURE_STORAGE: "${AZURITE}"\n`, 'compose.yaml').findings;
+    expect(f).toMatchObject({ severity: 'info', messageId: 'published' });
+    expect(f!.message).toContain('Azurite emulator account key (devstoreaccount1)');
+    expect(f!.message).not.toMatch(/revoke it/);
+  });
+  it('another account key is an error', () => {
+    const other = AZURITE.replace('Eby8vdM02x', 'Qm7vT2pX9k');
+    const [f] = lintWith(rule, `services:\n  app:\n    image: app\n    environment:\n      AZURE_STORAGE: "${other}"\n`, 'compose.yaml').findings;
+    expect(f).toMatchObject({ severity: 'error', messageId: 'token' });
+  });
 });
