@@ -24,7 +24,7 @@ export default defineRule({
     for (const a of model.assignments) {
       if (a.kind !== 'arg' && a.kind !== 'build-arg') continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== 'name') continue;
+      if (!c.secret || c.reason !== 'name' || model.template) continue; // a template's values are examples
       const r = secretReport(a, c, a.kind === 'arg' ? 'argDefault' : 'composeArg', { id: a.name.toLowerCase() });
       ctx.report(r);
     }

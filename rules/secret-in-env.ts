@@ -26,7 +26,7 @@ export default defineRule({
     for (const a of model.assignments) {
       if (a.kind !== 'env' && a.kind !== 'environment' && a.kind !== 'env-file') continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== 'name') continue;
+      if (!c.secret || c.reason !== 'name' || model.template) continue; // a template's values are examples
       const messageId = a.kind === 'env' ? 'dockerfile' : a.kind === 'environment' ? 'compose' : 'envFile';
       const r = secretReport(a, c, messageId);
       ctx.report(r);

@@ -189,6 +189,9 @@ export interface FileModel {
   suppressions: Suppression[];
   /** Fatal problems: the file could not be (fully) parsed. Findings may still be present. */
   errors: ParseError[];
+  /** The file names itself a template (`.env.example`, `compose.sample.yaml`, `example.env`):
+   *  its values are examples to replace, so secrets by name alone are not reported there. */
+  template?: true;
 }
 
 /** What a rule reports; the engine adds severity, category, file and the rendered, masked message. */

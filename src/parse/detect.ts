@@ -24,3 +24,9 @@ export function sniffFormat(text: string): FileFormat {
   if (/^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*=/m.test(text)) return 'env-file';
   return 'dockerfile';
 }
+
+/** A file that announces itself as a template or example by its name (`.env.example`, `example.env`, `compose.template.yml`). */
+export function isTemplateName(file: string): boolean {
+  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
+  return /(?:^|[._-])(?:example|examples|sample|template|tmpl|dist)(?:[._-]|$)/.test(base);
+}

@@ -1,5 +1,5 @@
 import rule from '../../rules/secret-in-env';
-import { ruleTester } from '../helpers/rule-tester';
+import { lintWith, ruleTester } from '../helpers/rule-tester';
 
 const DF = (body: string) => `FROM alpine:3.20\n${body}\n`;
 
@@ -101,5 +101,15 @@ describe('secret-in-env messages', () => {
     expect(f!.message).toBe(
       'ENV MYSQL_PASSWORD holds a hardcoded password (pa****(8)); it is stored in every image layer. Inject it at run time (docker run -e / secrets) or use RUN --mount=type=secret for build steps.',
     );
+  });
+});
+
+describe('secret-in-env in files that name themselves templates', () => {
+  it.each(['example.env', '.env.example', '.env.sample', 'compose.template.yaml', 'docker-compose.example.yml'])('%s: values by name alone are examples', (file) => {
+    const code = file.includes('compose') ? 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: postgres\n' : 'DB_PASSWORD=postgres\n';
+    expect(lintWith(rule, code, file).findings).toEqual([]);
+  });
+  it('the same file without the marker is reported', () => {
+    expect(lintWith(rule, 'DB_PASSWORD=postgres\n', 'prod.env').findings).toHaveLength(1);
   });
 });

@@ -54,3 +54,9 @@ describe('secret-token-format: published emulator keys', () => {
     expect(f).toMatchObject({ severity: 'error', messageId: 'token' });
   });
 });
+
+describe('secret-token-format in templates', () => {
+  it('a real token format is still reported in .env.example', () => {
+    expect(lintWith(rule, `GITHUB_TOKEN=ghp_${'Q7rK2mZx9LwP4vTn8sYb3cHd6jGu1eAoWq5N'}\n`, '.env.example').findings).toHaveLength(1);
+  });
+});
