@@ -10,8 +10,27 @@ ruleTester(rule, {
     'FROM alpine\nENV DB_PASSWORD=x-not-an-arg-finding\n',
     { filename: 'compose.yaml', code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        NPM_TOKEN: ${NPM_TOKEN}\n' },
     { filename: 'compose.yaml', code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        - NPM_TOKEN\n' },
+    // A secret-named ARG no RUN runs with is recorded nowhere; other names are not secrets.
+    'FROM alpine\nRUN apk add curl\nARG NPM_TOKEN\nCOPY . /app\n',
+    'FROM alpine AS a\nARG NPM_TOKEN\nFROM alpine AS b\nRUN npm ci\n',
+    'FROM alpine\nARG GO_VERSION\nARG TOKEN_FILE\nARG PUBLIC_KEY\nRUN echo ${GO_VERSION}\n',
   ],
   invalid: [
+    {
+      name: 'a secret ARG with no value, used by a RUN (oracle/docker-images)',
+      code: 'FROM oraclelinux:8\nARG JDK8_TOKEN\nRUN curl --header "token:${JDK8_TOKEN}" -o /tmp/jdk.rpm https://example.invalid/jdk.rpm\n',
+      errors: [{ messageId: 'usedInRun', line: 2, column: 5, endColumn: 15 }],
+    },
+    {
+      name: 'a license key sed into a config file (laradock)',
+      code: 'FROM php:8\nARG NEW_RELIC_KEY\nRUN sed -i "s/REPLACE_ME/${NEW_RELIC_KEY}/" /usr/local/etc/php/conf.d/newrelic.ini\n',
+      errors: [{ messageId: 'usedInRun', line: 2, column: 5 }],
+    },
+    {
+      name: 'a reference default is no value either',
+      code: 'FROM node:20\nARG NPM_TOKEN=$NPM_TOKEN\nRUN npm ci\n',
+      errors: [{ messageId: 'usedInRun', line: 2, column: 5 }],
+    },
     {
       code: 'FROM alpine\nARG DEPLOY_PASSWORD=s3cr3t-deploy-pass\n',
       errors: [{ messageId: 'argDefault', line: 2, column: 21, endColumn: 39 }],
