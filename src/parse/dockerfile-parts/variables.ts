@@ -9,16 +9,48 @@ import { segmentsOf, sliceRange } from './text';
 /** A value written in matching quotes: its location moves inside them. */
 const QUOTED = /^(["']).*\1$/s;
 
+/**
+ * Docker's quote removal over a one-line value word: `"…"` and `'…'` anywhere in it (`gh"p_"R7s…`
+ * is stored as `ghp_R7s…`), the escape character outside single quotes (inside double quotes only
+ * before `"`, `$` or itself). `$` references are left as written, for expansion.
+ */
+export function dockerUnquote(raw: string, escape: string): string {
+  let out = '';
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else out += c;
+    } else if (c === escape && i + 1 < raw.length) {
+      const next = raw[i + 1]!;
+      // Inside double quotes the escape character is literal unless it escapes `"`, `$` or itself.
+      if (quote === '"' && next !== '"' && next !== '$' && next !== escape) out += c;
+      else {
+        out += next;
+        i++;
+      }
+    } else if (c === '"') quote = quote ? null : '"';
+    else if (c === "'" && quote === null) quote = "'";
+    else out += c;
+  }
+  return out;
+}
+
+/** A value whose quotes sit inside the word, where dockerfile-ast keeps them and Docker does not. */
+const INNER_QUOTE = /[^\s"']["']|["'][^\s"']*["'][^\s"']/;
+
 /** The properties of ENV / ARG / LABEL as assignments; `vars` (when given) learns their values. */
 export function pushProperties(st: DockerfileState, props: Property[], kind: EnvAssignment['kind'], viaOnbuild: boolean, vars: Vars | null): void {
   st.group++;
   for (const p of props) {
     const name = p.getName();
     if (!name) continue;
-    const value = p.getValue();
+    let value = p.getValue();
     const vr = p.getValueRange() as Range0 | null;
     let valueLoc = vr ? fromRange0(vr) : null;
     const rawText = vr ? sliceRange(st.lines, vr) : undefined;
+    if (value !== null && rawText !== undefined && !rawText.includes('\n') && INNER_QUOTE.test(rawText)) value = dockerUnquote(rawText, st.escape);
     if (valueLoc && rawText && rawText.length >= 2 && QUOTED.test(rawText) && valueLoc.line === valueLoc.endLine) {
       valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
     }
