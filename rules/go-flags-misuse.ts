@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule';
 import { BUILD_FLAGS, NESTED_FLAG_LISTS, VALUE_FLAGS, badBoolError, chdirFlagError, isKnownGoFlag, needsValueError, nonFlagError, splitGoflags, unknownFlagError } from '../src/go/flags';
 import { goSettings } from '../src/facts/go-settings';
+import { GO_BUILDING_SUBCOMMANDS, goCommands } from '../src/facts/go-commands';
 import { locInValue } from '../src/engine/report-helpers';
 
 /**
@@ -18,6 +19,7 @@ export default defineRule({
   description: 'GOFLAGS is malformed or lets builds rewrite go.mod',
   tags: ['go', 'modules'],
   messages: {
+    modModFlag: '`go {{sub}} -mod=mod` lets this build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time, as GOFLAGS=-mod=mod would. Drop the flag (the default is readonly) or use -mod=vendor, and run go mod tidy in the repository.',
     modMod: 'GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.',
     nonFlag: "GOFLAGS word \"{{word}}\" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.",
     unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
@@ -29,6 +31,18 @@ export default defineRule({
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.',
   },
   check(model, ctx) {
+    for (const c of goCommands(model)) {
+      if (!GO_BUILDING_SUBCOMMANDS.has(c.sub)) continue;
+      // The go command's flags end at the first argument that is not one (packages, then the program's own).
+      for (let i = 0; i < c.args.length; i++) {
+        const w = c.args[i]!.value;
+        if (w === '--' || !w.startsWith('-')) break;
+        if (/^--?mod=mod$/.test(w)) {
+          const loc = c.locate(c.args[i]!);
+          if (loc) ctx.report({ loc, messageId: 'modModFlag', data: { sub: c.sub }, severity: 'warning', plain: ['sub'] });
+        } else if (!w.includes('=') && VALUE_FLAGS.has(w.replace(/^--?/, ''))) i++;
+      }
+    }
     for (const { a, value } of goSettings(model, ['GOFLAGS'])) {
       const words = splitGoflags(value);
       let nested: string | null = null; // the -ldflags-like flag whose value the previous words continue

@@ -74,6 +74,8 @@ export interface GoCommand extends GoInvocation {
   vars: ReadonlyMap<string, string>;
   /** Full text of the script the command is in (for searching references). */
   script: string;
+  /** Where a word of this command (`args`, `command.words`) is in the file. */
+  locate(w: Word): Location | null;
 }
 
 /** Every go invocation in the model's shell-form RUNs and heredoc scripts, in file order (computed once per model). */
@@ -108,7 +110,7 @@ function findGoCommands(model: FileModel): GoCommand[] {
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
-        out.push({ ...g, run, loc, vars, script });
+        out.push({ ...g, run, loc, vars, script, locate: (w) => locateInSegments(segments, w.start, w.end, sep) });
         // `go env -w X=…` holds for the go commands after it (unless the environment sets X).
         if (g.sub === 'env' && g.args.some((w) => w.value === '-w')) setAll(g.args, persistent, true);
       }

@@ -108,16 +108,26 @@ export function tokenize(text: string): Token[] {
 export function commandWords(text: string): Word[][] {
   const out: Word[][] = [];
   let words: Word[] = [];
+  const flush = (): void => {
+    // `if go …`, `then go env -w …`, `do …`, `! cmd`, `{ cmd`: the command follows the reserved word.
+    let i = 0;
+    while (i < words.length && RESERVED_BEFORE_COMMAND.has(words[i]!.raw)) i++;
+    const command = words.slice(i);
+    if (command.length && !(command.length === 1 && RESERVED_ALONE.has(command[0]!.raw))) out.push(command);
+    words = [];
+  };
   for (const t of tokenize(text)) {
     if (isWord(t)) words.push(t);
-    else if (words.length) {
-      out.push(words);
-      words = [];
-    }
+    else if (words.length) flush();
   }
-  if (words.length) out.push(words);
+  if (words.length) flush();
   return out;
 }
+
+/** Shell reserved words after which a command starts (compound commands: `if …; then …; fi`). */
+const RESERVED_BEFORE_COMMAND: ReadonlySet<string> = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
+/** Reserved words that end a compound command and are no command themselves. */
+const RESERVED_ALONE: ReadonlySet<string> = new Set(['fi', 'done', 'esac', '}']);
 
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 /** Builtins whose `NAME=value` arguments assign shell variables. */

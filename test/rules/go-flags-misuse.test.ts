@@ -75,3 +75,17 @@ describe('go-flags-misuse texts', () => {
     expect(f?.message).toContain(text);
   });
 });
+
+describe('go-flags-misuse: -mod=mod on the go command line', () => {
+  it.each([
+    ['FROM golang:1.22\nRUN go build -mod=mod -o /app ./cmd/app\n', [[2, 14]]],
+    ['FROM golang:1.22\nRUN if true; then go test --mod=mod ./...; fi\n', [[2, 27]]],
+    ['FROM golang:1.22\nRUN go build -mod=vendor ./...\n', []],
+    ['FROM golang:1.22\nRUN go mod download -x\n', []],
+    ['FROM golang:1.22\nRUN go run ./tool -- -mod=mod\n', []],
+    ['FROM golang:1.22\nRUN go run ./tool -mod=mod\n', []],
+    ['FROM golang:1.22\nRUN go build -o /out -mod=mod .\n', [[2, 22]]],
+  ])('%j', (code, at) => {
+    expect(lintWith(rule, code).findings.map((f) => [f.loc.line, f.loc.column])).toEqual(at);
+  });
+});
