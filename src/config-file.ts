@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { yamlReason } from './parse/compose';
 import { ConfigError, DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from './engine/config';
 import { rules } from '../rules';
+import { MAX_FILE_BYTES, readStream, tooLarge, type Decoded } from './read';
 
 export const CONFIG_NAMES = ['.godock.yaml', '.godock.yml'];
 
@@ -66,16 +67,47 @@ export function configLookup(
   };
 }
 
+/**
+ * A configuration file's text through the checks linted files get (src/read.ts): the size limit,
+ * binary content, UTF-16, invalid UTF-8. Every failure is a message for a ConfigError: an
+ * unreadable configuration, nested or not, names its file instead of ending the run with an
+ * internal error. A pipe (`-c <(…)`) is read up to the limit.
+ */
+async function readConfigText(file: string): Promise<Decoded> {
+  let fh: fs.FileHandle;
+  try {
+    fh = await fs.open(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'configuration file not found' : `cannot read configuration: ${reason(code)}`, line: 1 };
+  }
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) return { error: 'cannot read configuration: it is a directory', line: 1 };
+    if (st.isFile() && st.size > MAX_FILE_BYTES) return inConfig(tooLarge(st.size));
+    return inConfig(await readStream(fh.createReadStream({ autoClose: false })));
+  } catch (e) {
+    return { error: `cannot read configuration: ${reason((e as NodeJS.ErrnoException).code)}`, line: 1 };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+const reason = (code: string | undefined): string => (code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error'));
+
+/** A refusal from src/read.ts, worded for a configuration file. */
+function inConfig(d: Decoded): Decoded {
+  if ('text' in d) return d;
+  const error = d.error.startsWith('cannot read: ') ? `cannot read configuration: ${d.error.slice('cannot read: '.length)}` : `not a usable configuration: ${d.error.replace(/; refusing to lint it$/, '')}`;
+  return { error, line: d.line };
+}
+
 export async function loadConfig(file: string | null, display?: string): Promise<ResolvedConfig> {
   if (!file) return DEFAULT_CONFIG;
   const shown = display ?? file;
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(shown, 1, code === 'ENOENT' ? 'configuration file not found' : `cannot read configuration (${code})`);
-  }
+  const read = await readConfigText(file);
+  if ('error' in read) throw new ConfigError(shown, read.line, read.error);
+  const { text } = read;
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {

@@ -135,16 +135,30 @@ async function withConfigs(found: Discovered[], options: LintOptions): Promise<{
  * Compose files know their env files and the Dockerfiles their services are built from. Env files
  * get the services (and their Go knowledge) that load them; services built from a Dockerfile learn
  * whether its target stage is golang-family.
+ *
+ * Linear in the services: each file the step has to read itself is read and parsed once (a
+ * Dockerfile that 10,000 services are built from, an env file they all load, or one that cannot
+ * be read), services are looked up by name, and the assignments of an env file share one list of
+ * the services that load it (not a copy each).
  */
 function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | undefined): void {
   const readable = (abs: string) => root === undefined || within(root, abs);
+  // Dockerfiles no input named, parsed for their stages only (not linted); null: unreadable.
+  const dockerfiles = new Map<string, Linkable | null>();
+  const unreadableEnv = new Set<string>();
+  const loaders = new Map<FileModel, EnvLoaders>();
   const composes = parsed.filter((p) => p.model.format === 'compose');
   for (const c of composes) {
     const dir = path.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
       const dfAbs = path.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? (readable(dfAbs) ? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), 'dockerfile')) : null);
+      let df = byAbs.get(dfAbs) ?? dockerfiles.get(dfAbs);
+      if (df === undefined) {
+        const model = readable(dfAbs) ? parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), 'dockerfile') : null;
+        df = model ? { abs: dfAbs, model: { format: model.format, scopes: model.scopes } } : null;
+        dockerfiles.set(dfAbs, df);
+      }
       if (!df || df.model.format !== 'dockerfile') continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build!.target!.toLowerCase()) : stages[stages.length - 1];
@@ -154,24 +168,59 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | und
         svc.windows = target.windows;
       }
     }
+    let byName: Map<string, Scope> | undefined;
     for (const ref of c.model.envFiles) {
       const abs = path.resolve(dir, ref.path);
       let env = byAbs.get(abs);
       if (!env) {
-        if (!readable(abs)) continue;
+        if (unreadableEnv.has(abs) || !readable(abs)) continue;
         const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), 'env-file', ref.format));
-        if (!fresh) continue;
+        if (!fresh) {
+          unreadableEnv.add(abs);
+          continue;
+        }
         env = fresh;
         byAbs.set(abs, env);
         parsed.push(fresh);
       }
       if (!isParsed(env) || env.model.format !== 'env-file') continue;
-      const services = new Set([...(env.model.assignments[0]?.services ?? []), ...ref.services]);
-      for (const a of env.model.assignments) a.services = [...services];
-      for (const name of ref.services) {
-        const svc = c.model.scopes.find((s) => s.name === name);
-        if (svc && !env.model.scopes.some((s) => s.name === name)) env.model.scopes.push({ ...svc } as Scope);
-      }
+      byName ??= scopesByName(c.model.scopes);
+      addLoaders(env.model, ref.services, byName, loaders);
+    }
+  }
+}
+
+/** The services that load one env file: names (shared by all its assignments, in order) and scopes. */
+interface EnvLoaders {
+  names: Set<string>;
+  list: string[];
+  scopes: Set<string>;
+}
+
+function scopesByName(scopes: readonly Scope[]): Map<string, Scope> {
+  const m = new Map<string, Scope>();
+  for (const s of scopes) if (!m.has(s.name)) m.set(s.name, s);
+  return m;
+}
+
+/** Records `services` (of one compose file, `byName`) as loaders of the env file `model`. */
+function addLoaders(model: FileModel, services: readonly string[], byName: Map<string, Scope>, all: Map<FileModel, EnvLoaders>): void {
+  let l = all.get(model);
+  if (!l) {
+    const list = [...new Set(model.assignments[0]?.services ?? [])];
+    l = { names: new Set(list), list, scopes: new Set(model.scopes.map((s) => s.name)) };
+    all.set(model, l);
+    for (const a of model.assignments) a.services = l.list;
+  }
+  for (const name of services) {
+    if (!l.names.has(name)) {
+      l.names.add(name);
+      l.list.push(name);
+    }
+    const svc = byName.get(name);
+    if (svc && !l.scopes.has(name)) {
+      l.scopes.add(name);
+      model.scopes.push({ ...svc });
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Turns file bytes into text or a clear refusal: size limit, binary content, UTF-16 with a BOM
- * (decoded), invalid UTF-8 (refused with the line of the first bad byte).
+ * (decoded), invalid UTF-8 (refused with the line of the first bad byte). Files (lint-file.ts),
+ * stdin and configuration files all go through these checks.
  */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -8,8 +9,36 @@ export type Decoded = { text: string } | { error: string; line: number };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function tooLarge(bytes: number): Decoded {
-  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
+/** The refusal of a file above MAX_FILE_BYTES; without `bytes` (stdin, read only up to the limit) no size is given. */
+export function tooLarge(bytes?: number): Decoded {
+  const size = bytes === undefined ? '' : ` (${bytes} bytes)`;
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB${size}; refusing to lint it`, line: 1 };
+}
+
+/**
+ * Reads a stream (stdin) through the same checks as a file: the limit (reading stops as soon as
+ * more than MAX_FILE_BYTES arrived, and the stream is destroyed, so an endless or huge input is
+ * never buffered whole), then decode(). A stream error is a refusal too.
+ */
+export async function readStream(stream: NodeJS.ReadableStream): Promise<Decoded> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const c of stream) {
+      const b = Buffer.isBuffer(c) ? c : Buffer.from(String(c));
+      total += b.length;
+      if (total > MAX_FILE_BYTES) {
+        // Leaving the loop destroys the stream: the rest is never read.
+        chunks.length = 0;
+        return tooLarge();
+      }
+      chunks.push(b);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: `cannot read: ${code ?? 'error'}`, line: 1 };
+  }
+  return decode(Buffer.concat(chunks, total));
 }
 
 export function decode(buf: Uint8Array): Decoded {

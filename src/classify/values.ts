@@ -216,7 +216,13 @@ function isDescription(t: string): boolean {
 function isRepeatedFiller(t: string): boolean {
   const parts = t.split(/[._-]/);
   const long = parts.filter((p) => p.length > 4);
-  return long.length > 0 && long.every((p) => /^(.)\1+$/.test(p)) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+  return long.length > 0 && long.every(oneCharacterRepeated) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
+
+/** A loop, not `/^(.)\1+$/`: a back-reference over megabytes of text overflows the regex stack. */
+function oneCharacterRepeated(p: string): boolean {
+  for (let i = 1; i < p.length; i++) if (p.charCodeAt(i) !== p.charCodeAt(0)) return false;
+  return true;
 }
 
 const PLACEHOLDER_RES: readonly RegExp[] = [

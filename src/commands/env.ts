@@ -12,6 +12,7 @@ import { resolveConnection } from '../runtime/connection';
 import { connectEngine } from '../runtime/docker';
 import { ENV_FILE_FORMATS, type EnvFileFormat } from '../runtime/env-file-format';
 import type { EnvOutput, OutputOptions } from '../runtime/env-output';
+import { sameFile } from '../runtime/write-env-file';
 import { createProgress } from '../runtime/progress';
 import { DEFAULT_CONCURRENCY, inspectTargets, listTargets, type TargetRequest } from '../runtime/targets';
 import { DEFAULT_TIMEOUT_MS, EngineError } from '../runtime/types';
@@ -126,6 +127,20 @@ function parseFlags(argv: string[]): Flags | 'help' {
     throw new UsageError('no target: give container names, --all, --label or --service');
   }
   for (const l of targets.labels) if (l === '' || l.startsWith('=')) throw new UsageError(`--label needs key or key=value, got "${l}"`);
+  for (const flag of ['keep', 'drop', 'only'] as const) {
+    for (const g of values[flag]) {
+      if (g.trim() === '') throw new UsageError(`--${flag} needs a glob (a name pattern such as APP_*), got an empty one`);
+    }
+  }
+  const secretsFile = values['secrets-file'];
+  if (secretsFile !== undefined) {
+    if (secretsFile === '' || secretsFile === '-') throw new UsageError('--secrets-file needs a file name (stdout is for the env-file)');
+    // Before anything is inspected: the secrets would replace the env-file.
+    if (values.output !== undefined && values.output !== '-' && sameFile(values.output, secretsFile)) {
+      throw new UsageError(`--secrets-file ${secretsFile} is the same file as --output ${values.output}; give the secrets their own file`);
+    }
+  }
+  if (values.output === '') throw new UsageError('--output needs a file name (or - for stdout)');
   const suffixes = values['drop-suffix']?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
   if (values['drop-suffix'] !== undefined && suffixes?.length === 0) throw new UsageError('--drop-suffix needs at least one suffix');
   return {
@@ -144,6 +159,27 @@ function parseFlags(argv: string[]): Flags | 'help' {
   };
 }
 
+/**
+ * Compiles every --keep/--drop/--only glob before anything is inspected: one godock refuses
+ * (src/util/glob.ts: too long, too complex, invalid) is a usage error naming the flag. The glob
+ * module loads only when there are globs.
+ */
+async function checkGlobs(m: OutputOptions['minimize']): Promise<void> {
+  const given = (['keep', 'drop', 'only'] as const).filter((f) => (m[f]?.length ?? 0) > 0);
+  if (given.length === 0) return;
+  const { globMatcher, GlobError } = await import('../util/glob');
+  for (const flag of given) {
+    for (const g of m[flag]!) {
+      try {
+        globMatcher(g);
+      } catch (e) {
+        if (e instanceof GlobError) throw new UsageError(`--${flag}: ${e.message}`);
+        throw e;
+      }
+    }
+  }
+}
+
 /** Resolves once the requests started so far have been written to their sockets (see runEnv). */
 const afterPendingIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -160,6 +196,7 @@ export async function runEnv(argv: string[], io: EnvIo): Promise<number> {
       return 0;
     }
     flags = parsed;
+    await checkGlobs(flags.minimize);
   } catch (e) {
     say(`${(e as Error).message} (see godock env --help)`);
     return 2;

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import type { Io } from '../cli';
-import type { LintResult, Severity } from '../model';
+import type { FileResult, LintResult, Severity } from '../model';
 import { lintPaths } from '../lint';
 import { resolveJobs } from '../lint-pool';
 import { atLeast } from '../engine/run';
@@ -11,6 +11,9 @@ import { configLookup, findConfig, loadConfig } from '../config-file';
 import { formatters, isFormatName } from '../report';
 import { rules } from '../../rules';
 import { atomicWrite } from '../util/atomic-write';
+import { readStream } from '../read';
+import { GlobError } from '../util/glob';
+import { formatFromName } from '../parse';
 import { VERSION } from '../version';
 
 const HELP = `Usage: godock lint [paths|globs…] [options]
@@ -37,12 +40,6 @@ Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, confi
 `;
 
 const LEVELS: readonly Severity[] = ['info', 'warning', 'error'];
-
-async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export async function runLint(argv: string[], io: Io): Promise<number> {
   let parsed;
@@ -98,6 +95,10 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof GlobError) {
+      io.stderr.write(`godock lint: ${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
   const failLevel = (v['fail-level'] as Severity | undefined) ?? config.failLevel;
@@ -108,7 +109,13 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     io.stderr.write('godock lint: reading stdin (-) needs --stdin-filename <name> to pick the format\n');
     return 2;
   }
-  const stdin = useStdin ? { text: await readStdin(io.stdin), filename: v['stdin-filename']! } : undefined;
+  // stdin goes through the checks a file does (size limit, binary, UTF-16, UTF-8): a refusal is
+  // that file's error, reported like one.
+  const stdinFilename = v['stdin-filename'];
+  const stdinRead = useStdin ? await readStream(io.stdin) : undefined;
+  const stdin = stdinRead && 'text' in stdinRead ? { text: stdinRead.text, filename: stdinFilename! } : undefined;
+  const stdinRefused: FileResult | undefined =
+    stdinRead && 'error' in stdinRead ? { file: stdinFilename!, format: formatFromName(stdinFilename!), findings: [], errors: [{ message: stdinRead.error, line: stdinRead.line, column: 1 }] } : undefined;
   if (!useStdin && inputs.length === 0) inputs.push('.');
 
   // Without --config, each file gets the nearest .godock.yaml upward from it.
@@ -117,10 +124,16 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   try {
     result = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...(configFor ? { configFor } : {}), ...(stdin ? { stdin } : {}) });
   } catch (e) {
+    // A glob godock refuses (src/util/glob.ts), in an input or a configuration: a usage error.
+    if (e instanceof GlobError) {
+      io.stderr.write(`godock lint: ${e.message}\n`);
+      return 2;
+    }
     if (!(e instanceof ConfigError)) throw e;
     io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}\n`);
     return 2;
   }
+  if (stdinRefused) result = { files: [...result.files, stdinRefused].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   if (v.quiet) result = { files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
 
   const color = v['no-color'] ? false : v.color ? true : !io.env.NO_COLOR && !v['output-file'] && Boolean((io.stdout as NodeJS.WriteStream).isTTY);

@@ -12,7 +12,7 @@ import { minimize, type EnvDecision, type MinimizeOptions } from './minimize';
 import { formatJsonReport, formatTextReport, reportFor, type TargetReport } from './report';
 import type { TargetResult } from './targets';
 import type { InspectedTarget } from './types';
-import { checkWritable, EnvFileError, fileNameFor, serializeEnv, WriteError, writeEnvFiles, type EnvFileFormat, type EnvFileWrite, type EnvLine } from './write-env-file';
+import { checkWritable, EnvFileError, fileNameFor, sameFile, serializeEnv, WriteError, writeEnvFiles, type EnvFileFormat, type EnvFileWrite, type EnvLine } from './write-env-file';
 
 /** Targets whose env-files are being written (created, fsynced, moved into place) at once. */
 export const WRITE_CONCURRENCY = 64;
@@ -66,6 +66,8 @@ function outputPathPicker(dir: string, format: EnvFileFormat): (t: InspectedTarg
 interface Prepared {
   report: TargetReport;
   files: EnvFileWrite[];
+  /** The env-file for stdout (`output` '-'), written once its secrets file is (all or nothing). */
+  stdout?: string;
   /** The report to give instead when a file cannot be written. */
   failed: (e: WriteError) => TargetReport;
 }
@@ -75,8 +77,8 @@ function settled(report: TargetReport): Prepared {
   return { report, files: [], failed: () => report };
 }
 
-/** Minimizes one target and decides its file(s) (`output` '-' is stdout, written at once). */
-function prepareTarget(t: InspectedTarget, output: string, o: OutputOptions, stdout: NodeJS.WritableStream): Prepared {
+/** Minimizes one target and decides its file(s) (`output` '-' is stdout). */
+function prepareTarget(t: InspectedTarget, output: string, o: OutputOptions): Prepared {
   const decisions = minimize(t.runtime, o.minimize);
   const base = { target: t.name, kind: t.kind, id: t.id, ...(t.imageNote ? { note: t.imageNote } : {}) };
   const failed = (e: EnvFileError | WriteError): TargetReport => ({
@@ -88,32 +90,35 @@ function prepareTarget(t: InspectedTarget, output: string, o: OutputOptions, std
     const secretLines = decisions.filter((d) => d.reason === 'secret').map((d) => ({ name: d.name, value: d.value }));
     const secretContent = o.secretsFile ? serializeEnv(secretLines, o.format) : null;
     if (o.secretsFile) {
-      // Two files: refuse before writing either.
-      if (output !== '-') checkWritable(output, { force: o.force });
+      // Two outputs: refuse before writing either (commands/env.ts refuses -o naming the secrets
+      // file before inspecting; a file --output-dir picks is only known now).
+      if (output !== '-') {
+        checkWritable(output, { force: o.force });
+        if (sameFile(output, o.secretsFile)) throw new WriteError(`refusing to write ${o.secretsFile}: it is the same file as the env-file ${output}`);
+      }
       checkWritable(o.secretsFile, { force: o.force });
     }
     const files: EnvFileWrite[] = [];
-    if (output === '-') stdout.write(content);
-    else files.push({ path: output, content });
+    if (output !== '-') files.push({ path: output, content });
     if (o.secretsFile && secretContent !== null) files.push({ path: o.secretsFile, content: secretContent });
     const report = reportFor({ ...base, output, ...(o.secretsFile ? { secretsFile: o.secretsFile } : {}) }, decisions, o.secrets === 'passthrough');
-    return { report, files, failed };
+    return { report, files, ...(output === '-' ? { stdout: content } : {}), failed };
   } catch (e) {
     if (!(e instanceof EnvFileError || e instanceof WriteError)) throw e;
     return settled(failed(e));
   }
 }
 
-/** Writes a target's files (none committed past the first failure) and gives its report. */
-async function writeTarget(p: Prepared, force: boolean): Promise<TargetReport> {
-  if (p.files.length === 0) return p.report;
+/** Writes a target's files (all or nothing), then its stdout env-file, and gives its report. */
+async function writeTarget(p: Prepared, force: boolean, stdout: NodeJS.WritableStream): Promise<TargetReport> {
   try {
-    await writeEnvFiles(p.files, { force });
-    return p.report;
+    if (p.files.length > 0) await writeEnvFiles(p.files, { force });
   } catch (e) {
     if (!(e instanceof WriteError)) throw e;
     return p.failed(e);
   }
+  if (p.stdout !== undefined) stdout.write(p.stdout);
+  return p.report;
 }
 
 /** The output of one run: `add` each result in target order, then `finish`. */
@@ -125,9 +130,9 @@ export function createEnvOutput(o: OutputOptions, stdout: NodeJS.WritableStream)
   return {
     add(r) {
       const p = r.target
-        ? prepareTarget(r.target, pathFor ? pathFor(r.target) : (o.output ?? '-'), o, stdout)
+        ? prepareTarget(r.target, pathFor ? pathFor(r.target) : (o.output ?? '-'), o)
         : settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error!.code, message: r.error!.message } });
-      const written = writeSlot(() => writeTarget(p, o.force));
+      const written = writeSlot(() => writeTarget(p, o.force, stdout));
       written.catch(() => undefined); // awaited by finish() or settle()
       reports.push(written);
     },

@@ -15,6 +15,8 @@
  * NUL is refused everywhere (a process environment cannot hold it). Errors name the variable,
  * never its value.
  */
+import { accessSync, constants, linkSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { checkWritable as checkTarget, commitWrite, discardWrite, stageWriteAsync, WriteError, type StagedWrite } from '../util/atomic-write';
 import type { EnvFileFormat } from './env-file-format';
 
@@ -87,9 +89,46 @@ export interface WriteOptions {
   force?: boolean;
 }
 
-/** Throws the WriteError writeEnvFiles would throw before writing anything (early check). */
+/**
+ * Throws the WriteError writeEnvFiles would throw before writing anything (early check): the
+ * refusals of the atomic writer (a symlink, not a regular file, an existing file without `force`),
+ * and a folder that is missing, not a folder or not writable (where the temp file would go).
+ */
 export function checkWritable(path: string, options: WriteOptions = {}): void {
   checkTarget(path, { overwrite: options.force === true });
+  const dir = dirname(path);
+  try {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new WriteError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+/** `path` with its folder's links resolved (the file itself may not exist yet). */
+function canonical(path: string): string {
+  const abs = resolve(path);
+  try {
+    return join(realpathSync(dirname(abs)), basename(abs));
+  } catch {
+    return abs;
+  }
+}
+
+/**
+ * Whether two paths name the same file: the same path however spelled (`./a.env`, `a.env`, a
+ * folder through a symlink), or, for existing files, the same file through a symlink or a hard
+ * link (same device and inode).
+ */
+export function sameFile(a: string, b: string): boolean {
+  if (canonical(a) === canonical(b)) return true;
+  try {
+    const sa = statSync(a, { throwIfNoEntry: false });
+    const sb = sa && statSync(b, { throwIfNoEntry: false });
+    return Boolean(sa && sb && sa.dev === sb.dev && sa.ino === sb.ino);
+  } catch {
+    return false;
+  }
 }
 
 /** One env-file to write. */
@@ -98,22 +137,85 @@ export interface EnvFileWrite {
   content: string;
 }
 
+/** Throws, before anything is written, when two of `files` are the same file (one would replace the other). */
+function checkDistinct(files: readonly EnvFileWrite[]): void {
+  for (let i = 0; i < files.length; i++) {
+    for (let j = i + 1; j < files.length; j++) {
+      if (sameFile(files[i]!.path, files[j]!.path)) throw new WriteError(`refusing to write ${files[j]!.path}: it is the same file as ${files[i]!.path}`);
+    }
+  }
+}
+
+let backups = 0;
+/**
+ * Before `path` is replaced: whether a file is there, and a second name (hard link) for it so the
+ * replacement can be undone (null when the file system has no hard links).
+ */
+function keepOld(path: string): { existed: boolean; old: string | null } {
+  let existed = false;
+  try {
+    existed = lstatSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    if (!existed) return { existed, old: null };
+    const old = join(dirname(path), `.${basename(path)}.${process.pid}.${(backups++).toString(16)}.old.tmp`);
+    linkSync(path, old);
+    return { existed, old };
+  } catch {
+    return { existed, old: null };
+  }
+}
+
+function quietly(call: () => void): void {
+  try {
+    call();
+  } catch {
+    /* best effort */
+  }
+}
+
 /**
  * Writes a target's env-file(s) through the shared atomic writer (src/util/atomic-write), mode
  * 0600: a symlink at a path, anything that is not a regular file and an existing file without
  * `force` are refused. Every file is staged first (a temp file beside it, created, written and
  * fsynced, the slow calls on libuv's thread pool), then each is moved into place in order (rename
- * with `force`, else link, which cannot clobber); the first failure removes the temp files not
- * committed yet.
+ * with `force`, else link, which cannot clobber).
+ *
+ * Several files (an env-file and its secrets file) are all or nothing: every path is checked
+ * (checkWritable, and no two the same file) before any is staged; a failure while staging removes
+ * the temp files; a failure while moving one into place undoes the ones moved before it (a new
+ * file is removed, a replaced one is put back from a hard link kept until the end).
  * Rejects with a WriteError naming the path.
  */
 export async function writeEnvFiles(files: readonly EnvFileWrite[], options: WriteOptions = {}): Promise<void> {
+  const force = options.force === true;
+  if (files.length > 1) {
+    for (const f of files) checkWritable(f.path, options);
+    checkDistinct(files);
+  }
   const staged: StagedWrite[] = [];
+  const committed: { path: string; existed: boolean; old: string | null }[] = [];
   try {
-    for (const f of files) staged.push(await stageWriteAsync(f.path, f.content, { mode: 0o600, overwrite: options.force === true }));
-    while (staged.length > 0) await commitWrite(staged.shift()!); // committed or, on failure, cleaned up
+    for (const f of files) staged.push(await stageWriteAsync(f.path, f.content, { mode: 0o600, overwrite: force }));
+    while (staged.length > 0) {
+      const next = staged[0]!;
+      // Without force a file is never replaced: the link in commitWrite() refuses an existing one.
+      const before = files.length > 1 && force ? keepOld(next.path) : { existed: false, old: null };
+      try {
+        await commitWrite(staged.shift()!); // committed or, on failure, cleaned up
+      } catch (e) {
+        if (before.old !== null) quietly(() => unlinkSync(before.old!));
+        for (const c of committed.reverse()) {
+          // A new file goes; a replaced one comes back (unless it could not be kept: then it stays new).
+          if (c.old !== null) quietly(() => renameSync(c.old!, c.path));
+          else if (!c.existed) quietly(() => unlinkSync(c.path));
+        }
+        committed.length = 0;
+        throw e;
+      }
+      committed.push({ path: next.path, ...before });
+    }
   } finally {
     staged.forEach(discardWrite);
+    for (const c of committed) if (c.old !== null) quietly(() => unlinkSync(c.old!));
   }
 }
 

@@ -292,6 +292,49 @@ const CASES: Case[] = [
     codes: [2],
     mentions: [/Dockerfile/, /larger than 10 MiB \(4294967296 bytes\)/],
   },
+  {
+    name: 'unreadable nested .godock.yaml (as nobody) is a config error naming it',
+    asNobody: true,
+    setup: (d) => {
+      write(d, 'proj/Dockerfile', 'FROM alpine\n');
+      write(d, 'proj/sub/Dockerfile', 'FROM alpine\n');
+      write(d, 'proj/sub/.godock.yaml', 'fail-level: error\n');
+      chmodSync(path.join(d, 'proj/sub/.godock.yaml'), 0o000);
+      return ['proj'];
+    },
+    codes: [2],
+    mentions: [/proj\/sub\/\.godock\.yaml:1: cannot read configuration: permission denied/],
+  },
+  {
+    name: 'nested .godock.yaml with an alias to no anchor',
+    setup: (d) => (write(d, 'proj/Dockerfile', 'FROM alpine\n'), write(d, 'proj/sub/Dockerfile', 'FROM alpine\n'), write(d, 'proj/sub/.godock.yaml', 'rules: *nowhere\n'), ['proj']),
+    codes: [2],
+    mentions: [/proj\/sub\/\.godock\.yaml:1: invalid YAML/],
+  },
+  {
+    name: 'nested .godock.yaml with NUL bytes',
+    setup: (d) => (write(d, 'proj/sub/Dockerfile', 'FROM alpine\n'), write(d, 'proj/sub/.godock.yaml', 'fail-level: error\n\0\0\0\n'), ['proj']),
+    codes: [2],
+    mentions: [/proj\/sub\/\.godock\.yaml:2: not a usable configuration: binary file/],
+  },
+  {
+    name: 'a 4 GiB (sparse) nested .godock.yaml is refused by its size, without reading it',
+    setup: (d) => {
+      const { closeSync, ftruncateSync, openSync } = require('node:fs') as typeof import('node:fs');
+      write(d, 'proj/Dockerfile', 'FROM alpine\n');
+      const fd = openSync(path.join(d, 'proj/.godock.yaml'), 'w');
+      ftruncateSync(fd, 4 * 1024 ** 3);
+      closeSync(fd);
+      return ['proj'];
+    },
+    codes: [2],
+    mentions: [/proj\/\.godock\.yaml:1: not a usable configuration: file is larger than 10 MiB \(4294967296 bytes\)/],
+  },
+  {
+    name: 'UTF-16 nested .godock.yaml with a BOM is decoded and applies',
+    setup: (d) => (write(d, 'proj/Dockerfile', SECRET_DF), write(d, 'proj/.godock.yaml', utf16('rules:\n  secret-in-env: off\n', false)), ['proj']),
+    codes: [0],
+  },
 ];
 
 const ROOT = process.getuid?.() === 0;
