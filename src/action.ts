@@ -13,10 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LintResult, Severity } from './model';
-import { lintPaths } from './lint';
 import { atLeast } from './engine/run';
-import { ConfigError } from './engine/config';
-import { configLookup, findConfig, loadConfig } from './config-file';
 import { formatters, isFormatName, FORMAT_NAMES } from './report';
 import { command, limitedAnnotations } from './report/github';
 import { toSarif } from './report/sarif';
@@ -24,6 +21,7 @@ import { jobSummary } from './report/summary';
 import { relativeTo } from './report/flatten';
 import { rules } from '../rules';
 import { VERSION } from './version';
+import { exitCodeOf, lintSession } from './session';
 import { atomicWrite, WriteError } from './util/atomic-write';
 import { prepareInside } from './util/confine';
 import { visible } from './util/safe-text';
@@ -156,28 +154,16 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
   }
   const workspace = path.resolve(env.GITHUB_WORKSPACE || cwd);
 
-  let config;
-  let configFile: string | null = null;
-  try {
-    configFile = inputs.config ? path.resolve(workspace, inputs.config) : await findConfig(workspace);
-    config = await loadConfig(configFile, configFile ? (relativeTo(workspace, configFile) ?? configFile) : undefined);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    say(command('error', e.message, { file: e.file, line: e.line, title: 'godock: invalid configuration' }));
-    return 2;
-  }
-
   const notes: string[] = [];
-  // Without a `config` input, each file gets the nearest .godock.yaml upward from it.
-  const configFor = inputs.config ? undefined : configLookup((abs) => relativeTo(workspace, abs) ?? abs, { file: configFile, config });
-  let result: LintResult;
-  try {
-    result = await lintPaths(inputs.paths, { cwd: workspace, root: workspace, config, ...(configFor ? { configFor } : {}) });
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    say(command('error', e.message, { file: e.file, line: e.line, title: 'godock: invalid configuration' }));
+  // The Action reads nothing outside its workspace (inputs, env_file: paths, links out of it).
+  const session = await lintSession({ cwd: workspace, inputs: inputs.paths, ...(inputs.config ? { configPath: inputs.config } : {}), lint: { root: workspace } });
+  if (!session.ok) {
+    const p = session.problem;
+    say(command('error', p.message, p.kind === 'config' ? { file: p.file, line: p.line, title: 'godock: invalid configuration' } : { title: 'godock: invalid glob' }));
     return 2;
   }
+  const config = session.config;
+  let result: LintResult = session.result;
   if (inputs.onlyChanged) {
     const changed = changedFiles(env, workspace);
     if ('fallback' in changed) {
@@ -224,13 +210,14 @@ export async function runAction(env: Env, io: Out, cwd: string = process.cwd()):
   setOutput(env, 'sarif-file', code === 0 ? inputs.sarifFile : '');
 
   const failLevel = inputs.failLevel ?? config.failLevel;
-  if (errorCount > 0) {
+  const verdict = exitCodeOf(result, failLevel);
+  if (verdict === 2) {
     say(`godock: ${errorCount} file ${errorCount === 1 ? 'error' : 'errors'} (unreadable or unparsable input): failing the step.`);
     return 2;
   }
   if (code !== 0) return code;
-  const failing = failLevel === 'none' ? 0 : findings.filter((f) => atLeast(f.severity, failLevel)).length;
-  if (failing > 0) {
+  if (verdict === 1) {
+    const failing = findings.filter((f) => failLevel !== 'none' && atLeast(f.severity, failLevel)).length;
     say(`godock: ${failing} ${failing === 1 ? 'finding' : 'findings'} at or above fail-level "${failLevel}": failing the step.`);
     return 1;
   }

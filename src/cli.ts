@@ -3,15 +3,9 @@
  * process.exit; each command returns its code. `env` (dockerode) is loaded only when used.
  */
 import { VERSION } from './version';
+import type { Io } from './commands/io';
 
-export interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { Io } from './commands/io';
 
 const USAGE = `godock ${VERSION} — Dockerfile, compose and env-file linter for secrets and Go toolchain env
 

@@ -1,18 +1,14 @@
-/** `godock lint`: flags → lintPaths → formatter → output → exit code. */
+/** `godock lint`: flags → the lint session (src/session.ts) → formatter → output → exit code. */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import type { Io } from '../cli';
+import type { Io } from './io';
 import type { FileResult, LintResult, Severity } from '../model';
-import { lintPaths } from '../lint';
 import { resolveJobs } from '../lint-pool';
-import { atLeast } from '../engine/run';
-import { ConfigError } from '../engine/config';
-import { configLookup, findConfig, loadConfig } from '../config-file';
+import { exitCodeOf, lintSession } from '../session';
 import { formatters, isFormatName } from '../report';
 import { rules } from '../../rules';
 import { atomicWrite } from '../util/atomic-write';
 import { readStream } from '../read';
-import { GlobError } from '../util/glob';
 import { formatFromName } from '../parse';
 import { VERSION } from '../version';
 
@@ -85,24 +81,6 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return 2;
   }
 
-  let config;
-  let configFile: string | null = null;
-  try {
-    configFile = v.config ? path.resolve(io.cwd, v.config) : await findConfig(io.cwd);
-    config = await loadConfig(configFile, v.config ?? (configFile ? path.relative(io.cwd, configFile) || configFile : undefined));
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof GlobError) {
-      io.stderr.write(`godock lint: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  const failLevel = (v['fail-level'] as Severity | undefined) ?? config.failLevel;
-
   const inputs = positionals.filter((p) => p !== '-');
   const useStdin = positionals.includes('-');
   if (useStdin && !v['stdin-filename']) {
@@ -118,21 +96,14 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     stdinRead && 'error' in stdinRead ? { file: stdinFilename!, format: formatFromName(stdinFilename!), findings: [], errors: [{ message: stdinRead.error, line: stdinRead.line, column: 1 }] } : undefined;
   if (!useStdin && inputs.length === 0) inputs.push('.');
 
-  // Without --config, each file gets the nearest .godock.yaml upward from it.
-  const configFor = v.config ? undefined : configLookup((abs) => path.relative(io.cwd, abs) || abs, { file: configFile, config });
-  let result: LintResult;
-  try {
-    result = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...(configFor ? { configFor } : {}), ...(stdin ? { stdin } : {}) });
-  } catch (e) {
-    // A glob godock refuses (src/util/glob.ts), in an input or a configuration: a usage error.
-    if (e instanceof GlobError) {
-      io.stderr.write(`godock lint: ${e.message}\n`);
-      return 2;
-    }
-    if (!(e instanceof ConfigError)) throw e;
-    io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}\n`);
+  const session = await lintSession({ cwd: io.cwd, inputs, ...(v.config ? { configPath: v.config } : {}), lint: { jobs: resolveJobs(jobs), ...(stdin ? { stdin } : {}) } });
+  if (!session.ok) {
+    const p = session.problem;
+    io.stderr.write(p.kind === 'config' ? `godock: ${p.file}:${p.line}: ${p.message}\n` : `godock lint: ${p.message}\n`);
     return 2;
   }
+  let result: LintResult = session.result;
+  const failLevel = (v['fail-level'] as Severity | undefined) ?? session.config.failLevel;
   if (stdinRefused) result = { files: [...result.files, stdinRefused].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   if (v.quiet) result = { files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
 
@@ -147,8 +118,5 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     }
   } else io.stdout.write(out);
 
-  const hasErrors = result.files.some((f) => f.errors.length > 0);
-  if (hasErrors) return 2;
-  const failing = result.files.some((f) => f.findings.some((x) => atLeast(x.severity, failLevel)));
-  return failing ? 1 : 0;
+  return exitCodeOf(result, failLevel);
 }

@@ -4,7 +4,7 @@
  * hadolint codes or BuildKit check names are accepted when they name one rule.
  */
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli';
+import type { Io } from './io';
 import type { Rule } from '../engine/define-rule';
 import { readRuleDoc } from '../report/rule-docs';
 import { rules as registry } from '../../rules';
