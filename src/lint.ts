@@ -10,7 +10,7 @@
  * corpus files in 0.36 s vs 2.1 s), and nothing else runs meanwhile.
  */
 import * as path from 'node:path';
-import type { FileFormat, FileModel, FileResult, LintResult, Scope } from './model';
+import type { EnvFileRef, FileFormat, FileModel, FileResult, LintResult, Scope } from './model';
 import { discover, ignoredBy, type Discovered } from './discover';
 import { formatFromName, parseFile, sniffFormat } from './parse';
 import { parseLinked, runRules } from './lint-file';
@@ -170,7 +170,7 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | und
     }
     let byName: Map<string, Scope> | undefined;
     for (const ref of c.model.envFiles) {
-      const abs = path.resolve(dir, ref.path);
+      const abs = envFileAbs(c, dir, ref);
       let env = byAbs.get(abs);
       if (!env) {
         if (unreadableEnv.has(abs) || !readable(abs)) continue;
@@ -188,6 +188,16 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | und
       addLoaders(env.model, ref.services, byName, loaders);
     }
   }
+}
+
+/**
+ * Where an env file is, as compose reads it: `ref.resolved` has `${VAR:-default}` applied and is
+ * relative to the compose file's displayed folder; re-rooted at the compose file's real folder.
+ */
+function envFileAbs(c: Parsed, dir: string, ref: EnvFileRef): string {
+  if (path.posix.isAbsolute(ref.resolved) || /^[A-Za-z]:\//.test(ref.resolved)) return path.resolve(ref.resolved);
+  const shownDir = path.posix.dirname(c.model.path.split(path.sep).join('/'));
+  return path.resolve(dir, path.posix.relative(shownDir, ref.resolved));
 }
 
 /** The services that load one env file: names (shared by all its assignments, in order) and scopes. */
