@@ -16,12 +16,12 @@ import type { Rule } from './engine/define-rule';
  * kept (a compose service built from a Dockerfile looks up its stages); or a model that waits for
  * the link step (see waitsForLink).
  */
-export type Outcome =
+export type FileOutcome =
   | { kind: 'unread'; result: FileResult }
   | { kind: 'linted'; result: FileResult; format: FileFormat; scopes: Scope[] }
   | { kind: 'parsed'; model: FileModel };
 
-export function processFile(f: Discovered, rules: readonly Rule[], config: ResolvedConfig): Outcome {
+export function processFile(f: Discovered, rules: readonly Rule[], config: ResolvedConfig): FileOutcome {
   const read = readText(f.abs);
   if ('error' in read) {
     return { kind: 'unread', result: { file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] } };
@@ -77,7 +77,7 @@ export function readText(abs: string): { text: string } | { error: string; line:
 }
 
 /** Reads and parses a file the link step found (an env file or Dockerfile no input named); null when unreadable. */
-export function parseLinked(abs: string, display: string, format: FileFormat, envFormat: 'dotenv' | 'raw' = 'dotenv'): FileModel | null {
+export function parseLinkedFile(abs: string, display: string, format: FileFormat, envFormat: 'dotenv' | 'raw' = 'dotenv'): FileModel | null {
   const read = readText(abs);
   return 'error' in read ? null : parseFile(display, read.text, format, envFormat);
 }

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Discovered } from './discover';
 import type { ResolvedConfig } from './engine/config';
 import type { Rule } from './engine/define-rule';
-import { processFile, type Outcome } from './lint-file';
+import { processFile, type FileOutcome } from './lint-file';
 import { rules as allRules } from '../rules';
 
 /** Below this many files per thread, starting a worker (loading the bundle: ~50 ms) does not pay. */
@@ -33,7 +33,7 @@ export interface WorkerInput {
   next: Int32Array;
 }
 
-export type WorkerOutput = Array<[index: number, outcome: Outcome]>;
+export type WorkerOutput = Array<[index: number, outcome: FileOutcome]>;
 
 /** Threads `jobs` asks for: a number, or 'auto' (one per CPU, at most MAX_AUTO_JOBS). */
 export function resolveJobs(jobs: number | 'auto'): number {
@@ -59,8 +59,8 @@ export async function lintFiles(
   configIndex: readonly number[],
   jobs: number,
   workerScript: string = defaultWorkerScript(),
-): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(files.length);
+): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
   const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
   const next = new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = { files: [...files], ruleIds: rules.map((r) => r.id), configs: [...configs], configIndex: [...configIndex], next };
@@ -74,7 +74,7 @@ export async function lintFiles(
 }
 
 /** File `i` of the input, with its configuration. */
-export function lintOne(input: WorkerInput, i: number, rules: readonly Rule[]): Outcome {
+export function lintOne(input: WorkerInput, i: number, rules: readonly Rule[]): FileOutcome {
   return processFile(input.files[i]!, rules, input.configs[input.configIndex[i]!]!);
 }
 

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { EnvFileRef, FileFormat, FileModel, FileResult, LintResult, Scope } from './model';
 import { discover, ignoredBy, type Discovered } from './discover';
 import { formatFromName, parseFile, sniffFormat } from './parse';
-import { parseLinked, runRules } from './lint-file';
+import { parseLinkedFile, runRules } from './lint-file';
 import { lintFiles } from './lint-pool';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
 import type { Rule } from './engine/define-rule';
@@ -57,9 +57,9 @@ interface Parsed {
 }
 
 /** What linking may look up by path: a parsed file, or a Dockerfile already linted (only its stages kept). */
-type Linkable = Parsed | { abs: string; model: Pick<FileModel, 'format' | 'scopes'> };
+type LinkTarget = Parsed | { abs: string; model: Pick<FileModel, 'format' | 'scopes'> };
 
-const isParsed = (l: Linkable): l is Parsed => 'assignments' in l.model;
+const isFullModel = (l: LinkTarget): l is Parsed => 'assignments' in l.model;
 
 /** Lints one text as if it were the file `filename`. Pure apart from the rule set. */
 export function lintText(filename: string, text: string, options: { config?: ResolvedConfig; rules?: readonly Rule[]; format?: FileFormat } = {}): FileResult {
@@ -89,7 +89,7 @@ export async function lintPaths(inputs: readonly string[], options: LintOptions)
   const { files, configs, configIndex } = await withConfigs(found.files, options);
 
   const outcomes = await lintFiles(files, rules, configs, configIndex, options.jobs ?? 1, options.workerScript);
-  const byAbs = new Map<string, Linkable>();
+  const byAbs = new Map<string, LinkTarget>();
   files.forEach((f, i) => {
     const o = outcomes[i]!;
     if (o.kind === 'unread') results.push(o.result);
@@ -141,10 +141,10 @@ async function withConfigs(found: Discovered[], options: LintOptions): Promise<{
  * be read), services are looked up by name, and the assignments of an env file share one list of
  * the services that load it (not a copy each).
  */
-function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | undefined): void {
+function link(parsed: Parsed[], byAbs: Map<string, LinkTarget>, root: string | undefined): void {
   const readable = (abs: string) => root === undefined || within(root, abs);
   // Dockerfiles no input named, parsed for their stages only (not linted); null: unreadable.
-  const dockerfiles = new Map<string, Linkable | null>();
+  const dockerfiles = new Map<string, LinkTarget | null>();
   const unreadableEnv = new Set<string>();
   const loaders = new Map<FileModel, EnvLoaders>();
   const composes = parsed.filter((p) => p.model.format === 'compose');
@@ -155,7 +155,7 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | und
       const dfAbs = path.resolve(dir, svc.build.context, svc.build.dockerfile);
       let df = byAbs.get(dfAbs) ?? dockerfiles.get(dfAbs);
       if (df === undefined) {
-        const model = readable(dfAbs) ? parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), 'dockerfile') : null;
+        const model = readable(dfAbs) ? parseLinkedFile(dfAbs, displayFor(c.model.path, dir, dfAbs), 'dockerfile') : null;
         df = model ? { abs: dfAbs, model: { format: model.format, scopes: model.scopes } } : null;
         dockerfiles.set(dfAbs, df);
       }
@@ -174,7 +174,7 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | und
       let env = byAbs.get(abs);
       if (!env) {
         if (unreadableEnv.has(abs) || !readable(abs)) continue;
-        const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), 'env-file', ref.format));
+        const fresh = linked(abs, parseLinkedFile(abs, displayFor(c.model.path, dir, abs), 'env-file', ref.format));
         if (!fresh) {
           unreadableEnv.add(abs);
           continue;
@@ -183,7 +183,7 @@ function link(parsed: Parsed[], byAbs: Map<string, Linkable>, root: string | und
         byAbs.set(abs, env);
         parsed.push(fresh);
       }
-      if (!isParsed(env) || env.model.format !== 'env-file') continue;
+      if (!isFullModel(env) || env.model.format !== 'env-file') continue;
       byName ??= scopesByName(c.model.scopes);
       addLoaders(env.model, ref.services, byName, loaders);
     }
