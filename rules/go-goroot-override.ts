@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/define-rule';
 import type { FileModel, Scope } from '../src/model';
 import { valueOrName } from '../src/engine/report-helpers';
 import { walkEnv } from '../src/facts/stage-env';
-import { copyDestination, goRootsAt, knownValue, setsGoEnv, stageNames } from '../src/facts/stage-context';
+import { copyDestination, distroGoRootsAt, goRootsAt, knownValue, setsGoEnv, stageNames } from '../src/facts/stage-context';
 import { cleanGoPath, pathRelation } from '../src/go/paths';
 import { runScripts } from '../src/text/shell';
 import { escapeRe } from '../src/util/escape-re';
@@ -61,9 +61,12 @@ export default defineRule({
       if (value === null || value === '') return;
       const dockerfile = model.format === 'dockerfile';
       // A golang stage's Go is the image's; elsewhere, a Go tree copied in from a golang image or stage.
-      const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const copied = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      // No Go tree of an image: Go from the distribution's packages, if a RUN installed it.
+      const distro = copied.length === 0 && dockerfile ? distroGoRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const roots = copied.length > 0 ? copied : distro;
       if (roots.length === 0) return;
-      const where = dockerfile ? 'stage' : 'service';
+      const where = distro.length > 0 ? 'stage (from distribution packages)' : dockerfile ? 'stage' : 'service';
       if (roots.some((r) => pathRelation(value, r, scope.windows) === 'equal')) {
         ctx.report({ loc: valueOrName(a), messageId: 'redundant', data: { value }, severity: 'info' });
         return;

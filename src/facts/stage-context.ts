@@ -8,6 +8,7 @@ import type { Copy, EnvAssignment, FileModel, Scope } from '../model';
 import { golangImage } from '../go/image';
 import { cleanGoPath, isAbsGoPath, joinGoPath, pathRelation } from '../go/paths';
 import { walkEnv, type EnvVisit } from './stage-env';
+import { runScripts, simpleCommands } from '../text/shell';
 
 /** The stage and its ancestors (`FROM build AS test` → [test, build]), nearest first. */
 export function stageChain(model: FileModel, name: string | undefined): Scope[] {
@@ -109,6 +110,37 @@ export function copyDestination(c: Copy, windows: boolean): string | null {
   if (p.includes('$')) return null;
   if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
   return c.workdir === undefined ? null : joinGoPath(c.workdir, p, windows);
+}
+
+/** Distribution packages of Go and where each puts its GOROOT (Debian/Ubuntu, Alpine, Fedora/RHEL). */
+const DISTRO_GO: readonly { managers: readonly string[]; package: RegExp; root: (pkg: string) => string }[] = [
+  { managers: ['apt-get', 'apt'], package: /^golang(?:-go)?$/, root: () => '/usr/lib/go' },
+  { managers: ['apt-get', 'apt'], package: /^golang-(1\.\d+)(?:-go)?$/, root: (pkg) => `/usr/lib/go-${/^golang-(1\.\d+)/.exec(pkg)![1]}` },
+  { managers: ['apk'], package: /^go$/, root: () => '/usr/lib/go' },
+  { managers: ['dnf', 'yum', 'microdnf', 'tdnf'], package: /^golang(?:-bin)?$/, root: () => '/usr/lib/golang' },
+];
+
+/**
+ * Where Go installed from distribution packages lives in a stage before `line`
+ * (`apt-get install golang-go` → /usr/lib/go, `apt-get install golang-1.21-go` → /usr/lib/go-1.21,
+ * `apk add go` → /usr/lib/go, `dnf install golang` → /usr/lib/golang).
+ */
+export function distroGoRootsAt(model: FileModel, scope: string, line: number): string[] {
+  const roots = new Set<string>();
+  for (const run of instructionsBefore(model, model.runs, scope, line)) {
+    for (const { text } of runScripts(run)) {
+      for (const c of simpleCommands(text)) {
+        const manager = c.head?.value.replace(/^.*\//, '');
+        if (!manager || !c.args.some((w) => w.value === 'install' || w.value === 'add')) continue;
+        for (const w of c.args) {
+          const pkg = w.value.replace(/[=:].*$/, '');
+          const d = DISTRO_GO.find((x) => x.managers.includes(manager) && x.package.test(pkg));
+          if (d) roots.add(d.root(pkg));
+        }
+      }
+    }
+  }
+  return [...roots];
 }
 
 /**

@@ -1,5 +1,5 @@
 import rule from '../../rules/go-goroot-override';
-import { ruleTester } from '../helpers/rule-tester';
+import { lintWith, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
@@ -66,4 +66,20 @@ ruleTester(rule, {
       errors: [{ messageId: 'redundant', line: 5, column: 15 }],
     },
   ],
+});
+
+describe('go-goroot-override with Go from distribution packages', () => {
+  it.each([
+    ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends golang-go git\nENV GOROOT=/usr/local/go\n', 'mismatch', '/usr/lib/go'],
+    ['FROM ubuntu:22.04\nRUN apt-get install -y golang-1.21-go\nENV GOROOT=/usr/local/go\n', 'mismatch', '/usr/lib/go-1.21'],
+    ['FROM alpine:3.20\nRUN apk add --no-cache go\nENV GOROOT=/usr/local/go\n', 'mismatch', '/usr/lib/go'],
+    ['FROM fedora:40\nRUN dnf install -y golang\nENV GOROOT=/usr/lib/golang\n', 'redundant', '/usr/lib/golang'],
+  ])('%j', (code, messageId, root) => {
+    const [f] = lintWith(rule, code).findings;
+    expect(f?.messageId).toBe(messageId);
+    expect(f?.message).toContain(messageId === 'mismatch' ? `installed at ${root}` : root);
+  });
+  it('a tarball unpacked at the value is a custom toolchain', () => {
+    expect(lintWith(rule, 'FROM debian:12\nRUN apt-get install -y golang-go && curl -L https://go.dev/dl/go1.22.tgz | tar -C /usr/local -xz\nENV GOROOT=/usr/local/go\n').findings).toEqual([]);
+  });
 });
