@@ -3,20 +3,34 @@ import { classify } from '../src/classify';
 import { scanCommand } from '../src/classify/commands';
 import { scanAssignments } from '../src/classify/assignments';
 import { secretReport } from '../src/engine/report-helpers';
-import { span } from '../src/text/location';
-import type { Location, TextSegment } from '../src/model';
+import { joinSegments, locateInSegments, span } from '../src/text/location';
+import type { CommandKind, Location, TextSegment } from '../src/model';
+
+/** Where each kind of command is written, in the words of its file. */
+const WHERE: Record<CommandKind, string> = {
+  cmd: 'CMD',
+  entrypoint: 'ENTRYPOINT',
+  healthcheck: 'HEALTHCHECK',
+  'compose-command': 'command',
+  'compose-entrypoint': 'entrypoint',
+  'compose-healthcheck': 'healthcheck test',
+};
 
 /**
- * Credentials written into a RUN command or a RUN heredoc: token literals, `curl -u user:pass`,
- * `--password …`, `echo "//registry…/:_authToken=…" > .npmrc`, `export API_TOKEN=…`. The command
- * text is stored in the image history, and files it writes stay in the layer.
+ * Credentials written into a command: token literals, `curl -u user:pass`, `--password …`,
+ * `echo "//registry…/:_authToken=…" > .npmrc`, `export API_TOKEN=…`, `echo user:pass | chpasswd`,
+ * `htpasswd -b`, `useradd -p`, `redis-server --requirepass`, `redis-cli -a`, NuGet source
+ * passwords, secret-named `msiexec` properties (src/classify/commands.ts). Read in RUN commands
+ * and heredocs (kept in the image history, files they write stay in the layer), in CMD /
+ * ENTRYPOINT / HEALTHCHECK (kept in the image config) and in a compose service's `command`,
+ * `entrypoint` and `healthcheck.test` (kept in the committed compose file).
  */
 export default defineRule({
   id: 'secret-in-run',
   category: 'secret',
   severity: 'error',
-  description: 'Hardcoded credential in a RUN command or heredoc',
-  formats: ['dockerfile'],
+  description: 'Hardcoded credential in a command (RUN, heredoc, CMD, ENTRYPOINT, HEALTHCHECK, compose command)',
+  formats: ['dockerfile', 'compose'],
   aliases: ['tally/secrets-in-code'],
   tags: ['security', 'secrets'],
   messages: {
@@ -26,6 +40,10 @@ export default defineRule({
       'A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=… and read it from /run/secrets/… at build or run time.',
     assignment:
       'RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead.',
+    command:
+      '{{where}} contains a hardcoded {{tokenType}} ({{value}}); the command is stored in the image config (docker inspect) and history. Give the secret to the container at run time instead: an environment variable or a secret file under /run/secrets/ that the program reads.',
+    composeCommand:
+      'The {{where}} of service {{service}} contains a hardcoded {{tokenType}} ({{value}}); it is committed with the compose file. Reference a variable instead (${NAME}, from an uncommitted .env or the environment) or use a compose secret.',
   },
   check(model, ctx) {
     const reported: Location[] = [];
@@ -38,21 +56,41 @@ export default defineRule({
       reported.push(r.loc);
       ctx.report(r);
     }
-    const scan = (seg: TextSegment, heredoc: boolean) => {
-      const matches = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
-      for (const m of matches) {
-        const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-        if (overlaps(loc)) continue; // already reported (an assignment's value, or an earlier match)
-        reported.push(loc);
-        const type = 'name' in m ? `value for ${(m as { name: string }).name}` : m.type;
-        ctx.report({ loc, messageId: heredoc ? 'heredoc' : 'literal', data: { tokenType: type, value: m.text }, secrets: [m.text] });
+    const emit = (loc: Location, messageId: string, data: Record<string, string>) => {
+      if (overlaps(loc)) return; // already reported (an assignment's value, or an earlier match)
+      reported.push(loc);
+      // The match types are godock's words (`chpasswd password` must not mask a secret `passwd`),
+      // except `value for NAME`, which quotes a name from the file.
+      const plain = data.tokenType!.startsWith('value for ') ? ['where'] : ['where', 'tokenType'];
+      ctx.report({ loc, messageId, data, secrets: [data.value!], plain });
+    };
+    /** One command line: the segments joined (continuation lines, exec-form arguments), each
+     *  match mapped back to the segment it starts in. */
+    const scanLine = (segs: readonly TextSegment[], messageId: string, extra: Record<string, string> = {}) => {
+      for (const m of scanCommand(joinSegments(segs), ctx.classify)) {
+        const loc = locateInSegments(segs, m.start, m.end);
+        if (loc) emit(loc, messageId, { ...extra, tokenType: m.type, value: m.text });
+      }
+    };
+    /** A heredoc body, line by line: commands and, as in a config file, secret-named keys. */
+    const scanBody = (h: { segments: readonly TextSegment[] }) => {
+      for (const seg of h.segments) {
+        for (const m of [...scanCommand(seg.text, ctx.classify), ...scanAssignments(seg.text, classify, ctx.classify)]) {
+          const type = 'name' in m ? `value for ${(m as { name: string }).name}` : m.type;
+          emit(span(seg.line, seg.column + m.start, m.end - m.start), 'heredoc', { tokenType: type, value: m.text });
+        }
       }
     };
     for (const run of model.runs) {
-      for (const seg of run.segments) scan(seg, false);
-      for (const h of run.heredocs) for (const seg of h.segments) scan(seg, true);
+      scanLine(run.segments, 'literal');
+      run.heredocs.forEach(scanBody);
     }
     // `COPY <<EOF /app/config.yml` writes its body into the image just the same.
-    for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
+    for (const c of model.copies) c.heredocs.forEach(scanBody);
+    // CMD / ENTRYPOINT / HEALTHCHECK (image config) and compose commands (the committed file).
+    for (const cmd of model.commands) {
+      if (cmd.kind.startsWith('compose-')) scanLine(cmd.segments, 'composeCommand', { where: WHERE[cmd.kind], service: cmd.scope });
+      else scanLine(cmd.segments, 'command', { where: WHERE[cmd.kind] });
+    }
   },
 });

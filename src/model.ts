@@ -138,6 +138,36 @@ export interface Run {
   viaOnbuild?: boolean;
 }
 
+/**
+ * Where a command line other than a RUN is kept:
+ * - cmd / entrypoint / healthcheck: Dockerfile CMD, ENTRYPOINT and HEALTHCHECK CMD (stored in the
+ *   image config, `docker inspect`, and in the image history)
+ * - compose-command / compose-entrypoint / compose-healthcheck: a compose service's `command`,
+ *   `entrypoint` and `healthcheck.test` (kept in the committed compose file)
+ */
+export type CommandKind = 'cmd' | 'entrypoint' | 'healthcheck' | 'compose-command' | 'compose-entrypoint' | 'compose-healthcheck';
+
+/**
+ * A command line that is not a RUN (see CommandKind), for rules that read its text.
+ * Shell form (a string): one segment per physical line, as for RUN. Exec form (a JSON array or
+ * a YAML list): one segment per argument, its text as written between the quotes (escapes kept,
+ * so columns stay exact); the command is the segments joined with a space. The `CMD` /
+ * `CMD-SHELL` / `NONE` word that opens a compose healthcheck list is not a segment.
+ */
+export interface Command {
+  kind: CommandKind;
+  /** Stage name for Dockerfiles; the (first) service name for compose. */
+  scope: string;
+  form: 'shell' | 'exec';
+  segments: TextSegment[];
+  /** The instruction (Dockerfile) or the value of the key (compose). */
+  loc: Location;
+  /** Compose only: every service that runs this command (one written behind an anchor and shared). */
+  services?: string[];
+  /** Set for a CMD / ENTRYPOINT / HEALTHCHECK that is an ONBUILD trigger. */
+  viaOnbuild?: boolean;
+}
+
 export interface User {
   scope: string;
   user: string;
@@ -184,6 +214,8 @@ export interface FileModel {
   copies: Copy[];
   workdirs: Workdir[];
   runs: Run[];
+  /** CMD, ENTRYPOINT, HEALTHCHECK and compose `command` / `entrypoint` / `healthcheck.test` (see Command). */
+  commands: Command[];
   users: User[];
   envFiles: EnvFileRef[];
   suppressions: Suppression[];

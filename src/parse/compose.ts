@@ -16,6 +16,10 @@
  *   golang facts and build context/Dockerfile/target.
  * - `envFiles`: every `env_file` entry (string, list, `{path, required, format}`), resolved against
  *   the compose file's folder, merged per file with the services that use it.
+ * - `commands`: each service's `command:`, `entrypoint:` and `healthcheck.test` (string or list),
+ *   as text segments at their positions.
+ * - `KEY:value` written without the space YAML needs (one key that swallowed its value) is read as
+ *   `KEY` = `value`.
  * - `errors`: invalid YAML (parser reason, line, column), a root that is not a mapping, alias bombs.
  *
  * Values are not interpolated: `value` is the decoded YAML scalar; see ./interpolation for what
@@ -36,7 +40,7 @@ import {
   type CollectionTag,
   type YAMLMap,
 } from 'yaml';
-import type { EnvAssignment, EnvFileRef, FileModel, Location, ParseError, Scope } from '../model';
+import type { Command, CommandKind, EnvAssignment, EnvFileRef, FileModel, Location, ParseError, Scope, TextSegment } from '../model';
 import { golangImage } from '../go/image';
 import { redact } from '../classify/redact';
 import { emptyModel } from './empty-model';
@@ -211,6 +215,7 @@ function walk(ctx: Ctx, root: YAMLMap, model: FileModel): void {
     model.scopes.push(scope);
     collectEnv(ctx, fields.get('environment')?.value, 'environment', name);
     collectEnvFiles(ctx, fields.get('env_file')?.value, name);
+    collectCommands(ctx, fields, name, model);
   });
 }
 
@@ -517,6 +522,72 @@ function collectEnvFiles(ctx: Ctx, node: unknown, service: string): void {
     }
     ctx.envFiles.set(key, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// command / entrypoint / healthcheck.test
+
+/**
+ * A service's `command`, `entrypoint` and `healthcheck.test` as Commands: a string is shell form,
+ * one segment per source line of its content; a list is exec form, one segment per item (the
+ * `CMD` / `CMD-SHELL` / `NONE` that opens a healthcheck list is not one). Segments hold the
+ * source text (quotes' content as written), so columns are exact. One written behind an anchor
+ * and shared by several services is one Command listing every service.
+ */
+function collectCommands(ctx: Ctx, fields: Map<string, Entry>, service: string, model: FileModel): void {
+  const hc = deref(ctx, fields.get('healthcheck')?.value);
+  const test = isMap(hc) && !isReset(hc) ? entries(ctx, hc).find((e) => e.key === 'test')?.value : undefined;
+  const sources: [CommandKind, unknown][] = [
+    ['compose-command', fields.get('command')?.value],
+    ['compose-entrypoint', fields.get('entrypoint')?.value],
+    ['compose-healthcheck', test],
+  ];
+  for (const [kind, node] of sources) {
+    const n = deref(ctx, node);
+    if (n === null || isReset(n) || !n.range) continue;
+    const loc = isScalar(n) ? contentLoc(ctx, n) : ctx.lc.loc(n.range[0], n.range[1]);
+    const known = model.commands.find((c) => c.kind === kind && c.loc.line === loc.line && c.loc.column === loc.column);
+    if (known) {
+      if (!known.services!.includes(service)) known.services!.push(service);
+      continue;
+    }
+    let segments: TextSegment[];
+    let form: Command['form'];
+    if (isScalar(n)) {
+      if (scalarText(n) === null) continue;
+      form = 'shell';
+      segments = scalarSegments(ctx, n);
+    } else if (isSeq(n)) {
+      form = 'exec';
+      const items = n.items.map((i) => deref(ctx, i));
+      const first = items[0];
+      const skip = kind === 'compose-healthcheck' && isScalar(first) && /^(?:CMD|CMD-SHELL|NONE)$/.test(scalarText(first) ?? '') ? 1 : 0;
+      segments = [];
+      for (const item of items.slice(skip)) {
+        spend(ctx);
+        if (isScalar(item) && scalarText(item) !== null) segments.push(...scalarSegments(ctx, item));
+      }
+    } else continue;
+    if (segments.length === 0) continue;
+    model.commands.push({ kind, scope: service, form, segments, loc, services: [service] });
+  }
+}
+
+/** A scalar's content as it is written, one segment per source line (leading blanks dropped). */
+function scalarSegments(ctx: Ctx, s: Scalar): TextSegment[] {
+  const [a, b] = contentRange(ctx, s);
+  const out: TextSegment[] = [];
+  let at = a;
+  for (const line of ctx.text.slice(a, b).split('\n')) {
+    const text = line.replace(/\r$/, '');
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== '') {
+      const p = ctx.lc.linePos(at + lead);
+      out.push({ text: text.slice(lead).trimEnd(), line: p.line, column: p.col });
+    }
+    at += line.length + 1;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { type Range0 } from '../text/location';
 import { enableSpeedups } from './dockerfile-ast-speedups';
 import { emptyModel } from './empty-model';
 import { parsePragma } from './pragma';
+import { handleCommand, isCommandKeyword } from './dockerfile-parts/commands';
 import { handleCopy } from './dockerfile-parts/copy';
 import { handleRun } from './dockerfile-parts/run';
 import { handleFrom, handleUser, handleWorkdir } from './dockerfile-parts/stage';
@@ -20,8 +21,8 @@ export { parseJsonArgs } from './dockerfile-parts/text';
 
 /**
  * Parses a Dockerfile into the shared model: one walk over dockerfile-ast's instructions in file
- * order, each handed to its family (./dockerfile-parts: stage, variables, run, copy), which reads
- * and extends the walk's state. A malformed instruction is reported, never thrown.
+ * order, each handed to its family (./dockerfile-parts: stage, variables, run, copy, commands),
+ * which reads and extends the walk's state. A malformed instruction is reported, never thrown.
  */
 export function parseDockerfile(path: string, input: string): FileModel {
   enableSpeedups();
@@ -58,6 +59,7 @@ function handle(st: DockerfileState, ins: Instruction, viaOnbuild: boolean): voi
   else if (ins instanceof Label) pushProperties(st, ins.getProperties(), 'label', viaOnbuild, null);
   else if (keyword === 'RUN') handleRun(st, ins, viaOnbuild);
   else if (keyword === 'COPY' || keyword === 'ADD') handleCopy(st, ins, keyword, viaOnbuild);
+  else if (isCommandKeyword(keyword)) handleCommand(st, ins, keyword, viaOnbuild);
   else if (ins instanceof Workdir && !viaOnbuild) handleWorkdir(st, ins, vars);
   else if (ins instanceof User && !viaOnbuild) handleUser(st, ins);
   else if (ins instanceof Onbuild && !viaOnbuild) {

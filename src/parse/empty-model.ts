@@ -10,6 +10,7 @@ export function emptyModel(path: string, format: FileModel['format']): FileModel
     copies: [],
     workdirs: [],
     runs: [],
+    commands: [],
     users: [],
     envFiles: [],
     suppressions: [],

@@ -1,5 +1,5 @@
 import { ALIAS_BOMB, NOT_A_MAPPING, parseCompose, resolveEnvFilePath } from '../../src/parse/compose';
-import type { EnvAssignment } from '../../src/model';
+import type { Command, EnvAssignment } from '../../src/model';
 import { L } from '../helpers/text';
 
 /** The fields of an assignment a table asserts. */
@@ -363,5 +363,70 @@ describe('parseCompose: errors (never throws)', () => {
     expect(m.errors).toEqual([]);
     expect(m.scopes.map((s) => s.name)).toEqual(['a']);
     expect(m.assignments.map((a) => a.name)).toEqual(['DB_PASSWORD_FILE']);
+  });
+});
+
+describe('parseCompose: command, entrypoint, healthcheck.test', () => {
+  const view = (c: Command) => [c.kind, c.form, c.services, c.segments.map((s) => `${s.text}@${s.line}:${s.column}`)];
+  test.each([
+    {
+      title: 'strings: plain, quoted, folded over lines',
+      text: yaml([
+        'services:',
+        '  app:',
+        '    command: redis-server --port 6380',
+        '    entrypoint: "/entry.sh --debug"',
+        '    healthcheck:',
+        '      test: >',
+        '        curl -f',
+        '        http://localhost/',
+      ]),
+      want: [
+        ['compose-command', 'shell', ['app'], ['redis-server --port 6380@3:14']],
+        ['compose-entrypoint', 'shell', ['app'], ['/entry.sh --debug@4:18']],
+        ['compose-healthcheck', 'shell', ['app'], ['curl -f@7:9', 'http://localhost/@8:9']],
+      ],
+    },
+    {
+      title: 'lists: one segment per item; the CMD / CMD-SHELL word of a healthcheck is not one',
+      text: yaml([
+        'services:',
+        '  app:',
+        '    command: ["redis-server", "--port", 6380]',
+        '    entrypoint:',
+        '      - sh',
+        "      - '-c'",
+        '    healthcheck:',
+        '      test: ["CMD-SHELL", "redis-cli ping"]',
+        '  b:',
+        '    healthcheck:',
+        '      test: ["NONE"]',
+      ]),
+      want: [
+        ['compose-command', 'exec', ['app'], ['redis-server@3:16', '--port@3:32', '6380@3:41']],
+        ['compose-entrypoint', 'exec', ['app'], ['sh@5:9', '-c@6:10']],
+        ['compose-healthcheck', 'exec', ['app'], ['redis-cli ping@8:28']],
+      ],
+    },
+    {
+      title: 'a healthcheck behind an anchor is one command of every service that uses it; !reset drops one',
+      text: yaml([
+        'x-hc: &hc',
+        '  test: ["CMD", "true"]',
+        'services:',
+        '  a:',
+        '    healthcheck: *hc',
+        '    command: !reset null',
+        '  b:',
+        '    healthcheck:',
+        '      <<: *hc',
+        '      interval: 5s',
+      ]),
+      want: [['compose-healthcheck', 'exec', ['a', 'b'], ['true@2:18']]],
+    },
+  ])('$title', ({ text, want }) => {
+    const m = parseCompose('compose.yaml', text);
+    expect(m.errors).toEqual([]);
+    expect(m.commands.map(view)).toEqual(want);
   });
 });

@@ -1,5 +1,5 @@
 import { parseDockerfile } from '../../src/parse/dockerfile';
-import type { EnvAssignment, Location } from '../../src/model';
+import type { Command, EnvAssignment, Location } from '../../src/model';
 
 const at = (l: Location | null) => (l ? `${l.line}:${l.column}-${l.endLine}:${l.endColumn}` : null);
 const summary = (a: EnvAssignment) => [a.kind, a.name, a.value, at(a.nameLoc), at(a.valueLoc), a.scope ?? null];
@@ -179,5 +179,27 @@ describe('parseDockerfile: golang detection with unknown tags', () => {
   it('knows golang:${GO_VERSION} without a default is golang', () => {
     const m = parseDockerfile('Dockerfile', 'ARG GO_VERSION\nFROM golang:${GO_VERSION} AS b\n');
     expect([m.scopes[0]!.golang, m.scopes[0]!.resolvedImage]).toEqual([true, null]);
+  });
+});
+
+describe('parseDockerfile: CMD, ENTRYPOINT, HEALTHCHECK', () => {
+  const view = (c: Command) => [c.kind, c.form, c.scope, c.segments.map((s) => `${s.text}@${s.line}:${s.column}`), c.viaOnbuild ?? false];
+  it.each([
+    ['CMD shell form over a continuation, comment dropped', 'FROM alpine\nCMD redis-server \\\n  # note\n  --port 6380\n', [
+      ['cmd', 'shell', '0', ['redis-server @2:5', '--port 6380@4:3'], false],
+    ]],
+    ['ENTRYPOINT exec form: one segment per argument, inside the quotes', 'FROM alpine AS app\nENTRYPOINT ["sh", "-c", "echo \\"hi\\""]\n', [
+      ['entrypoint', 'exec', 'app', ['sh@2:14', '-c@2:20', 'echo \\"hi\\"@2:26'], false],
+    ]],
+    ['HEALTHCHECK flags and the CMD word are not part of the command', 'FROM alpine\nHEALTHCHECK --interval=5s --retries=3 CMD curl -f http://localhost/\nHEALTHCHECK CMD ["curl", "-f", "x"]\n', [
+      ['healthcheck', 'shell', '0', ['curl -f http://localhost/@2:43'], false],
+      ['healthcheck', 'exec', '0', ['curl@3:19', '-f@3:27', 'x@3:33'], false],
+    ]],
+    ['HEALTHCHECK NONE and an empty CMD have no command', 'FROM alpine\nHEALTHCHECK NONE\nCMD []\nCMD\n', []],
+    ['ONBUILD CMD', 'FROM alpine\nONBUILD CMD ["./serve"]\n', [['cmd', 'exec', '0', ['./serve@2:15'], true]]],
+  ])('%s', (_name, text, expected) => {
+    const m = parseDockerfile('Dockerfile', text);
+    expect(m.errors).toEqual([]);
+    expect(m.commands.map(view)).toEqual(expected);
   });
 });
