@@ -42,870 +42,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports2, module2) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key2, value) => {
-      Object.defineProperty(object, key2, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
-        SLASH,
-        path10[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path10 : path10.slice(index + 1);
-    };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
-        SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key2 = UNDERSCORE + MODE_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_IGNORE, key2);
-      }
-      get checkRegex() {
-        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_CHECK_IGNORE, key2);
-      }
-      _make(mode, key2) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key2, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path10)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path10, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path10) : path10;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path10
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path10) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path10)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path10.length === 1) {
-        return true;
-      }
-      const second = path10.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path10) {
-        checkPath(
-          path10,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path10 ? this._t(path10, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
-        }
-        const dir = this._t(path10, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path10);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path10, cache) {
-        if (path10 in cache) {
-          return cache[path10];
-        }
-        const parentPath = parentOf(path10);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
-      }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
-      }
-      createFilter() {
-        return (path10) => !this.ignores(path10);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module2.exports = factory;
-    factory.default = factory;
-    module2.exports.isPathValid = isPathValid;
-    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
   "node_modules/braces/lib/utils.js"(exports2) {
@@ -1274,24 +410,24 @@ var require_fill_range = __commonJS({
       }
       return options.stringify === true;
     };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
+    var pad = (input, maxLength2, toNumber) => {
+      if (maxLength2 > 0) {
         let dash = input[0] === "-" ? "-" : "";
         if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+        input = dash + input.padStart(dash ? maxLength2 - 1 : maxLength2, "0");
       }
       if (toNumber === false) {
         return String(input);
       }
       return input;
     };
-    var toMaxLen = (input, maxLength) => {
+    var toMaxLen = (input, maxLength2) => {
       let negative = input[0] === "-" ? "-" : "";
       if (negative) {
         input = input.slice(1);
-        maxLength--;
+        maxLength2--;
       }
-      while (input.length < maxLength) input = "0" + input;
+      while (input.length < maxLength2) input = "0" + input;
       return negative ? "-" + input : input;
     };
     var toSequence = (parts, options, maxLen) => {
@@ -1446,7 +582,7 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
-    var compile2 = (ast, options = {}) => {
+    var compile3 = (ast, options = {}) => {
       const walk3 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -1488,7 +624,7 @@ var require_compile = __commonJS({
       };
       return walk3(ast);
     };
-    module2.exports = compile2;
+    module2.exports = compile3;
   }
 });
 
@@ -1930,7 +1066,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
-    var compile2 = require_compile();
+    var compile3 = require_compile();
     var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
@@ -1963,7 +1099,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile2(input, options);
+      return compile3(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -1992,7 +1128,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path10 = require("path");
+    var path11 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -2166,7 +1302,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path10.sep,
+      SEP: path11.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -2193,7 +1329,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path10 = require("path");
+    var path11 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -2222,7 +1358,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path10.sep === "\\";
+      return win32 === true || path11.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -2308,7 +1444,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -2351,7 +1487,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -2360,7 +1496,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -2397,7 +1533,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -2411,7 +1547,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
+                  isGlob2 = token.isGlob = true;
                   finished = true;
                   break;
                 }
@@ -2423,7 +1559,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -2431,7 +1567,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -2447,7 +1583,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -2463,7 +1599,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             while (eos() !== true && (code = advance())) {
               if (code === CHAR_LEFT_PARENTHESES) {
@@ -2480,7 +1616,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -2490,7 +1626,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str;
       let prefix = "";
@@ -2500,10 +1636,10 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob = str;
       } else {
@@ -2528,7 +1664,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -2956,15 +2092,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -3586,7 +2722,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path10 = require("path");
+    var path11 = require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3671,7 +2807,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path10.basename(input));
+      return regex.test(path11.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -3744,7 +2880,7 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch3 = (list, patterns, options) => {
+    var micromatch2 = (list, patterns, options) => {
       patterns = [].concat(patterns);
       list = [].concat(list);
       let omit = /* @__PURE__ */ new Set();
@@ -3785,11 +2921,11 @@ var require_micromatch = __commonJS({
       }
       return matches2;
     };
-    micromatch3.match = micromatch3;
-    micromatch3.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch3.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    micromatch3.any = micromatch3.isMatch;
-    micromatch3.not = (list, patterns, options = {}) => {
+    micromatch2.match = micromatch2;
+    micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch2.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch2.any = micromatch2.isMatch;
+    micromatch2.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
@@ -3797,7 +2933,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches2 = new Set(micromatch3(list, patterns, { ...options, onResult }));
+      let matches2 = new Set(micromatch2(list, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches2.has(item)) {
           result.add(item);
@@ -3805,12 +2941,12 @@ var require_micromatch = __commonJS({
       }
       return [...result];
     };
-    micromatch3.contains = (str, pattern, options) => {
+    micromatch2.contains = (str, pattern, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch3.contains(str, p, options));
+        return pattern.some((p) => micromatch2.contains(str, p, options));
       }
       if (typeof pattern === "string") {
         if (isEmptyString(str) || isEmptyString(pattern)) {
@@ -3820,18 +2956,18 @@ var require_micromatch = __commonJS({
           return true;
         }
       }
-      return micromatch3.isMatch(str, pattern, { ...options, contains: true });
+      return micromatch2.isMatch(str, pattern, { ...options, contains: true });
     };
-    micromatch3.matchKeys = (obj, patterns, options) => {
+    micromatch2.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
         throw new TypeError("Expected the first argument to be an object");
       }
-      let keys = micromatch3(Object.keys(obj), patterns, options);
+      let keys = micromatch2(Object.keys(obj), patterns, options);
       let res = {};
       for (let key2 of keys) res[key2] = obj[key2];
       return res;
     };
-    micromatch3.some = (list, patterns, options) => {
+    micromatch2.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -3841,7 +2977,7 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch3.every = (list, patterns, options) => {
+    micromatch2.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -3851,13 +2987,13 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch3.all = (str, patterns, options) => {
+    micromatch2.all = (str, patterns, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
-    micromatch3.capture = (glob, input, options) => {
+    micromatch2.capture = (glob, input, options) => {
       let posix2 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
@@ -3865,9 +3001,9 @@ var require_micromatch = __commonJS({
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch3.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch3.scan = (...args) => picomatch.scan(...args);
-    micromatch3.parse = (patterns, options) => {
+    micromatch2.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch2.scan = (...args) => picomatch.scan(...args);
+    micromatch2.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str of braces(String(pattern), options)) {
@@ -3876,19 +3012,883 @@ var require_micromatch = __commonJS({
       }
       return res;
     };
-    micromatch3.braces = (pattern, options) => {
+    micromatch2.braces = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
       if (options && options.nobrace === true || !hasBraces(pattern)) {
         return [pattern];
       }
       return braces(pattern, options);
     };
-    micromatch3.braceExpand = (pattern, options) => {
+    micromatch2.braceExpand = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch3.braces(pattern, { ...options, expand: true });
+      return micromatch2.braces(pattern, { ...options, expand: true });
     };
-    micromatch3.hasBraces = hasBraces;
-    module2.exports = micromatch3;
+    micromatch2.hasBraces = hasBraces;
+    module2.exports = micromatch2;
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports2, module2) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key2, value) => {
+      Object.defineProperty(object, key2, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run3, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run3 = [];
+      const flush = () => {
+        let lastWildcard;
+        run3.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run3.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
+        });
+        run3 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run3.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
+        SLASH,
+        path11[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path11 : path11.slice(index + 1);
+    };
+    var parentOf = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
+        SLASH,
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key2 = UNDERSCORE + MODE_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_IGNORE, key2);
+      }
+      get checkRegex() {
+        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_CHECK_IGNORE, key2);
+      }
+      _make(mode, key2) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key2, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path11) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule.checkRegex.test(path11)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path11, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename3 = shortcut ? basenameOf(path11) : path11;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename3 : path11
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path11) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path11)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path11.length === 1) {
+        return true;
+      }
+      const second = path11.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache2, path11) {
+        checkPath(
+          path11,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path11 ? this._t(path11, cache2) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
+        }
+        const dir = this._t(path11, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path11);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path11, cache2) {
+        if (path11 in cache2) {
+          return cache2[path11];
+        }
+        const parentPath = parentOf(path11);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+      }
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      }
+      createFilter() {
+        return (path11) => !this.ignores(path11);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module2.exports = factory;
+    factory.default = factory;
+    module2.exports.isPathValid = isPathValid;
+    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -3969,17 +3969,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path10) {
-      const ctrl = callVisitor(key2, node, visitor, path10);
+    function visit_(key2, node, visitor, path11) {
+      const ctrl = callVisitor(key2, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path10, ctrl);
-        return visit_(key2, ctrl, visitor, path10);
+        replaceNode(key2, path11, ctrl);
+        return visit_(key2, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3990,13 +3990,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4017,17 +4017,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path10) {
-      const ctrl = await callVisitor(key2, node, visitor, path10);
+    async function visitAsync_(key2, node, visitor, path11) {
+      const ctrl = await callVisitor(key2, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path10, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path10);
+        replaceNode(key2, path11, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4038,13 +4038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4071,23 +4071,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path10) {
+    function callVisitor(key2, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path10);
+        return visitor(key2, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path10);
+        return visitor.Map?.(key2, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path10);
+        return visitor.Seq?.(key2, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path10);
+        return visitor.Pair?.(key2, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path10);
+        return visitor.Scalar?.(key2, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path10);
+        return visitor.Alias?.(key2, node, path11);
       return void 0;
     }
-    function replaceNode(key2, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key2, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -4174,8 +4174,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
@@ -4222,10 +4222,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -4234,7 +4234,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -4244,9 +4244,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -4263,11 +4263,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -4699,10 +4699,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4721,7 +4721,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4751,11 +4751,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key2, ...rest] = path10;
+          const [key2, ...rest] = path11;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4769,8 +4769,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key2, ...rest] = path10;
+      deleteIn(path11) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -4784,8 +4784,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key2, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key2, ...rest] = path11;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4803,8 +4803,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key2, ...rest] = path10;
+      hasIn(path11) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -4814,8 +4814,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key2, ...rest] = path10;
+      setIn(path11, value) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -5135,9 +5135,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -5186,7 +5186,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -7330,9 +7330,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7407,14 +7407,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7429,10 +7429,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7443,10 +7443,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7463,13 +7463,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -9430,9 +9430,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9441,23 +9441,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9468,10 +9468,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -13517,7 +13517,7 @@ var require_instruction = __commonJS({
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
     var main_1 = require_main();
-    var Instruction2 = class extends line_1.Line {
+    var Instruction3 = class extends line_1.Line {
       constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
         super(document, range);
         this.dockerfile = dockerfile;
@@ -14321,7 +14321,7 @@ var require_instruction = __commonJS({
         return text === name ? candidateRange : null;
       }
     };
-    exports2.Instruction = Instruction2;
+    exports2.Instruction = Instruction3;
   }
 });
 
@@ -14928,7 +14928,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -14969,7 +14969,7 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
+                      if (!inDouble && !inSingle && !literal2) {
                         if (char2 === escapeChar2) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
@@ -14997,7 +14997,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -15927,9 +15927,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path10 = this.getPath();
-        if (path10 === null || path10.startsWith("/")) {
-          return path10;
+        const path11 = this.getPath();
+        if (path11 === null || path11.startsWith("/")) {
+          return path11;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15941,7 +15941,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path10 : parent + "/" + path10;
+              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
             }
           }
         }
@@ -17054,170 +17054,47 @@ module.exports = __toCommonJS(action_exports);
 var import_node_child_process = require("node:child_process");
 var import_node_crypto4 = require("node:crypto");
 var import_node_fs8 = require("node:fs");
-var path9 = __toESM(require("node:path"));
+var path10 = __toESM(require("node:path"));
 
-// src/lint.ts
-var path4 = __toESM(require("node:path"));
-
-// src/discover.ts
-var import_node_fs = require("node:fs");
-var path = __toESM(require("node:path"));
-var import_ignore = __toESM(require_ignore());
-var import_micromatch = __toESM(require_micromatch());
-
-// src/parse/detect.ts
-function formatFromName(file) {
-  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
-  if (/^(docker-)?compose([._-][^/]*)?\.ya?ml$/.test(base)) return "compose";
-  if (/^(docker|container)file$/.test(base) || /\.(docker|container)file$/.test(base)) return "dockerfile";
-  if (/^(docker|container)file[._-]/.test(base)) {
-    if (/\.(md|txt|rst|dockerignore|go|py|js|ts|json|sh|ps1|bak|orig|swp|yml|yaml|toml|lock|sum)$/.test(base)) return null;
-    return "dockerfile";
-  }
-  if (base === ".env" || /^\.env\.[^/]+$/.test(base) || /\.env$/.test(base)) {
-    if (/\.(example|sample|template|dist|tmpl)$/.test(base)) return null;
-    return "env-file";
-  }
-  return null;
+// src/classify/mask.ts
+function mask(value) {
+  const len = [...value].length;
+  const prefixLen = Math.min(4, Math.floor(len / 4));
+  const prefix = [...value].slice(0, prefixLen).join("");
+  return `${prefix}****(${len})`;
 }
-function sniffFormat(text) {
-  if (/^\s*(services|version|x-[\w-]+|volumes|networks|include)\s*:/m.test(text)) return "compose";
-  if (/^\s*(FROM|ARG)\s+\S/im.test(text)) return "dockerfile";
-  if (/^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*=/m.test(text)) return "env-file";
-  return "dockerfile";
+function maskIn(text, secrets) {
+  if (secrets.length === 0) return text;
+  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
+  return out;
 }
 
-// src/discover.ts
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
-function toPosix(p) {
-  return p.split(path.sep).join("/");
-}
-function ignoredBy(globs, base, abs) {
-  return globs.length > 0 && import_micromatch.default.isMatch(toPosix(path.relative(base, abs)), globs, { dot: true });
-}
-function hasGlob(p) {
-  return import_micromatch.default.scan(p).isGlob;
-}
-async function discover(inputs, cwd, ignoreGlobs = []) {
-  const files = [];
-  const errors = [];
-  const seen = /* @__PURE__ */ new Set();
-  const userIgnored = (abs) => ignoredBy(ignoreGlobs, cwd, abs);
-  const add = (d) => {
-    if (seen.has(d.abs) || userIgnored(d.abs)) return;
-    seen.add(d.abs);
-    files.push(d);
-  };
-  for (const input of inputs) {
-    if (hasGlob(input)) {
-      const { base, glob } = import_micromatch.default.scan(input);
-      const baseAbs = path.resolve(cwd, base || ".");
-      const matcher = import_micromatch.default.matcher(glob, { dot: true });
-      walk(baseAbs, base || ".", errors, (abs2, display, rel) => {
-        if (matcher(rel)) add({ abs: abs2, display, format: formatFromName(abs2), explicit: true });
-      }, true);
-      continue;
-    }
-    const abs = path.resolve(cwd, input);
-    let st;
-    try {
-      st = (0, import_node_fs.statSync)(abs);
-    } catch (e) {
-      errors.push({ display: input, message: describeFsError(e, "cannot read") });
-      continue;
-    }
-    if (st.isDirectory()) {
-      walk(abs, input, errors, (fileAbs, display) => {
-        const format = formatFromName(fileAbs);
-        if (format) add({ abs: fileAbs, display, format, explicit: false });
-      });
-    } else add({ abs, display: input, format: formatFromName(abs), explicit: true });
+// src/classify/assignments.ts
+var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
   }
-  return { files, errors };
-}
-function walk(root, rootDisplay, errors, onFile, allFiles = false) {
-  const stack = [{ dir: root, ig: null, igBase: root }];
-  while (stack.length) {
-    const top = stack.pop();
-    const { dir } = top;
-    let entries2;
-    try {
-      entries2 = (0, import_node_fs.readdirSync)(dir, { withFileTypes: true });
-    } catch (e) {
-      errors.push({ display: joinDisplay(rootDisplay, path.relative(root, dir)), message: describeFsError(e, "cannot read directory") });
-      continue;
-    }
-    let { ig, igBase } = top;
-    const own = entries2.some((e) => e.name === ".gitignore") ? loadGitignore(dir) : null;
-    if (own) {
-      ig = ig ? combine(ig, igBase, own, dir) : own;
-      igBase = dir;
-    }
-    entries2.sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
-    const subdirs = [];
-    for (const ent of entries2) {
-      const abs = path.join(dir, ent.name);
-      const rel = toPosix(path.relative(root, abs));
-      const igRel = ig ? toPosix(path.relative(igBase, abs)) : "";
-      if (ent.isDirectory()) {
-        if (SKIP_DIRS.has(ent.name)) continue;
-        if (ig && ig.ignores(igRel + "/")) continue;
-        subdirs.push(abs);
-      } else if (ent.isFile() || ent.isSymbolicLink()) {
-        if (ig && ig.ignores(igRel)) continue;
-        if (ent.isSymbolicLink()) {
-          try {
-            if (!(0, import_node_fs.statSync)(abs).isFile()) continue;
-          } catch {
-            if (!allFiles && formatFromName(abs)) errors.push({ display: joinDisplay(rootDisplay, rel), message: "broken or looping symbolic link" });
-            continue;
-          }
-        }
-        onFile(abs, joinDisplay(rootDisplay, rel), rel);
-      }
-    }
-    for (const sub of subdirs.reverse()) stack.push({ dir: sub, ig, igBase });
-  }
-}
-function combine(parent, parentBase, child, childBase) {
-  const prefix = toPosix(path.relative(parentBase, childBase));
-  return {
-    ignores: (p) => parent.ignores(`${prefix}/${p}`) || child.ignores(p)
-  };
-}
-function loadGitignore(dir) {
-  try {
-    return (0, import_ignore.default)().add((0, import_node_fs.readFileSync)(path.join(dir, ".gitignore"), "utf8"));
-  } catch {
-    return null;
-  }
-}
-function joinDisplay(base, rel) {
-  if (!rel) return base;
-  if (base === "." || base === "./") return rel;
-  return `${base.replace(/[\\/]+$/, "")}/${rel}`;
-}
-function describeFsError(e, what) {
-  const code = e.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return `${what}: permission denied`;
-    case "ELOOP":
-      return `${what}: too many levels of symbolic links`;
-    case "EISDIR":
-      return `${what}: is a directory`;
-    default:
-      return `${what}: ${code ?? e.message}`;
-  }
+  return out;
 }
 
-// src/parse/compose.ts
-var import_yaml = __toESM(require_dist());
-
-// src/classify/go.ts
+// src/go/env.ts
 var GO_ENV_VARS = /* @__PURE__ */ new Set([
   "AR",
   "CC",
@@ -17296,32 +17173,6 @@ function isGoVar(name) {
 function isGoBinary(word) {
   return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
 }
-var NOT_GO = { golang: false, goroot: null, windows: false };
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
-  return { repo: rest.toLowerCase(), tag: null };
-}
-function golangImage(ref) {
-  if (!ref) return NOT_GO;
-  const { repo, tag } = splitImageRef(ref);
-  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
-  if (!isGo) return NOT_GO;
-  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
-  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
-}
-var GOLANG_IMAGE_ENV = {
-  GOPATH: "/go",
-  GOTOOLCHAIN: "local",
-  PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-};
-var GOLANG_WINDOWS_IMAGE_ENV = {
-  GOPATH: "C:\\go"
-};
 var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOEXE",
   "GOGCCFLAGS",
@@ -17332,67 +17183,314 @@ var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOVERSION",
   "GOTELEMETRY"
 ]);
-function golangTagVersion(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
-  const { tag } = splitImageRef(ref);
-  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
-  return m ? m[1] : null;
+
+// src/util/glob.ts
+var import_micromatch = __toESM(require_micromatch());
+
+// src/util/safe-text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
-function goVersionsAgree(a, b) {
-  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
-  const x = parts(a);
-  const y = parts(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
-  return true;
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
 }
-function isPlainOsImage(ref) {
-  if (!ref) return false;
-  const { repo } = splitImageRef(ref);
-  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
-  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+function displayName(name) {
+  if (PLAIN_NAME.test(name)) return name;
+  const cut = name.search(/[:=\s]/);
+  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
+  return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
 }
 
-// src/classify/mask.ts
-function mask(value) {
-  const len = [...value].length;
-  const prefixLen = Math.min(4, Math.floor(len / 4));
-  const prefix = [...value].slice(0, prefixLen).join("");
-  return `${prefix}****(${len})`;
-}
-function maskIn(text, secrets) {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
-}
-
-// src/classify/assignments.ts
-var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
-function scanAssignments(text, classify2, opts) {
-  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
-  const out = [];
-  ASSIGN_RE.lastIndex = 0;
-  let m;
-  while ((m = ASSIGN_RE.exec(text)) !== null) {
-    const name = m[2];
-    const raw = m[3];
-    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-    const value = quoted ? raw.slice(1, -1) : raw;
-    const c = classify2(name, value, opts);
-    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
-    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
-    const rel = value.indexOf(c.secretText);
-    const start = valueStart + (rel >= 0 ? rel : 0);
-    const secret = rel >= 0 ? c.secretText : value;
-    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+// src/util/glob.ts
+var MAX_GLOB_LENGTH = 256;
+var MAX_FALLBACK_WILDCARDS = 2;
+var GlobError = class extends Error {
+  constructor(glob, message) {
+    super(message);
+    this.glob = glob;
+    this.name = "GlobError";
   }
-  return out;
+  glob;
+};
+function isGlob(p) {
+  return import_micromatch.default.scan(p).isGlob;
+}
+function scanGlob(input) {
+  const { base, glob } = import_micromatch.default.scan(input);
+  return { base, glob };
+}
+var cache = /* @__PURE__ */ new Map();
+function globMatcher(glob, opts = {}) {
+  const key2 = `${opts.nocase ? "i" : "-"}${opts.dot ? "d" : "-"}${glob}`;
+  let m = cache.get(key2);
+  if (!m) {
+    if (cache.size >= 1e3) cache.clear();
+    cache.set(key2, m = compile(glob, opts));
+  }
+  return m;
+}
+function shown(glob) {
+  const cut = glob.length > 60 ? `${glob.slice(0, 60)}\u2026` : glob;
+  return `"${visible(cut).replace(/"/g, '\\"')}"`;
+}
+var WINDOWS = process.platform === "win32";
+function compile(glob, opts) {
+  if (glob === "") throw new GlobError(glob, "glob is empty");
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
+  let re;
+  try {
+    re = import_micromatch.default.makeRe(glob, mmOpts);
+  } catch (e) {
+    throw new GlobError(glob, `glob ${shown(glob)} is invalid (${visible(String(e.message).split("\n")[0] ?? "")})`);
+  }
+  let test;
+  try {
+    const prog = program(parseRegex(re.source, re.flags));
+    test = (s) => run(prog, s, 0, true);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    if (wildcards(glob) > MAX_FALLBACK_WILDCARDS)
+      throw new GlobError(
+        glob,
+        `glob ${shown(glob)} is too complex (more than ${MAX_FALLBACK_WILDCARDS} wildcards, groups or escapes around syntax that cannot be matched in linear time); simplify it`
+      );
+    test = (s) => re.test(s);
+  }
+  return (s) => {
+    if (s === "") return false;
+    const out = WINDOWS ? s.replace(/\\/g, "/") : s;
+    return s === glob || out === glob || test(out);
+  };
+}
+function wildcards(glob) {
+  return (glob.match(/\*+|[?([{\\]/g) ?? []).length;
+}
+var Unsupported = class extends Error {
+};
+var MAX_REPEAT = 10;
+function charTest(source, flags) {
+  if (source === "[^/]") return (c) => c !== "/";
+  const re = new RegExp(`^(?:${source})$`, flags);
+  const memo = /* @__PURE__ */ new Map();
+  return (c) => {
+    let r = memo.get(c);
+    if (r === void 0) memo.set(c, r = re.test(c));
+    return r;
+  };
+}
+function literal(c, flags) {
+  if (!flags.includes("i")) return { t: "char", test: (x) => x === c };
+  return { t: "char", test: charTest(`\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`, flags) };
+}
+function maxLength(a) {
+  switch (a.t) {
+    case "char":
+      return 1;
+    case "seq":
+      return a.items.reduce((n, x) => n + maxLength(x), 0);
+    case "alt":
+      return Math.max(...a.alts.map(maxLength));
+    case "star":
+    case "plus":
+      return Infinity;
+    case "opt":
+      return maxLength(a.body);
+    default:
+      return 0;
+  }
+}
+function parseRegex(src, flags) {
+  if (/[^i]/.test(flags)) throw new Unsupported(`regex flags ${flags}`);
+  let i = 0;
+  const alt = () => {
+    const alts = [seq()];
+    while (src[i] === "|") {
+      i++;
+      alts.push(seq());
+    }
+    return alts.length === 1 ? alts[0] : { t: "alt", alts };
+  };
+  const seq = () => {
+    const items = [];
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      const a = quantified(atom());
+      if (a.t === "look" && maxLength(a.body) === Infinity && items[items.length - 1]?.t !== "bol")
+        throw new Unsupported("unbounded lookahead");
+      items.push(a);
+    }
+    return { t: "seq", items };
+  };
+  const atom = () => {
+    const c = src[i++];
+    switch (c) {
+      case "(": {
+        let look = null;
+        if (src[i] === "?") {
+          const k = src[i + 1];
+          if (k === "=" || k === "!") look = k === "!";
+          else if (k !== ":") throw new Unsupported("group syntax");
+          i += 2;
+        }
+        const body = alt();
+        if (src[i++] !== ")") throw new Unsupported("unbalanced group");
+        return look === null ? body : { t: "look", neg: look, body };
+      }
+      case "[": {
+        let j = i;
+        while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
+        if (j >= src.length) throw new Unsupported("unterminated class");
+        const source = src.slice(i - 1, j + 1);
+        i = j + 1;
+        return { t: "char", test: charTest(source, flags) };
+      }
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" && x !== "\r" && x !== "\u2028" && x !== "\u2029" };
+      case "^":
+        return { t: "bol" };
+      case "$":
+        return { t: "eol" };
+      case "\\": {
+        const e = src[i++];
+        if (e === void 0 || /[bBc0-9]/.test(e)) throw new Unsupported(`escape \\${e ?? ""}`);
+        if (/[dDsSwWfnrtv]/.test(e)) return { t: "char", test: charTest(`\\${e}`, flags) };
+        const hex = e === "x" ? /^[0-9A-Fa-f]{2}/.exec(src.slice(i)) : e === "u" ? /^[0-9A-Fa-f]{4}/.exec(src.slice(i)) : null;
+        if (hex) {
+          i += hex[0].length;
+          return { t: "char", test: charTest(`\\${e}${hex[0]}`, flags) };
+        }
+        return literal(e, flags);
+      }
+      case "*":
+      case "+":
+      case "?":
+        throw new Unsupported(`bare ${c}`);
+      default:
+        return literal(c, flags);
+    }
+  };
+  const quantified = (a) => {
+    let min;
+    let max;
+    const q = src[i];
+    if (q === "*") [min, max] = [0, Infinity];
+    else if (q === "+") [min, max] = [1, Infinity];
+    else if (q === "?") [min, max] = [0, 1];
+    else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!m) return a;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      i += m[0].length - 1;
+    } else return a;
+    i++;
+    if (src[i] === "?") i++;
+    if (a.t === "bol" || a.t === "eol" || a.t === "look") throw new Unsupported("quantified assertion");
+    if (q !== "{") return { t: min === 0 ? max === 1 ? "opt" : "star" : "plus", body: a };
+    if (a.t !== "char" || min > MAX_REPEAT || max !== Infinity && max > MAX_REPEAT || max < min) throw new Unsupported("repeat");
+    const items = [];
+    for (let k = 0; k < min; k++) items.push(a);
+    if (max === Infinity) items.push({ t: "star", body: a });
+    else for (let k = min; k < max; k++) items.push({ t: "opt", body: a });
+    return { t: "seq", items };
+  };
+  const ast = alt();
+  if (i !== src.length) throw new Unsupported("unbalanced group");
+  return ast;
+}
+function program(ast) {
+  const states = [{ k: "match" }];
+  const push = (s) => states.push(s) - 1;
+  const emit = (a, next) => {
+    switch (a.t) {
+      case "char":
+        return push({ k: "char", test: a.test, next });
+      case "seq":
+        for (let j = a.items.length - 1; j >= 0; j--) next = emit(a.items[j], next);
+        return next;
+      case "alt":
+        return push({ k: "fork", to: a.alts.map((x) => emit(x, next)) });
+      case "opt":
+        return push({ k: "fork", to: [emit(a.body, next), next] });
+      case "star":
+      case "plus": {
+        const fork = { k: "fork", to: [] };
+        const at = push(fork);
+        const body = emit(a.body, at);
+        fork.to.push(body, next);
+        return a.t === "star" ? at : body;
+      }
+      case "bol":
+      case "eol":
+        return push({ k: a.t, next });
+      case "look":
+        return push({ k: "look", neg: a.neg, prog: program(a.body), next });
+    }
+  };
+  return { states, start: emit(ast, 0) };
+}
+function run(prog, s, from, search) {
+  const { states } = prog;
+  const seen = new Int32Array(states.length).fill(-1);
+  const stack = [];
+  const close = (list2, start, p) => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const j = stack.pop();
+      if (seen[j] === p) continue;
+      seen[j] = p;
+      const st = states[j];
+      switch (st.k) {
+        case "match":
+          stack.length = 0;
+          return true;
+        case "char":
+          list2.push(j);
+          break;
+        case "fork":
+          for (let t = st.to.length - 1; t >= 0; t--) stack.push(st.to[t]);
+          break;
+        case "bol":
+          if (p === 0) stack.push(st.next);
+          break;
+        case "eol":
+          if (p === s.length) stack.push(st.next);
+          break;
+        case "look":
+          if (run(st.prog, s, p, false) !== st.neg) stack.push(st.next);
+          break;
+      }
+    }
+    return false;
+  };
+  let list = [];
+  if (close(list, prog.start, from)) return true;
+  for (let p = from; p < s.length; p++) {
+    if (list.length === 0 && !search) return false;
+    const c = s[p];
+    const next = [];
+    for (const j of list) {
+      const st = states[j];
+      if (st.test(c) && close(next, st.next, p + 1)) return true;
+    }
+    if (search && close(next, prog.start, p + 1)) return true;
+    list = next;
+  }
+  return false;
 }
 
 // src/classify/names.ts
-var import_micromatch2 = __toESM(require_micromatch());
 var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 var SEP_RE = /[^A-Za-z0-9]+/;
 function splitWords(name) {
@@ -17854,12 +17952,12 @@ function extraSequences(extra) {
   return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
 }
 function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
+  const cache2 = cacheFor(opts);
+  const hit = cache2.get(name);
   if (hit) return hit;
   const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
+  if (cache2.size > 5e4) cache2.clear();
+  cache2.set(name, r);
   return r;
 }
 function analyzeUncached(name, opts) {
@@ -17938,9 +18036,9 @@ var matchers = /* @__PURE__ */ new WeakMap();
 function allowMatcher(patterns) {
   let m = matchers.get(patterns);
   if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch2.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch2.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch2.default.matcher(g, { nocase: true }));
+    const exact = new Set(patterns.filter((p) => !isGlob(p)).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => isGlob(p));
+    const globFns = globs.map((g) => globMatcher(g, { nocase: true }));
     m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
     matchers.set(patterns, m);
   }
@@ -18174,8 +18272,70 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "{}",
   "[]",
   '""',
-  "''"
+  "''",
+  "insecure",
+  "not-secure",
+  "not_secure"
 ]);
+var DESCRIPTION_WORDS = /* @__PURE__ */ new Set([
+  "a",
+  "an",
+  "and",
+  "any",
+  "some",
+  "my",
+  "the",
+  "long",
+  "random",
+  "secure",
+  "strong",
+  "unique",
+  "alphanumeric",
+  "string",
+  "secret",
+  "key",
+  "token",
+  "password",
+  "passphrase",
+  "value",
+  "generate",
+  "generated",
+  "with",
+  "of",
+  "character",
+  "characters",
+  "chars",
+  "here",
+  "example",
+  "sample",
+  "hex",
+  "base64",
+  "bytes",
+  "at",
+  "least",
+  "min",
+  "minimum",
+  "super",
+  "very",
+  "complex",
+  "random-string",
+  "goes",
+  "your",
+  "own"
+]);
+function isDescription(t) {
+  const words = t.toLowerCase().split(/[-_ ]+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => DESCRIPTION_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+function isRepeatedFiller(t) {
+  const parts = t.split(/[._-]/);
+  const long = parts.filter((p) => p.length > 4);
+  return long.length > 0 && long.every(oneCharacterRepeated) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
+function oneCharacterRepeated(p) {
+  for (let i = 1; i < p.length; i++) if (p.charCodeAt(i) !== p.charCodeAt(0)) return false;
+  return true;
+}
 var PLACEHOLDER_RES = [
   /^<[^<>]*>$/,
   // <token>, <your password>
@@ -18220,7 +18380,7 @@ function isPlaceholder(text) {
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t) || isDescription(t) || isRepeatedFiller(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
@@ -18580,7 +18740,7 @@ var FORMATS = [
 function groupCount(src) {
   return new RegExp(`${src}|`).exec("").length - 1;
 }
-function compile(formats, ci) {
+function compile2(formats, ci) {
   const groups = [];
   let idx = 1;
   const parts = [];
@@ -18594,15 +18754,15 @@ function compile(formats, ci) {
   const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
-var CS = compile(
+var CS = compile2(
   FORMATS.filter((f) => !f.ci),
   false
 );
-var CI = compile(
+var CI = compile2(
   FORMATS.filter((f) => f.ci),
   true
 );
-function run(c, text, out) {
+function run2(c, text, out) {
   if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
@@ -18626,8 +18786,8 @@ function run(c, text, out) {
 function scanText(text) {
   if (text.length < 8) return [];
   const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
+  run2(CS, text, found);
+  run2(CI, text, found);
   if (found.length <= 1) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out = [];
@@ -18710,6 +18870,17 @@ var AUTH_SCHEMES = /* @__PURE__ */ new Set([
   "id_token",
   "client_credentials"
 ]);
+var PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_[0-9A-Za-z]{10,}|phc_[0-9A-Za-z]{20,}|\d+-[0-9a-z]+\.apps\.googleusercontent\.com)$/;
+function publicIdName(words) {
+  if (words.includes("secret")) return false;
+  if (words.includes("pusher") && words.includes("key")) return true;
+  const storage = ["aws", "minio", "s3", "spaces", "r2", "b2", "gcs", "storage", "bucket", "wasabi", "oss", "do"];
+  const i = words.indexOf("access");
+  return i >= 0 && words[i + 1] === "key" && (i === 0 || words.some((w) => storage.includes(w)));
+}
+var PUBLISHED_KEYS = [
+  ["Azurite emulator account key (devstoreaccount1)", "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="]
+];
 var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
 var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
@@ -18739,13 +18910,16 @@ function classify(name, value, opts) {
   if (nameSecret && a.word) res.nameWord = a.word;
   if (value !== null && (vk === "literal" || vk === "reference")) {
     const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+    if (f) {
+      const published = PUBLISHED_KEYS.find(([, key2]) => value.includes(key2))?.[0];
+      return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text, ...published ? { published } : {} };
+    }
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
+  if (isAwsDocExample(lit) || PUBLIC_BY_DESIGN.test(lit) || publicIdName(splitWords(name))) return res;
   switch (a.exemption) {
     case "static":
     case "allow":
@@ -18821,90 +18995,343 @@ function redact(text, secrets = []) {
   return maskSpans(text, spans);
 }
 
-// src/parse/empty-model.ts
-function emptyModel(path10, format) {
-  return {
-    path: path10,
-    format,
-    assignments: [],
-    scopes: [],
-    copies: [],
-    workdirs: [],
-    runs: [],
-    users: [],
-    envFiles: [],
-    suppressions: [],
-    errors: []
-  };
+// src/util/article.ts
+var VOWEL_LETTER_NAMES = /* @__PURE__ */ new Set([..."aefhilmnorsx"]);
+var YOU_SOUNDS = /^(uni|use|usu|ura|uti|eu|one\b|once)/i;
+function indefiniteArticle(phrase) {
+  const word = phrase.trim().split(/[\s_/-]/)[0] ?? "";
+  if (word === "") return "a";
+  if (/^\d/.test(word)) return /^(8|11|18)(?!\d)|^8\d*/.test(word) ? "an" : "a";
+  const acronym = /^[A-Z][A-Z0-9]+$/.test(word) || !/[aeiouy]/i.test(word.slice(0, 3));
+  if (acronym) return VOWEL_LETTER_NAMES.has(word[0].toLowerCase()) ? "an" : "a";
+  if (YOU_SOUNDS.test(word)) return "a";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }
 
-// src/parse/location.ts
-function fromRange0(r) {
-  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
-}
-function span(line, column, length) {
-  return { line, column, endLine: line, endColumn: column + length };
-}
-function locateInSegments(segments2, start, end, sep5 = " ") {
-  let offset = 0;
-  for (const s of segments2) {
-    const segEnd = offset + s.text.length;
-    if (start >= offset && start <= segEnd) {
-      const col = s.column + (start - offset);
-      const stop = Math.min(end, segEnd);
-      return span(s.line, col, Math.max(1, stop - start));
-    }
-    offset = segEnd + sep5.length;
+// src/engine/config.ts
+var DEFAULT_CONFIG = {
+  rules: {},
+  classify: {},
+  trustedProxies: [],
+  ignore: [],
+  failLevel: "warning",
+  source: null
+};
+var ConfigError = class extends Error {
+  constructor(file, line, message) {
+    super(message);
+    this.file = file;
+    this.line = line;
   }
-  return null;
+  file;
+  line;
+};
+var LEVELS = ["off", "info", "warning", "error"];
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function dropPrefix(segments2, offset, sep5 = " ") {
-  const out = [];
-  let pos = 0;
-  for (const s of segments2) {
-    const end = pos + s.text.length;
-    if (end <= offset) {
-      pos = end + sep5.length;
-      continue;
+function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
+  const fail = (path11, msg) => {
+    throw new ConfigError(file, pos.lineOf(path11), `${path11.join(".") || "(root)"}: ${msg}`);
+  };
+  if (raw === null || raw === void 0) return { ...DEFAULT_CONFIG, source: file };
+  if (!isObj(raw)) fail([], "the configuration must be a mapping");
+  const cfg = raw;
+  const out = { ...DEFAULT_CONFIG, rules: {}, classify: {}, source: file };
+  const allowedTop = /* @__PURE__ */ new Set(["rules", "secrets", "go", "ignore", "fail-level"]);
+  for (const k of Object.keys(cfg)) if (!allowedTop.has(k)) fail([k], `unknown key (expected one of ${[...allowedTop].join(", ")})`);
+  const stringList = (path11, v) => {
+    if (v === void 0 || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === ""))
+      fail(path11, "must be a list of non-empty strings");
+    return v;
+  };
+  const globList = (path11, list, opts, onlyGlobs = false) => {
+    list.forEach((g, i) => {
+      if (onlyGlobs && !isGlob(g)) return;
+      try {
+        globMatcher(g, opts);
+      } catch (e) {
+        if (e instanceof GlobError) fail([...path11, i], e.message);
+        throw e;
+      }
+    });
+    return list;
+  };
+  if (cfg.rules !== void 0 && cfg.rules !== null) {
+    if (!isObj(cfg.rules)) fail(["rules"], "must be a mapping of rule id to a level or { severity, options }");
+    for (const [id2, v] of Object.entries(cfg.rules)) {
+      if (!knownRules.has(id2)) fail(["rules", id2], `unknown rule "${id2}" (godock rules lists them)`);
+      if (typeof v === "string") {
+        if (!LEVELS.includes(v)) fail(["rules", id2], `must be one of ${LEVELS.join(", ")}`);
+        out.rules[id2] = { severity: v };
+      } else if (isObj(v)) {
+        for (const k of Object.keys(v)) if (k !== "severity" && k !== "options") fail(["rules", id2, k], "unknown key (expected severity or options)");
+        const rc = {};
+        if (v.severity !== void 0) {
+          if (typeof v.severity !== "string" || !LEVELS.includes(v.severity))
+            fail(["rules", id2, "severity"], `must be one of ${LEVELS.join(", ")}`);
+          rc.severity = v.severity;
+        }
+        if (v.options !== void 0) {
+          if (!isObj(v.options)) fail(["rules", id2, "options"], "must be a mapping");
+          rc.options = v.options;
+        }
+        out.rules[id2] = rc;
+      } else fail(["rules", id2], `must be one of ${LEVELS.join(", ")} or { severity, options }`);
     }
-    const skip = Math.max(0, offset - pos);
-    const text = s.text.slice(skip);
-    const lead = text.length - text.trimStart().length;
-    if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
-    pos = end + sep5.length;
+  }
+  if (cfg.secrets !== void 0 && cfg.secrets !== null) {
+    if (!isObj(cfg.secrets)) fail(["secrets"], "must be a mapping");
+    const s = cfg.secrets;
+    for (const k of Object.keys(s))
+      if (!["extra-words", "extra-suffixes", "allow-names"].includes(k))
+        fail(["secrets", k], "unknown key (expected extra-words, extra-suffixes or allow-names)");
+    const words = stringList(["secrets", "extra-words"], s["extra-words"]).map((w) => w.toLowerCase());
+    const suffixes = stringList(["secrets", "extra-suffixes"], s["extra-suffixes"]);
+    const allow = globList(["secrets", "allow-names"], stringList(["secrets", "allow-names"], s["allow-names"]), { nocase: true }, true);
+    const suffixWords = suffixes.map((x) => x.replace(/^[_.-]+/, "").toLowerCase()).filter(Boolean);
+    if (words.length || suffixWords.length) out.classify.extraWords = [...words, ...suffixWords];
+    if (allow.length) out.classify.allowNames = allow;
+  }
+  if (cfg.go !== void 0 && cfg.go !== null) {
+    if (!isObj(cfg.go)) fail(["go"], "must be a mapping");
+    const g = cfg.go;
+    for (const k of Object.keys(g)) if (k !== "trusted-proxies") fail(["go", k], "unknown key (expected trusted-proxies)");
+    out.trustedProxies = stringList(["go", "trusted-proxies"], g["trusted-proxies"]);
+  }
+  out.ignore = globList(["ignore"], stringList(["ignore"], cfg.ignore), { dot: true });
+  if (cfg["fail-level"] !== void 0) {
+    const f = cfg["fail-level"];
+    if (f !== "info" && f !== "warning" && f !== "error") fail(["fail-level"], "must be one of info, warning, error");
+    out.failLevel = f;
   }
   return out;
 }
-function joinSegments(segments2, sep5 = " ") {
-  return segments2.map((s) => s.text).join(sep5);
+
+// src/engine/suppress.ts
+function isSuppressed(f, rule, suppressions2) {
+  for (const s of suppressions2) {
+    if (!matches(s, rule)) continue;
+    if (s.file) return true;
+    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
+  }
+  return false;
 }
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  text;
-  starts = [0];
-  linePos(offset) {
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= off) lo = mid;
-      else hi = mid - 1;
+function matches(s, rule) {
+  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
+  if (s.source === "godock") return s.ruleIds.includes(rule.id);
+  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
+}
+
+// src/facts/derived.ts
+var facts = /* @__PURE__ */ new WeakMap();
+function derived(model, compute) {
+  let m = facts.get(model);
+  if (!m) facts.set(model, m = /* @__PURE__ */ new Map());
+  if (m.has(compute)) return m.get(compute);
+  const value = compute(model);
+  m.set(compute, value);
+  return value;
+}
+function forgetDerived(model) {
+  facts.delete(model);
+}
+
+// src/engine/run.ts
+function renderMessage(template, data) {
+  return template.replace(/\{\{\s*(a\s+)?(\w+)\s*\}\}/g, (whole, article, key2) => {
+    const v = data?.[key2];
+    if (v === void 0) return whole;
+    return article ? `${indefiniteArticle(String(v))} ${v}` : String(v);
+  });
+}
+function lintModel(model, rules2, config = DEFAULT_CONFIG) {
+  const findings = [];
+  const errors = [];
+  const seen = /* @__PURE__ */ new Set();
+  forgetDerived(model);
+  for (const rule of rules2) {
+    if (rule.formats && !rule.formats.includes(model.format)) continue;
+    const rc = config.rules[rule.id];
+    const configured = rc?.severity;
+    if (configured === "off") continue;
+    const ctx = {
+      classify: config.classify,
+      trustedProxies: config.trustedProxies,
+      options: { ...rule.defaultOptions ?? {}, ...rc?.options ?? {} },
+      report(r) {
+        const template = rule.messages[r.messageId];
+        if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
+        const message = renderMessage(template, maskData(r));
+        const f = {
+          ruleId: rule.id,
+          category: rule.category,
+          severity: configured ?? r.severity ?? rule.severity,
+          file: model.path,
+          loc: r.loc,
+          messageId: r.messageId,
+          message
+        };
+        const key2 = `${rule.id}\0${r.loc.line}\0${r.loc.column}\0${message}`;
+        if (seen.has(key2) || isSuppressed(f, rule, model.suppressions)) return;
+        seen.add(key2);
+        findings.push(f);
+      }
+    };
+    try {
+      rule.check(model, ctx);
+    } catch (e) {
+      errors.push({ message: `internal error in rule ${rule.id}: ${e.message}`, line: 1, column: 1 });
     }
-    return { line: lo + 1, col: off - this.starts[lo] + 1 };
   }
-  /** Location of the offsets [start, end). */
-  loc(start, end) {
-    const a = this.linePos(start);
-    const b = this.linePos(end);
-    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  forgetDerived(model);
+  findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
+  return { findings, errors };
+}
+var NAME_KEYS = /* @__PURE__ */ new Set(["name", "arg", "key", "meant", "id"]);
+function maskData(r) {
+  if (!r.data) return r.data;
+  const secrets = r.secrets ?? [];
+  const out = {};
+  for (const [k, v] of Object.entries(r.data)) {
+    if (typeof v !== "string") out[k] = v;
+    else if (r.plain?.includes(k)) out[k] = visible(v);
+    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
+    else out[k] = visible(redact(v, secrets));
   }
+  return out;
+}
+var RANK = { info: 0, warning: 1, error: 2 };
+function atLeast(s, threshold) {
+  return RANK[s] >= RANK[threshold];
+}
+
+// src/report/ansi.ts
+var wrap = (open2, close) => (s) => `\x1B[${open2}m${s}\x1B[${close}m`;
+var id = (s) => s;
+function paint(color) {
+  if (!color) return { red: id, yellow: id, blue: id, dim: id, bold: id, underline: id };
+  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22), underline: wrap(4, 24) };
+}
+
+// src/report/flatten.ts
+var path = __toESM(require("node:path"));
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortedFindings(result) {
+  return result.files.flatMap((f) => f.findings).sort(
+    (a, b) => compareText(a.file, b.file) || a.loc.line - b.loc.line || a.loc.column - b.loc.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message)
+  );
+}
+function sortedErrors(result) {
+  return result.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, ...e }))).sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message));
+}
+function countBySeverity(findings) {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+var SEVERITY_RANK = { error: 2, warning: 1, info: 0 };
+function relativeTo(root, file) {
+  const rel = path.relative(root, path.resolve(root, file));
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return null;
+  return rel.split(path.sep).join("/");
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/report/stylish.ts
+var byPosition = (a, b) => a.line - b.line || a.column - b.column;
+var stylish = (result, ctx) => {
+  const p = paint(ctx.color);
+  const sevPaint = { error: p.red, warning: p.yellow, info: p.blue };
+  const counts = { error: 0, warning: 0, info: 0 };
+  const out = [];
+  for (const file of result.files) {
+    const items = [
+      ...file.errors.map((e) => ({ line: e.line, column: e.column, row: { pos: `${e.line}:${e.column}`, severity: "error", message: e.message, rule: "parse-error" } })),
+      ...file.findings.map((f) => ({ line: f.loc.line, column: f.loc.column, row: { pos: `${f.loc.line}:${f.loc.column}`, severity: f.severity, message: f.message, rule: f.ruleId } }))
+    ].sort(byPosition);
+    if (items.length === 0) continue;
+    const rows = items.map((i) => ({ ...i.row, message: visible(i.row.message.replace(/\s*\n\s*/g, " ")) }));
+    const posW = Math.max(...rows.map((r) => r.pos.length));
+    const sevW = Math.max(...rows.map((r) => r.severity.length));
+    const msgW = Math.max(...rows.map((r) => r.message.length));
+    out.push(p.underline(visible(file.file)));
+    for (const r of rows) {
+      counts[r.severity]++;
+      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${r.message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
+    }
+    out.push("");
+  }
+  const total = counts.error + counts.warning + counts.info;
+  if (total === 0) return "";
+  const summary = `\u2716 ${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})`;
+  const colour = counts.error > 0 ? p.red : counts.warning > 0 ? p.yellow : p.blue;
+  out.push(colour(p.bold(summary)));
+  return noWorkflowCommands(`${out.join("\n")}
+`);
 };
 
-// src/parse/expand.ts
+// src/report/json.ts
+function toJsonReport(result) {
+  return {
+    version: 1,
+    findings: sortedFindings(result).map((f) => ({
+      file: f.file,
+      line: f.loc.line,
+      column: f.loc.column,
+      endLine: f.loc.endLine,
+      endColumn: f.loc.endColumn,
+      ruleId: f.ruleId,
+      category: f.category,
+      severity: f.severity,
+      message: f.message
+    })),
+    errors: sortedErrors(result).map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message }))
+  };
+}
+var json = (result) => `${JSON.stringify(toJsonReport(result), null, 2)}
+`;
+
+// src/report/sarif.ts
+var import_node_url = require("node:url");
+var path3 = __toESM(require("node:path"));
+
+// src/engine/define-rule.ts
+var REPO_URL = "https://github.com/godock/godock";
+function docsUrlFor(id2) {
+  return `${REPO_URL}/blob/main/rules/${id2}.md`;
+}
+function defineRule(def) {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(def.id)) throw new Error(`rule id must be kebab-case: ${def.id}`);
+  return { ...def, docsUrl: docsUrlFor(def.id), docPath: `rules/${def.id}.md` };
+}
+
+// src/report/fingerprint.ts
+var import_node_crypto = require("node:crypto");
+function key(f, file) {
+  return [f.ruleId, file, f.messageId, f.message].join("\0");
+}
+function fingerprints(findings, fileOf = (f) => f.file) {
+  const seen = /* @__PURE__ */ new Map();
+  return findings.map((f) => {
+    const k = key(f, fileOf(f));
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    const hash = (0, import_node_crypto.createHash)("sha256").update(k).digest("hex").slice(0, 16);
+    return `${hash}:${n}`;
+  });
+}
+
+// src/report/rule-docs.ts
+var import_node_fs = require("node:fs");
+var path2 = __toESM(require("node:path"));
+
+// src/text/expand.ts
 function expand(text, vars, escape = "\\") {
   if (text.indexOf("$") < 0) return text;
   let out = "";
@@ -18982,620 +19409,73 @@ function referencedNames(text) {
   return out;
 }
 
-// src/parse/interpolation.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-var BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
-var EMPTY_VARS = /* @__PURE__ */ new Map();
-function scanComposeValue(value) {
-  if (value === null || value === "") return { kind: "empty", refs: [], literal: "", error: null };
-  const refs = [];
-  const out = { literal: "", hasFallback: false, error: null };
-  scanInto(value, 0, false, refs, out);
-  const kind = out.literal.length > 0 || refs.length === 0 || out.hasFallback ? "literal" : "reference";
-  return { kind, refs, literal: out.literal, error: out.error };
+// src/text/location.ts
+function fromRange0(r) {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
-function scanInto(text, base, nested, refs, out) {
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c !== "$") {
-      out.literal += c;
-      i++;
-      continue;
-    }
-    const next = text[i + 1];
-    if (next === "$") {
-      out.literal += "$";
-      i += 2;
-      continue;
-    }
-    if (next === "{") {
-      const close = findClose(text, i + 2);
-      const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
-      if (!m) {
-        out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
-        out.literal += text.slice(i, close < 0 ? text.length : close + 1);
-        i = close < 0 ? text.length : close + 1;
-        continue;
-      }
-      const op = m[2] ?? "";
-      refs.push({ name: m[1], op, start: base + i, end: base + close + 1, nameStart: base + i + 2, nested });
-      if (op === ":-" || op === "-" || op === ":+" || op === "+") {
-        const word = m[3] ?? "";
-        if (word.length > 0) out.hasFallback = true;
-        scanInto(word, base + i + 2 + m[1].length + op.length, true, refs, out);
-      }
-      i = close + 1;
-      continue;
-    }
-    const n = NAME.exec(text.slice(i + 1));
-    if (!n) {
-      out.literal += "$";
-      i++;
-      continue;
-    }
-    refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
-    i += 1 + n[0].length;
-  }
+function span(line, column, length) {
+  return { line, column, endLine: line, endColumn: column + length };
 }
-function resolveComposeStatic(value) {
-  return expand(value, EMPTY_VARS, "$");
-}
-
-// src/engine/suppress.ts
-function parsePragma(comment) {
-  const text = comment.trim();
-  let m = /^godock-ignore(-file)?(?:\s+(.*))?$/.exec(text);
-  if (m) {
-    const file = m[1] === "-file";
-    let rest = (m[2] ?? "").trim();
-    let reason;
-    const dash = rest.indexOf("--");
-    if (dash >= 0) {
-      reason = rest.slice(dash + 2).trim() || void 0;
-      rest = rest.slice(0, dash).trim();
+function locateInSegments(segments2, start, end, sep5 = " ") {
+  let offset = 0;
+  for (const s of segments2) {
+    const segEnd = offset + s.text.length;
+    if (start >= offset && start <= segEnd) {
+      const col = s.column + (start - offset);
+      const stop = Math.min(end, segEnd);
+      return span(s.line, col, Math.max(1, stop - start));
     }
-    const ids = rest.split(/[\s,]+/).filter(Boolean);
-    const out = {
-      ruleIds: ids.length ? ids : "*",
-      file,
-      source: "godock"
-    };
-    if (reason) out.reason = reason;
-    return out;
-  }
-  m = /^hadolint\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(text);
-  if (m) return { ruleIds: m[1].split(/[\s,]+/).filter(Boolean), file: false, source: "hadolint" };
-  m = /^check\s*=\s*(.*)$/.exec(text);
-  if (m) {
-    const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(m[1]);
-    if (!skip) return null;
-    const ids = skip[1].split(",").map((s) => s.trim()).filter(Boolean);
-    return { ruleIds: ids.some((s) => s.toLowerCase() === "all") ? "*" : ids, file: true, source: "buildkit" };
+    offset = segEnd + sep5.length;
   }
   return null;
 }
-function matches(s, rule) {
-  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
-  if (s.source === "godock") return s.ruleIds.includes(rule.id);
-  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
-}
-function isSuppressed(f, rule, suppressions2) {
-  for (const s of suppressions2) {
-    if (!matches(s, rule)) continue;
-    if (s.file) return true;
-    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
-  }
-  return false;
-}
-
-// src/parse/line-suppressions.ts
-function lineSuppressions(comments, contentLines, extent = (l) => l) {
+function dropPrefix(segments2, offset, sep5 = " ") {
   const out = [];
-  for (const c of comments) {
-    const p = parsePragma(c.text);
-    if (!p) continue;
-    const next = contentLines.find((l) => l > c.line);
-    const start = next ?? c.line + 1;
-    const s = {
-      ruleIds: p.ruleIds,
-      startLine: start,
-      endLine: next === void 0 ? start : Math.max(start, extent(start)),
-      file: p.file,
-      source: p.source,
-      line: c.line
-    };
-    if (p.reason) s.reason = p.reason;
-    out.push(s);
+  let pos = 0;
+  for (const s of segments2) {
+    const end = pos + s.text.length;
+    if (end <= offset) {
+      pos = end + sep5.length;
+      continue;
+    }
+    const skip = Math.max(0, offset - pos);
+    const text = s.text.slice(skip);
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
+    pos = end + sep5.length;
   }
   return out;
 }
-
-// src/parse/compose.ts
-var MAX_ALIAS_COUNT = 1e4;
-var WALK_BUDGET = 2e5;
-var NOT_A_MAPPING = "compose file must be a mapping of top-level keys such as services:";
-var ALIAS_BOMB = "too many YAML alias expansions (possible alias bomb); file not expanded";
-var TOP_LEVEL = /* @__PURE__ */ new Set(["version", "services", "networks", "volumes", "secrets", "configs", "include", "name", "models"]);
-var SERVICE_KEYS = /* @__PURE__ */ new Set([
-  "image",
-  "build",
-  "environment",
-  "env_file",
-  "command",
-  "entrypoint",
-  "ports",
-  "volumes",
-  "links",
-  "depends_on",
-  "container_name",
-  "restart",
-  "expose",
-  "labels",
-  "extends",
-  "working_dir",
-  "user"
-]);
-var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
-  { tag, resolve: (s) => s },
-  { tag, collection: "map", resolve: (c) => c },
-  { tag, collection: "seq", resolve: (c) => c }
-]);
-var BudgetExceeded = class extends Error {
+function joinSegments(segments2, sep5 = " ") {
+  return segments2.map((s) => s.text).join(sep5);
+}
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  text;
+  starts = [0];
+  linePos(offset) {
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: off - this.starts[lo] + 1 };
+  }
+  /** Location of the offsets [start, end). */
+  loc(start, end) {
+    const a = this.linePos(start);
+    const b = this.linePos(end);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
 };
-function parseCompose(path10, text) {
-  const model = emptyModel(path10, "compose");
-  const lc = new LineIndex(text);
-  const ctx = {
-    text,
-    lc,
-    anchors: /* @__PURE__ */ new Map(),
-    budget: WALK_BUDGET,
-    groups: /* @__PURE__ */ new Map(),
-    byNode: /* @__PURE__ */ new Map(),
-    envFiles: /* @__PURE__ */ new Map(),
-    path: path10
-  };
-  try {
-    const doc = (0, import_yaml.parseDocument)(text, {
-      merge: true,
-      uniqueKeys: true,
-      customTags: COMPOSE_TAGS,
-      prettyErrors: false,
-      // The library would print its warnings (quoting keys) straight to stderr.
-      logLevel: "error"
-    });
-    for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
-    const root = doc.contents;
-    if (root !== null && !(0, import_yaml.isMap)(root)) {
-      model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
-    } else if (root !== null) {
-      if (model.errors.length === 0 && (text.includes("*") || text.includes("<<"))) {
-        try {
-          doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        } catch (e) {
-          const msg = e.message;
-          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : yamlReason(msg), firstAliasOffset(doc)));
-          if (/alias count/i.test(msg)) return finish(model, ctx);
-        }
-      }
-      if (text.includes("&")) {
-        (0, import_yaml.visit)(doc, {
-          Node(_, n) {
-            if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.anchor && n.range) {
-              const list = ctx.anchors.get(n.anchor) ?? [];
-              list.push(n);
-              ctx.anchors.set(n.anchor, list);
-            }
-          }
-        });
-      }
-      walk2(ctx, root, model);
-    }
-  } catch (e) {
-    if (e instanceof BudgetExceeded) model.errors.push({ message: ALIAS_BOMB, line: 1, column: 1 });
-    else model.errors.push({ message: `could not read compose file: ${yamlReason(e.message)}`, line: 1, column: 1 });
-  }
-  return finish(model, ctx);
-}
-function finish(model, ctx) {
-  model.assignments = [...ctx.byNode.values()].sort(
-    (a, b) => a.nameLoc.line - b.nameLoc.line || a.nameLoc.column - b.nameLoc.column
-  );
-  model.envFiles = [...ctx.envFiles.values()];
-  model.suppressions = suppressions(ctx.text, model.assignments);
-  return model;
-}
-function walk2(ctx, root, model) {
-  const top = entries(ctx, root);
-  const servicesEntry = top.find((e) => e.key === "services");
-  let services;
-  if (servicesEntry) {
-    services = entries(ctx, servicesEntry.value);
-  } else {
-    services = top.filter((e) => {
-      if (TOP_LEVEL.has(e.key) || e.key.startsWith("x-")) return false;
-      const v = deref(ctx, e.value);
-      return (0, import_yaml.isMap)(v) && entries(ctx, v).some((s) => SERVICE_KEYS.has(s.key));
-    });
-  }
-  services.forEach((svc, index) => {
-    const body = deref(ctx, svc.value);
-    if (!(0, import_yaml.isMap)(body)) return;
-    const name = svc.key;
-    const fields = new Map(entries(ctx, body).map((e) => [e.key, e]));
-    const image = scalarText(deref(ctx, fields.get("image")?.value));
-    const imageNode = deref(ctx, fields.get("image")?.value);
-    const resolvedImage = image === null ? null : resolveComposeStatic(image);
-    const go = golangImage(resolvedImage);
-    const scope = {
-      name,
-      index,
-      image,
-      resolvedImage,
-      golang: go.golang,
-      goroot: go.goroot,
-      windows: go.windows,
-      loc: contentLoc(ctx, svc.keyNode),
-      imageLoc: image !== null && (0, import_yaml.isScalar)(imageNode) ? contentLoc(ctx, imageNode) : null
-    };
-    const platform = scalarText(deref(ctx, fields.get("platform")?.value));
-    if (platform !== null) scope.platform = platform;
-    const buildEntry = fields.get("build");
-    const build = deref(ctx, buildEntry?.value);
-    if (buildEntry && build) {
-      const loc = contentLoc(ctx, buildEntry.keyNode);
-      if ((0, import_yaml.isScalar)(build)) {
-        const context = scalarText(build);
-        if (context !== null) scope.build = { context: staticText(context), dockerfile: "Dockerfile", loc };
-      } else if ((0, import_yaml.isMap)(build)) {
-        const b = new Map(entries(ctx, build).map((e) => [e.key, e]));
-        const context = scalarText(deref(ctx, b.get("context")?.value));
-        const dockerfile = scalarText(deref(ctx, b.get("dockerfile")?.value));
-        const target = scalarText(deref(ctx, b.get("target")?.value));
-        scope.build = {
-          context: context === null ? "." : staticText(context),
-          dockerfile: dockerfile === null ? "Dockerfile" : staticText(dockerfile),
-          loc
-        };
-        if (target !== null) scope.build.target = staticText(target);
-        collectEnv(ctx, b.get("args")?.value, "build-arg", name);
-      }
-    }
-    model.scopes.push(scope);
-    collectEnv(ctx, fields.get("environment")?.value, "environment", name);
-    collectEnvFiles(ctx, fields.get("env_file")?.value, name);
-  });
-}
-function resolveAlias(ctx, a) {
-  const at = a.range?.[0] ?? Number.MAX_SAFE_INTEGER;
-  let found = null;
-  for (const n of ctx.anchors.get(a.source) ?? []) if ((n.range?.[0] ?? 0) < at) found = n;
-  return found;
-}
-function deref(ctx, n) {
-  let cur = n;
-  for (let hops = 0; (0, import_yaml.isAlias)(cur) && hops < 32; hops++) cur = resolveAlias(ctx, cur);
-  return (0, import_yaml.isScalar)(cur) || (0, import_yaml.isCollection)(cur) ? cur : null;
-}
-function isMergeKey(k) {
-  return (0, import_yaml.isScalar)(k) && (typeof k.value === "symbol" || k.value === "<<" && k.type === "PLAIN");
-}
-function spend(ctx) {
-  if (--ctx.budget < 0) throw new BudgetExceeded();
-}
-function entries(ctx, node, depth = 0) {
-  const m = deref(ctx, node);
-  if (!(0, import_yaml.isMap)(m) || depth > 32) return [];
-  const own = [];
-  const merged = [];
-  for (const p of m.items) {
-    spend(ctx);
-    if (isMergeKey(p.key)) {
-      const v = deref(ctx, p.value);
-      for (const src of (0, import_yaml.isSeq)(v) ? v.items : [v]) merged.push(...entries(ctx, src, depth + 1));
-      continue;
-    }
-    const k = deref(ctx, p.key);
-    if (!(0, import_yaml.isScalar)(k)) continue;
-    const key2 = scalarText(k);
-    if (key2 === null) continue;
-    own.push({ key: key2, keyNode: k, value: p.value, owner: m });
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const e of [...own, ...merged]) {
-    if (seen.has(e.key)) continue;
-    seen.add(e.key);
-    out.push(e);
-  }
-  return out;
-}
-function scalarText(n) {
-  if (!(0, import_yaml.isScalar)(n) || n.value === null || n.value === void 0) return null;
-  if (typeof n.value === "string") return n.value;
-  return n.source ?? String(n.value);
-}
-function staticText(s) {
-  return resolveComposeStatic(s) ?? s;
-}
-function contentRange(ctx, s) {
-  const [a, b] = s.range ?? [0, 0];
-  const t = ctx.text;
-  switch (s.type) {
-    case "QUOTE_DOUBLE":
-    case "QUOTE_SINGLE":
-      return [a + 1, Math.max(a + 1, b - 1)];
-    case "BLOCK_LITERAL":
-    case "BLOCK_FOLDED": {
-      const nl = t.indexOf("\n", a);
-      if (nl < 0 || nl >= b) return [b, b];
-      let start = nl + 1;
-      while (start < b && /\s/.test(t[start])) start++;
-      let end = b;
-      while (end > start && /\s/.test(t[end - 1])) end--;
-      return [start, end];
-    }
-    default:
-      return [a, b];
-  }
-}
-function contentLoc(ctx, s) {
-  const [a, b] = contentRange(ctx, s);
-  return ctx.lc.loc(a, b);
-}
-function yamlReason(message) {
-  const first = message.split("\n")[0] ?? "";
-  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()-].*$/s, "").trim();
-  return redact(reason || "invalid YAML");
-}
-function errorAt(lc, message, offset) {
-  const p = lc.linePos(offset);
-  return { message, line: p.line, column: p.col };
-}
-function firstAliasOffset(doc) {
-  let at = 0;
-  (0, import_yaml.visit)(doc, {
-    Alias(_, a) {
-      at = a.range?.[0] ?? 0;
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return at;
-}
-function groupOf(ctx, owner) {
-  let g = ctx.groups.get(owner);
-  if (g === void 0) {
-    g = ctx.groups.size;
-    ctx.groups.set(owner, g);
-  }
-  return g;
-}
-function isReset(n) {
-  return n !== null && n.tag === "!reset";
-}
-function record(ctx, node, service, make) {
-  const known2 = ctx.byNode.get(node);
-  if (known2) {
-    if (!known2.services.includes(service)) known2.services.push(service);
-    return;
-  }
-  const a = make();
-  if (a) ctx.byNode.set(node, a);
-}
-function collectEnv(ctx, node, kind, service) {
-  const n = deref(ctx, node);
-  if (n === null || isReset(n)) return;
-  if ((0, import_yaml.isMap)(n)) {
-    for (const e of entries(ctx, n)) {
-      const v = e.value === null ? null : deref(ctx, e.value);
-      if (isReset(v) || v !== null && !(0, import_yaml.isScalar)(v)) continue;
-      record(ctx, e.keyNode, service, () => {
-        const typo = missingSpace(ctx, e.keyNode, kind, service, groupOf(ctx, e.owner));
-        if (typo) return typo;
-        const value = scalarText(v);
-        const a = {
-          name: e.key,
-          value,
-          kind,
-          scope: service,
-          services: [service],
-          nameLoc: contentLoc(ctx, e.keyNode),
-          valueLoc: value === null || !(0, import_yaml.isScalar)(v) ? null : contentLoc(ctx, v),
-          group: groupOf(ctx, e.owner)
-        };
-        if ((0, import_yaml.isScalar)(v) && value !== null && v.range) {
-          const raw = ctx.text.slice(v.range[0], v.range[1]);
-          if (raw !== value) a.raw = raw;
-        }
-        return a;
-      });
-    }
-    return;
-  }
-  if ((0, import_yaml.isScalar)(n)) {
-    record(ctx, n, service, () => missingSpace(ctx, n, kind, service, groupOf(ctx, n)) ?? splitAtEquals(ctx, n, kind, service, groupOf(ctx, n)));
-    return;
-  }
-  if (!(0, import_yaml.isSeq)(n)) return;
-  for (const item of n.items) {
-    spend(ctx);
-    const s = deref(ctx, item);
-    if (!(0, import_yaml.isScalar)(s) || isReset(s)) continue;
-    const text = scalarText(s);
-    if (text === null || text === "") continue;
-    record(ctx, s, service, () => splitAtEquals(ctx, s, kind, service, groupOf(ctx, n)));
-  }
-}
-function missingSpace(ctx, key2, kind, service, group) {
-  const text = scalarText(key2);
-  const m = text === null ? null : /^([A-Za-z_][A-Za-z0-9_.-]*):(\S+)/.exec(text);
-  if (!m) return null;
-  const [cs, ce] = contentRange(ctx, key2);
-  const raw = ctx.text.slice(cs, ce);
-  if (!raw.startsWith(`${m[1]}:${m[2]}`)) return null;
-  const at = cs + m[1].length + 1;
-  return {
-    name: m[1],
-    value: m[2],
-    kind,
-    scope: service,
-    services: [service],
-    nameLoc: ctx.lc.loc(cs, cs + m[1].length),
-    valueLoc: ctx.lc.loc(at, at + m[2].length),
-    group
-  };
-}
-function splitAtEquals(ctx, s, kind, service, group) {
-  const text = scalarText(s);
-  if (text === null || text === "") return null;
-  const [cs, ce] = contentRange(ctx, s);
-  const rawContent = ctx.text.slice(cs, ce);
-  const eq = text.indexOf("=");
-  const rawEq = rawContent.indexOf("=");
-  const a = {
-    name: eq < 0 ? text : text.slice(0, eq),
-    value: eq < 0 ? null : text.slice(eq + 1),
-    kind,
-    scope: service,
-    services: [service],
-    nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
-    valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
-    group
-  };
-  if (eq >= 0 && rawEq >= 0) {
-    const rawValue = rawContent.slice(rawEq + 1);
-    if (rawValue !== a.value) a.raw = rawValue;
-  }
-  return a;
-}
-function dirOf(p) {
-  const s = p.replace(/\\/g, "/");
-  const i = s.lastIndexOf("/");
-  return i < 0 ? "" : s.slice(0, i + 1);
-}
-function normalize(p) {
-  const abs = p.startsWith("/");
-  const out = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
-    else if (seg !== ".." || !abs) out.push(seg);
-  }
-  return (abs ? "/" : "") + out.join("/") || ".";
-}
-function resolveEnvFilePath(composePath, p) {
-  const s = p.replace(/\\/g, "/");
-  if (s.startsWith("/") || /^[A-Za-z]:\//.test(s)) return /^[A-Za-z]:\//.test(s) ? s : normalize(s);
-  return normalize(dirOf(composePath) + s);
-}
-function collectEnvFiles(ctx, node, service) {
-  const n = deref(ctx, node);
-  if (n === null || isReset(n)) return;
-  for (const item of (0, import_yaml.isSeq)(n) ? n.items : [n]) {
-    spend(ctx);
-    const d = deref(ctx, item);
-    let pathNode = d;
-    let required = true;
-    let format = "dotenv";
-    if ((0, import_yaml.isMap)(d)) {
-      const f = new Map(entries(ctx, d).map((e) => [e.key, e]));
-      pathNode = deref(ctx, f.get("path")?.value);
-      const req = deref(ctx, f.get("required")?.value);
-      if ((0, import_yaml.isScalar)(req) && (req.value === false || req.value === "false")) required = false;
-      if (scalarText(deref(ctx, f.get("format")?.value)) === "raw") format = "raw";
-    }
-    const written = scalarText(pathNode);
-    if (written === null || !(0, import_yaml.isScalar)(pathNode)) continue;
-    const resolved = resolveEnvFilePath(ctx.path, staticText(written));
-    const key2 = `${format}\0${resolved}`;
-    const known2 = ctx.envFiles.get(key2);
-    if (known2) {
-      if (!known2.services.includes(service)) known2.services.push(service);
-      known2.required ||= required;
-      continue;
-    }
-    ctx.envFiles.set(key2, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
-  }
-}
-function suppressions(text, assignments) {
-  const comments = [];
-  const content = [];
-  text.split("\n").forEach((l, i) => {
-    const m = /^\s*#(.*)$/.exec(l.replace(/\r$/, ""));
-    if (m) comments.push({ line: i + 1, text: m[1] });
-    else if (l.trim() !== "") content.push(i + 1);
-  });
-  const ends = /* @__PURE__ */ new Map();
-  for (const a of assignments) {
-    const end = Math.max(a.nameLoc.endLine, a.valueLoc?.endLine ?? 0);
-    ends.set(a.nameLoc.line, Math.max(ends.get(a.nameLoc.line) ?? 0, end));
-  }
-  return lineSuppressions(comments, content, (l) => ends.get(l) ?? l);
-}
 
-// src/parse/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main());
-var import_parser = __toESM(require_parser2());
-
-// src/classify/go-paths.ts
-var DRIVE = /^[A-Za-z]:[\\/]/;
-var UNC = /^\\\\[^\\]/;
-function looksWindows(p) {
-  return DRIVE.test(p) || UNC.test(p);
-}
-function isAbsGoPath(p, windows) {
-  if (windows === true) return looksWindows(p);
-  if (windows === false) return p.startsWith("/");
-  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
-}
-function cleanGoPath(p, windows) {
-  const win = windows === true || windows === null && looksWindows(p);
-  if (win) {
-    const s = p.replace(/\//g, "\\");
-    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
-    const vol = m ? m[1].toLowerCase() : "";
-    const rest = m ? m[2] : s;
-    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
-  }
-  const abs = p.startsWith("/");
-  const parts = segments(p.split("/"), abs);
-  if (abs) return "/" + parts.join("/");
-  return parts.length ? parts.join("/") : ".";
-}
-function segments(raw, rooted) {
-  const out = [];
-  for (const seg of raw) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-    } else out.push(seg);
-  }
-  return out;
-}
-function cmpKey(p, windows) {
-  const c = cleanGoPath(p, windows);
-  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
-}
-function pathRelation(child, parent, windows) {
-  const c = cmpKey(child, windows);
-  const p = cmpKey(parent, windows);
-  if (c === p) return "equal";
-  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
-  const prefix = p.endsWith(sep5) ? p : p + sep5;
-  return c.startsWith(prefix) ? "inside" : null;
-}
-function joinGoPath(dir, rel, windows) {
-  const win = windows === true || windows === null && looksWindows(dir);
-  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
-}
-function splitGoPathList(value, windows) {
-  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
-  return value.split(win ? ";" : ":");
-}
-
-// src/parse/shell.ts
+// src/text/shell.ts
 function isWord(t) {
   return t.raw !== void 0;
 }
@@ -19677,16 +19557,22 @@ function tokenize(text) {
 function commandWords(text) {
   const out = [];
   let words = [];
+  const flush = () => {
+    let i = 0;
+    while (i < words.length && RESERVED_BEFORE_COMMAND.has(words[i].raw)) i++;
+    const command2 = words.slice(i);
+    if (command2.length && !(command2.length === 1 && RESERVED_ALONE.has(command2[0].raw))) out.push(command2);
+    words = [];
+  };
   for (const t of tokenize(text)) {
     if (isWord(t)) words.push(t);
-    else if (words.length) {
-      out.push(words);
-      words = [];
-    }
+    else if (words.length) flush();
   }
-  if (words.length) out.push(words);
+  if (words.length) flush();
   return out;
 }
+var RESERVED_BEFORE_COMMAND = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
+var RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}"]);
 var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
 function assignmentOf(w) {
@@ -19713,9 +19599,9 @@ function toCommand(words) {
   if (i < words.length) c.head = words[i];
   return c;
 }
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+function runScripts(run3) {
+  const out = run3.form === "shell" ? [{ segments: run3.segments, sep: " ", text: joinSegments(run3.segments, " ") }] : [];
+  for (const h of run3.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
   return out;
 }
 function findAssignments(text) {
@@ -19772,926 +19658,641 @@ function analyse(words, out) {
   }
 }
 
-// src/parse/dockerfile.ts
-function memoizeRawArguments(proto) {
-  const original = proto.getRawArguments;
-  proto.getRawArguments = function() {
-    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
-    return args.slice();
-  };
-  return () => {
-    proto.getRawArguments = original;
-  };
+// src/classify/commands.ts
+var Q = `["']?`;
+var PATTERNS = [
+  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass (not the
+  // `:-` of `-u "${USERS:-10}"`)
+  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':{]*:([^\\s"']+)`, "g"), group: 1 },
+  // --password literal / --password=literal / --http-password / --token / --api-key / --secret /
+  // redis-server --requirepass / --masterauth
+  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret|requirepass|masterauth)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
+  // docker/podman/helm login -p literal
+  { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
+  // mysql -psecret (glued form only; `-p` alone prompts)
+  { type: "MySQL password option", re: /(?:^|\s)(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^\n|;&]*?\s-p([^\s"'-][^\s"']*)/g, group: 1 },
+  // sshpass -p literal
+  { type: "sshpass password", re: new RegExp(`sshpass\\s+-p\\s*${Q}([^\\s"']+)`, "g"), group: 1 },
+  // HTTP auth headers
+  { type: "authorization header", re: /(?:Authorization:\s*(?:Bearer|Basic|token|Token)|PRIVATE-TOKEN:|X-API-Key:|X-Auth-Token:|Api-Key:)\s*([^\s"']+)/gi, group: 1 },
+  // npm / yarn registry auth written to .npmrc
+  { type: "npm auth token", re: /(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"']+)/g, group: 1 }
+];
+function isLiteralSecret(value) {
+  if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
+  if (isPathLike(value)) return false;
+  const k = valueKind(value);
+  return k === "literal";
 }
-var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
-var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
-var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
-var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
-  getArguments() {
-    return [];
-  }
-};
-function buildTextOnly() {
-  const original = import_parser.Parser.createInstruction;
-  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
-    const keyword = instruction.toUpperCase();
-    if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
-      return original(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
-    }
-    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
+function scanCommand(text, opts) {
+  const out = [...scanText(text)];
+  const add = (m) => {
+    if (!out.some((o) => m.start < o.end && m.end > o.start)) out.push(m);
   };
-  return () => {
-    import_parser.Parser.createInstruction = original;
-  };
-}
-var buildAllParsed = buildTextOnly();
-function heredocsOf0(ins) {
-  try {
-    return ins.getHeredocs?.() ?? [];
-  } catch {
-    return [];
-  }
-}
-function splitLines(text) {
-  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-function parseDockerfile(path10, input) {
-  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const model = emptyModel(path10, "dockerfile");
-  const lines = splitLines(text);
-  const df = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape = df.getEscapeCharacter();
-  let group = 0;
-  const globalArgs = /* @__PURE__ */ new Map();
-  let stage = -1;
-  let scope = null;
-  const stageVars = /* @__PURE__ */ new Map();
-  const stageWorkdir = /* @__PURE__ */ new Map();
-  const scopeName = () => scope ? scope.name : "";
-  const setVar = (vars, name, value, kind) => {
-    if (value === null) {
-      if (kind === "arg" && globalArgs.has(name) && vars !== globalArgs) vars.set(name, globalArgs.get(name));
-      else if (!vars.has(name)) vars.set(name, null);
-    } else vars.set(name, expand(value, vars, escape) ?? null);
-  };
-  const pushProperties = (props, kind, viaOnbuild, vars) => {
-    group++;
-    for (const p of props) {
-      const name = p.getName();
-      if (!name) continue;
-      const value = p.getValue();
-      const vr = p.getValueRange();
-      let valueLoc = vr ? fromRange0(vr) : null;
-      const rawText = vr ? sliceRange(lines, vr) : void 0;
-      if (valueLoc && rawText && rawText.length >= 2 && /^(["']).*\1$/s.test(rawText) && valueLoc.line === valueLoc.endLine) {
-        valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+  const unlisted = listsAsWords(text);
+  for (const t of unlisted === null ? [text] : [text, unlisted]) {
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(t); m; m = p.re.exec(t)) {
+        const secret = m[p.group];
+        if (!secret || !isLiteralSecret(secret)) continue;
+        const start = m.index + m[0].lastIndexOf(secret);
+        add({ type: p.type, start, end: start + secret.length, text: secret });
       }
-      const a = {
-        name,
-        value,
-        kind,
-        nameLoc: fromRange0(p.getNameRange()),
-        valueLoc,
-        group
-      };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (rawText !== void 0 && rawText !== value) a.raw = rawText;
-      model.assignments.push(a);
-      if (vars && kind !== "label") setVar(vars, name, value, kind);
     }
-  };
-  const pushArgWords = (ins, viaOnbuild, vars) => {
-    group++;
-    const segs = segmentsOf(ins, []);
-    const text2 = joinSegments(segs);
-    for (const t of tokenize(text2)) {
-      if (!isWord(t)) continue;
-      const eq = t.raw.indexOf("=");
-      const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-      const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
-      const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
-      if (!nameLoc) continue;
-      let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
-      const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
-      if (valueLoc && raw && raw.length >= 2 && /^(["']).*\1$/s.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
-      const a = { name, value, kind: "arg", nameLoc, valueLoc, group };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (raw !== void 0 && raw !== value) a.raw = raw;
-      model.assignments.push(a);
-      if (vars) setVar(vars, name, value, "arg");
-    }
-  };
-  const handleArg = (ins, viaOnbuild, vars) => {
-    const props = ins.getProperties();
-    if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(ins, viaOnbuild, vars);
-    else pushProperties(props, "arg", viaOnbuild, vars);
-  };
-  const segmentsOf = (ins, heredocs) => {
-    const r = ins.getRange();
-    const kw = ins.getInstructionRange();
-    const skip = /* @__PURE__ */ new Set();
-    for (const h of heredocs) {
-      const c = h.getContentRange();
-      if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
-      const d = h.getDelimiterRange();
-      if (d) skip.add(d.start.line);
-    }
-    const segs = [];
-    for (let l = r.start.line; l <= r.end.line; l++) {
-      if (skip.has(l)) continue;
-      let t = lines[l] ?? "";
-      if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
-      let col = 0;
-      if (l === r.start.line) {
-        col = kw.start.line === l ? kw.end.character : 0;
-        t = t.slice(col);
-      } else if (/^\s*#/.test(t)) continue;
-      const lead = t.length - t.trimStart().length;
-      col += lead;
-      t = t.slice(lead);
-      const trimmed = t.replace(/\s+$/, "");
-      if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
-      if (t.trim() === "") continue;
-      segs.push({ text: t, line: l + 1, column: col + 1 });
-    }
-    return segs;
-  };
-  const splitFlags = (segs) => {
-    const flags = /* @__PURE__ */ new Map();
-    const joined = joinSegments(segs);
-    if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
-    let cut = 0;
-    for (const t of tokenize(joined)) {
-      if (!isWord(t) || !t.value.startsWith("--")) break;
-      const eq = t.value.indexOf("=");
-      const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
-      flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
-      cut = t.end;
-    }
-    return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
-  };
-  const heredocsOf = (hs) => hs.map((h) => {
-    const c = h.getContentRange();
-    const segs = [];
-    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: lines[l] ?? "", line: l + 1, column: 1 });
-    return { name: h.getName(), segments: segs };
+    if (PROGRAM_HINT.test(t)) for (const m of programArguments(t, opts)) add(m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+var STRING_LIST = /\[[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?:[ \t]*,[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'))*[ \t]*,?[ \t]*\]/g;
+var LIST_PARTS = /"((?:[^"\\]|\\.)*)"|'([^']*)'|[[\],]/g;
+function listsAsWords(text) {
+  if (!text.includes("[")) return null;
+  let changed = false;
+  const out = text.replace(STRING_LIST, (list) => {
+    changed = true;
+    return list.replace(LIST_PARTS, (m, d, q) => (d ?? q) !== void 0 ? ` ${d ?? q} ` : " ");
   });
-  const textOf = (ins) => {
-    const r = ins.getRange();
-    return r.start.line === r.end.line ? lines[r.start.line] ?? "" : lines.slice(r.start.line, r.end.line + 1).join("\n");
-  };
-  const heredocsIf = (ins, text2) => text2.includes("<<") ? heredocsOf0(ins) : [];
-  const handleRun = (ins, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segments2 } = splitFlags(segmentsOf(ins, hs));
-    const joined = joinSegments(segments2);
-    const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = flags.get("mount") ?? [];
-    const run2 = {
-      scope: scopeName(),
-      form: exec ? "exec" : "shell",
-      segments: segments2,
-      heredocs: heredocsOf(hs),
-      mounts,
-      loc: fromRange0(ins.getRange())
-    };
-    if (viaOnbuild) run2.viaOnbuild = true;
-    model.runs.push(run2);
-    for (const { segments: segs, sep: sep5, text: script } of runScripts(run2)) {
-      group++;
-      for (const a of findAssignments(script)) {
-        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
-        if (!nameLoc) continue;
-        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
-        const ea = {
-          name: a.name,
-          value: a.value,
-          kind: a.form === "go-env-w" ? "go-env-w" : "run",
-          nameLoc,
-          valueLoc,
-          group
-        };
-        if (a.form !== "go-env-w") ea.runForm = a.form;
-        if (scope) ea.scope = scope.name;
-        if (viaOnbuild) ea.viaOnbuild = true;
-        if (a.raw !== a.value) ea.raw = a.raw;
-        model.assignments.push(ea);
-      }
-    }
-  };
-  const handleCopy = (ins, keyword, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
-    const from = flags.get("from")?.[0];
-    const joined = joinSegments(segs);
-    const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const fallback = fromRange0(ins.getRange());
-    let paths;
-    if (json2) paths = json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback }));
-    else
-      paths = tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
-    const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
-    const sources = paths.slice(0, -1);
-    const copy = {
-      instruction: keyword,
-      scope: scopeName(),
-      sources,
-      dest,
-      heredocs: heredocsOf(hs),
-      loc: fromRange0(ins.getRange())
-    };
-    const wd = stageWorkdir.get(scopeName());
-    if (wd !== void 0) copy.workdir = wd;
-    if (from !== void 0) copy.from = from;
-    if (viaOnbuild) copy.viaOnbuild = true;
-    model.copies.push(copy);
-  };
-  const handle = (ins, viaOnbuild) => {
-    const vars = stageVars.get(scopeName()) ?? null;
-    const keyword = ins.getKeyword();
-    if (ins instanceof import_dockerfile_ast.Env) pushProperties(ins.getProperties(), "env", viaOnbuild, vars);
-    else if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
-    else if (ins instanceof import_dockerfile_ast.Label) pushProperties(ins.getProperties(), "label", viaOnbuild, null);
-    else if (keyword === "RUN") handleRun(ins, viaOnbuild);
-    else if (keyword === "COPY" || keyword === "ADD") handleCopy(ins, keyword, viaOnbuild);
-    else if (ins instanceof import_dockerfile_ast.Workdir && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length === 0) return;
-      const raw = args.map((a) => a.getValue()).join(" ");
-      const expanded = vars ? expand(raw, vars, escape) : null;
-      const prev = stageWorkdir.get(scopeName());
-      let absolute;
-      if (expanded !== null) {
-        if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
-        else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
-      }
-      const first = args[0].getRange();
-      const last = args[args.length - 1].getRange();
-      const w = { scope: scopeName(), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
-      if (absolute !== void 0) w.absolute = absolute;
-      model.workdirs.push(w);
-      stageWorkdir.set(scopeName(), absolute);
-    } else if (ins instanceof import_dockerfile_ast.User && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length) {
-        const r = ins.getArgumentsRange();
-        model.users.push({ scope: scopeName(), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
-      }
-    } else if (ins instanceof import_dockerfile_ast.Onbuild && !viaOnbuild) {
-      const t = ins.getTriggerInstruction();
-      if (t) handle(t, true);
-    }
-  };
-  for (const ins of df.getInstructions()) {
-    try {
-      handleTop(ins);
-    } catch {
-      const line = ins.getRange()?.start.line ?? 0;
-      model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
+  return changed ? out : null;
+}
+var PROGRAM_HINT = /chpasswd|htpasswd|useradd|usermod|redis-cli|valkey-cli|keydb-cli|nuget|msiexec/i;
+function programOf(w) {
+  const raw = w.raw.replace(/^["']|["']$/g, "");
+  return (raw.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+}
+function secretIn(w, type, from = 0, trim = "") {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  let value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  if (trim && value.endsWith(trim)) value = value.slice(0, -trim.length);
+  if (single) {
+    if (value.length < 3 || isPlaceholder(value) || isPathLike(value)) return null;
+  } else if (!isLiteralSecret(value)) return null;
+  const at = w.raw.lastIndexOf(value);
+  if (at < 0) return null;
+  return { type, start: w.start + at, end: w.start + at + value.length, text: value };
+}
+function optionValues(args, names, type, ci = false) {
+  const out = [];
+  const norm = (s) => ci ? s.toLowerCase() : s;
+  for (let i = 0; i < args.length; i++) {
+    const v = norm(args[i].value);
+    const eq = names.find((n) => n.startsWith("--") && v.startsWith(`${norm(n)}=`));
+    if (eq) {
+      const m = secretIn(args[i], type, eq.length + 1);
+      if (m) out.push(m);
+    } else if (names.some((n) => norm(n) === v) && args[i + 1]) {
+      const m = secretIn(args[i + 1], type);
+      if (m) out.push(m);
+      i++;
     }
   }
-  function handleTop(ins) {
-    if (ins instanceof import_dockerfile_ast.From) {
-      stage++;
-      const named = ins.getBuildStage();
-      const name = named ? named.toLowerCase() : String(stage);
-      const image = ins.getImage();
-      const imageRange = ins.getImageRange();
-      const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
-      const parent = image ? model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
-      const resolved = parent ? null : image ? expand(image, globalArgs, escape) : null;
-      const vars = /* @__PURE__ */ new Map();
-      let workdir = "/";
-      let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), globalArgs, escape) : null));
-      if (parent) {
-        info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
-        for (const [k, v] of stageVars.get(parent.name) ?? []) vars.set(k, v);
-        workdir = stageWorkdir.get(parent.name);
-      } else if (info.golang) {
-        if (!info.windows) {
-          vars.set("GOPATH", "/go");
-          vars.set("GOTOOLCHAIN", "local");
-          workdir = "/go";
-        } else {
-          vars.set("GOPATH", "C:\\go");
-          workdir = "C:\\go";
+  return out;
+}
+function htpasswd(args) {
+  let batch = false;
+  let stdout = false;
+  const operands = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (/^-[A-Za-z0-9]+$/.test(v) && operands.length === 0) {
+      if (v.includes("b")) batch = true;
+      if (v.includes("n")) stdout = true;
+      if (/[Cr]$/.test(v)) i++;
+    } else operands.push(args[i]);
+  }
+  const pass = batch ? operands[stdout ? 1 : 2] : void 0;
+  const m = pass ? secretIn(pass, "htpasswd password") : null;
+  return m ? [m] : [];
+}
+function nuget(args) {
+  const [a, b] = [args[0]?.value ?? "", args[1]?.value ?? ""];
+  const source = /^sources?$/i.test(a) && /^(?:add|update)$/i.test(b) || /^(?:add|update)$/i.test(a) && /^source$/i.test(b);
+  return source ? optionValues(args.slice(2), ["-password", "-p", "--password"], "NuGet source password", true) : [];
+}
+function msiexec(args, opts) {
+  const out = [];
+  for (const w of args) {
+    const single = w.raw.length >= 2 && w.raw.startsWith("'") && /',?$/.test(w.raw);
+    const value = single ? w.raw.replace(/^'|',?$/g, "") : w.value.replace(/,$/, "");
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.+)$/.exec(value);
+    if (!m) continue;
+    const c = classify(m[1], m[2], opts);
+    if (!c.secret || !c.secretText) continue;
+    const secret = secretIn(w, `value for ${m[1]}`, m[1].length + 1, w.value.endsWith(",") || w.raw.endsWith(",") ? "," : "");
+    if (secret && secret.text.includes(c.secretText)) out.push(secret);
+  }
+  return out;
+}
+function echoedPassword(prev) {
+  let i = prev.words.length - 1;
+  while (i >= 0 && !ECHO.has(programOf(prev.words[i]))) i--;
+  if (i < 0) return null;
+  const w = prev.words.slice(i + 1).reverse().find((a) => !a.value.startsWith("-") && a.value.includes(":"));
+  return w ? pairPassword(w, 0) : null;
+}
+var ECHO = /* @__PURE__ */ new Set(["echo", "printf"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
+function pairPassword(w, from) {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  const value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  const colon = colonOutsideExpansions(value);
+  if (colon < 0) return null;
+  return secretIn(w, "chpasswd password", from + colon + 1, "\\n");
+}
+function colonOutsideExpansions(s) {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "$" && (s[i + 1] === "{" || s[i + 1] === "(")) {
+      depth++;
+      i++;
+    } else if (depth > 0 && (c === "}" || c === ")")) depth--;
+    else if (depth === 0 && c === ":") return i;
+  }
+  return -1;
+}
+function programArguments(text, opts, depth = 0) {
+  const out = [];
+  const cmds = simpleCommands(text);
+  cmds.forEach((c, k) => {
+    let head = c.head ? programOf(c.head) : "";
+    let args = c.args;
+    if (SHELLS.has(head) && /^-[a-z]*c$/.test(args[0]?.value ?? "") && args[1]) {
+      const script = args[1];
+      const q = script.raw[0];
+      if ((q === '"' || q === "'") && script.raw.length >= 2 && script.raw.endsWith(q)) {
+        if (depth < 3) for (const m of programArguments(script.raw.slice(1, -1), opts, depth + 1)) out.push({ ...m, start: m.start + script.start + 1, end: m.end + script.start + 1 });
+        return;
+      }
+      head = programOf(script);
+      args = args.slice(2);
+    }
+    switch (head) {
+      case "chpasswd": {
+        const prev = cmds[k - 1];
+        const piped = prev && /^\s*\|\s*$/.test(text.slice(prev.end, c.start));
+        if (piped) {
+          const m = echoedPassword(prev);
+          if (m) out.push(m);
         }
-      } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
-        workdir = void 0;
+        args.forEach((a, i) => {
+          if (a.raw === "<<<" && args[i + 1]) {
+            const m = pairPassword(args[i + 1], 0);
+            if (m) out.push(m);
+          } else if (a.raw.startsWith("<<<") && a.raw.length > 3) {
+            const inner = { value: a.value.slice(3), raw: a.raw.slice(3), start: a.start + 3, end: a.end };
+            const m = pairPassword(inner, 0);
+            if (m) out.push(m);
+          }
+        });
+        break;
       }
-      const s = {
-        name,
-        index: stage,
-        image: image || null,
-        resolvedImage: parent ? parent.resolvedImage : resolved,
-        golang: info.golang,
-        goroot: info.goroot,
-        windows: info.windows,
-        loc: fromRange0(ins.getRange()),
-        imageLoc: imageRange ? fromRange0(imageRange) : null
-      };
-      if (parent) s.parent = parent.name;
-      if (platform !== void 0) s.platform = platform;
-      model.scopes.push(s);
-      scope = s;
-      stageVars.set(name, vars);
-      stageWorkdir.set(name, workdir);
-      return;
+      case "htpasswd":
+        out.push(...htpasswd(args));
+        break;
+      case "useradd":
+      case "usermod":
+        out.push(...optionValues(args, ["-p", "--password"], `${head} password`));
+        break;
+      case "redis-cli":
+      case "valkey-cli":
+      case "keydb-cli":
+        out.push(...optionValues(args, ["-a", "--pass"], "Redis password"));
+        break;
+      default:
+        break;
     }
-    if (stage < 0) {
-      if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, false, globalArgs);
-      return;
-    }
-    handle(ins, false);
-  }
-  collectSuppressions(df, model.suppressions);
-  return model;
+    c.words.forEach((w, i) => {
+      const p = programOf(w);
+      if (p === "nuget") out.push(...nuget(c.words.slice(i + 1)));
+      else if (p === "msiexec") out.push(...msiexec(c.words.slice(i + 1), opts));
+    });
+  });
+  return out;
 }
-function collectSuppressions(df, out) {
-  const instructions = df.getInstructions();
-  for (const c of df.getComments()) {
-    const p = parsePragma(c.getContent());
-    if (!p) continue;
-    const line0 = c.getRange().start.line;
-    let startLine = line0 + 2;
-    let endLine = line0 + 2;
-    const containing = instructions.find((i) => i.getRange().start.line < line0 && i.getRange().end.line > line0);
-    if (containing) {
-      endLine = containing.getRange().end.line + 1;
-    } else {
-      const next = instructions.find((i) => i.getRange().start.line > line0);
-      if (next) {
-        startLine = next.getRange().start.line + 1;
-        endLine = next.getRange().end.line + 1;
+
+// src/report/rule-docs.ts
+var cachedRoot;
+function packageRoot(start = __dirname) {
+  if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
+  let dir = path2.resolve(start);
+  let found = null;
+  for (; ; ) {
+    const pj = path2.join(dir, "package.json");
+    if ((0, import_node_fs.existsSync)(pj)) {
+      try {
+        if (JSON.parse((0, import_node_fs.readFileSync)(pj, "utf8")).name === "godock") {
+          found = dir;
+          break;
+        }
+      } catch {
       }
     }
-    const s = { ruleIds: p.ruleIds, startLine, endLine, file: p.file, source: p.source, line: line0 + 1 };
-    if (p.reason) s.reason = p.reason;
-    out.push(s);
+    const up = path2.dirname(dir);
+    if (up === dir) break;
+    dir = up;
   }
-  for (const d of df.getDirectives()) {
-    if (d.getName().toLowerCase() !== "check") continue;
-    const p = parsePragma(`check=${d.getValue()}`);
-    if (!p) continue;
-    const line = d.getRange().start.line + 1;
-    out.push({ ruleIds: p.ruleIds, startLine: line, endLine: line, file: true, source: "buildkit", line });
-  }
+  if (start === __dirname) cachedRoot = found;
+  return found;
 }
-function sliceRange(lines, r) {
-  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
-  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
-  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
-  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
-  return parts.join("\n");
-}
-function parseJsonArgs(text) {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
-  let arr;
+function readRuleDoc(rule, root = packageRoot()) {
+  if (!root) return null;
   try {
-    arr = JSON.parse(trimmed);
+    return (0, import_node_fs.readFileSync)(path2.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
     return null;
   }
-  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
+}
+function paragraphs(markdown) {
+  const prose = markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, "");
   const out = [];
-  const re = /"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
+  for (const block of prose.split(/\n\s*\n/)) {
+    const lines = block.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const first = lines[0];
+    if (first === void 0 || /^(#|[-*+] |\d+\. |\||>|<)/.test(first)) continue;
+    out.push(lines.join(" "));
   }
   return out;
 }
+function fullDescription(rule, doc, max = 1024) {
+  const paras = doc ? paragraphs(doc) : [];
+  const norm = (s) => s.replace(/[.\s]+$/, "").toLowerCase();
+  const extra = paras.find((p) => norm(p) !== norm(rule.description));
+  const text = extra ? `${rule.description.replace(/\.?$/, ".")} ${extra}` : rule.description;
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+}
+var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*("[^"\n]*"|'[^'\n]*'|[^\s"'`]+)/g;
+function maskLine(line) {
+  const secrets = scanCommand(line).map((t) => t.text);
+  for (const m of line.matchAll(ASSIGNMENT)) {
+    const value = m[2].replace(/^(["'])(.*)\1$/, "$2");
+    const c = classify(m[1], value);
+    if (c.secret) secrets.push(c.secretText ?? value);
+  }
+  return maskIn(line, secrets);
+}
+function maskDocSecrets(doc) {
+  let fence = null;
+  return doc.split("\n").map((line) => {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (f && (fence === null || f.startsWith(fence))) {
+      fence = fence === null ? f : null;
+      return line;
+    }
+    return fence === null ? line : maskLine(line);
+  }).join("\n");
+}
 
-// src/parse/env-file.ts
-var Source = class {
-  text;
-  lines;
-  constructor(input) {
-    this.text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-    this.lines = new LineIndex(this.text);
-  }
-  pos(offset) {
-    const p = this.lines.linePos(offset);
-    return { line: p.line, column: p.col };
-  }
-  loc(start, end) {
-    return this.lines.loc(start, end);
-  }
-  lineEnd(offset) {
-    const nl = this.text.indexOf("\n", offset);
-    return nl < 0 ? this.text.length : nl;
-  }
-};
-function parseEnvFile(path10, text, format = "dotenv") {
-  const st = { src: new Source(text), entries: [], comments: [], errors: [] };
-  try {
-    if (format === "raw") scanRaw(st);
-    else scanDotenv(st);
-  } catch (e) {
-    st.errors.push({ message: `could not read env file: ${e.message}`, line: 1, column: 1 });
-  }
-  const { src } = st;
-  const assignments = st.entries.map((e) => {
-    const a = {
-      name: e.name,
-      value: e.value,
-      kind: "env-file",
-      nameLoc: src.loc(e.nameStart, e.nameStart + e.name.length),
-      valueLoc: e.value === null ? null : src.loc(e.valueStart, e.valueEnd),
-      group: 0
-    };
-    if (e.raw !== void 0 && e.raw !== e.value) a.raw = e.raw;
-    return a;
-  });
-  const starts = st.entries.map((e) => src.pos(e.nameStart).line);
-  const ends = /* @__PURE__ */ new Map();
-  st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
+// src/report/sarif.ts
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SRCROOT = "%SRCROOT%";
+var LEVEL = { error: "error", warning: "warning", info: "note" };
+var SECURITY_SEVERITY = { error: "8.0", warning: "5.5", info: "3.0" };
+function descriptor(rule) {
+  const raw = readRuleDoc(rule);
+  const doc = raw === null ? null : maskDocSecrets(raw);
+  const link3 = `[${rule.id} documentation](${rule.docsUrl})`;
+  const tags = [.../* @__PURE__ */ new Set([...rule.tags ?? [], rule.category, ...rule.category === "secret" ? ["security"] : []])].slice(0, 20);
+  const properties = { tags, category: rule.category };
+  if (rule.category === "secret") properties["security-severity"] = SECURITY_SEVERITY[rule.severity];
+  else properties["problem.severity"] = rule.severity === "info" ? "recommendation" : rule.severity;
   return {
-    ...emptyModel(path10, "env-file"),
-    assignments,
-    suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
-    errors: st.errors
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: fullDescription(rule, doc) },
+    help: {
+      text: doc ? doc.trim() : `${rule.description}
+
+See ${rule.docsUrl}`,
+      markdown: doc ? `${doc.trim()}
+
+${link3}` : `${rule.description}
+
+${link3}`
+    },
+    helpUri: rule.docsUrl,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties
   };
 }
-function leadingSpace(text, from, end) {
-  let i = from;
-  while (i < end && /\s/.test(text[i])) i++;
-  return i;
+function unknownRule(f) {
+  return { id: f.ruleId, category: f.category, severity: f.severity, description: f.ruleId, docsUrl: `${REPO_URL}/blob/main/rules/${f.ruleId}.md`, docPath: `rules/${f.ruleId}.md` };
 }
-function scanRaw(st) {
-  const { src } = st;
-  const t = src.text;
-  let lineStart = 0;
-  while (lineStart <= t.length) {
-    const end = src.lineEnd(lineStart);
-    const s = leadingSpace(t, lineStart, end);
-    if (s < end) {
-      const line = src.pos(s).line;
-      if (t[s] === "#") st.comments.push({ line, text: t.slice(s + 1, end) });
-      else {
-        const body = t.slice(s, end);
-        const eq = body.indexOf("=");
-        const name = eq < 0 ? body : body.slice(0, eq);
-        if (name === "") st.errors.push({ message: `no variable name on line ${line}`, line, column: src.pos(s).column });
-        else if (/[ \t]/.test(name)) st.errors.push({ message: "variable name contains whitespace", line, column: src.pos(s).column });
-        else {
-          st.entries.push({
-            name,
-            nameStart: s,
-            value: eq < 0 ? null : body.slice(eq + 1),
-            valueStart: s + eq + 1,
-            valueEnd: end,
-            end
-          });
-        }
-      }
+function encodePath(rel) {
+  return rel.split("/").map(encodeURIComponent).join("/");
+}
+function artifactLocation(file, cwd) {
+  const rel = relativeTo(cwd, file);
+  if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
+  return { uri: (0, import_node_url.pathToFileURL)(path3.resolve(cwd, file)).href };
+}
+function region(loc) {
+  const r = { startLine: loc.line, startColumn: loc.column };
+  if (loc.endLine >= loc.line) r.endLine = loc.endLine;
+  if (loc.endColumn >= 1 && (loc.endLine > loc.line || loc.endColumn > loc.column)) r.endColumn = loc.endColumn;
+  return r;
+}
+function toSarif(result, ctx) {
+  const findings = sortedFindings(result);
+  const errors = sortedErrors(result);
+  const metas = [...ctx.rules];
+  const index = new Map(metas.map((r, i) => [r.id, i]));
+  for (const f of findings) {
+    if (!index.has(f.ruleId)) {
+      index.set(f.ruleId, metas.length);
+      metas.push(unknownRule(f));
     }
-    lineStart = end + 1;
   }
+  const relFile = (f) => relativeTo(ctx.cwd, f.file) ?? f.file;
+  const prints = fingerprints(findings, relFile);
+  const results = findings.map((f, i) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file, ctx.cwd), region: region(f.loc) } }],
+    partialFingerprints: { primaryLocationLineHash: prints[i] },
+    properties: { category: f.category }
+  }));
+  const notifications = errors.map((e) => ({
+    level: "error",
+    message: { text: `${e.file}:${e.line}:${e.column}: ${e.message}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd), region: { startLine: Math.max(1, e.line), startColumn: Math.max(1, e.column) } } }]
+  }));
+  const root = (0, import_node_url.pathToFileURL)(path3.resolve(ctx.cwd)).href;
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "godock",
+            semanticVersion: ctx.version,
+            version: ctx.version,
+            informationUri: REPO_URL,
+            rules: metas.map(descriptor)
+          }
+        },
+        invocations: [{ executionSuccessful: errors.length === 0, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith("/") ? root : `${root}/` } },
+        columnKind: "utf16CodeUnits",
+        results
+      }
+    ]
+  };
 }
-function isBlank(c) {
-  return c !== void 0 && c !== "\n" && /\s/.test(c);
+var sarif = (result, ctx) => `${JSON.stringify(toSarif(result, ctx), null, 2)}
+`;
+
+// src/report/github.ts
+var ANNOTATION_LEVEL = { error: "error", warning: "warning", info: "notice" };
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-var KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
-function scanDotenv(st) {
-  const { src } = st;
-  const t = src.text;
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function command(level, message, props = {}) {
+  const parts = Object.entries(props).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(safe(String(v)))}`);
+  return `::${level}${parts.length ? ` ${parts.join(",")}` : ""}::${escapeData(safe(message))}`;
+}
+function safe(s) {
+  return s.split(/(\r|\n)/).map((part) => part === "\r" || part === "\n" ? part : visible(part)).join("");
+}
+function fileFor(file, cwd) {
+  return relativeTo(cwd, file) ?? file;
+}
+function findingAnnotation(f, cwd) {
+  const single = f.loc.endLine === f.loc.line;
+  return command(ANNOTATION_LEVEL[f.severity], f.message, {
+    file: fileFor(f.file, cwd),
+    line: f.loc.line,
+    endLine: f.loc.endLine,
+    col: single ? f.loc.column : void 0,
+    endColumn: single ? f.loc.endColumn : void 0,
+    title: `godock ${f.ruleId}`
+  });
+}
+function errorAnnotation(e, cwd) {
+  return command("error", e.message, { file: fileFor(e.file, cwd), line: Math.max(1, e.line), col: Math.max(1, e.column), title: "godock parse error" });
+}
+var github = (result, ctx) => {
+  const lines = [
+    ...sortedErrors(result).map((e) => errorAnnotation(e, ctx.cwd)),
+    ...sortedFindings(result).map((f) => findingAnnotation(f, ctx.cwd))
+  ];
+  return lines.length ? `${lines.join("\n")}
+` : "";
+};
+var STEP_ANNOTATION_LIMIT = 10;
+function limitedAnnotations(result, cwd, limit = STEP_ANNOTATION_LIMIT) {
+  const items = [
+    ...sortedErrors(result).map((e) => ({ level: "error", text: errorAnnotation(e, cwd) })),
+    ...["error", "warning", "info"].flatMap(
+      (sev) => sortedFindings(result).filter((f) => f.severity === sev).map((f) => ({ level: ANNOTATION_LEVEL[sev], text: findingAnnotation(f, cwd) }))
+    )
+  ];
+  const total = { error: 0, warning: 0, notice: 0 };
+  for (const i of items) total[i.level]++;
+  const overflow = total.error > limit || total.warning > limit || total.notice > limit;
+  const budget = { error: limit, warning: limit, notice: overflow ? limit - 1 : limit };
+  const lines = [];
+  for (const i of items) {
+    if (budget[i.level] <= 0) continue;
+    budget[i.level]--;
+    lines.push(i.text);
+  }
+  const omitted = items.length - lines.length;
+  if (omitted > 0)
+    lines.push(
+      command(
+        "notice",
+        `${omitted} more godock ${omitted === 1 ? "problem is" : "problems are"} not annotated (GitHub shows at most ${limit} errors, ${limit} warnings and ${limit} notices per step): see the job summary, the step log or the SARIF report.`,
+        { title: "godock: more problems" }
+      )
+    );
+  return { lines, omitted };
+}
+
+// src/report/checkstyle.ts
+function xmlEscape(s) {
+  return s.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+var checkstyle = (result) => {
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, item) => {
+    const list = byFile.get(file) ?? [];
+    list.push(item);
+    byFile.set(file, list);
+  };
+  for (const e of sortedErrors(result)) add(e.file, { line: e.line, column: e.column, severity: "error", message: e.message, source: "godock.parse-error" });
+  for (const f of sortedFindings(result)) add(f.file, { line: f.loc.line, column: f.loc.column, severity: f.severity, message: f.message, source: `godock.${f.ruleId}` });
+  const out = ['<?xml version="1.0" encoding="utf-8"?>', '<checkstyle version="4.3">'];
+  for (const file of [...byFile.keys()].sort()) {
+    out.push(`  <file name="${xmlEscape(file)}">`);
+    const items = byFile.get(file).sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const i of items)
+      out.push(`    <error line="${i.line}" column="${i.column}" severity="${i.severity}" message="${xmlEscape(i.message)}" source="${xmlEscape(i.source)}" />`);
+    out.push("  </file>");
+  }
+  out.push("</checkstyle>");
+  return `${out.join("\n")}
+`;
+};
+
+// src/report/codeclimate.ts
+var import_node_crypto2 = require("node:crypto");
+function severityOf(f) {
+  if (f.severity === "error") return f.category === "secret" ? "critical" : "major";
+  return f.severity === "warning" ? "minor" : "info";
+}
+var CATEGORY = { secret: "Security", "go-env": "Bug Risk", compose: "Bug Risk" };
+var md5 = (s) => (0, import_node_crypto2.createHash)("md5").update(s).digest("hex");
+var codeclimate = (result, ctx) => {
+  const rel = (file) => relativeTo(ctx.cwd, file) ?? file;
+  const findings = sortedFindings(result);
+  const prints = fingerprints(findings, (f) => rel(f.file));
+  const issues = [
+    ...sortedErrors(result).map(
+      (e) => ({
+        type: "issue",
+        check_name: "godock/parse-error",
+        description: e.message,
+        categories: ["Bug Risk"],
+        severity: "blocker",
+        fingerprint: md5(["parse-error", rel(e.file), e.message].join("\0")),
+        location: { path: rel(e.file), lines: { begin: Math.max(1, e.line), end: Math.max(1, e.line) } }
+      })
+    ),
+    ...findings.map(
+      (f, i) => ({
+        type: "issue",
+        check_name: f.ruleId,
+        description: f.message,
+        categories: [CATEGORY[f.category] ?? "Style"],
+        severity: severityOf(f),
+        fingerprint: md5(prints[i]),
+        location: { path: rel(f.file), lines: { begin: f.loc.line, end: Math.max(f.loc.line, f.loc.endLine) } }
+      })
+    )
+  ];
+  return `${JSON.stringify(issues, null, 2)}
+`;
+};
+
+// src/report/index.ts
+var formatters = { stylish, json, sarif, github, checkstyle, codeclimate };
+var FORMAT_NAMES = Object.keys(formatters);
+function isFormatName(name) {
+  return Object.prototype.hasOwnProperty.call(formatters, name);
+}
+
+// src/report/summary.ts
+var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", info: "\u{1F535} info" };
+function escapeCell(s) {
+  return visible(s.replace(/\s*[\r\n]+\s*/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()!|~]/g, "\\$&").replace(/:\/\//g, ":/&#8203;/").replace(/www\./gi, (w) => `${w.slice(0, 3)}&#8203;.`).replace(/@/g, "@&#8203;");
+}
+function codeCell(s) {
+  return visible(s.replace(/\s*[\r\n]+\s*/g, " ")).replace(/`/g, "'").replace(/\|/g, "\\|");
+}
+function jobSummary(result, opts) {
+  const maxRows = opts.maxRows ?? 200;
+  const findings = sortedFindings(result).sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const errors = sortedErrors(result);
+  const c = countBySeverity(findings);
+  const docs = new Map(opts.rules.map((r) => [r.id, r.docsUrl]));
+  const out = ["## godock", ""];
+  for (const n of opts.notes ?? []) out.push(`> ${escapeCell(n)}`, "");
+  const files = plural(result.files.length, "file");
+  if (findings.length === 0 && errors.length === 0) {
+    out.push(`\u2705 No problems found in ${files}.`, "");
+    return `${out.join("\n")}
+`;
+  }
+  out.push(
+    `**${plural(findings.length, "finding")}** (${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.info, "info")}) in ${files}` + (errors.length ? ` \xB7 **${plural(errors.length, "file error")}** (not fully linted)` : ""),
+    ""
+  );
+  if (errors.length) {
+    out.push("| File | Line | Problem |", "| --- | --- | --- |");
+    for (const e of errors.slice(0, maxRows)) out.push(`| \`${codeCell(e.file)}\` | ${e.line} | ${escapeCell(e.message)} |`);
+    if (errors.length > maxRows) out.push(`| \u2026 | | ${errors.length - maxRows} more |`);
+    out.push("");
+  }
+  if (findings.length) {
+    out.push("| Severity | Location | Rule | Message |", "| --- | --- | --- | --- |");
+    for (const f of findings.slice(0, maxRows)) {
+      const url = docs.get(f.ruleId);
+      const rule = url ? `[${escapeCell(f.ruleId)}](${url})` : escapeCell(f.ruleId);
+      out.push(`| ${ICON[f.severity]} | \`${codeCell(f.file)}:${f.loc.line}:${f.loc.column}\` | ${rule} | ${escapeCell(f.message)} |`);
+    }
+    if (findings.length > maxRows) out.push("", `\u2026and ${findings.length - maxRows} more findings (see the step log or the SARIF report).`);
+    out.push("");
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/text/interpolation.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+var BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
+var EMPTY_VARS = /* @__PURE__ */ new Map();
+function scanComposeValue(value) {
+  if (value === null || value === "") return { kind: "empty", refs: [], literal: "", error: null };
+  const refs = [];
+  const out = { literal: "", hasFallback: false, error: null };
+  scanInto(value, 0, false, refs, out);
+  const kind = out.literal.length > 0 || refs.length === 0 || out.hasFallback ? "literal" : "reference";
+  return { kind, refs, literal: out.literal, error: out.error };
+}
+function scanInto(text, base, nested, refs, out) {
   let i = 0;
-  while (i < t.length) {
-    while (i < t.length && /\s/.test(t[i])) i++;
-    if (i >= t.length) break;
-    const lineEnd = src.lineEnd(i);
-    const line = src.pos(i).line;
-    if (t[i] === "#") {
-      st.comments.push({ line, text: t.slice(i + 1, lineEnd) });
-      i = lineEnd;
+  while (i < text.length) {
+    const c = text[i];
+    if (c !== "$") {
+      out.literal += c;
+      i++;
       continue;
     }
-    const exp = /^export[ \t]+/.exec(t.slice(i, lineEnd));
-    if (exp) i += exp[0].length;
-    const fail = (message, at) => {
-      st.errors.push({ message, line: src.pos(at).line, column: src.pos(at).column });
-    };
-    const nameStart = i;
-    let j = i;
-    let sep5 = -1;
-    let bad = -1;
-    for (; j < lineEnd; j++) {
-      const c = t[j];
-      if (c === "=" || c === ":") {
-        sep5 = j;
-        break;
-      }
-      if (!isBlank(c) && !KEY_CHAR.test(c) && bad < 0) bad = j;
-    }
-    const name = t.slice(nameStart, sep5 < 0 ? lineEnd : sep5).replace(/\s+$/u, "");
-    if (bad >= 0) {
-      fail(`unexpected character ${JSON.stringify(t[bad])} in variable name`, bad);
-      i = lineEnd;
+    const next = text[i + 1];
+    if (next === "$") {
+      out.literal += "$";
+      i += 2;
       continue;
     }
-    if (name === "") {
-      fail("no variable name", nameStart);
-      i = lineEnd;
-      continue;
-    }
-    if (/\s/u.test(name)) {
-      fail("variable name contains whitespace", nameStart);
-      i = lineEnd;
-      continue;
-    }
-    if (sep5 < 0) {
-      st.entries.push({ name, nameStart, value: null, valueStart: lineEnd, valueEnd: lineEnd, end: lineEnd });
-      i = lineEnd;
-      continue;
-    }
-    let v = sep5 + 1;
-    while (v < lineEnd && isBlank(t[v])) v++;
-    const q = t[v];
-    if (q === '"' || q === "'") {
-      let close = -1;
-      for (let k = v + 1; k < t.length; k++) {
-        if (t[k] === q && t[k - 1] !== "\\") {
-          close = k;
-          break;
-        }
-      }
-      if (close < 0) {
-        fail("unterminated quoted value", v);
-        i = lineEnd;
+    if (next === "{") {
+      const close = findClose(text, i + 2);
+      const m = close < 0 ? null : BRACED.exec(text.slice(i + 2, close));
+      if (!m) {
+        out.error ??= `invalid interpolation format: ${close < 0 ? "missing closing brace" : "bad variable name"}`;
+        out.literal += text.slice(i, close < 0 ? text.length : close + 1);
+        i = close < 0 ? text.length : close + 1;
         continue;
       }
-      const inner = t.slice(v + 1, close);
-      st.entries.push({
-        name,
-        nameStart,
-        value: q === "'" ? inner.replace(/\\'/g, "'") : unescapeDouble(inner),
-        valueStart: v + 1,
-        valueEnd: close,
-        raw: t.slice(v, close + 1),
-        end: close
-      });
-      i = src.lineEnd(close);
+      const op = m[2] ?? "";
+      refs.push({ name: m[1], op, start: base + i, end: base + close + 1, nameStart: base + i + 2, nested });
+      if (op === ":-" || op === "-" || op === ":+" || op === "+") {
+        const word = m[3] ?? "";
+        if (word.length > 0) out.hasFallback = true;
+        scanInto(word, base + i + 2 + m[1].length + op.length, true, refs, out);
+      }
+      i = close + 1;
       continue;
     }
-    let stop = lineEnd;
-    for (let k = v; k < lineEnd; k++) {
-      if (t[k] === "#" && isBlank(t[k - 1])) {
-        stop = k;
-        break;
-      }
+    const n = NAME.exec(text.slice(i + 1));
+    if (!n) {
+      out.literal += "$";
+      i++;
+      continue;
     }
-    let e = stop;
-    while (e > v && isBlank(t[e - 1])) e--;
-    st.entries.push({ name, nameStart, value: t.slice(v, e), valueStart: v, valueEnd: e, end: e });
-    i = lineEnd;
+    refs.push({ name: n[0], op: "", start: base + i, end: base + i + 1 + n[0].length, nameStart: base + i + 1, nested });
+    i += 1 + n[0].length;
   }
 }
-var ESCAPES = {
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  "\\": "\\",
-  '"': '"',
-  $: "$"
-};
-function unescapeDouble(s) {
-  return s.replace(
-    /\\(0[0-7]{1,3}|[abfnrtv\\"$])/g,
-    (m, e) => e[0] === "0" ? String.fromCharCode(parseInt(e, 8)) : ESCAPES[e] ?? m
-  );
-}
-
-// src/parse/index.ts
-function parseFile(path10, text, format, envFormat = "dotenv") {
-  switch (format) {
-    case "dockerfile":
-      return parseDockerfile(path10, text);
-    case "compose":
-      return parseCompose(path10, text);
-    case "env-file":
-      return parseEnvFile(path10, text, envFormat);
-  }
-}
-
-// src/lint-file.ts
-var import_node_fs2 = require("node:fs");
-
-// src/read.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function tooLarge(bytes) {
-  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
-}
-function decode(buf) {
-  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
-  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
-    const le = buf[0] === 255;
-    const body = buf.subarray(2);
-    const swapped = le ? body : swap16(body);
-    return { text: new TextDecoder("utf-16le").decode(swapped) };
-  }
-  const probe = buf.subarray(0, 8192);
-  const nul = probe.indexOf(0);
-  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
-  try {
-    return { text: utf8.decode(buf) };
-  } catch {
-    const bad = firstInvalidUtf8(buf);
-    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
-  }
-}
-function swap16(b) {
-  const out = new Uint8Array(b.length - b.length % 2);
-  for (let i = 0; i + 1 < b.length; i += 2) {
-    out[i] = b[i + 1];
-    out[i + 1] = b[i];
-  }
-  return out;
-}
-function lineAt(buf, offset) {
-  let line = 1;
-  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
-  return line;
-}
-function firstInvalidUtf8(buf) {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
-    i += n + 1;
-  }
-  return 0;
-}
-
-// src/util/safe-text.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
-function escapeChar(c) {
-  const named = NAMED[c];
-  if (named) return named;
-  const code = c.charCodeAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function visible(s) {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
-}
-var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-function displayName(name) {
-  if (PLAIN_NAME.test(name)) return name;
-  const cut = name.search(/[:=\s]/);
-  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
-  return `"${visible(head).replace(/"/g, '\\"')}"`;
-}
-function noWorkflowCommands(text) {
-  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
-}
-
-// src/engine/config.ts
-var DEFAULT_CONFIG = {
-  rules: {},
-  classify: {},
-  trustedProxies: [],
-  ignore: [],
-  failLevel: "warning",
-  source: null
-};
-var ConfigError = class extends Error {
-  constructor(file, line, message) {
-    super(message);
-    this.file = file;
-    this.line = line;
-  }
-  file;
-  line;
-};
-var LEVELS = ["off", "info", "warning", "error"];
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
-  const fail = (path10, msg) => {
-    throw new ConfigError(file, pos.lineOf(path10), `${path10.join(".") || "(root)"}: ${msg}`);
-  };
-  if (raw === null || raw === void 0) return { ...DEFAULT_CONFIG, source: file };
-  if (!isObj(raw)) fail([], "the configuration must be a mapping");
-  const cfg = raw;
-  const out = { ...DEFAULT_CONFIG, rules: {}, classify: {}, source: file };
-  const allowedTop = /* @__PURE__ */ new Set(["rules", "secrets", "go", "ignore", "fail-level"]);
-  for (const k of Object.keys(cfg)) if (!allowedTop.has(k)) fail([k], `unknown key (expected one of ${[...allowedTop].join(", ")})`);
-  const stringList = (path10, v) => {
-    if (v === void 0 || v === null) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === ""))
-      fail(path10, "must be a list of non-empty strings");
-    return v;
-  };
-  if (cfg.rules !== void 0 && cfg.rules !== null) {
-    if (!isObj(cfg.rules)) fail(["rules"], "must be a mapping of rule id to a level or { severity, options }");
-    for (const [id2, v] of Object.entries(cfg.rules)) {
-      if (!knownRules.has(id2)) fail(["rules", id2], `unknown rule "${id2}" (godock rules lists them)`);
-      if (typeof v === "string") {
-        if (!LEVELS.includes(v)) fail(["rules", id2], `must be one of ${LEVELS.join(", ")}`);
-        out.rules[id2] = { severity: v };
-      } else if (isObj(v)) {
-        for (const k of Object.keys(v)) if (k !== "severity" && k !== "options") fail(["rules", id2, k], "unknown key (expected severity or options)");
-        const rc = {};
-        if (v.severity !== void 0) {
-          if (typeof v.severity !== "string" || !LEVELS.includes(v.severity))
-            fail(["rules", id2, "severity"], `must be one of ${LEVELS.join(", ")}`);
-          rc.severity = v.severity;
-        }
-        if (v.options !== void 0) {
-          if (!isObj(v.options)) fail(["rules", id2, "options"], "must be a mapping");
-          rc.options = v.options;
-        }
-        out.rules[id2] = rc;
-      } else fail(["rules", id2], `must be one of ${LEVELS.join(", ")} or { severity, options }`);
-    }
-  }
-  if (cfg.secrets !== void 0 && cfg.secrets !== null) {
-    if (!isObj(cfg.secrets)) fail(["secrets"], "must be a mapping");
-    const s = cfg.secrets;
-    for (const k of Object.keys(s))
-      if (!["extra-words", "extra-suffixes", "allow-names"].includes(k))
-        fail(["secrets", k], "unknown key (expected extra-words, extra-suffixes or allow-names)");
-    const words = stringList(["secrets", "extra-words"], s["extra-words"]).map((w) => w.toLowerCase());
-    const suffixes = stringList(["secrets", "extra-suffixes"], s["extra-suffixes"]);
-    const allow = stringList(["secrets", "allow-names"], s["allow-names"]);
-    const suffixWords = suffixes.map((x) => x.replace(/^[_.-]+/, "").toLowerCase()).filter(Boolean);
-    if (words.length || suffixWords.length) out.classify.extraWords = [...words, ...suffixWords];
-    if (allow.length) out.classify.allowNames = allow;
-  }
-  if (cfg.go !== void 0 && cfg.go !== null) {
-    if (!isObj(cfg.go)) fail(["go"], "must be a mapping");
-    const g = cfg.go;
-    for (const k of Object.keys(g)) if (k !== "trusted-proxies") fail(["go", k], "unknown key (expected trusted-proxies)");
-    out.trustedProxies = stringList(["go", "trusted-proxies"], g["trusted-proxies"]);
-  }
-  out.ignore = stringList(["ignore"], cfg.ignore);
-  if (cfg["fail-level"] !== void 0) {
-    const f = cfg["fail-level"];
-    if (f !== "info" && f !== "warning" && f !== "error") fail(["fail-level"], "must be one of info, warning, error");
-    out.failLevel = f;
-  }
-  return out;
-}
-
-// src/util/derived.ts
-var facts = /* @__PURE__ */ new WeakMap();
-function derived(model, compute) {
-  let m = facts.get(model);
-  if (!m) facts.set(model, m = /* @__PURE__ */ new Map());
-  if (m.has(compute)) return m.get(compute);
-  const value = compute(model);
-  m.set(compute, value);
-  return value;
-}
-function forgetDerived(model) {
-  facts.delete(model);
-}
-
-// src/engine/run.ts
-function renderMessage(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key2) => {
-    const v = data?.[key2];
-    return v === void 0 ? `{{${key2}}}` : String(v);
-  });
-}
-function lintModel(model, rules2, config = DEFAULT_CONFIG) {
-  const findings = [];
-  const errors = [];
-  const seen = /* @__PURE__ */ new Set();
-  forgetDerived(model);
-  for (const rule of rules2) {
-    if (rule.formats && !rule.formats.includes(model.format)) continue;
-    const rc = config.rules[rule.id];
-    const configured = rc?.severity;
-    if (configured === "off") continue;
-    const ctx = {
-      classify: config.classify,
-      trustedProxies: config.trustedProxies,
-      options: { ...rule.defaultOptions ?? {}, ...rc?.options ?? {} },
-      report(r) {
-        const template = rule.messages[r.messageId];
-        if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const message = renderMessage(template, maskData(r));
-        const f = {
-          ruleId: rule.id,
-          category: rule.category,
-          severity: configured ?? r.severity ?? rule.severity,
-          file: model.path,
-          loc: r.loc,
-          messageId: r.messageId,
-          message
-        };
-        const key2 = `${rule.id}\0${r.loc.line}\0${r.loc.column}\0${message}`;
-        if (seen.has(key2) || isSuppressed(f, rule, model.suppressions)) return;
-        seen.add(key2);
-        findings.push(f);
-      }
-    };
-    try {
-      rule.check(model, ctx);
-    } catch (e) {
-      errors.push({ message: `internal error in rule ${rule.id}: ${e.message}`, line: 1, column: 1 });
-    }
-  }
-  forgetDerived(model);
-  findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
-  return { findings, errors };
-}
-var NAME_KEYS = /* @__PURE__ */ new Set(["name", "arg", "key", "meant", "id"]);
-function maskData(r) {
-  if (!r.data) return r.data;
-  const secrets = r.secrets ?? [];
-  const out = {};
-  for (const [k, v] of Object.entries(r.data)) {
-    if (typeof v !== "string") out[k] = v;
-    else if (r.plain?.includes(k)) out[k] = visible(v);
-    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
-    else out[k] = visible(redact(v, secrets));
-  }
-  return out;
-}
-var RANK = { info: 0, warning: 1, error: 2 };
-function atLeast(s, threshold) {
-  return RANK[s] >= RANK[threshold];
-}
-
-// src/lint-file.ts
-function processFile(f, rules2, config) {
-  const read = readText(f.abs);
-  if ("error" in read) {
-    return { kind: "unread", result: { file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] } };
-  }
-  const model = parseFile(f.display, read.text, f.format ?? sniffFormat(read.text));
-  if (!waitsForLink(model)) return { kind: "linted", result: runRules(model, rules2, config), format: model.format, scopes: model.scopes };
-  return { kind: "parsed", model };
-}
-function waitsForLink(model) {
-  if (model.format === "env-file") return true;
-  if (model.format !== "compose") return false;
-  return model.envFiles.length > 0 || model.scopes.some((s) => s.build !== void 0 && !s.golang);
-}
-var MAX_ERRORS_PER_FILE = 10;
-function runRules(model, rules2, config) {
-  const { findings, errors } = lintModel(model, rules2, config);
-  let all = [...model.errors, ...errors];
-  if (all.length > MAX_ERRORS_PER_FILE) {
-    const next = all[MAX_ERRORS_PER_FILE];
-    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
-  }
-  return { file: model.path, format: model.format, findings, errors: all };
-}
-function readText(abs) {
-  let fd;
-  try {
-    fd = (0, import_node_fs2.openSync)(abs, import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0));
-    const st = (0, import_node_fs2.fstatSync)(fd);
-    if (!st.isFile()) return { error: "not a regular file", line: 1 };
-    if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
-    const buf = Buffer.allocUnsafe(st.size);
-    let n = 0;
-    for (let r = 1; n < buf.length && r > 0; n += r) r = (0, import_node_fs2.readSync)(fd, buf, n, buf.length - n, null);
-    return decode(buf.subarray(0, n));
-  } catch (e) {
-    const code = e.code;
-    return { error: code === "EACCES" || code === "EPERM" ? "cannot read: permission denied" : code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`, line: 1 };
-  } finally {
-    if (fd !== void 0) (0, import_node_fs2.closeSync)(fd);
-  }
-}
-function parseLinked(abs, display, format, envFormat = "dotenv") {
-  const read = readText(abs);
-  return "error" in read ? null : parseFile(display, read.text, format, envFormat);
-}
-
-// src/lint-pool.ts
-var import_node_fs3 = require("node:fs");
-var path2 = __toESM(require("node:path"));
-var import_node_worker_threads = require("node:worker_threads");
-
-// src/engine/define-rule.ts
-var REPO_URL = "https://github.com/godock/godock";
-function docsUrlFor(id2) {
-  return `${REPO_URL}/blob/main/rules/${id2}.md`;
-}
-function defineRule(def) {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(def.id)) throw new Error(`rule id must be kebab-case: ${def.id}`);
-  return { ...def, docsUrl: docsUrlFor(def.id), docPath: `rules/${def.id}.md` };
+function resolveComposeStatic(value) {
+  return expand(value, EMPTY_VARS, "$");
 }
 
 // rules/compose-host-interpolation.ts
@@ -20726,7 +20327,143 @@ var compose_host_interpolation_default = defineRule({
   }
 });
 
-// src/engine/stage-env.ts
+// src/go/image.ts
+var NOT_GO = { golang: false, goroot: null, windows: false };
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
+  return { repo: rest.toLowerCase(), tag: null };
+}
+function golangImage(ref) {
+  if (!ref) return NOT_GO;
+  const { repo, tag } = splitImageRef(ref);
+  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
+  if (!isGo) return NOT_GO;
+  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
+  return { golang: true, goroot: (windows ? GOLANG_IMAGE.windows : GOLANG_IMAGE.linux).goroot, windows };
+}
+var GOLANG_IMAGE = {
+  linux: { goroot: "/usr/local/go", gopath: "/go", toolchain: "local" },
+  windows: { goroot: "C:\\Program Files\\Go", gopath: "C:\\go" }
+};
+var GOLANG_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.linux.gopath,
+  GOTOOLCHAIN: GOLANG_IMAGE.linux.toolchain,
+  PATH: `${GOLANG_IMAGE.linux.gopath}/bin:${GOLANG_IMAGE.linux.goroot}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`
+};
+var GOLANG_WINDOWS_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.windows.gopath
+};
+function golangImageStart(windows) {
+  return windows ? { vars: [["GOPATH", GOLANG_IMAGE.windows.gopath]], workdir: GOLANG_IMAGE.windows.gopath } : { vars: [["GOPATH", GOLANG_IMAGE.linux.gopath], ["GOTOOLCHAIN", GOLANG_IMAGE.linux.toolchain]], workdir: GOLANG_IMAGE.linux.gopath };
+}
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+var LATEST = { minor: Infinity, patch: null };
+function goVersionOfImage(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes("@") ? null : LATEST;
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+function goVersionText(v) {
+  if (v.minor === Infinity) return "the latest Go";
+  return `Go 1.${v.minor}${v.patch === null ? "" : `.${v.patch}`}`;
+}
+function atLeastGo(v, minor) {
+  return v !== null && v.minor >= minor;
+}
+function olderThanGo(v, minor) {
+  return v !== null && v.minor < minor;
+}
+var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
+
+// src/go/paths.ts
+var DRIVE = /^[A-Za-z]:[\\/]/;
+var UNC = /^\\\\[^\\]/;
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep5) ? p : p + sep5;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+
+// src/facts/stage-env.ts
 function imageDefaults(scope) {
   const m = /* @__PURE__ */ new Map();
   if (!scope?.golang) return m;
@@ -20788,7 +20525,7 @@ function walkEnv(model, visit2 = () => void 0) {
   return envs;
 }
 
-// src/engine/stage-context.ts
+// src/facts/stage-context.ts
 function stageChain(model, name) {
   const out = [];
   let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
@@ -20798,12 +20535,20 @@ function stageChain(model, name) {
   }
   return out;
 }
+function stageNames(model, name) {
+  if (name === void 0) return [];
+  const all = derived(model, chainNames);
+  return all.get(name) ?? [];
+}
+function chainNames(model) {
+  return new Map(model.scopes.map((s) => [s.name, stageChain(model, s.name).map((x) => x.name)]));
+}
 function envAt(model, scope, line) {
   const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
   return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
 }
 function before(model, scope, line) {
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
 function stageEnv(model) {
@@ -20854,6 +20599,29 @@ function copyDestination(c, windows) {
   if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
   return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
 }
+var DISTRO_GO = [
+  { managers: ["apt-get", "apt"], package: /^golang(?:-go)?$/, root: () => "/usr/lib/go" },
+  { managers: ["apt-get", "apt"], package: /^golang-(1\.\d+)(?:-go)?$/, root: (pkg) => `/usr/lib/go-${/^golang-(1\.\d+)/.exec(pkg)[1]}` },
+  { managers: ["apk"], package: /^go$/, root: () => "/usr/lib/go" },
+  { managers: ["dnf", "yum", "microdnf", "tdnf"], package: /^golang(?:-bin)?$/, root: () => "/usr/lib/golang" }
+];
+function distroGoRootsAt(model, scope, line) {
+  const roots = /* @__PURE__ */ new Set();
+  for (const run3 of instructionsBefore(model, model.runs, scope, line)) {
+    for (const { text } of runScripts(run3)) {
+      for (const c of simpleCommands(text)) {
+        const manager = c.head?.value.replace(/^.*\//, "");
+        if (!manager || !c.args.some((w) => w.value === "install" || w.value === "add")) continue;
+        for (const w of c.args) {
+          const pkg = w.value.replace(/[=:].*$/, "");
+          const d = DISTRO_GO.find((x) => x.managers.includes(manager) && x.package.test(pkg));
+          if (d) roots.add(d.root(pkg));
+        }
+      }
+    }
+  }
+  return [...roots];
+}
 function goRootsAt(model, scope, line, depth = 0) {
   const chain = stageChain(model, scope);
   const roots = [];
@@ -20897,7 +20665,7 @@ function interpolationOnly(model, a) {
   return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
 }
 
-// src/parse/go-commands.ts
+// src/facts/go-commands.ts
 function goInvocation(c) {
   if (!c.head || !isGoBinary(c.head.value)) return null;
   let i = 0;
@@ -20932,8 +20700,8 @@ function goCommands(model) {
 }
 function findGoCommands(model) {
   const out = [];
-  for (const run2 of model.runs) {
-    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run2)) {
+  for (const run3 of model.runs) {
+    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run3)) {
       const persistent = /* @__PURE__ */ new Map();
       const setAll = (words, into, keep = false) => {
         for (const w of words) {
@@ -20956,7 +20724,7 @@ function findGoCommands(model) {
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
-        out.push({ ...g, run: run2, loc, vars, script });
+        out.push({ ...g, run: run3, loc, vars, script, locate: (w) => locateInSegments(segments2, w.start, w.end, sep5) });
         if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
       }
     }
@@ -20966,8 +20734,8 @@ function findGoCommands(model) {
 
 // rules/go-binary-without-goroot.ts
 var BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
-function binaryRoot(path10, sourceRoots) {
-  const m = BINARY.exec(path10.trim());
+function binaryRoot(path11, sourceRoots) {
+  const m = BINARY.exec(path11.trim());
   if (!m) return null;
   const root = m[1];
   if (/^\$\{?GOROOT\}?$/.test(root)) return root;
@@ -21075,7 +20843,7 @@ function unwritableHome(model, scope, user) {
   const name = user.split(":")[0].trim();
   if (name === "nobody" || name === "65534") return "/nonexistent";
   if (name === "0" || name === "root") return null;
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
@@ -21134,71 +20902,360 @@ var go_cache_unusable_default = defineRule({
   }
 });
 
-// src/classify/go-modules.ts
-var LATEST = { minor: Infinity, patch: null };
-function goVersionOfImage(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
+// src/go/cgo.ts
+function validCgoValue(value) {
+  return value === "0" || value === "1" || value === "";
+}
+function runtimeLibc(ref) {
+  if (!ref) return null;
+  const r = ref.trim().toLowerCase();
+  if (r === "scratch") return "none";
+  const { repo, tag } = splitImageRef(r);
+  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
+  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
+  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
+  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
+  return null;
+}
+function golangImageLibc(ref) {
+  const info = golangImage(ref);
+  if (!info.golang || info.windows) return null;
   const { tag } = splitImageRef(ref);
-  const v = golangTagVersion(ref);
-  if (v !== null) {
-    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
-    if (!m) return null;
-    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
+}
+
+// src/facts/go-settings.ts
+var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
+var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+function goSettings(model, names) {
+  const wanted = new Set(names);
+  const out = [];
+  walkEnv(model, ({ a, scope, env, expanded }) => {
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
+    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
+    let value = expanded;
+    if (COMPOSE_KINDS.has(a.kind)) {
+      const scan = scanComposeValue(a.value);
+      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
+    }
+    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
+    if (value === null) return;
+    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
+  });
+  return out;
+}
+
+// rules/go-cgo-libc-mismatch.ts
+var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
+function workdirAt(model, scope, line) {
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  if (root?.golang && !root.windows) return GOLANG_IMAGE.linux.gopath;
+  return root?.resolvedImage === "scratch" ? "/" : void 0;
+}
+function cgoAssignment(model, c) {
+  const chain = stageNames(model, c.run.scope);
+  const inRun = model.assignments.filter(
+    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
+  );
+  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
+  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
+}
+function isStatic(c, goflags) {
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
+  const tags = flagValues(c.args, "tags").join(",");
+  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
+  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
+}
+function cgoBuild(model, c, env) {
+  const chain = stageChain(model, c.run.scope);
+  const root = chain[chain.length - 1];
+  if (!root || root.windows) return null;
+  const line = c.run.loc.line;
+  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
+  const goflags = get("GOFLAGS") ?? "";
+  if (isStatic(c, goflags)) return null;
+  const cgo = get("CGO_ENABLED");
+  if (cgo === null) return null;
+  const ref = root.resolvedImage;
+  if (cgo === "1") {
+    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
+    const a = cgoAssignment(model, c);
+    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
   }
-  if (tag === null) return ref.includes("@") ? null : LATEST;
-  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
-}
-function atLeastGo(v, minor) {
-  return v !== null && v.minor >= minor;
-}
-function olderThanGo(v, minor) {
-  return v !== null && v.minor < minor;
-}
-var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
-var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
-function go111moduleError(value) {
-  return `go: unknown environment setting GO111MODULE=${value}`;
-}
-function versionOfToolchain(name) {
-  if (/[\\/]/.test(name)) return null;
-  let v;
-  if (name.startsWith("go")) v = name.slice(2);
-  else {
-    const i = name.indexOf("-go");
-    if (i < 0) return null;
-    v = name.slice(i + 3);
+  if (cgo !== void 0 && validCgoValue(cgo)) return null;
+  const libc = golangImageLibc(ref);
+  if (libc === null) return null;
+  if (libc === "musl") {
+    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
+    if (!installsCc) return null;
   }
-  const cut = v.search(/[ \t-]/);
-  if (cut >= 0) v = v.slice(0, cut);
-  return GO_VERSION.test(v) ? v : null;
+  const goos = get("GOOS");
+  const goarch = get("GOARCH");
+  if (goos === null || goarch === null) return null;
+  if (goos !== void 0 && goos !== "linux") return null;
+  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
+  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
+  if (goarch !== void 0 && goarch !== host) return null;
+  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
+  return { libc, loc: c.loc, why };
 }
-function parseToolchain(value) {
-  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
-  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
-  const plus = value.indexOf("+");
-  const min = plus < 0 ? value : value.slice(0, plus);
-  const suffix = plus < 0 ? "" : value.slice(plus + 1);
-  let version = null;
-  if (min !== "local") {
-    version = versionOfToolchain(min);
-    if (version === null) {
-      return {
-        ok: false,
-        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
-      };
+function copiesOutput(model, copy, c, env) {
+  const line = c.run.loc.line;
+  const wd = workdirAt(model, c.run.scope, line);
+  let out = null;
+  if (c.sub === "build") {
+    const o = flagValues(c.args, "o").pop();
+    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
+    else if (!o.includes("$")) {
+      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
+      out = abs ? { path: normalize(abs), dir: o.endsWith("/") } : null;
+    }
+  } else {
+    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? GOLANG_IMAGE.linux.gopath : void 0);
+    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
+    out = dir && !dir.includes("$") ? name ? { path: normalize(`${dir}/${name}`), dir: false } : { path: normalize(dir), dir: true } : null;
+  }
+  return copy.sources.some((s) => {
+    const src = normalize(s.path.startsWith("/") ? s.path : `/${s.path}`);
+    if (DATA_SOURCE.test(src)) return false;
+    if (!out || src.includes("$")) return true;
+    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
+    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
+  });
+}
+function binaryName(pkg) {
+  const elems = pkg.replace(/@.*$/, "").split("/");
+  let last = elems.pop() ?? "";
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
+  return last;
+}
+function normalize(p) {
+  return cleanGoPath(`/${p}`, false);
+}
+function globToRe(glob) {
+  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+}
+function hasGlibcShim(model, scope) {
+  const chain = stageNames(model, scope);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
+}
+var go_cgo_libc_mismatch_default = defineRule({
+  id: "go-cgo-libc-mismatch",
+  category: "go-env",
+  severity: "error",
+  description: "cgo-enabled Go binary is copied into an image without its C library",
+  tags: ["go", "cgo", "runtime"],
+  messages: {
+    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
+    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
+    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
+      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
+    }
+    if (model.format !== "dockerfile") return;
+    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
+    if (builds.length === 0) return;
+    const env = stageEnv(model);
+    const done = /* @__PURE__ */ new Set();
+    for (const copy of model.copies) {
+      if (copy.from === void 0) continue;
+      const final = model.scopes.find((s) => s.name === copy.scope);
+      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
+      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
+      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
+      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
+      const builder = fromStage(model, copy.from);
+      if (!builder) continue;
+      const chain = stageNames(model, builder.name);
+      for (const c of builds) {
+        if (done.has(c) || !chain.includes(c.run.scope)) continue;
+        const b = cgoBuild(model, c, env);
+        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
+        done.add(c);
+        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
+        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
+      }
     }
   }
-  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
-    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
-  return { ok: true, min, mode: suffix, version };
+});
+
+// rules/go-env-in-run.ts
+var INERT = /* @__PURE__ */ new Set([
+  "echo",
+  "printf",
+  "true",
+  ":",
+  "set",
+  "unset",
+  "export",
+  "readonly",
+  "declare",
+  "typeset",
+  "local",
+  "mkdir",
+  "chmod",
+  "chown",
+  "ls",
+  "cat",
+  "rm",
+  "cp",
+  "mv",
+  "ln",
+  "touch",
+  "cd",
+  "pwd",
+  "which",
+  "env",
+  "printenv"
+]);
+function isGoName(a) {
+  if (/^C?GO/.test(a.name)) return true;
+  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
 }
-function sameGoAsImage(version, image) {
-  if (image.minor === Infinity) return null;
-  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
-  if (!m || m[1] === void 0) return null;
-  if (Number(m[1]) !== image.minor) return false;
-  if (m[2] === void 0 || image.patch === null) return null;
-  return Number(m[2]) === image.patch;
+function knownBase(model, scope) {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
+}
+function locate(model, a) {
+  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
+  for (const r of runs) {
+    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
+      if (off !== null) return { text, offset: off };
+    }
+  }
+  return null;
+}
+function offsetIn(segments2, sep5, line, column) {
+  let offset = 0;
+  for (const s of segments2) {
+    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
+    offset += s.text.length + sep5.length;
+  }
+  return null;
+}
+var go_env_in_run_default = defineRule({
+  id: "go-env-in-run",
+  category: "go-env",
+  severity: "warning",
+  formats: ["dockerfile"],
+  description: "Go variable set in a RUN shell, where it does not persist",
+  tags: ["go", "env"],
+  messages: {
+    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
+    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env }) => {
+      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
+      const where = locate(model, a);
+      if (!where) return;
+      const commands = simpleCommands(where.text);
+      const after = commands.filter((c) => c.start > where.offset);
+      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
+      if (consumers.length === 0) {
+        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
+        return;
+      }
+      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
+      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
+      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
+      const rest = where.text.slice(where.offset);
+      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
+      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
+    });
+  }
+});
+
+// rules/go-env-self-reference.ts
+function references(text) {
+  const out = [];
+  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+function locIn(a, start, end) {
+  const v = a.valueLoc;
+  if (v.line !== v.endLine) return v;
+  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
+  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
+}
+var go_env_self_reference_default = defineRule({
+  id: "go-env-self-reference",
+  category: "go-env",
+  severity: "error",
+  formats: ["dockerfile"],
+  description: "One ENV sets a Go variable and references it, getting the old value",
+  tags: ["go", "env"],
+  messages: {
+    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
+    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
+  },
+  check(model, ctx) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const a of model.assignments) {
+      if (a.kind !== "env" || a.viaOnbuild) continue;
+      const list = groups.get(a.group);
+      if (list) list.push(a);
+      else groups.set(a.group, [a]);
+    }
+    const hits = [];
+    for (const [g, list] of groups) {
+      if (list.length < 2) continue;
+      for (const b of list) {
+        if (!b.valueLoc) continue;
+        for (const r of references(b.raw ?? b.value ?? "")) {
+          const setter = list.find((a) => a !== b && a.name === r.name);
+          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
+        }
+      }
+    }
+    if (hits.length === 0) return;
+    const wanted = new Set(hits.map((h) => h.g));
+    const envBefore = /* @__PURE__ */ new Map();
+    const expanded = /* @__PURE__ */ new Map();
+    walkEnv(model, ({ a, env, expanded: x }) => {
+      if (a.kind !== "env" || !wanted.has(a.group)) return;
+      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+      expanded.set(a, x);
+    });
+    for (const { g, b, r, setter } of hits) {
+      const before2 = envBefore.get(g)?.get(r.name);
+      const now = expanded.get(setter) ?? setter.value ?? "";
+      const same = typeof before2 === "string" && before2 === now;
+      ctx.report({
+        loc: locIn(b, r.start, r.end),
+        messageId: same ? "sameValue" : "stale",
+        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+        ...same ? { severity: "info" } : {}
+      });
+    }
+  }
+});
+
+// src/go/modules.ts
+var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
+function go111moduleVerdict(value, version) {
+  if (!GO111MODULE_VALUES.has(value)) return "invalid";
+  if (value === "off") return "off";
+  if ((value === "on" || value === "auto") && atLeastGo(version, 16)) return value === "on" ? "redundantOn" : "auto";
+  return null;
+}
+function go111moduleError(value) {
+  return `go: unknown environment setting GO111MODULE=${value}`;
 }
 var KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
 function sumdbError(value) {
@@ -21265,11 +21322,14 @@ function elementMatch(pattern, name) {
   }
 }
 function broadPatternHost(pattern) {
+  return broadPatternHosts(pattern)[0] ?? null;
+}
+function broadPatternHosts(pattern) {
   const elems = pattern.replace(/\/+$/, "").split("/");
   const first = elems[0] ?? "";
-  if (!first) return null;
-  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
-  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+  if (!first) return [];
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return [];
+  return PUBLIC_MODULE_HOSTS.filter((h) => elementMatch(first, h));
 }
 function parseGoproxy(value) {
   const out = [];
@@ -21295,6 +21355,62 @@ function isTrustedProxy(entry, trusted) {
     return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
   });
 }
+
+// rules/go-env-write.ts
+var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
+function userName(u) {
+  const name = u.split(":")[0].trim();
+  return name === "0" ? "root" : name;
+}
+var go_env_write_default = defineRule({
+  id: "go-env-write",
+  category: "go-env",
+  severity: "info",
+  formats: ["dockerfile"],
+  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
+  tags: ["go", "env"],
+  messages: {
+    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
+    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
+    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+    overriddenByImage: 'go env -w {{name}} has no effect: the golang image sets {{name}}={{value}} in the environment, and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Write ENV {{name}}=\u2026 instead.',
+    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env, scope, expanded }) => {
+      if (a.kind !== "go-env-w") return;
+      const version = scope?.golang ? goVersionOfImage(scope.resolvedImage) : null;
+      if (a.name === "GO111MODULE" && expanded !== null && go111moduleVerdict(expanded, version) !== null) return;
+      const loc = valueOrName(a);
+      const fromEnv = env.get(a.name);
+      if (fromEnv !== void 0 && fromEnv !== "") {
+        const chain = stageNames(model, a.scope);
+        const byEnv = model.assignments.some((b) => b.kind === "env" && b.name === a.name && b.nameLoc.line < a.nameLoc.line && b.scope !== void 0 && chain.includes(b.scope));
+        if (byEnv) ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        else ctx.report({ loc, messageId: "overriddenByImage", data: { name: a.name, value: fromEnv ?? "" }, severity: "warning" });
+        return;
+      }
+      const laterEnv = model.assignments.some(
+        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
+      );
+      if (laterEnv) {
+        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        return;
+      }
+      const inChain = (scope2) => stageChain(model, scope2).some((s) => s.name === a.scope);
+      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
+      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
+      if (user) {
+        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
+        return;
+      }
+      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
+      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
+    });
+  }
+});
+
+// src/go/flags.ts
 var TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
   "bench",
   "benchmem",
@@ -21552,396 +21668,6 @@ var INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSE
 function isKnownGoFlag(name) {
   return GO_FLAGS.has(name);
 }
-function validCgoValue(value) {
-  return value === "0" || value === "1" || value === "";
-}
-function runtimeLibc(ref) {
-  if (!ref) return null;
-  const r = ref.trim().toLowerCase();
-  if (r === "scratch") return "none";
-  const { repo, tag } = splitImageRef(r);
-  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
-  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
-  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
-  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
-  return null;
-}
-function golangImageLibc(ref) {
-  const info = golangImage(ref);
-  if (!info.golang || info.windows) return null;
-  const { tag } = splitImageRef(ref);
-  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
-}
-
-// src/engine/go-settings.ts
-var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
-var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
-function goSettings(model, names) {
-  const wanted = new Set(names);
-  const out = [];
-  walkEnv(model, ({ a, scope, env, expanded }) => {
-    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
-    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
-    let value = expanded;
-    if (COMPOSE_KINDS.has(a.kind)) {
-      const scan = scanComposeValue(a.value);
-      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
-    }
-    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
-    if (value === null) return;
-    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
-  });
-  return out;
-}
-
-// rules/go-cgo-libc-mismatch.ts
-var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
-function workdirAt(model, scope, line) {
-  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
-  if (w) return w.absolute;
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  if (root?.golang && !root.windows) return "/go";
-  return root?.resolvedImage === "scratch" ? "/" : void 0;
-}
-function cgoAssignment(model, c) {
-  const chain = stageChain(model, c.run.scope).map((s) => s.name);
-  const inRun = model.assignments.filter(
-    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
-  );
-  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
-  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
-}
-function isStatic(c, goflags) {
-  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
-  const tags = flagValues(c.args, "tags").join(",");
-  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
-  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
-}
-function cgoBuild(model, c, env) {
-  const chain = stageChain(model, c.run.scope);
-  const root = chain[chain.length - 1];
-  if (!root || root.windows) return null;
-  const line = c.run.loc.line;
-  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
-  const goflags = get("GOFLAGS") ?? "";
-  if (isStatic(c, goflags)) return null;
-  const cgo = get("CGO_ENABLED");
-  if (cgo === null) return null;
-  const ref = root.resolvedImage;
-  if (cgo === "1") {
-    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
-    const a = cgoAssignment(model, c);
-    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
-  }
-  if (cgo !== void 0 && validCgoValue(cgo)) return null;
-  const libc = golangImageLibc(ref);
-  if (libc === null) return null;
-  if (libc === "musl") {
-    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
-    if (!installsCc) return null;
-  }
-  const goos = get("GOOS");
-  const goarch = get("GOARCH");
-  if (goos === null || goarch === null) return null;
-  if (goos !== void 0 && goos !== "linux") return null;
-  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
-  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
-  if (goarch !== void 0 && goarch !== host) return null;
-  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
-  return { libc, loc: c.loc, why };
-}
-function copiesOutput(model, copy, c, env) {
-  const line = c.run.loc.line;
-  const wd = workdirAt(model, c.run.scope, line);
-  let out = null;
-  if (c.sub === "build") {
-    const o = flagValues(c.args, "o").pop();
-    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
-    else if (!o.includes("$")) {
-      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
-      out = abs ? { path: normalize2(abs), dir: o.endsWith("/") } : null;
-    }
-  } else {
-    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
-    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
-    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
-    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
-    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
-    out = dir && !dir.includes("$") ? name ? { path: normalize2(`${dir}/${name}`), dir: false } : { path: normalize2(dir), dir: true } : null;
-  }
-  return copy.sources.some((s) => {
-    const src = normalize2(s.path.startsWith("/") ? s.path : `/${s.path}`);
-    if (DATA_SOURCE.test(src)) return false;
-    if (!out || src.includes("$")) return true;
-    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
-    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
-  });
-}
-function binaryName(pkg) {
-  const elems = pkg.replace(/@.*$/, "").split("/");
-  let last = elems.pop() ?? "";
-  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
-  return last;
-}
-function normalize2(p) {
-  return cleanGoPath(`/${p}`, false);
-}
-function globToRe(glob) {
-  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
-}
-function hasGlibcShim(model, scope) {
-  const chain = stageChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
-}
-var go_cgo_libc_mismatch_default = defineRule({
-  id: "go-cgo-libc-mismatch",
-  category: "go-env",
-  severity: "error",
-  description: "cgo-enabled Go binary is copied into an image without its C library",
-  tags: ["go", "cgo", "runtime"],
-  messages: {
-    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
-    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
-    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
-  },
-  check(model, ctx) {
-    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
-      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
-    }
-    if (model.format !== "dockerfile") return;
-    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
-    if (builds.length === 0) return;
-    const env = stageEnv(model);
-    const done = /* @__PURE__ */ new Set();
-    for (const copy of model.copies) {
-      if (copy.from === void 0) continue;
-      const final = model.scopes.find((s) => s.name === copy.scope);
-      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
-      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
-      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
-      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
-      const builder = fromStage(model, copy.from);
-      if (!builder) continue;
-      const chain = stageChain(model, builder.name).map((s) => s.name);
-      for (const c of builds) {
-        if (done.has(c) || !chain.includes(c.run.scope)) continue;
-        const b = cgoBuild(model, c, env);
-        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
-        done.add(c);
-        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
-        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
-      }
-    }
-  }
-});
-
-// rules/go-env-in-run.ts
-var INERT = /* @__PURE__ */ new Set([
-  "echo",
-  "printf",
-  "true",
-  ":",
-  "set",
-  "unset",
-  "export",
-  "readonly",
-  "declare",
-  "typeset",
-  "local",
-  "mkdir",
-  "chmod",
-  "chown",
-  "ls",
-  "cat",
-  "rm",
-  "cp",
-  "mv",
-  "ln",
-  "touch",
-  "cd",
-  "pwd",
-  "which",
-  "env",
-  "printenv"
-]);
-function isGoName(a) {
-  if (/^C?GO/.test(a.name)) return true;
-  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
-}
-function knownBase(model, scope) {
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
-}
-function locate(model, a) {
-  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
-  for (const r of runs) {
-    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
-      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text, offset: off };
-    }
-  }
-  return null;
-}
-function offsetIn(segments2, sep5, line, column) {
-  let offset = 0;
-  for (const s of segments2) {
-    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
-    offset += s.text.length + sep5.length;
-  }
-  return null;
-}
-var go_env_in_run_default = defineRule({
-  id: "go-env-in-run",
-  category: "go-env",
-  severity: "warning",
-  formats: ["dockerfile"],
-  description: "Go variable set in a RUN shell, where it does not persist",
-  tags: ["go", "env"],
-  messages: {
-    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
-    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
-      const where = locate(model, a);
-      if (!where) return;
-      const commands = simpleCommands(where.text);
-      const after = commands.filter((c) => c.start > where.offset);
-      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
-      if (consumers.length === 0) {
-        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
-        return;
-      }
-      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
-      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
-      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
-      const rest = where.text.slice(where.offset);
-      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
-      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
-    });
-  }
-});
-
-// rules/go-env-self-reference.ts
-function references(text) {
-  const out = [];
-  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m[1] ?? m[2];
-    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-function locIn(a, start, end) {
-  const v = a.valueLoc;
-  if (v.line !== v.endLine) return v;
-  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
-  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
-}
-var go_env_self_reference_default = defineRule({
-  id: "go-env-self-reference",
-  category: "go-env",
-  severity: "error",
-  formats: ["dockerfile"],
-  description: "One ENV sets a Go variable and references it, getting the old value",
-  tags: ["go", "env"],
-  messages: {
-    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
-    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
-  },
-  check(model, ctx) {
-    const groups = /* @__PURE__ */ new Map();
-    for (const a of model.assignments) {
-      if (a.kind !== "env" || a.viaOnbuild) continue;
-      const list = groups.get(a.group);
-      if (list) list.push(a);
-      else groups.set(a.group, [a]);
-    }
-    const hits = [];
-    for (const [g, list] of groups) {
-      if (list.length < 2) continue;
-      for (const b of list) {
-        if (!b.valueLoc) continue;
-        for (const r of references(b.raw ?? b.value ?? "")) {
-          const setter = list.find((a) => a !== b && a.name === r.name);
-          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
-        }
-      }
-    }
-    if (hits.length === 0) return;
-    const wanted = new Set(hits.map((h) => h.g));
-    const envBefore = /* @__PURE__ */ new Map();
-    const expanded = /* @__PURE__ */ new Map();
-    walkEnv(model, ({ a, env, expanded: x }) => {
-      if (a.kind !== "env" || !wanted.has(a.group)) return;
-      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-      expanded.set(a, x);
-    });
-    for (const { g, b, r, setter } of hits) {
-      const before2 = envBefore.get(g)?.get(r.name);
-      const now = expanded.get(setter) ?? setter.value ?? "";
-      const same = typeof before2 === "string" && before2 === now;
-      ctx.report({
-        loc: locIn(b, r.start, r.end),
-        messageId: same ? "sameValue" : "stale",
-        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
-        ...same ? { severity: "info" } : {}
-      });
-    }
-  }
-});
-
-// rules/go-env-write.ts
-var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
-function userName(u) {
-  const name = u.split(":")[0].trim();
-  return name === "0" ? "root" : name;
-}
-var go_env_write_default = defineRule({
-  id: "go-env-write",
-  category: "go-env",
-  severity: "info",
-  formats: ["dockerfile"],
-  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
-  tags: ["go", "env"],
-  messages: {
-    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
-    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
-    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
-    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "go-env-w") return;
-      const loc = valueOrName(a);
-      const fromEnv = env.get(a.name);
-      if (fromEnv !== void 0 && fromEnv !== "") {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const laterEnv = model.assignments.some(
-        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
-      );
-      if (laterEnv) {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const inChain = (scope) => stageChain(model, scope).some((s) => s.name === a.scope);
-      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
-      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
-      if (user) {
-        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
-        return;
-      }
-      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
-      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
-    });
-  }
-});
 
 // rules/go-flags-misuse.ts
 var go_flags_misuse_default = defineRule({
@@ -21951,6 +21677,7 @@ var go_flags_misuse_default = defineRule({
   description: "GOFLAGS is malformed or lets builds rewrite go.mod",
   tags: ["go", "modules"],
   messages: {
+    modModFlag: "`go {{sub}} -mod=mod` lets this build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time, as GOFLAGS=-mod=mod would. Drop the flag (the default is readonly) or use -mod=vendor, and run go mod tidy in the repository.",
     modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
     nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
     unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
@@ -21962,6 +21689,17 @@ var go_flags_misuse_default = defineRule({
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
   },
   check(model, ctx) {
+    for (const c of goCommands(model)) {
+      if (!GO_BUILDING_SUBCOMMANDS.has(c.sub)) continue;
+      for (let i = 0; i < c.args.length; i++) {
+        const w = c.args[i].value;
+        if (w === "--" || !w.startsWith("-")) break;
+        if (/^--?mod=mod$/.test(w)) {
+          const loc = c.locate(c.args[i]);
+          if (loc) ctx.report({ loc, messageId: "modModFlag", data: { sub: c.sub }, severity: "warning", plain: ["sub"] });
+        } else if (!w.includes("=") && VALUE_FLAGS.has(w.replace(/^--?/, ""))) i++;
+      }
+    }
     for (const { a, value } of goSettings(model, ["GOFLAGS"])) {
       const words = splitGoflags(value);
       let nested = null;
@@ -22009,6 +21747,10 @@ var go_flags_misuse_default = defineRule({
 });
 
 // rules/go-gopath-goroot-overlap.ts
+function outsideOf(goroot, windows) {
+  const candidates = windows ? [GOLANG_IMAGE.windows.gopath, "C:\\gopath"] : [GOLANG_IMAGE.linux.gopath, "/root/go", "/opt/gopath"];
+  return candidates.find((c) => pathRelation(c, goroot, windows) === null && pathRelation(goroot, c, windows) === null) ?? candidates[candidates.length - 1];
+}
 var go_gopath_goroot_overlap_default = defineRule({
   id: "go-gopath-goroot-overlap",
   category: "go-env",
@@ -22016,8 +21758,9 @@ var go_gopath_goroot_overlap_default = defineRule({
   description: "GOPATH is the Go installation directory or lies inside it",
   tags: ["go", "gopath", "goroot"],
   messages: {
-    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
-    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go."
+    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as {{suggestion}}.',
+    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as {{suggestion}}.",
+    gorootIsGopath: 'GOROOT {{goroot}} is the GOPATH set earlier: go prints "warning: GOPATH set to GOROOT ({{goroot}}) has no effect" and looks for its standard library in the module workspace. Point GOROOT at the Go installation (`go env GOROOT` prints it), or leave it unset.'
   },
   check(model, ctx) {
     walkEnv(model, (v) => {
@@ -22027,7 +21770,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         const gopath = env.get("GOPATH");
         const value2 = knownValue(v);
         if (typeof gopath === "string" && gopath && value2 && pathRelation(gopath, value2, targetWindows(scope)) === "equal")
-          ctx.report({ loc: valueOrName(a), messageId: "equal", data: { entry: gopath, goroot: cleanGoPath(value2, targetWindows(scope)) } });
+          ctx.report({ loc: valueOrName(a), messageId: "gorootIsGopath", data: { goroot: cleanGoPath(value2, targetWindows(scope)) } });
         return;
       }
       if (a.name !== "GOPATH") return;
@@ -22042,7 +21785,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         if (!entry || !isAbsGoPath(entry, windows)) continue;
         const rel = pathRelation(entry, goroot, windows);
         if (rel === null) continue;
-        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows), suggestion: outsideOf(goroot, windows) } });
       }
     });
   }
@@ -22108,7 +21851,7 @@ var go_gopath_invalid_default = defineRule({
 
 // rules/go-goroot-override.ts
 function installsThere(model, scope, value) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   const clean = cleanGoPath(value, scope.windows);
   const parent = clean.replace(/[\\/][^\\/]*$/, "") || "/";
   for (const c of model.copies) {
@@ -22142,9 +21885,11 @@ var go_goroot_override_default = defineRule({
       const value = knownValue(v);
       if (value === null || value === "") return;
       const dockerfile = model.format === "dockerfile";
-      const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const copied = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const distro = copied.length === 0 && dockerfile ? distroGoRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const roots = copied.length > 0 ? copied : distro;
       if (roots.length === 0) return;
-      const where = dockerfile ? "stage" : "service";
+      const where = distro.length > 0 ? "stage (from distribution packages)" : dockerfile ? "stage" : "service";
       if (roots.some((r) => pathRelation(value, r, scope.windows) === "equal")) {
         ctx.report({ loc: valueOrName(a), messageId: "redundant", data: { value }, severity: "info" });
         return;
@@ -22178,7 +21923,7 @@ var go_hardcoded_target_default = defineRule({
   formats: ["dockerfile"],
   tags: ["go", "buildkit", "cross-compilation"],
   messages: {
-    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
+    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets {{a value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
     missing: "This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH."
   },
   check(model, ctx) {
@@ -22192,7 +21937,7 @@ var go_hardcoded_target_default = defineRule({
     for (const c of goCommands(model)) {
       if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
       if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
-      const chain = stageChain(model, c.run.scope).map((s) => s.name);
+      const chain = stageNames(model, c.run.scope);
       const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
       if (mentions || !shippedToTarget(model, c.run.scope)) continue;
       ctx.report({ loc: c.loc, messageId: "missing" });
@@ -22250,7 +21995,7 @@ function landsIn(c, dir, windows) {
 }
 function laterGoCommand(model, scope, line) {
   return model.runs.some((r) => {
-    const chain = stageChain(model, r.scope).map((s) => s.name);
+    const chain = stageNames(model, r.scope);
     if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
     if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
     return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
@@ -22292,25 +22037,28 @@ var go_module_mode_default = defineRule({
   messages: {
     invalid: "GO111MODULE={{value}} ({{kind}}) is not a valid setting (on, off, auto or empty; case-sensitive): every go command fails with '{{goError}}'. Remove it (module mode is the default).",
     off: "GO111MODULE=off selects GOPATH mode: 'go get' no longer works there (Go 1.22+), 'go install pkg@version' and 'go mod' fail with 'go: modules disabled by GO111MODULE=off; see 'go help modules'', and GOTOOLCHAIN is ignored. Build in module mode.",
-    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image is newer. Remove it.",
-    auto: "GO111MODULE=auto falls back to GOPATH mode when no go.mod is found; since Go 1.16 the default (unset) is module mode everywhere. Remove it."
+    offOld: "GO111MODULE=off selects GOPATH mode, an ordinary way to build with {{go}} (this image); module mode is the default from Go 1.16 and `go get` stops working in GOPATH mode with Go 1.22. Move to modules before upgrading.",
+    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image has {{go}}. Remove it.",
+    auto: "GO111MODULE=auto builds in GOPATH mode when there is no go.mod and changes nothing when there is one (module mode is the default since Go 1.16; this image has {{go}}). Remove it if the build has a go.mod; otherwise add one (`go mod init`)."
   },
   check(model, ctx) {
     for (const s of goSettings(model, ["GO111MODULE"])) {
       const { a, value } = s;
       const loc = valueOrName(a);
-      if (!GO111MODULE_VALUES.has(value)) {
+      const verdict = go111moduleVerdict(value, s.version);
+      if (verdict === "invalid") {
         ctx.report({ loc, messageId: "invalid", data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
-      } else if (value === "off") {
-        ctx.report({ loc, messageId: "off", severity: olderThanGo(s.version, 16) ? "info" : "warning" });
-      } else if ((value === "on" || value === "auto") && atLeastGo(s.version, 16)) {
-        ctx.report({ loc, messageId: value === "on" ? "redundantOn" : "auto", severity: "info" });
+      } else if (verdict === "off") {
+        if (s.version && olderThanGo(s.version, 16)) ctx.report({ loc, messageId: "offOld", data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
+        else ctx.report({ loc, messageId: "off", severity: "warning" });
+      } else if (verdict !== null) {
+        ctx.report({ loc, messageId: verdict, data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
       }
     }
   }
 });
 
-// src/classify/go-names.ts
+// src/go/names.ts
 var CURATED = {
   GONOSUMCHECK: "GONOSUMDB",
   GONOVERIFY: "GONOSUMDB",
@@ -22336,11 +22084,11 @@ function editDistance(a, b) {
 }
 var known = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
 function goNameNoop(name, windows = false) {
-  const cache = known[windows ? 1 : 0];
-  let r = cache.get(name);
+  const cache2 = known[windows ? 1 : 0];
+  let r = cache2.get(name);
   if (r === void 0) {
-    if (cache.size >= 4096) cache.clear();
-    cache.set(name, r = judge(name, windows));
+    if (cache2.size >= 4096) cache2.clear();
+    cache2.set(name, r = judge(name, windows));
   }
   return r;
 }
@@ -22433,17 +22181,19 @@ var go_private_too_broad_default = defineRule({
   description: "GOPRIVATE, GONOSUMDB or GONOPROXY covers whole public module hosts",
   tags: ["go", "supply-chain", "security"],
   messages: {
-    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
+    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.',
+    everything: '{{name}} pattern "{{pattern}}" matches every module on {{hosts}} and any other host it covers: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
   },
   check(model, ctx) {
     for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
       for (const item of splitList(value)) {
-        const host = broadPatternHost(item.text);
+        const hosts = broadPatternHosts(item.text);
+        const host = hosts[0];
         if (!host) continue;
         ctx.report({
           loc: locInValue(a, item.start, item.end, value),
-          messageId: "broad",
-          data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
+          messageId: hosts.length > 1 ? "everything" : "broad",
+          data: { name: a.name, pattern: item.text, host, hosts: hosts.join(", "), effect: EFFECT[a.name], example: `${host}/your-org/*` },
           severity: a.name === "GONOPROXY" ? "info" : "warning"
         });
       }
@@ -22456,12 +22206,12 @@ function goRoots(model, scope, line) {
   const roots = goRootsAt(model, scope.name, line);
   const set = model.assignments.some((a) => a.name === "GOROOT") ? envAt(model, scope.name, line).get("GOROOT") : void 0;
   if (typeof set === "string" && set && isAbsGoPath(set, scope.windows)) roots.push(set);
-  if (roots.length === 0 && !scope.windows) roots.push("/usr/local/go");
+  if (roots.length === 0 && !scope.windows) roots.push(GOLANG_IMAGE.linux.goroot);
   return roots;
 }
 var SRC = /(^|[\\/])src([\\/]|$)/i;
 function buildsGo(model, scope) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 var go_source_in_goroot_default = defineRule({
@@ -22554,6 +22304,49 @@ var go_sumdb_disabled_default = defineRule({
     }
   }
 });
+
+// src/go/toolchain.ts
+function versionOfToolchain(name) {
+  if (/[\\/]/.test(name)) return null;
+  let v;
+  if (name.startsWith("go")) v = name.slice(2);
+  else {
+    const i = name.indexOf("-go");
+    if (i < 0) return null;
+    v = name.slice(i + 3);
+  }
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return GO_VERSION.test(v) ? v : null;
+}
+function parseToolchain(value) {
+  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
+  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
+  const plus = value.indexOf("+");
+  const min = plus < 0 ? value : value.slice(0, plus);
+  const suffix = plus < 0 ? "" : value.slice(plus + 1);
+  let version = null;
+  if (min !== "local") {
+    version = versionOfToolchain(min);
+    if (version === null) {
+      return {
+        ok: false,
+        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
+      };
+    }
+  }
+  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
+    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
+  return { ok: true, min, mode: suffix, version };
+}
+function sameGoAsImage(version, image) {
+  if (image.minor === Infinity) return null;
+  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+  if (!m || m[1] === void 0) return null;
+  if (Number(m[1]) !== image.minor) return false;
+  if (m[2] === void 0 || image.patch === null) return null;
+  return Number(m[2]) === image.patch;
+}
 
 // rules/go-toolchain-setting.ts
 var go_toolchain_setting_default = defineRule({
@@ -22683,6 +22476,12 @@ var secret_file_copied_default = defineRule({
 });
 
 // rules/secret-in-build-arg.ts
+function firstRunWith(model, a, opts) {
+  if (a.scope === void 0 || a.viaOnbuild) return null;
+  const n = analyzeName(a.name, opts);
+  if (n.strength === "none" || n.exemption) return null;
+  return model.runs.find((r) => r.scope === a.scope && !r.viaOnbuild && r.loc.line > a.nameLoc.line) ?? null;
+}
 var secret_in_build_arg_default = defineRule({
   id: "secret-in-build-arg",
   category: "secret",
@@ -22692,15 +22491,19 @@ var secret_in_build_arg_default = defineRule({
   tags: ["security", "secrets"],
   messages: {
     argDefault: "ARG {{name}} has a hardcoded {{word}} as its default ({{value}}); build args are visible in the image history. Pass secrets with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}).",
+    usedInRun: "ARG {{name}} is a secret build arg with no value in the file, and RUN (line {{line}}) runs with it: the builder records `{{name}}=\u2026` in that step of the image history (docker history shows it), and anything the step writes stays in a layer. Pass it with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}) instead.",
     composeArg: "build.args {{name}} is a hardcoded {{word}} ({{value}}); build args are visible in the image history. Use compose build `secrets:` and RUN --mount=type=secret in the Dockerfile."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind !== "arg" && a.kind !== "build-arg") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
-      const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
-      ctx.report(r);
+      if (c.secret && c.reason === "name" && !model.template) {
+        ctx.report(secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() }));
+        continue;
+      }
+      const run3 = a.kind === "arg" && c.valueKind !== "literal" && c.valueKind !== "placeholder" ? firstRunWith(model, a, ctx.classify) : null;
+      if (run3) ctx.report({ loc: a.nameLoc, messageId: "usedInRun", data: { name: a.name, line: run3.loc.line, id: a.name.toLowerCase() }, severity: "warning" });
     }
   }
 });
@@ -22722,7 +22525,7 @@ var secret_in_env_default = defineRule({
     for (const a of model.assignments) {
       if (a.kind !== "env" && a.kind !== "environment" && a.kind !== "env-file") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
+      if (!c.secret || c.reason !== "name" || model.template) continue;
       const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
       const r = secretReport(a, c, messageId);
       ctx.report(r);
@@ -22730,58 +22533,29 @@ var secret_in_env_default = defineRule({
   }
 });
 
-// src/classify/commands.ts
-var Q = `["']?`;
-var PATTERNS = [
-  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass
-  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':]*:([^\\s"']+)`, "g"), group: 1 },
-  // --password literal / --password=literal / --http-password / --token / --api-key / --secret
-  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
-  // docker/podman/helm login -p literal
-  { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
-  // mysql -psecret (glued form only; `-p` alone prompts)
-  { type: "MySQL password option", re: /(?:^|\s)(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^\n|;&]*?\s-p([^\s"'-][^\s"']*)/g, group: 1 },
-  // sshpass -p literal
-  { type: "sshpass password", re: new RegExp(`sshpass\\s+-p\\s*${Q}([^\\s"']+)`, "g"), group: 1 },
-  // HTTP auth headers
-  { type: "authorization header", re: /(?:Authorization:\s*(?:Bearer|Basic|token|Token)|PRIVATE-TOKEN:|X-API-Key:|X-Auth-Token:|Api-Key:)\s*([^\s"']+)/gi, group: 1 },
-  // npm / yarn registry auth written to .npmrc
-  { type: "npm auth token", re: /(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"']+)/g, group: 1 }
-];
-function isLiteralSecret(value) {
-  if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
-  const k = valueKind(value);
-  return k === "literal";
-}
-function scanCommand(text) {
-  const out = [...scanText(text)];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const secret = m[p.group];
-      if (!secret || !isLiteralSecret(secret)) continue;
-      const start = m.index + m[0].lastIndexOf(secret);
-      const end = start + secret.length;
-      if (out.some((o) => start < o.end && end > o.start)) continue;
-      out.push({ type: p.type, start, end, text: secret });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
 // rules/secret-in-run.ts
+var WHERE = {
+  cmd: "CMD",
+  entrypoint: "ENTRYPOINT",
+  healthcheck: "HEALTHCHECK",
+  "compose-command": "command",
+  "compose-entrypoint": "entrypoint",
+  "compose-healthcheck": "healthcheck test"
+};
 var secret_in_run_default = defineRule({
   id: "secret-in-run",
   category: "secret",
   severity: "error",
-  description: "Hardcoded credential in a RUN command or heredoc",
-  formats: ["dockerfile"],
+  description: "Hardcoded credential in a command (RUN, heredoc, CMD, ENTRYPOINT, HEALTHCHECK, compose command)",
+  formats: ["dockerfile", "compose"],
   aliases: ["tally/secrets-in-code"],
   tags: ["security", "secrets"],
   messages: {
     literal: "RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=\u2026 and read the secret from /run/secrets/\u2026 (or $VAR with --mount=type=secret,env=VAR).",
     heredoc: "A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=\u2026 and read it from /run/secrets/\u2026 at build or run time.",
-    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead."
+    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead.",
+    command: "{{where}} contains a hardcoded {{tokenType}} ({{value}}); the command is stored in the image config (docker inspect) and history. Give the secret to the container at run time instead: an environment variable or a secret file under /run/secrets/ that the program reads.",
+    composeCommand: "The {{where}} of service {{service}} contains a hardcoded {{tokenType}} ({{value}}); it is committed with the compose file. Reference a variable instead (${NAME}, from an uncommitted .env or the environment) or use a compose secret."
   },
   check(model, ctx) {
     const reported = [];
@@ -22794,21 +22568,35 @@ var secret_in_run_default = defineRule({
       reported.push(r.loc);
       ctx.report(r);
     }
-    const scan = (seg, heredoc) => {
-      const matches2 = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
-      for (const m of matches2) {
-        const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-        if (overlaps(loc)) continue;
-        reported.push(loc);
-        const type = "name" in m ? `value for ${m.name}` : m.type;
-        ctx.report({ loc, messageId: heredoc ? "heredoc" : "literal", data: { tokenType: type, value: m.text }, secrets: [m.text] });
+    const emit = (loc, messageId, data) => {
+      if (overlaps(loc)) return;
+      reported.push(loc);
+      const plain = data.tokenType.startsWith("value for ") ? ["where"] : ["where", "tokenType"];
+      ctx.report({ loc, messageId, data, secrets: [data.value], plain });
+    };
+    const scanLine = (segs, messageId, extra = {}) => {
+      for (const m of scanCommand(joinSegments(segs), ctx.classify)) {
+        const loc = locateInSegments(segs, m.start, m.end);
+        if (loc) emit(loc, messageId, { ...extra, tokenType: m.type, value: m.text });
       }
     };
-    for (const run2 of model.runs) {
-      for (const seg of run2.segments) scan(seg, false);
-      for (const h of run2.heredocs) for (const seg of h.segments) scan(seg, true);
+    const scanBody = (h) => {
+      for (const seg of h.segments) {
+        for (const m of [...scanCommand(seg.text, ctx.classify), ...scanAssignments(seg.text, classify, ctx.classify)]) {
+          const type = "name" in m ? `value for ${m.name}` : m.type;
+          emit(span(seg.line, seg.column + m.start, m.end - m.start), "heredoc", { tokenType: type, value: m.text });
+        }
+      }
+    };
+    for (const run3 of model.runs) {
+      scanLine(run3.segments, "literal");
+      run3.heredocs.forEach(scanBody);
     }
-    for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
+    for (const c of model.copies) c.heredocs.forEach(scanBody);
+    for (const cmd of model.commands) {
+      if (cmd.kind.startsWith("compose-")) scanLine(cmd.segments, "composeCommand", { where: WHERE[cmd.kind], service: cmd.scope });
+      else scanLine(cmd.segments, "command", { where: WHERE[cmd.kind] });
+    }
   }
 });
 
@@ -22821,15 +22609,19 @@ var secret_token_format_default = defineRule({
   aliases: ["SecretsUsedInArgOrEnv"],
   tags: ["security", "secrets"],
   messages: {
-    token: "{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
+    published: "{{kind}} {{name}} contains the {{published}} ({{value}}): published by its vendor and valid only against the local emulator, so there is nothing to revoke. Make sure no real deployment reads this setting.",
+    token: "{{kind}} {{name}} contains {{a tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind === "run" || a.kind === "go-env-w" || a.kind === "runtime") continue;
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== "value") continue;
-      const r = secretReport(a, c, "token");
-      ctx.report(r);
+      if (c.published) {
+        ctx.report({ ...secretReport(a, c, "published", { published: c.published }), severity: "info", plain: ["kind", "tokenType", "word", "published"] });
+        continue;
+      }
+      ctx.report(secretReport(a, c, "token"));
     }
   }
 });
@@ -22864,10 +22656,1531 @@ var rules = [
   secret_token_format_default
 ].sort((a, b) => a.id.localeCompare(b.id));
 
+// src/version.ts
+var VERSION = true ? "0.1.0" : null.version;
+
+// src/session.ts
+var path9 = __toESM(require("node:path"));
+
+// src/lint.ts
+var path7 = __toESM(require("node:path"));
+
+// src/discover.ts
+var import_node_fs2 = require("node:fs");
+var path4 = __toESM(require("node:path"));
+var import_ignore = __toESM(require_ignore());
+
+// src/parse/detect.ts
+function formatFromName(file) {
+  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
+  if (/^(docker-)?compose([._-][^/]*)?\.ya?ml$/.test(base)) return "compose";
+  if (/^(docker|container)file$/.test(base) || /\.(docker|container)file$/.test(base)) return "dockerfile";
+  if (/^(docker|container)file[._-]/.test(base)) {
+    if (/\.(md|txt|rst|dockerignore|go|py|js|ts|json|sh|ps1|bak|orig|swp|yml|yaml|toml|lock|sum)$/.test(base)) return null;
+    return "dockerfile";
+  }
+  if (base === ".env" || /^\.env\.[^/]+$/.test(base) || /\.env$/.test(base)) {
+    if (/\.(example|sample|template|dist|tmpl)$/.test(base)) return null;
+    return "env-file";
+  }
+  return null;
+}
+function sniffFormat(text) {
+  if (/^\s*(services|version|x-[\w-]+|volumes|networks|include)\s*:/m.test(text)) return "compose";
+  if (/^\s*(FROM|ARG)\s+\S/im.test(text)) return "dockerfile";
+  if (/^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*=/m.test(text)) return "env-file";
+  return "dockerfile";
+}
+function isTemplateName(file) {
+  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
+  return /(?:^|[._-])(?:example|examples|sample|template|tmpl|dist)(?:[._-]|$)/.test(base);
+}
+
+// src/discover.ts
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
+function toPosix(p) {
+  return p.split(path4.sep).join("/");
+}
+function ignoredBy(globs, base, abs) {
+  if (globs.length === 0) return false;
+  const rel = toPosix(path4.relative(base, abs));
+  return globs.some((g) => globMatcher(g, { dot: true })(rel));
+}
+function hasGlob(p) {
+  return isGlob(p);
+}
+async function discover(inputs, cwd, ignoreGlobs = []) {
+  const files = [];
+  const errors = [];
+  const seen = /* @__PURE__ */ new Set();
+  const userIgnored = (abs) => ignoredBy(ignoreGlobs, cwd, abs);
+  const add = (d) => {
+    if (seen.has(d.abs) || userIgnored(d.abs)) return;
+    seen.add(d.abs);
+    files.push(d);
+  };
+  for (const input of inputs) {
+    if (hasGlob(input)) {
+      const { base, glob } = scanGlob(input);
+      const baseAbs = path4.resolve(cwd, base || ".");
+      const matcher = globMatcher(glob, { dot: true });
+      walk(baseAbs, base || ".", errors, (abs2, display, rel) => {
+        if (matcher(rel)) add({ abs: abs2, display, format: formatFromName(abs2), explicit: true });
+      }, true);
+      continue;
+    }
+    const abs = path4.resolve(cwd, input);
+    let st;
+    try {
+      st = (0, import_node_fs2.statSync)(abs);
+    } catch (e) {
+      errors.push({ display: input, message: describeFsError(e, "cannot read") });
+      continue;
+    }
+    if (st.isDirectory()) {
+      walk(abs, input, errors, (fileAbs, display) => {
+        const format = formatFromName(fileAbs);
+        if (format) add({ abs: fileAbs, display, format, explicit: false });
+      });
+    } else add({ abs, display: input, format: formatFromName(abs), explicit: true });
+  }
+  return { files, errors };
+}
+function walk(root, rootDisplay, errors, onFile, allFiles = false) {
+  const stack = [{ dir: root, ig: null, igBase: root }];
+  while (stack.length) {
+    const top = stack.pop();
+    const { dir } = top;
+    let entries2;
+    try {
+      entries2 = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ display: joinDisplay(rootDisplay, path4.relative(root, dir)), message: describeFsError(e, "cannot read directory") });
+      continue;
+    }
+    let { ig, igBase } = top;
+    const own = entries2.some((e) => e.name === ".gitignore") ? loadGitignore(dir) : null;
+    if (own) {
+      ig = ig ? combine(ig, igBase, own, dir) : own;
+      igBase = dir;
+    }
+    entries2.sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+    const subdirs = [];
+    for (const ent of entries2) {
+      const abs = path4.join(dir, ent.name);
+      const rel = toPosix(path4.relative(root, abs));
+      const igRel = ig ? toPosix(path4.relative(igBase, abs)) : "";
+      if (ent.isDirectory()) {
+        if (SKIP_DIRS.has(ent.name)) continue;
+        if (ig && ig.ignores(igRel + "/")) continue;
+        subdirs.push(abs);
+      } else if (ent.isFile() || ent.isSymbolicLink()) {
+        if (ig && ig.ignores(igRel)) continue;
+        if (ent.isSymbolicLink()) {
+          try {
+            if (!(0, import_node_fs2.statSync)(abs).isFile()) continue;
+          } catch {
+            if (!allFiles && formatFromName(abs)) errors.push({ display: joinDisplay(rootDisplay, rel), message: "broken or looping symbolic link" });
+            continue;
+          }
+        }
+        onFile(abs, joinDisplay(rootDisplay, rel), rel);
+      }
+    }
+    for (const sub of subdirs.reverse()) stack.push({ dir: sub, ig, igBase });
+  }
+}
+function combine(parent, parentBase, child, childBase) {
+  const prefix = toPosix(path4.relative(parentBase, childBase));
+  return {
+    ignores: (p) => parent.ignores(`${prefix}/${p}`) || child.ignores(p)
+  };
+}
+function loadGitignore(dir) {
+  try {
+    return (0, import_ignore.default)().add((0, import_node_fs2.readFileSync)(path4.join(dir, ".gitignore"), "utf8"));
+  } catch {
+    return null;
+  }
+}
+function joinDisplay(base, rel) {
+  if (!rel) return base;
+  if (base === "." || base === "./") return rel;
+  return `${base.replace(/[\\/]+$/, "")}/${rel}`;
+}
+function describeFsError(e, what) {
+  const code = e.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return `${what}: permission denied`;
+    case "ELOOP":
+      return `${what}: too many levels of symbolic links`;
+    case "EISDIR":
+      return `${what}: is a directory`;
+    default:
+      return `${what}: ${code ?? e.message}`;
+  }
+}
+
+// src/parse/compose.ts
+var import_yaml = __toESM(require_dist());
+
+// src/parse/empty-model.ts
+function emptyModel(path11, format) {
+  return {
+    path: path11,
+    format,
+    assignments: [],
+    scopes: [],
+    copies: [],
+    workdirs: [],
+    runs: [],
+    commands: [],
+    users: [],
+    envFiles: [],
+    suppressions: [],
+    errors: []
+  };
+}
+
+// src/parse/pragma.ts
+function parsePragma(comment) {
+  const text = comment.trim();
+  let m = /^godock-ignore(-file)?(?:\s+(.*))?$/.exec(text);
+  if (m) {
+    const file = m[1] === "-file";
+    let rest = (m[2] ?? "").trim();
+    let reason2;
+    const dash = rest.indexOf("--");
+    if (dash >= 0) {
+      reason2 = rest.slice(dash + 2).trim() || void 0;
+      rest = rest.slice(0, dash).trim();
+    }
+    const ids = rest.split(/[\s,]+/).filter(Boolean);
+    const out = {
+      ruleIds: ids.length ? ids : "*",
+      file,
+      source: "godock"
+    };
+    if (reason2) out.reason = reason2;
+    return out;
+  }
+  m = /^hadolint\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(text);
+  if (m) return { ruleIds: m[1].split(/[\s,]+/).filter(Boolean), file: false, source: "hadolint" };
+  m = /^check\s*=\s*(.*)$/.exec(text);
+  if (m) {
+    const skip = /(?:^|;)\s*skip\s*=\s*([^;]*)/.exec(m[1]);
+    if (!skip) return null;
+    const ids = skip[1].split(",").map((s) => s.trim()).filter(Boolean);
+    return { ruleIds: ids.some((s) => s.toLowerCase() === "all") ? "*" : ids, file: true, source: "buildkit" };
+  }
+  return null;
+}
+
+// src/parse/line-suppressions.ts
+function lineSuppressions(comments, contentLines, extent = (l) => l) {
+  const out = [];
+  for (const c of comments) {
+    const p = parsePragma(c.text);
+    if (!p) continue;
+    const next = contentLines.find((l) => l > c.line);
+    const start = next ?? c.line + 1;
+    const s = {
+      ruleIds: p.ruleIds,
+      startLine: start,
+      endLine: next === void 0 ? start : Math.max(start, extent(start)),
+      file: p.file,
+      source: p.source,
+      line: c.line
+    };
+    if (p.reason) s.reason = p.reason;
+    out.push(s);
+  }
+  return out;
+}
+
+// src/parse/compose.ts
+var MAX_ALIAS_COUNT = 1e4;
+var WALK_BUDGET = 2e5;
+var NOT_A_MAPPING = "compose file must be a mapping of top-level keys such as services:";
+var ALIAS_BOMB = "too many YAML alias expansions (possible alias bomb); file not expanded";
+var TOP_LEVEL = /* @__PURE__ */ new Set(["version", "services", "networks", "volumes", "secrets", "configs", "include", "name", "models"]);
+var SERVICE_KEYS = /* @__PURE__ */ new Set([
+  "image",
+  "build",
+  "environment",
+  "env_file",
+  "command",
+  "entrypoint",
+  "ports",
+  "volumes",
+  "links",
+  "depends_on",
+  "container_name",
+  "restart",
+  "expose",
+  "labels",
+  "extends",
+  "working_dir",
+  "user"
+]);
+var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
+  { tag, resolve: (s) => s },
+  { tag, collection: "map", resolve: (c) => c },
+  { tag, collection: "seq", resolve: (c) => c }
+]);
+var BudgetExceeded = class extends Error {
+};
+function parseCompose(path11, text) {
+  const model = emptyModel(path11, "compose");
+  const lc = new LineIndex(text);
+  const ctx = {
+    text,
+    lc,
+    anchors: /* @__PURE__ */ new Map(),
+    budget: WALK_BUDGET,
+    groups: /* @__PURE__ */ new Map(),
+    byNode: /* @__PURE__ */ new Map(),
+    envFiles: /* @__PURE__ */ new Map(),
+    path: path11
+  };
+  try {
+    const doc = (0, import_yaml.parseDocument)(text, {
+      merge: true,
+      uniqueKeys: true,
+      customTags: COMPOSE_TAGS,
+      prettyErrors: false,
+      // The library would print its warnings (quoting keys) straight to stderr.
+      logLevel: "error"
+    });
+    for (const e of doc.errors) model.errors.push(errorAt(lc, yamlReason(e.message), e.pos[0]));
+    const root = doc.contents;
+    if (root !== null && !(0, import_yaml.isMap)(root)) {
+      model.errors.push(errorAt(lc, NOT_A_MAPPING, root.range?.[0] ?? 0));
+    } else if (root !== null) {
+      if (model.errors.length === 0 && (text.includes("*") || text.includes("<<"))) {
+        try {
+          doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (e) {
+          const msg = e.message;
+          model.errors.push(errorAt(lc, /alias count/i.test(msg) ? ALIAS_BOMB : yamlReason(msg), firstAliasOffset(doc)));
+          if (/alias count/i.test(msg)) return finish(model, ctx);
+        }
+      }
+      if (text.includes("&")) {
+        (0, import_yaml.visit)(doc, {
+          Node(_, n) {
+            if (((0, import_yaml.isScalar)(n) || (0, import_yaml.isCollection)(n)) && n.anchor && n.range) {
+              const list = ctx.anchors.get(n.anchor) ?? [];
+              list.push(n);
+              ctx.anchors.set(n.anchor, list);
+            }
+          }
+        });
+      }
+      walk2(ctx, root, model);
+    }
+  } catch (e) {
+    if (e instanceof BudgetExceeded) model.errors.push({ message: ALIAS_BOMB, line: 1, column: 1 });
+    else model.errors.push({ message: `could not read compose file: ${yamlReason(e.message)}`, line: 1, column: 1 });
+  }
+  return finish(model, ctx);
+}
+function finish(model, ctx) {
+  model.assignments = [...ctx.byNode.values()].sort(
+    (a, b) => a.nameLoc.line - b.nameLoc.line || a.nameLoc.column - b.nameLoc.column
+  );
+  model.envFiles = [...ctx.envFiles.values()];
+  model.suppressions = suppressions(ctx.text, model.assignments);
+  return model;
+}
+function walk2(ctx, root, model) {
+  const top = entries(ctx, root);
+  const servicesEntry = top.find((e) => e.key === "services");
+  let services;
+  if (servicesEntry) {
+    services = entries(ctx, servicesEntry.value);
+  } else {
+    services = top.filter((e) => {
+      if (TOP_LEVEL.has(e.key) || e.key.startsWith("x-")) return false;
+      const v = deref(ctx, e.value);
+      return (0, import_yaml.isMap)(v) && entries(ctx, v).some((s) => SERVICE_KEYS.has(s.key));
+    });
+  }
+  services.forEach((svc, index) => {
+    const body = deref(ctx, svc.value);
+    if (!(0, import_yaml.isMap)(body)) return;
+    const name = svc.key;
+    const fields = new Map(entries(ctx, body).map((e) => [e.key, e]));
+    const image = scalarText(deref(ctx, fields.get("image")?.value));
+    const imageNode = deref(ctx, fields.get("image")?.value);
+    const resolvedImage = image === null ? null : resolveComposeStatic(image);
+    const go = golangImage(resolvedImage);
+    const scope = {
+      name,
+      index,
+      image,
+      resolvedImage,
+      golang: go.golang,
+      goroot: go.goroot,
+      windows: go.windows,
+      loc: contentLoc(ctx, svc.keyNode),
+      imageLoc: image !== null && (0, import_yaml.isScalar)(imageNode) ? contentLoc(ctx, imageNode) : null
+    };
+    const platform = scalarText(deref(ctx, fields.get("platform")?.value));
+    if (platform !== null) scope.platform = platform;
+    const buildEntry = fields.get("build");
+    const build = deref(ctx, buildEntry?.value);
+    if (buildEntry && build) {
+      const loc = contentLoc(ctx, buildEntry.keyNode);
+      if ((0, import_yaml.isScalar)(build)) {
+        const context = scalarText(build);
+        if (context !== null) scope.build = { context: staticText(context), dockerfile: "Dockerfile", loc };
+      } else if ((0, import_yaml.isMap)(build)) {
+        const b = new Map(entries(ctx, build).map((e) => [e.key, e]));
+        const context = scalarText(deref(ctx, b.get("context")?.value));
+        const dockerfile = scalarText(deref(ctx, b.get("dockerfile")?.value));
+        const target = scalarText(deref(ctx, b.get("target")?.value));
+        scope.build = {
+          context: context === null ? "." : staticText(context),
+          dockerfile: dockerfile === null ? "Dockerfile" : staticText(dockerfile),
+          loc
+        };
+        if (target !== null) scope.build.target = staticText(target);
+        collectEnv(ctx, b.get("args")?.value, "build-arg", name);
+      }
+    }
+    model.scopes.push(scope);
+    collectEnv(ctx, fields.get("environment")?.value, "environment", name);
+    collectEnvFiles(ctx, fields.get("env_file")?.value, name);
+    collectCommands(ctx, fields, name, model);
+  });
+}
+function resolveAlias(ctx, a) {
+  const at = a.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let found = null;
+  for (const n of ctx.anchors.get(a.source) ?? []) if ((n.range?.[0] ?? 0) < at) found = n;
+  return found;
+}
+function deref(ctx, n) {
+  let cur = n;
+  for (let hops = 0; (0, import_yaml.isAlias)(cur) && hops < 32; hops++) cur = resolveAlias(ctx, cur);
+  return (0, import_yaml.isScalar)(cur) || (0, import_yaml.isCollection)(cur) ? cur : null;
+}
+function isMergeKey(k) {
+  return (0, import_yaml.isScalar)(k) && (typeof k.value === "symbol" || k.value === "<<" && k.type === "PLAIN");
+}
+function spend(ctx) {
+  if (--ctx.budget < 0) throw new BudgetExceeded();
+}
+function entries(ctx, node, depth = 0) {
+  const m = deref(ctx, node);
+  if (!(0, import_yaml.isMap)(m) || depth > 32) return [];
+  const own = [];
+  const merged = [];
+  for (const p of m.items) {
+    spend(ctx);
+    if (isMergeKey(p.key)) {
+      const v = deref(ctx, p.value);
+      for (const src of (0, import_yaml.isSeq)(v) ? v.items : [v]) merged.push(...entries(ctx, src, depth + 1));
+      continue;
+    }
+    const k = deref(ctx, p.key);
+    if (!(0, import_yaml.isScalar)(k)) continue;
+    const key2 = scalarText(k);
+    if (key2 === null) continue;
+    own.push({ key: key2, keyNode: k, value: p.value, owner: m });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const e of [...own, ...merged]) {
+    if (seen.has(e.key)) continue;
+    seen.add(e.key);
+    out.push(e);
+  }
+  return out;
+}
+function scalarText(n) {
+  if (!(0, import_yaml.isScalar)(n) || n.value === null || n.value === void 0) return null;
+  if (typeof n.value === "string") return n.value;
+  return n.source ?? String(n.value);
+}
+function staticText(s) {
+  return resolveComposeStatic(s) ?? s;
+}
+function contentRange(ctx, s) {
+  const [a, b] = s.range ?? [0, 0];
+  const t = ctx.text;
+  switch (s.type) {
+    case "QUOTE_DOUBLE":
+    case "QUOTE_SINGLE":
+      return [a + 1, Math.max(a + 1, b - 1)];
+    case "BLOCK_LITERAL":
+    case "BLOCK_FOLDED": {
+      const nl = t.indexOf("\n", a);
+      if (nl < 0 || nl >= b) return [b, b];
+      let start = nl + 1;
+      while (start < b && /\s/.test(t[start])) start++;
+      let end = b;
+      while (end > start && /\s/.test(t[end - 1])) end--;
+      return [start, end];
+    }
+    default:
+      return [a, b];
+  }
+}
+function contentLoc(ctx, s) {
+  const [a, b] = contentRange(ctx, s);
+  return ctx.lc.loc(a, b);
+}
+function yamlReason(message) {
+  const first = message.split("\n")[0] ?? "";
+  const reason2 = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()\]}-].*$/s, "").trim();
+  return redact(reason2 || "invalid YAML");
+}
+function errorAt(lc, message, offset) {
+  const p = lc.linePos(offset);
+  return { message, line: p.line, column: p.col };
+}
+function firstAliasOffset(doc) {
+  let at = 0;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, a) {
+      at = a.range?.[0] ?? 0;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return at;
+}
+function groupOf(ctx, owner) {
+  let g = ctx.groups.get(owner);
+  if (g === void 0) {
+    g = ctx.groups.size;
+    ctx.groups.set(owner, g);
+  }
+  return g;
+}
+function isReset(n) {
+  return n !== null && n.tag === "!reset";
+}
+function record(ctx, node, service, make) {
+  const known2 = ctx.byNode.get(node);
+  if (known2) {
+    if (!known2.services.includes(service)) known2.services.push(service);
+    return;
+  }
+  const a = make();
+  if (a) ctx.byNode.set(node, a);
+}
+function collectEnv(ctx, node, kind, service) {
+  const n = deref(ctx, node);
+  if (n === null || isReset(n)) return;
+  if ((0, import_yaml.isMap)(n)) {
+    for (const e of entries(ctx, n)) {
+      const v = e.value === null ? null : deref(ctx, e.value);
+      if (isReset(v) || v !== null && !(0, import_yaml.isScalar)(v)) continue;
+      record(ctx, e.keyNode, service, () => {
+        const typo = missingSpace(ctx, e.keyNode, kind, service, groupOf(ctx, e.owner));
+        if (typo) return typo;
+        const value = scalarText(v);
+        const a = {
+          name: e.key,
+          value,
+          kind,
+          scope: service,
+          services: [service],
+          nameLoc: contentLoc(ctx, e.keyNode),
+          valueLoc: value === null || !(0, import_yaml.isScalar)(v) ? null : contentLoc(ctx, v),
+          group: groupOf(ctx, e.owner)
+        };
+        if ((0, import_yaml.isScalar)(v) && value !== null && v.range) {
+          const raw = ctx.text.slice(v.range[0], v.range[1]);
+          if (raw !== value) a.raw = raw;
+        }
+        return a;
+      });
+    }
+    return;
+  }
+  if ((0, import_yaml.isScalar)(n)) {
+    record(ctx, n, service, () => missingSpace(ctx, n, kind, service, groupOf(ctx, n)) ?? splitAtEquals(ctx, n, kind, service, groupOf(ctx, n)));
+    return;
+  }
+  if (!(0, import_yaml.isSeq)(n)) return;
+  for (const item of n.items) {
+    spend(ctx);
+    const s = deref(ctx, item);
+    if (!(0, import_yaml.isScalar)(s) || isReset(s)) continue;
+    const text = scalarText(s);
+    if (text === null || text === "") continue;
+    record(ctx, s, service, () => splitAtEquals(ctx, s, kind, service, groupOf(ctx, n)));
+  }
+}
+function missingSpace(ctx, key2, kind, service, group) {
+  const text = scalarText(key2);
+  const m = text === null ? null : /^([A-Za-z_][A-Za-z0-9_.-]*):(\S+)/.exec(text);
+  if (!m) return null;
+  const [cs, ce] = contentRange(ctx, key2);
+  const raw = ctx.text.slice(cs, ce);
+  if (!raw.startsWith(`${m[1]}:${m[2]}`)) return null;
+  const at = cs + m[1].length + 1;
+  return {
+    name: m[1],
+    value: m[2],
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, cs + m[1].length),
+    valueLoc: ctx.lc.loc(at, at + m[2].length),
+    group
+  };
+}
+function splitAtEquals(ctx, s, kind, service, group) {
+  const text = scalarText(s);
+  if (text === null || text === "") return null;
+  const [cs, ce] = contentRange(ctx, s);
+  const rawContent = ctx.text.slice(cs, ce);
+  const eq = text.indexOf("=");
+  const rawEq = rawContent.indexOf("=");
+  const a = {
+    name: eq < 0 ? text : text.slice(0, eq),
+    value: eq < 0 ? null : text.slice(eq + 1),
+    kind,
+    scope: service,
+    services: [service],
+    nameLoc: ctx.lc.loc(cs, rawEq < 0 ? ce : cs + rawEq),
+    valueLoc: eq < 0 || rawEq < 0 ? null : ctx.lc.loc(cs + rawEq + 1, ce),
+    group
+  };
+  if (eq >= 0 && rawEq >= 0) {
+    const rawValue = rawContent.slice(rawEq + 1);
+    if (rawValue !== a.value) a.raw = rawValue;
+  }
+  return a;
+}
+function dirOf(p) {
+  const s = p.replace(/\\/g, "/");
+  const i = s.lastIndexOf("/");
+  return i < 0 ? "" : s.slice(0, i + 1);
+}
+function normalize2(p) {
+  const abs = p.startsWith("/");
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else if (seg !== ".." || !abs) out.push(seg);
+  }
+  return (abs ? "/" : "") + out.join("/") || ".";
+}
+function resolveEnvFilePath(composePath, p) {
+  const s = p.replace(/\\/g, "/");
+  if (s.startsWith("/") || /^[A-Za-z]:\//.test(s)) return /^[A-Za-z]:\//.test(s) ? s : normalize2(s);
+  return normalize2(dirOf(composePath) + s);
+}
+function collectEnvFiles(ctx, node, service) {
+  const n = deref(ctx, node);
+  if (n === null || isReset(n)) return;
+  for (const item of (0, import_yaml.isSeq)(n) ? n.items : [n]) {
+    spend(ctx);
+    const d = deref(ctx, item);
+    let pathNode = d;
+    let required = true;
+    let format = "dotenv";
+    if ((0, import_yaml.isMap)(d)) {
+      const f = new Map(entries(ctx, d).map((e) => [e.key, e]));
+      pathNode = deref(ctx, f.get("path")?.value);
+      const req = deref(ctx, f.get("required")?.value);
+      if ((0, import_yaml.isScalar)(req) && (req.value === false || req.value === "false")) required = false;
+      if (scalarText(deref(ctx, f.get("format")?.value)) === "raw") format = "raw";
+    }
+    const written = scalarText(pathNode);
+    if (written === null || !(0, import_yaml.isScalar)(pathNode)) continue;
+    const resolved = resolveEnvFilePath(ctx.path, staticText(written));
+    const key2 = `${format}\0${resolved}`;
+    const known2 = ctx.envFiles.get(key2);
+    if (known2) {
+      if (!known2.services.includes(service)) known2.services.push(service);
+      known2.required ||= required;
+      continue;
+    }
+    ctx.envFiles.set(key2, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
+  }
+}
+function collectCommands(ctx, fields, service, model) {
+  const hc = deref(ctx, fields.get("healthcheck")?.value);
+  const test = (0, import_yaml.isMap)(hc) && !isReset(hc) ? entries(ctx, hc).find((e) => e.key === "test")?.value : void 0;
+  const sources = [
+    ["compose-command", fields.get("command")?.value],
+    ["compose-entrypoint", fields.get("entrypoint")?.value],
+    ["compose-healthcheck", test]
+  ];
+  for (const [kind, node] of sources) {
+    const n = deref(ctx, node);
+    if (n === null || isReset(n) || !n.range) continue;
+    const loc = (0, import_yaml.isScalar)(n) ? contentLoc(ctx, n) : ctx.lc.loc(n.range[0], n.range[1]);
+    const known2 = model.commands.find((c) => c.kind === kind && c.loc.line === loc.line && c.loc.column === loc.column);
+    if (known2) {
+      if (!known2.services.includes(service)) known2.services.push(service);
+      continue;
+    }
+    let segments2;
+    let form;
+    if ((0, import_yaml.isScalar)(n)) {
+      if (scalarText(n) === null) continue;
+      form = "shell";
+      segments2 = scalarSegments(ctx, n);
+    } else if ((0, import_yaml.isSeq)(n)) {
+      form = "exec";
+      const items = n.items.map((i) => deref(ctx, i));
+      const first = items[0];
+      const skip = kind === "compose-healthcheck" && (0, import_yaml.isScalar)(first) && /^(?:CMD|CMD-SHELL|NONE)$/.test(scalarText(first) ?? "") ? 1 : 0;
+      segments2 = [];
+      for (const item of items.slice(skip)) {
+        spend(ctx);
+        if ((0, import_yaml.isScalar)(item) && scalarText(item) !== null) segments2.push(...scalarSegments(ctx, item));
+      }
+    } else continue;
+    if (segments2.length === 0) continue;
+    model.commands.push({ kind, scope: service, form, segments: segments2, loc, services: [service] });
+  }
+}
+function scalarSegments(ctx, s) {
+  const [a, b] = contentRange(ctx, s);
+  const out = [];
+  let at = a;
+  for (const line of ctx.text.slice(a, b).split("\n")) {
+    const text = line.replace(/\r$/, "");
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") {
+      const p = ctx.lc.linePos(at + lead);
+      out.push({ text: text.slice(lead).trimEnd(), line: p.line, column: p.col });
+    }
+    at += line.length + 1;
+  }
+  return out;
+}
+function suppressions(text, assignments) {
+  const comments = [];
+  const content = [];
+  text.split("\n").forEach((l, i) => {
+    const m = /^\s*#(.*)$/.exec(l.replace(/\r$/, ""));
+    if (m) comments.push({ line: i + 1, text: m[1] });
+    else if (l.trim() !== "") content.push(i + 1);
+  });
+  const ends = /* @__PURE__ */ new Map();
+  for (const a of assignments) {
+    const end = Math.max(a.nameLoc.endLine, a.valueLoc?.endLine ?? 0);
+    ends.set(a.nameLoc.line, Math.max(ends.get(a.nameLoc.line) ?? 0, end));
+  }
+  return lineSuppressions(comments, content, (l) => ends.get(l) ?? l);
+}
+
+// src/parse/dockerfile.ts
+var import_dockerfile_ast2 = __toESM(require_main());
+
+// src/parse/dockerfile-ast-speedups.ts
+var import_dockerfile_ast = __toESM(require_main());
+var import_parser = __toESM(require_parser2());
+var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
+var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
+  getArguments() {
+    if (!HEREDOC_CAPABLE.has(this.getKeyword())) {
+      throw new Error(`godock: ${this.getKeyword()} is built without arguments; add it to PARSED in src/parse/dockerfile-ast-speedups.ts to read them`);
+    }
+    return [];
+  }
+};
+var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
+var proto = import_dockerfile_ast.Instruction.prototype;
+var originalRawArguments = proto.getRawArguments;
+var originalCreateInstruction = import_parser.Parser.createInstruction;
+function memoizedRawArguments() {
+  const args = this[MEMO] ?? (this[MEMO] = originalRawArguments.call(this));
+  return args.slice();
+}
+var textOnlyCreateInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
+  const keyword = instruction.toUpperCase();
+  if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
+    return originalCreateInstruction(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
+  }
+  return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
+};
+function setSpeedups(on) {
+  proto.getRawArguments = on.memoizeArguments ? memoizedRawArguments : originalRawArguments;
+  import_parser.Parser.createInstruction = on.textOnly ? textOnlyCreateInstruction : originalCreateInstruction;
+}
+var enabled = false;
+function enableSpeedups() {
+  if (enabled) return;
+  enabled = true;
+  setSpeedups({ memoizeArguments: true, textOnly: true });
+}
+
+// src/parse/dockerfile-parts/state.ts
+function newState(model, lines, escape) {
+  return { model, lines, escape, group: 0, globalArgs: /* @__PURE__ */ new Map(), stage: -1, scope: null, stageVars: /* @__PURE__ */ new Map(), stageWorkdir: /* @__PURE__ */ new Map() };
+}
+function scopeName(st) {
+  return st.scope ? st.scope.name : "";
+}
+function setVar(st, vars, name, value, kind) {
+  if (value === null) {
+    if (kind === "arg" && st.globalArgs.has(name) && vars !== st.globalArgs) vars.set(name, st.globalArgs.get(name));
+    else if (!vars.has(name)) vars.set(name, null);
+  } else vars.set(name, expand(value, vars, st.escape) ?? null);
+}
+function pushAssignment(st, a, viaOnbuild, raw) {
+  if (st.scope) a.scope = st.scope.name;
+  if (viaOnbuild) a.viaOnbuild = true;
+  if (raw !== void 0 && raw !== a.value) a.raw = raw;
+  st.model.assignments.push(a);
+}
+
+// src/parse/dockerfile-parts/text.ts
+function heredocsOrNone(ins) {
+  try {
+    return ins.getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
+}
+function splitLines(text) {
+  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+function sliceRange(lines, r) {
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
+  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
+  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
+  return parts.join("\n");
+}
+function textOf(st, ins) {
+  const r = ins.getRange();
+  return r.start.line === r.end.line ? st.lines[r.start.line] ?? "" : st.lines.slice(r.start.line, r.end.line + 1).join("\n");
+}
+function heredocsIn(st, ins) {
+  return textOf(st, ins).includes("<<") ? heredocsOrNone(ins) : [];
+}
+function segmentsOf(st, ins, heredocs) {
+  const r = ins.getRange();
+  const kw = ins.getInstructionRange();
+  const skip = /* @__PURE__ */ new Set();
+  for (const h of heredocs) {
+    const c = h.getContentRange();
+    if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
+    const d = h.getDelimiterRange();
+    if (d) skip.add(d.start.line);
+  }
+  const segs = [];
+  for (let l = r.start.line; l <= r.end.line; l++) {
+    if (skip.has(l)) continue;
+    let t = st.lines[l] ?? "";
+    if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
+    let col = 0;
+    if (l === r.start.line) {
+      col = kw.start.line === l ? kw.end.character : 0;
+      t = t.slice(col);
+    } else if (/^\s*#/.test(t)) continue;
+    const lead = t.length - t.trimStart().length;
+    col += lead;
+    t = t.slice(lead);
+    const trimmed = t.replace(/\s+$/, "");
+    if (l < r.end.line && trimmed.endsWith(st.escape)) t = trimmed.slice(0, -1);
+    if (t.trim() === "") continue;
+    segs.push({ text: t, line: l + 1, column: col + 1 });
+  }
+  return segs;
+}
+function splitFlags(segs) {
+  const flags = /* @__PURE__ */ new Map();
+  const joined = joinSegments(segs);
+  if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
+  let cut = 0;
+  for (const t of tokenize(joined)) {
+    if (!isWord(t) || !t.value.startsWith("--")) break;
+    const eq = t.value.indexOf("=");
+    const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
+    flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
+    cut = t.end;
+  }
+  return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
+}
+function modelHeredocs(st, hs) {
+  return hs.map((h) => {
+    const c = h.getContentRange();
+    const segs = [];
+    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: st.lines[l] ?? "", line: l + 1, column: 1 });
+    return { name: h.getName(), segments: segs };
+  });
+}
+function parseJsonArgs(text) {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
+  let arr;
+  try {
+    arr = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
+  const out = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
+  }
+  return out;
+}
+
+// src/parse/dockerfile-parts/commands.ts
+var KIND = { CMD: "cmd", ENTRYPOINT: "entrypoint", HEALTHCHECK: "healthcheck" };
+function isCommandKeyword(keyword) {
+  return keyword in KIND;
+}
+function handleCommand(st, ins, keyword, viaOnbuild) {
+  const kind = KIND[keyword];
+  if (!kind) return;
+  let segs = segmentsOf(st, ins, []);
+  if (kind === "healthcheck") {
+    segs = splitFlags(segs).rest;
+    const m = /^(\s*)CMD(?=\s|\[|$)/i.exec(joinSegments(segs));
+    if (!m) return;
+    segs = dropPrefix(segs, m[0].length);
+  }
+  const joined = joinSegments(segs);
+  const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const segments2 = exec ? exec.flatMap((a) => sliceSegments(segs, a.start, a.end)) : segs;
+  if (segments2.length === 0) return;
+  const cmd = { kind, scope: scopeName(st), form: exec ? "exec" : "shell", segments: segments2, loc: fromRange0(ins.getRange()) };
+  if (viaOnbuild) cmd.viaOnbuild = true;
+  st.model.commands.push(cmd);
+}
+function sliceSegments(segs, start, end) {
+  const out = [];
+  let offset = 0;
+  for (const s of segs) {
+    const segEnd = offset + s.text.length;
+    const a = Math.max(start, offset);
+    const b = Math.min(end, segEnd);
+    if (b > a) out.push({ text: s.text.slice(a - offset, b - offset), line: s.line, column: s.column + (a - offset) });
+    offset = segEnd + 1;
+  }
+  return out;
+}
+
+// src/parse/dockerfile-parts/copy.ts
+function handleCopy(st, ins, keyword, viaOnbuild) {
+  const hs = heredocsIn(st, ins);
+  const { flags, rest: segs } = splitFlags(segmentsOf(st, ins, hs));
+  const from = flags.get("from")?.[0];
+  const joined = joinSegments(segs);
+  const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const fallback = fromRange0(ins.getRange());
+  const paths = json2 ? json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback })) : tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
+  const copy = {
+    instruction: keyword,
+    scope: scopeName(st),
+    sources: paths.slice(0, -1),
+    dest: paths.length >= 1 ? paths[paths.length - 1] : null,
+    heredocs: modelHeredocs(st, hs),
+    loc: fromRange0(ins.getRange())
+  };
+  const wd = st.stageWorkdir.get(scopeName(st));
+  if (wd !== void 0) copy.workdir = wd;
+  if (from !== void 0) copy.from = from;
+  if (viaOnbuild) copy.viaOnbuild = true;
+  st.model.copies.push(copy);
+}
+
+// src/parse/dockerfile-parts/run.ts
+function handleRun(st, ins, viaOnbuild) {
+  const hs = heredocsIn(st, ins);
+  const { flags, rest: segments2 } = splitFlags(segmentsOf(st, ins, hs));
+  const joined = joinSegments(segments2);
+  const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const run3 = {
+    scope: scopeName(st),
+    form: exec ? "exec" : "shell",
+    segments: segments2,
+    heredocs: modelHeredocs(st, hs),
+    mounts: flags.get("mount") ?? [],
+    loc: fromRange0(ins.getRange())
+  };
+  if (viaOnbuild) run3.viaOnbuild = true;
+  st.model.runs.push(run3);
+  pushScriptAssignments(st, run3, viaOnbuild);
+}
+function pushScriptAssignments(st, run3, viaOnbuild) {
+  for (const { segments: segs, sep: sep5, text: script } of runScripts(run3)) {
+    st.group++;
+    for (const a of findAssignments(script)) {
+      const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
+      if (!nameLoc) continue;
+      const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
+      const ea = { name: a.name, value: a.value, kind: a.form === "go-env-w" ? "go-env-w" : "run", nameLoc, valueLoc, group: st.group };
+      if (a.form !== "go-env-w") ea.runForm = a.form;
+      pushAssignment(st, ea, viaOnbuild, a.raw);
+    }
+  }
+}
+
+// src/parse/dockerfile-parts/stage.ts
+function handleFrom(st, ins) {
+  st.stage++;
+  const named = ins.getBuildStage();
+  const name = named ? named.toLowerCase() : String(st.stage);
+  const image = ins.getImage();
+  const imageRange = ins.getImageRange();
+  const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
+  const parent = image ? st.model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
+  const resolved = parent ? null : image ? expand(image, st.globalArgs, st.escape) : null;
+  const vars = /* @__PURE__ */ new Map();
+  let workdir = "/";
+  let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), st.globalArgs, st.escape) : null));
+  if (parent) {
+    info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
+    for (const [k, v] of st.stageVars.get(parent.name) ?? []) vars.set(k, v);
+    workdir = st.stageWorkdir.get(parent.name);
+  } else if (info.golang) {
+    const start = golangImageStart(info.windows);
+    for (const [k, v] of start.vars) vars.set(k, v);
+    workdir = start.workdir;
+  } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
+    workdir = void 0;
+  }
+  const s = {
+    name,
+    index: st.stage,
+    image: image || null,
+    resolvedImage: parent ? parent.resolvedImage : resolved,
+    golang: info.golang,
+    goroot: info.goroot,
+    windows: info.windows,
+    loc: fromRange0(ins.getRange()),
+    imageLoc: imageRange ? fromRange0(imageRange) : null
+  };
+  if (parent) s.parent = parent.name;
+  if (platform !== void 0) s.platform = platform;
+  st.model.scopes.push(s);
+  st.scope = s;
+  st.stageVars.set(name, vars);
+  st.stageWorkdir.set(name, workdir);
+}
+function handleWorkdir(st, ins, vars) {
+  const args = ins.getArguments();
+  if (args.length === 0) return;
+  const raw = args.map((a) => a.getValue()).join(" ");
+  const expanded = vars ? expand(raw, vars, st.escape) : null;
+  const prev = st.stageWorkdir.get(scopeName(st));
+  let absolute;
+  if (expanded !== null) {
+    if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
+    else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
+  }
+  const first = args[0].getRange();
+  const last = args[args.length - 1].getRange();
+  const w = { scope: scopeName(st), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
+  if (absolute !== void 0) w.absolute = absolute;
+  st.model.workdirs.push(w);
+  st.stageWorkdir.set(scopeName(st), absolute);
+}
+function handleUser(st, ins) {
+  const args = ins.getArguments();
+  if (!args.length) return;
+  const r = ins.getArgumentsRange();
+  st.model.users.push({ scope: scopeName(st), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
+}
+
+// src/parse/dockerfile-parts/variables.ts
+var QUOTED = /^(["']).*\1$/s;
+function dockerUnquote(raw, escape) {
+  let out = "";
+  let quote = null;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else out += c;
+    } else if (c === escape && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) out += c;
+      else {
+        out += next;
+        i++;
+      }
+    } else if (c === '"') quote = quote ? null : '"';
+    else if (c === "'" && quote === null) quote = "'";
+    else out += c;
+  }
+  return out;
+}
+var INNER_QUOTE = /[^\s"']["']|["'][^\s"']*["'][^\s"']/;
+function pushProperties(st, props, kind, viaOnbuild, vars) {
+  st.group++;
+  for (const p of props) {
+    const name = p.getName();
+    if (!name) continue;
+    let value = p.getValue();
+    const vr = p.getValueRange();
+    let valueLoc = vr ? fromRange0(vr) : null;
+    const rawText = vr ? sliceRange(st.lines, vr) : void 0;
+    if (value !== null && rawText !== void 0 && !rawText.includes("\n") && INNER_QUOTE.test(rawText)) value = dockerUnquote(rawText, st.escape);
+    if (valueLoc && rawText && rawText.length >= 2 && QUOTED.test(rawText) && valueLoc.line === valueLoc.endLine) {
+      valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+    }
+    const a = { name, value, kind, nameLoc: fromRange0(p.getNameRange()), valueLoc, group: st.group };
+    pushAssignment(st, a, viaOnbuild, rawText);
+    if (vars && kind !== "label") setVar(st, vars, name, value, kind);
+  }
+}
+function pushArgWords(st, ins, viaOnbuild, vars) {
+  st.group++;
+  const segs = segmentsOf(st, ins, []);
+  const text = joinSegments(segs);
+  for (const t of tokenize(text)) {
+    if (!isWord(t)) continue;
+    const eq = t.raw.indexOf("=");
+    const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
+    const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
+    if (!nameLoc) continue;
+    let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
+    const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
+    if (valueLoc && raw && raw.length >= 2 && QUOTED.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+    const a = { name, value, kind: "arg", nameLoc, valueLoc, group: st.group };
+    pushAssignment(st, a, viaOnbuild, raw);
+    if (vars) setVar(st, vars, name, value, "arg");
+  }
+}
+function handleArg(st, ins, viaOnbuild, vars) {
+  const props = ins.getProperties();
+  if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(st, ins, viaOnbuild, vars);
+  else pushProperties(st, props, "arg", viaOnbuild, vars);
+}
+
+// src/parse/dockerfile.ts
+function parseDockerfile(path11, input) {
+  enableSpeedups();
+  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+  const df = import_dockerfile_ast2.DockerfileParser.parse(text);
+  const st = newState(emptyModel(path11, "dockerfile"), splitLines(text), df.getEscapeCharacter());
+  for (const ins of df.getInstructions()) {
+    try {
+      handleTop(st, ins);
+    } catch {
+      const line = ins.getRange()?.start.line ?? 0;
+      st.model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
+    }
+  }
+  collectSuppressions(df, st.model.suppressions);
+  return st.model;
+}
+function handleTop(st, ins) {
+  if (ins instanceof import_dockerfile_ast2.From) handleFrom(st, ins);
+  else if (st.stage < 0) {
+    if (ins instanceof import_dockerfile_ast2.Arg) handleArg(st, ins, false, st.globalArgs);
+  } else handle(st, ins, false);
+}
+function handle(st, ins, viaOnbuild) {
+  const vars = st.stageVars.get(scopeName(st)) ?? null;
+  const keyword = ins.getKeyword();
+  if (ins instanceof import_dockerfile_ast2.Env) pushProperties(st, ins.getProperties(), "env", viaOnbuild, vars);
+  else if (ins instanceof import_dockerfile_ast2.Arg) handleArg(st, ins, viaOnbuild, viaOnbuild ? null : vars);
+  else if (ins instanceof import_dockerfile_ast2.Label) pushProperties(st, ins.getProperties(), "label", viaOnbuild, null);
+  else if (keyword === "RUN") handleRun(st, ins, viaOnbuild);
+  else if (keyword === "COPY" || keyword === "ADD") handleCopy(st, ins, keyword, viaOnbuild);
+  else if (isCommandKeyword(keyword)) handleCommand(st, ins, keyword, viaOnbuild);
+  else if (ins instanceof import_dockerfile_ast2.Workdir && !viaOnbuild) handleWorkdir(st, ins, vars);
+  else if (ins instanceof import_dockerfile_ast2.User && !viaOnbuild) handleUser(st, ins);
+  else if (ins instanceof import_dockerfile_ast2.Onbuild && !viaOnbuild) {
+    const t = ins.getTriggerInstruction();
+    if (t) handle(st, t, true);
+  }
+}
+function collectSuppressions(df, out) {
+  const instructions = df.getInstructions();
+  for (const c of df.getComments()) {
+    const p = parsePragma(c.getContent());
+    if (!p || p.source === "buildkit") continue;
+    const line0 = c.getRange().start.line;
+    let startLine = line0 + 2;
+    let endLine = line0 + 2;
+    const containing = instructions.find((i) => i.getRange().start.line < line0 && i.getRange().end.line > line0);
+    if (containing) {
+      endLine = containing.getRange().end.line + 1;
+    } else {
+      const next = instructions.find((i) => i.getRange().start.line > line0);
+      if (next) {
+        startLine = next.getRange().start.line + 1;
+        endLine = next.getRange().end.line + 1;
+      }
+    }
+    const s = { ruleIds: p.ruleIds, startLine, endLine, file: p.file, source: p.source, line: line0 + 1 };
+    if (p.reason) s.reason = p.reason;
+    out.push(s);
+  }
+  for (const d of df.getDirectives()) {
+    if (d.getName().toLowerCase() !== "check") continue;
+    const p = parsePragma(`check=${d.getValue()}`);
+    if (!p) continue;
+    const line = d.getRange().start.line + 1;
+    out.push({ ruleIds: p.ruleIds, startLine: line, endLine: line, file: true, source: "buildkit", line });
+  }
+}
+
+// src/parse/env-file.ts
+var Source = class {
+  text;
+  lines;
+  constructor(input) {
+    this.text = input.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+    this.lines = new LineIndex(this.text);
+  }
+  pos(offset) {
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+  loc(start, end) {
+    return this.lines.loc(start, end);
+  }
+  lineEnd(offset) {
+    const nl = this.text.indexOf("\n", offset);
+    return nl < 0 ? this.text.length : nl;
+  }
+};
+function parseEnvFile(path11, text, format = "dotenv") {
+  const st = { src: new Source(text), entries: [], comments: [], errors: [] };
+  try {
+    if (format === "raw") scanRaw(st);
+    else scanDotenv(st);
+  } catch (e) {
+    st.errors.push({ message: `could not read env file: ${e.message}`, line: 1, column: 1 });
+  }
+  const { src } = st;
+  const assignments = st.entries.map((e) => {
+    const a = {
+      name: e.name,
+      value: e.value,
+      kind: "env-file",
+      nameLoc: src.loc(e.nameStart, e.nameStart + e.name.length),
+      valueLoc: e.value === null ? null : src.loc(e.valueStart, e.valueEnd),
+      group: 0
+    };
+    if (e.raw !== void 0 && e.raw !== e.value) a.raw = e.raw;
+    return a;
+  });
+  const starts = st.entries.map((e) => src.pos(e.nameStart).line);
+  const ends = /* @__PURE__ */ new Map();
+  st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
+  return {
+    ...emptyModel(path11, "env-file"),
+    assignments,
+    suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
+    errors: st.errors
+  };
+}
+function leadingSpace(text, from, end) {
+  let i = from;
+  while (i < end && /\s/.test(text[i])) i++;
+  return i;
+}
+function scanRaw(st) {
+  const { src } = st;
+  const t = src.text;
+  let lineStart = 0;
+  while (lineStart <= t.length) {
+    const end = src.lineEnd(lineStart);
+    const s = leadingSpace(t, lineStart, end);
+    if (s < end) {
+      const line = src.pos(s).line;
+      if (t[s] === "#") st.comments.push({ line, text: t.slice(s + 1, end) });
+      else {
+        const body = t.slice(s, end);
+        const eq = body.indexOf("=");
+        const name = eq < 0 ? body : body.slice(0, eq);
+        if (name === "") st.errors.push({ message: `no variable name on line ${line}`, line, column: src.pos(s).column });
+        else if (/[ \t]/.test(name)) st.errors.push({ message: "variable name contains whitespace", line, column: src.pos(s).column });
+        else {
+          st.entries.push({
+            name,
+            nameStart: s,
+            value: eq < 0 ? null : body.slice(eq + 1),
+            valueStart: s + eq + 1,
+            valueEnd: end,
+            end
+          });
+        }
+      }
+    }
+    lineStart = end + 1;
+  }
+}
+function isBlank(c) {
+  return c !== void 0 && c !== "\n" && /\s/.test(c);
+}
+var KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
+function scanDotenv(st) {
+  const { src } = st;
+  const t = src.text;
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && /\s/.test(t[i])) i++;
+    if (i >= t.length) break;
+    const lineEnd = src.lineEnd(i);
+    const line = src.pos(i).line;
+    if (t[i] === "#") {
+      st.comments.push({ line, text: t.slice(i + 1, lineEnd) });
+      i = lineEnd;
+      continue;
+    }
+    const exp = /^export[ \t]+/.exec(t.slice(i, lineEnd));
+    if (exp) i += exp[0].length;
+    const fail = (message, at) => {
+      st.errors.push({ message, line: src.pos(at).line, column: src.pos(at).column });
+    };
+    const nameStart = i;
+    let j = i;
+    let sep5 = -1;
+    let bad = -1;
+    for (; j < lineEnd; j++) {
+      const c = t[j];
+      if (c === "=" || c === ":") {
+        sep5 = j;
+        break;
+      }
+      if (!isBlank(c) && !KEY_CHAR.test(c) && bad < 0) bad = j;
+    }
+    const name = t.slice(nameStart, sep5 < 0 ? lineEnd : sep5).replace(/\s+$/u, "");
+    if (bad >= 0) {
+      fail(`unexpected character ${JSON.stringify(t[bad])} in variable name`, bad);
+      i = lineEnd;
+      continue;
+    }
+    if (name === "") {
+      fail("no variable name", nameStart);
+      i = lineEnd;
+      continue;
+    }
+    if (/\s/u.test(name)) {
+      fail("variable name contains whitespace", nameStart);
+      i = lineEnd;
+      continue;
+    }
+    if (sep5 < 0) {
+      st.entries.push({ name, nameStart, value: null, valueStart: lineEnd, valueEnd: lineEnd, end: lineEnd });
+      i = lineEnd;
+      continue;
+    }
+    let v = sep5 + 1;
+    while (v < lineEnd && isBlank(t[v])) v++;
+    const q = t[v];
+    if (q === '"' || q === "'") {
+      let close = -1;
+      for (let k = v + 1; k < t.length; k++) {
+        if (t[k] === q && t[k - 1] !== "\\") {
+          close = k;
+          break;
+        }
+      }
+      if (close < 0) {
+        fail("unterminated quoted value", v);
+        i = lineEnd;
+        continue;
+      }
+      const inner = t.slice(v + 1, close);
+      st.entries.push({
+        name,
+        nameStart,
+        value: q === "'" ? inner.replace(/\\'/g, "'") : unescapeDouble(inner),
+        valueStart: v + 1,
+        valueEnd: close,
+        raw: t.slice(v, close + 1),
+        end: close
+      });
+      i = src.lineEnd(close);
+      continue;
+    }
+    let stop = lineEnd;
+    for (let k = v; k < lineEnd; k++) {
+      if (t[k] === "#" && isBlank(t[k - 1])) {
+        stop = k;
+        break;
+      }
+    }
+    let e = stop;
+    while (e > v && isBlank(t[e - 1])) e--;
+    st.entries.push({ name, nameStart, value: t.slice(v, e), valueStart: v, valueEnd: e, end: e });
+    i = lineEnd;
+  }
+}
+var ESCAPES = {
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  "\\": "\\",
+  '"': '"',
+  $: "$"
+};
+function unescapeDouble(s) {
+  return s.replace(
+    /\\(0[0-7]{1,3}|[abfnrtv\\"$])/g,
+    (m, e) => e[0] === "0" ? String.fromCharCode(parseInt(e, 8)) : ESCAPES[e] ?? m
+  );
+}
+
+// src/parse/index.ts
+function parseFile(path11, text, format, envFormat = "dotenv") {
+  const model = parseAs(path11, text, format, envFormat);
+  if (isTemplateName(path11)) model.template = true;
+  return model;
+}
+function parseAs(path11, text, format, envFormat) {
+  switch (format) {
+    case "dockerfile":
+      return parseDockerfile(path11, text);
+    case "compose":
+      return parseCompose(path11, text);
+    case "env-file":
+      return parseEnvFile(path11, text, envFormat);
+  }
+}
+
+// src/lint-file.ts
+var import_node_fs3 = require("node:fs");
+
+// src/read.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function tooLarge(bytes) {
+  const size = bytes === void 0 ? "" : ` (${bytes} bytes)`;
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB${size}; refusing to lint it`, line: 1 };
+}
+async function readStream(stream) {
+  const chunks = [];
+  let total = 0;
+  try {
+    for await (const c of stream) {
+      const b = Buffer.isBuffer(c) ? c : Buffer.from(String(c));
+      total += b.length;
+      if (total > MAX_FILE_BYTES) {
+        chunks.length = 0;
+        return tooLarge();
+      }
+      chunks.push(b);
+    }
+  } catch (e) {
+    const code = e.code;
+    return { error: `cannot read: ${code ?? "error"}`, line: 1 };
+  }
+  return decode(Buffer.concat(chunks, total));
+}
+function decode(buf) {
+  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
+    const le = buf[0] === 255;
+    const body = buf.subarray(2);
+    const swapped = le ? body : swap16(body);
+    return { text: new TextDecoder("utf-16le").decode(swapped) };
+  }
+  const probe = buf.subarray(0, 8192);
+  const nul = probe.indexOf(0);
+  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
+  try {
+    return { text: utf8.decode(buf) };
+  } catch {
+    const bad = firstInvalidUtf8(buf);
+    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
+  }
+}
+function swap16(b) {
+  const out = new Uint8Array(b.length - b.length % 2);
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    out[i] = b[i + 1];
+    out[i + 1] = b[i];
+  }
+  return out;
+}
+function lineAt(buf, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
+  return line;
+}
+function firstInvalidUtf8(buf) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
+    i += n + 1;
+  }
+  return 0;
+}
+
+// src/lint-file.ts
+function processFile(f, rules2, config) {
+  const read = readText(f.abs);
+  if ("error" in read) {
+    return { kind: "unread", result: { file: f.display, format: f.format, findings: [], errors: [{ message: read.error, line: read.line, column: 1 }] } };
+  }
+  const model = parseFile(f.display, read.text, f.format ?? sniffFormat(read.text));
+  if (!waitsForLink(model)) return { kind: "linted", result: runRules(model, rules2, config), format: model.format, scopes: model.scopes };
+  return { kind: "parsed", model };
+}
+function waitsForLink(model) {
+  if (model.format === "env-file") return true;
+  if (model.format !== "compose") return false;
+  return model.envFiles.length > 0 || model.scopes.some((s) => s.build !== void 0 && !s.golang);
+}
+var MAX_ERRORS_PER_FILE = 10;
+function runRules(model, rules2, config) {
+  const { findings, errors } = lintModel(model, rules2, config);
+  let all = [...model.errors, ...errors];
+  if (all.length > MAX_ERRORS_PER_FILE) {
+    const next = all[MAX_ERRORS_PER_FILE];
+    all = [...all.slice(0, MAX_ERRORS_PER_FILE), { message: `${all.length - MAX_ERRORS_PER_FILE} more errors in this file`, line: next.line, column: next.column }];
+  }
+  return { file: model.path, format: model.format, findings, errors: all };
+}
+function readText(abs) {
+  let fd;
+  try {
+    fd = (0, import_node_fs3.openSync)(abs, import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NONBLOCK ?? 0));
+    const st = (0, import_node_fs3.fstatSync)(fd);
+    if (!st.isFile()) return { error: "not a regular file", line: 1 };
+    if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let r = 1; n < buf.length && r > 0; n += r) r = (0, import_node_fs3.readSync)(fd, buf, n, buf.length - n, null);
+    return decode(buf.subarray(0, n));
+  } catch (e) {
+    const code = e.code;
+    return { error: code === "EACCES" || code === "EPERM" ? "cannot read: permission denied" : code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`, line: 1 };
+  } finally {
+    if (fd !== void 0) (0, import_node_fs3.closeSync)(fd);
+  }
+}
+function parseLinkedFile(abs, display, format, envFormat = "dotenv") {
+  const read = readText(abs);
+  return "error" in read ? null : parseFile(display, read.text, format, envFormat);
+}
+
 // src/lint-pool.ts
+var import_node_fs4 = require("node:fs");
+var path5 = __toESM(require("node:path"));
+var import_node_worker_threads = require("node:worker_threads");
 var FILES_PER_THREAD = 64;
 function defaultWorkerScript() {
-  return path2.join(__dirname, "lint-worker.js");
+  return path5.join(__dirname, "lint-worker.js");
 }
 function canDelegate(rules2) {
   const registry = new Set(rules);
@@ -22878,7 +24191,7 @@ async function lintFiles(files, rules2, configs, configIndex, jobs, workerScript
   const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
   const next = new Int32Array(new SharedArrayBuffer(4));
   const input = { files: [...files], ruleIds: rules2.map((r) => r.id), configs: [...configs], configIndex: [...configIndex], next };
-  const workers = threads > 1 && canDelegate(rules2) && (0, import_node_fs3.existsSync)(workerScript) ? startWorkers(threads - 1, workerScript, input) : [];
+  const workers = threads > 1 && canDelegate(rules2) && (0, import_node_fs4.existsSync)(workerScript) ? startWorkers(threads - 1, workerScript, input) : [];
   for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) outcomes[i] = lintOne(input, i, rules2);
   for (const batch of await Promise.all(workers)) for (const [i, o] of batch) outcomes[i] = o;
   for (let i = 0; i < files.length; i++) outcomes[i] ??= lintOne(input, i, rules2);
@@ -22890,215 +24203,215 @@ function lintOne(input, i, rules2) {
 function startWorkers(n, script, input) {
   return Array.from({ length: n }, () => {
     const worker = new import_node_worker_threads.Worker(script, { workerData: input, stdout: true, stderr: true });
-    return new Promise((resolve9) => {
+    return new Promise((resolve10) => {
       let output = [];
       worker.once("message", (m) => output = m);
-      worker.once("error", () => resolve9([]));
-      worker.once("exit", () => resolve9(output));
+      worker.once("error", () => resolve10([]));
+      worker.once("exit", () => resolve10(output));
     });
   });
 }
 
 // src/util/confine.ts
-var import_node_fs5 = require("node:fs");
-var path3 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var path6 = __toESM(require("node:path"));
 
 // src/util/atomic-write.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path = require("node:path");
-var import_node_crypto = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var WriteError = class extends Error {
   constructor(message) {
     super(message);
     this.name = "WriteError";
   }
 };
-var refusedLink = (path10) => new WriteError(`refusing to write ${path10}: it is a symbolic link`);
-var refusedExisting = (path10) => new WriteError(`refusing to overwrite ${path10}: it exists (use --force)`);
-function lstatOrNull(path10) {
+var refusedLink = (path11) => new WriteError(`refusing to write ${path11}: it is a symbolic link`);
+var refusedExisting = (path11) => new WriteError(`refusing to overwrite ${path11}: it exists (use --force)`);
+function lstatOrNull(path11) {
   try {
-    return (0, import_node_fs4.lstatSync)(path10, { throwIfNoEntry: false }) ?? null;
+    return (0, import_node_fs5.lstatSync)(path11, { throwIfNoEntry: false }) ?? null;
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path10}: ${code ?? "error"}`);
+    throw new WriteError(`cannot access ${path11}: ${code ?? "error"}`);
   }
 }
-function checkWritable(path10, options = {}) {
-  const existing = lstatOrNull(path10);
+function checkWritable(path11, options = {}) {
+  const existing = lstatOrNull(path11);
   if (!existing) return;
-  if (existing.isSymbolicLink()) throw refusedLink(path10);
-  if (!existing.isFile()) throw new WriteError(`refusing to write ${path10}: it is not a regular file`);
-  if (options.overwrite === false) throw refusedExisting(path10);
+  if (existing.isSymbolicLink()) throw refusedLink(path11);
+  if (!existing.isFile()) throw new WriteError(`refusing to write ${path11}: it is not a regular file`);
+  if (options.overwrite === false) throw refusedExisting(path11);
 }
-function unlinkQuietly(path10) {
+function unlinkQuietly(path11) {
   try {
-    (0, import_node_fs4.unlinkSync)(path10);
+    (0, import_node_fs5.unlinkSync)(path11);
   } catch {
   }
 }
 function closeQuietly(fd) {
   try {
-    (0, import_node_fs4.closeSync)(fd);
+    (0, import_node_fs5.closeSync)(fd);
   } catch {
   }
 }
-function failure(path10, e) {
+function failure(path11, e) {
   if (e instanceof WriteError) return e;
   const err = e;
-  return new WriteError(`cannot write ${path10}: ${err.code ?? err.message}`);
+  return new WriteError(`cannot write ${path11}: ${err.code ?? err.message}`);
 }
 var tempId;
 var tempCount = 0;
-function tempPathFor(path10) {
-  tempId ??= (0, import_node_crypto.randomBytes)(4).toString("hex");
-  return (0, import_node_path.join)((0, import_node_path.dirname)(path10), `.${(0, import_node_path.basename)(path10)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
+function tempPathFor(path11) {
+  tempId ??= (0, import_node_crypto3.randomBytes)(4).toString("hex");
+  return (0, import_node_path.join)((0, import_node_path.dirname)(path11), `.${(0, import_node_path.basename)(path11)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
 }
-var CREATE_EXCL = import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_EXCL;
-function fillTemp(fd, tmp, path10, data, mode) {
+var CREATE_EXCL = import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL;
+function fillTemp(fd, tmp, path11, data, mode) {
   try {
-    (0, import_node_fs4.fchmodSync)(fd, mode);
-    (0, import_node_fs4.writeFileSync)(fd, data);
-    (0, import_node_fs4.closeSync)(fd);
+    (0, import_node_fs5.fchmodSync)(fd, mode);
+    (0, import_node_fs5.writeFileSync)(fd, data);
+    (0, import_node_fs5.closeSync)(fd);
   } catch (e) {
     closeQuietly(fd);
     unlinkQuietly(tmp);
-    throw failure(path10, e);
+    throw failure(path11, e);
   }
 }
-function stageWrite(path10, data, options = {}) {
+function stageWrite(path11, data, options = {}) {
   const { mode = 420, overwrite = true } = options;
-  checkWritable(path10, { overwrite });
-  const tmp = tempPathFor(path10);
+  checkWritable(path11, { overwrite });
+  const tmp = tempPathFor(path11);
   let fd;
   try {
-    fd = (0, import_node_fs4.openSync)(tmp, CREATE_EXCL, mode);
+    fd = (0, import_node_fs5.openSync)(tmp, CREATE_EXCL, mode);
   } catch (e) {
-    throw failure(path10, e);
+    throw failure(path11, e);
   }
-  fillTemp(fd, tmp, path10, data, mode);
-  return { path: path10, tmp, overwrite };
+  fillTemp(fd, tmp, path11, data, mode);
+  return { path: path11, tmp, overwrite };
 }
 function onPool(call) {
-  return new Promise((resolve9, reject) => call((e, value) => e ? reject(e) : resolve9(value)));
+  return new Promise((resolve10, reject) => call((e, value) => e ? reject(e) : resolve10(value)));
 }
-async function lstatOrNullAsync(path10) {
+async function lstatOrNullAsync(path11) {
   try {
-    return await onPool((done) => (0, import_node_fs4.lstat)(path10, done));
+    return await onPool((done) => (0, import_node_fs5.lstat)(path11, done));
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path10}: ${code ?? "error"}`);
+    throw new WriteError(`cannot access ${path11}: ${code ?? "error"}`);
   }
 }
-function refusedAt(path10) {
+function refusedAt(path11) {
   try {
-    checkWritable(path10, { overwrite: false });
+    checkWritable(path11, { overwrite: false });
   } catch (e) {
-    return failure(path10, e);
+    return failure(path11, e);
   }
-  return refusedExisting(path10);
+  return refusedExisting(path11);
 }
 async function moveIntoPlaceOnPool(staged) {
-  const { path: path10, tmp } = staged;
+  const { path: path11, tmp } = staged;
   let moved = false;
   try {
     if (staged.overwrite) {
-      if ((await lstatOrNullAsync(path10))?.isSymbolicLink()) throw refusedLink(path10);
-      await onPool((done) => (0, import_node_fs4.rename)(tmp, path10, done));
+      if ((await lstatOrNullAsync(path11))?.isSymbolicLink()) throw refusedLink(path11);
+      await onPool((done) => (0, import_node_fs5.rename)(tmp, path11, done));
       moved = true;
       return;
     }
     try {
-      await onPool((done) => (0, import_node_fs4.link)(tmp, path10, done));
+      await onPool((done) => (0, import_node_fs5.link)(tmp, path11, done));
     } catch (e) {
       const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedAt(path10);
+      if (code === "EEXIST") throw refusedAt(path11);
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (await lstatOrNullAsync(path10)) throw refusedExisting(path10);
-      await onPool((done) => (0, import_node_fs4.rename)(tmp, path10, done));
+      if (await lstatOrNullAsync(path11)) throw refusedExisting(path11);
+      await onPool((done) => (0, import_node_fs5.rename)(tmp, path11, done));
       moved = true;
       return;
     }
     moved = true;
-    await onPool((done) => (0, import_node_fs4.unlink)(tmp, done)).catch(() => void 0);
+    await onPool((done) => (0, import_node_fs5.unlink)(tmp, done)).catch(() => void 0);
   } catch (e) {
-    throw failure(path10, e);
+    throw failure(path11, e);
   } finally {
     if (!moved) unlinkQuietly(tmp);
   }
 }
 async function commitWrite(staged) {
   if (staged.synced) return moveIntoPlaceOnPool(staged);
-  const { path: path10, tmp } = staged;
+  const { path: path11, tmp } = staged;
   let moved = false;
   try {
-    const fd = (0, import_node_fs4.openSync)(tmp, import_node_fs4.constants.O_RDWR);
+    const fd = (0, import_node_fs5.openSync)(tmp, import_node_fs5.constants.O_RDWR);
     try {
-      await onPool((done) => (0, import_node_fs4.fsync)(fd, done));
+      await onPool((done) => (0, import_node_fs5.fsync)(fd, done));
     } finally {
-      (0, import_node_fs4.closeSync)(fd);
+      (0, import_node_fs5.closeSync)(fd);
     }
     if (staged.overwrite) {
-      if (lstatOrNull(path10)?.isSymbolicLink()) throw refusedLink(path10);
-      (0, import_node_fs4.renameSync)(tmp, path10);
+      if (lstatOrNull(path11)?.isSymbolicLink()) throw refusedLink(path11);
+      (0, import_node_fs5.renameSync)(tmp, path11);
       moved = true;
       return;
     }
     try {
-      (0, import_node_fs4.linkSync)(tmp, path10);
+      (0, import_node_fs5.linkSync)(tmp, path11);
     } catch (e) {
       const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedExisting(path10);
+      if (code === "EEXIST") throw refusedExisting(path11);
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (lstatOrNull(path10)) throw refusedExisting(path10);
-      (0, import_node_fs4.renameSync)(tmp, path10);
+      if (lstatOrNull(path11)) throw refusedExisting(path11);
+      (0, import_node_fs5.renameSync)(tmp, path11);
       moved = true;
     }
   } catch (e) {
-    throw failure(path10, e);
+    throw failure(path11, e);
   } finally {
     if (!moved) unlinkQuietly(tmp);
   }
 }
-async function atomicWrite(path10, data, options = {}) {
-  await commitWrite(stageWrite(path10, data, options));
+async function atomicWrite(path11, data, options = {}) {
+  await commitWrite(stageWrite(path11, data, options));
 }
 
 // src/util/confine.ts
 function real(p) {
   try {
-    return import_node_fs5.realpathSync.native(p);
+    return import_node_fs6.realpathSync.native(p);
   } catch {
-    const parent = path3.dirname(p);
-    return parent === p ? p : path3.join(real(parent), path3.basename(p));
+    const parent = path6.dirname(p);
+    return parent === p ? p : path6.join(real(parent), path6.basename(p));
   }
 }
 function within(root, abs) {
   const r = real(root);
   const a = real(abs);
-  return a === r || a.startsWith(r.endsWith(path3.sep) ? r : r + path3.sep);
+  return a === r || a.startsWith(r.endsWith(path6.sep) ? r : r + path6.sep);
 }
 function lexicallyWithin(root, abs) {
-  const rel = path3.relative(root, abs);
-  return rel !== "" && !rel.startsWith("..") && !path3.isAbsolute(rel);
+  const rel = path6.relative(root, abs);
+  return rel !== "" && !rel.startsWith("..") && !path6.isAbsolute(rel);
 }
 function prepareInside(root, file) {
-  const abs = path3.resolve(root, file);
+  const abs = path6.resolve(root, file);
   if (!lexicallyWithin(root, abs)) throw new WriteError(`refusing to write ${file}: it is outside ${root}`);
   let dir = root;
-  for (const part of path3.relative(root, path3.dirname(abs)).split(path3.sep).filter(Boolean)) {
-    dir = path3.join(dir, part);
-    const st = (0, import_node_fs5.lstatSync)(dir, { throwIfNoEntry: false });
-    if (!st) (0, import_node_fs5.mkdirSync)(dir);
-    else if (st.isSymbolicLink()) throw new WriteError(`refusing to write ${file}: ${path3.relative(root, dir)} is a symbolic link`);
-    else if (!st.isDirectory()) throw new WriteError(`refusing to write ${file}: ${path3.relative(root, dir)} is not a directory`);
+  for (const part of path6.relative(root, path6.dirname(abs)).split(path6.sep).filter(Boolean)) {
+    dir = path6.join(dir, part);
+    const st = (0, import_node_fs6.lstatSync)(dir, { throwIfNoEntry: false });
+    if (!st) (0, import_node_fs6.mkdirSync)(dir);
+    else if (st.isSymbolicLink()) throw new WriteError(`refusing to write ${file}: ${path6.relative(root, dir)} is a symbolic link`);
+    else if (!st.isDirectory()) throw new WriteError(`refusing to write ${file}: ${path6.relative(root, dir)} is not a directory`);
   }
   return abs;
 }
 
 // src/lint.ts
-var isParsed = (l) => "assignments" in l.model;
+var isFullModel = (l) => "assignments" in l.model;
 async function lintPaths(inputs, options) {
   const config = options.config ?? DEFAULT_CONFIG;
   const rules2 = options.rules ?? rules;
@@ -23108,9 +24421,9 @@ async function lintPaths(inputs, options) {
   if (options.stdin) {
     const { text, filename } = options.stdin;
     const format = formatFromName(filename) ?? sniffFormat(text);
-    parsed.push({ abs: path4.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
+    parsed.push({ abs: path7.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
-  const outside = options.root === void 0 ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root, path4.resolve(options.cwd, i)));
+  const outside = options.root === void 0 ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root, path7.resolve(options.cwd, i)));
   const found = await discover(inputs.filter((i) => !outside.includes(i)), options.cwd, config.ignore);
   for (const i of outside) found.errors.push({ display: i, message: "not read: it is outside the workspace" });
   if (options.root !== void 0) confine(found, options.root);
@@ -23143,7 +24456,7 @@ async function withConfigs(found, options) {
   const configIndex = [];
   for (const f of found) {
     const { file, config } = await options.configFor(f.abs);
-    if (file !== null && ignoredBy(config.ignore, path4.dirname(file), f.abs)) continue;
+    if (file !== null && ignoredBy(config.ignore, path7.dirname(file), f.abs)) continue;
     let i = configs.indexOf(config);
     if (i < 0) i = configs.push(config) - 1;
     files.push(f);
@@ -23153,13 +24466,21 @@ async function withConfigs(found, options) {
 }
 function link2(parsed, byAbs, root) {
   const readable = (abs) => root === void 0 || within(root, abs);
+  const dockerfiles = /* @__PURE__ */ new Map();
+  const unreadableEnv = /* @__PURE__ */ new Set();
+  const loaders = /* @__PURE__ */ new Map();
   const composes = parsed.filter((p) => p.model.format === "compose");
   for (const c of composes) {
-    const dir = path4.dirname(c.abs);
+    const dir = path7.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
-      const dfAbs = path4.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? (readable(dfAbs) ? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile")) : null);
+      const dfAbs = path7.resolve(dir, svc.build.context, svc.build.dockerfile);
+      let df = byAbs.get(dfAbs) ?? dockerfiles.get(dfAbs);
+      if (df === void 0) {
+        const model = readable(dfAbs) ? parseLinkedFile(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile") : null;
+        df = model ? { abs: dfAbs, model: { format: model.format, scopes: model.scopes } } : null;
+        dockerfiles.set(dfAbs, df);
+      }
       if (!df || df.model.format !== "dockerfile") continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build.target.toLowerCase()) : stages[stages.length - 1];
@@ -23169,24 +24490,54 @@ function link2(parsed, byAbs, root) {
         svc.windows = target.windows;
       }
     }
+    let byName;
     for (const ref of c.model.envFiles) {
-      const abs = path4.resolve(dir, ref.path);
+      const abs = envFileAbs(c, dir, ref);
       let env = byAbs.get(abs);
       if (!env) {
-        if (!readable(abs)) continue;
-        const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
-        if (!fresh) continue;
+        if (unreadableEnv.has(abs) || !readable(abs)) continue;
+        const fresh = linked(abs, parseLinkedFile(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
+        if (!fresh) {
+          unreadableEnv.add(abs);
+          continue;
+        }
         env = fresh;
         byAbs.set(abs, env);
         parsed.push(fresh);
       }
-      if (!isParsed(env) || env.model.format !== "env-file") continue;
-      const services = /* @__PURE__ */ new Set([...env.model.assignments[0]?.services ?? [], ...ref.services]);
-      for (const a of env.model.assignments) a.services = [...services];
-      for (const name of ref.services) {
-        const svc = c.model.scopes.find((s) => s.name === name);
-        if (svc && !env.model.scopes.some((s) => s.name === name)) env.model.scopes.push({ ...svc });
-      }
+      if (!isFullModel(env) || env.model.format !== "env-file") continue;
+      byName ??= scopesByName(c.model.scopes);
+      addLoaders(env.model, ref.services, byName, loaders);
+    }
+  }
+}
+function envFileAbs(c, dir, ref) {
+  if (path7.posix.isAbsolute(ref.resolved) || /^[A-Za-z]:\//.test(ref.resolved)) return path7.resolve(ref.resolved);
+  const shownDir = path7.posix.dirname(c.model.path.split(path7.sep).join("/"));
+  return path7.resolve(dir, path7.posix.relative(shownDir, ref.resolved));
+}
+function scopesByName(scopes) {
+  const m = /* @__PURE__ */ new Map();
+  for (const s of scopes) if (!m.has(s.name)) m.set(s.name, s);
+  return m;
+}
+function addLoaders(model, services, byName, all) {
+  let l = all.get(model);
+  if (!l) {
+    const list = [...new Set(model.assignments[0]?.services ?? [])];
+    l = { names: new Set(list), list, scopes: new Set(model.scopes.map((s) => s.name)) };
+    all.set(model, l);
+    for (const a of model.assignments) a.services = l.list;
+  }
+  for (const name of services) {
+    if (!l.names.has(name)) {
+      l.names.add(name);
+      l.list.push(name);
+    }
+    const svc = byName.get(name);
+    if (svc && !l.scopes.has(name)) {
+      l.scopes.add(name);
+      model.scopes.push({ ...svc });
     }
   }
 }
@@ -23200,33 +24551,33 @@ function confine(found, root) {
   });
 }
 function displayFor(composeDisplay, composeDir, abs) {
-  const displayDir = path4.posix.dirname(composeDisplay.split(path4.sep).join("/"));
-  const rel = path4.relative(composeDir, abs).split(path4.sep).join("/");
-  return displayDir === "." ? rel : path4.posix.normalize(`${displayDir}/${rel}`);
+  const displayDir = path7.posix.dirname(composeDisplay.split(path7.sep).join("/"));
+  const rel = path7.relative(composeDir, abs).split(path7.sep).join("/");
+  return displayDir === "." ? rel : path7.posix.normalize(`${displayDir}/${rel}`);
 }
 
 // src/config-file.ts
-var import_node_fs6 = require("node:fs");
-var path5 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var path8 = __toESM(require("node:path"));
 var import_yaml2 = __toESM(require_dist());
 var CONFIG_NAMES = [".godock.yaml", ".godock.yml"];
 function configIn(dir) {
   for (const n of CONFIG_NAMES) {
-    const p = path5.join(dir, n);
+    const p = path8.join(dir, n);
     try {
-      if ((0, import_node_fs6.statSync)(p, { throwIfNoEntry: false })?.isFile()) return p;
+      if ((0, import_node_fs7.statSync)(p, { throwIfNoEntry: false })?.isFile()) return p;
     } catch {
     }
   }
   return null;
 }
 async function findConfig(dir) {
-  for (let cur = path5.resolve(dir); ; cur = path5.dirname(cur)) {
+  for (let cur = path8.resolve(dir); ; cur = path8.dirname(cur)) {
     const found = configIn(cur);
-    if (found !== null || path5.dirname(cur) === cur) return found;
+    if (found !== null || path8.dirname(cur) === cur) return found;
   }
 }
-function configLookup(shown, known2) {
+function configLookup(shown3, known2) {
   const nearest = /* @__PURE__ */ new Map();
   const loaded = /* @__PURE__ */ new Map();
   if (known2?.file) loaded.set(known2.file, Promise.resolve(known2.config));
@@ -23237,36 +24588,57 @@ function configLookup(shown, known2) {
       if (nearest.has(cur)) found = nearest.get(cur);
       else {
         seen.push(cur);
-        found = configIn(cur) ?? (path5.dirname(cur) === cur ? null : void 0);
-        cur = path5.dirname(cur);
+        found = configIn(cur) ?? (path8.dirname(cur) === cur ? null : void 0);
+        cur = path8.dirname(cur);
       }
     }
     for (const d of seen) nearest.set(d, found);
     return found;
   };
   return async (file) => {
-    const p = find(path5.dirname(path5.resolve(file)));
+    const p = find(path8.dirname(path8.resolve(file)));
     if (p === null) return { file: null, config: DEFAULT_CONFIG };
     let c = loaded.get(p);
-    if (!c) loaded.set(p, c = loadConfig(p, shown(p)));
+    if (!c) loaded.set(p, c = loadConfig(p, shown3(p)));
     return { file: p, config: await c };
   };
 }
-async function loadConfig(file, display) {
-  if (!file) return DEFAULT_CONFIG;
-  const shown = display ?? file;
-  let text;
+async function readConfigText(file) {
+  let fh;
   try {
-    text = await import_node_fs6.promises.readFile(file, "utf8");
+    fh = await import_node_fs7.promises.open(file, "r");
   } catch (e) {
     const code = e.code;
-    throw new ConfigError(shown, 1, code === "ENOENT" ? "configuration file not found" : `cannot read configuration (${code})`);
+    return { error: code === "ENOENT" ? "configuration file not found" : `cannot read configuration: ${reason(code)}`, line: 1 };
   }
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) return { error: "cannot read configuration: it is a directory", line: 1 };
+    if (st.isFile() && st.size > MAX_FILE_BYTES) return inConfig(tooLarge(st.size));
+    return inConfig(await readStream(fh.createReadStream({ autoClose: false })));
+  } catch (e) {
+    return { error: `cannot read configuration: ${reason(e.code)}`, line: 1 };
+  } finally {
+    await fh.close().catch(() => void 0);
+  }
+}
+var reason = (code) => code === "EACCES" || code === "EPERM" ? "permission denied" : code ?? "error";
+function inConfig(d) {
+  if ("text" in d) return d;
+  const error = d.error.startsWith("cannot read: ") ? `cannot read configuration: ${d.error.slice("cannot read: ".length)}` : `not a usable configuration: ${d.error.replace(/; refusing to lint it$/, "")}`;
+  return { error, line: d.line };
+}
+async function loadConfig(file, display) {
+  if (!file) return DEFAULT_CONFIG;
+  const shown3 = display ?? file;
+  const read = await readConfigText(file);
+  if ("error" in read) throw new ConfigError(shown3, read.line, read.error);
+  const { text } = read;
   const lc = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
+    throw new ConfigError(shown3, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
   }
   const known2 = new Set(rules.map((r) => r.id));
   const lineOf = (p) => {
@@ -23286,486 +24658,38 @@ async function loadConfig(file, display) {
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(shown, 1, `invalid YAML: ${yamlReason(e.message)}`);
+    throw new ConfigError(shown3, 1, `invalid YAML: ${yamlReason(e.message)}`);
   }
-  return resolveConfig(raw, shown, known2, { lineOf });
+  return resolveConfig(raw, shown3, known2, { lineOf });
 }
 
-// src/report/ansi.ts
-var wrap = (open2, close) => (s) => `\x1B[${open2}m${s}\x1B[${close}m`;
-var id = (s) => s;
-function paint(color) {
-  if (!color) return { red: id, yellow: id, blue: id, dim: id, bold: id, underline: id };
-  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22), underline: wrap(4, 24) };
+// src/session.ts
+function shown2(cwd, abs) {
+  return path9.relative(cwd, abs) || abs;
 }
-
-// src/report/flatten.ts
-var path6 = __toESM(require("node:path"));
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function problemOf(e) {
+  if (e instanceof ConfigError) return { kind: "config", message: e.message, file: e.file, line: e.line };
+  if (e instanceof GlobError) return { kind: "glob", message: e.message };
+  return null;
 }
-function sortedFindings(result) {
-  return result.files.flatMap((f) => f.findings).sort(
-    (a, b) => compareText(a.file, b.file) || a.loc.line - b.loc.line || a.loc.column - b.loc.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message)
-  );
-}
-function sortedErrors(result) {
-  return result.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, ...e }))).sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message));
-}
-function countBySeverity(findings) {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-var SEVERITY_RANK = { error: 2, warning: 1, info: 0 };
-function relativeTo(root, file) {
-  const rel = path6.relative(root, path6.resolve(root, file));
-  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return null;
-  return rel.split(path6.sep).join("/");
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/report/stylish.ts
-var byPosition = (a, b) => a.line - b.line || a.column - b.column;
-var stylish = (result, ctx) => {
-  const p = paint(ctx.color);
-  const sevPaint = { error: p.red, warning: p.yellow, info: p.blue };
-  const counts = { error: 0, warning: 0, info: 0 };
-  const out = [];
-  for (const file of result.files) {
-    const items = [
-      ...file.errors.map((e) => ({ line: e.line, column: e.column, row: { pos: `${e.line}:${e.column}`, severity: "error", message: e.message, rule: "parse-error" } })),
-      ...file.findings.map((f) => ({ line: f.loc.line, column: f.loc.column, row: { pos: `${f.loc.line}:${f.loc.column}`, severity: f.severity, message: f.message, rule: f.ruleId } }))
-    ].sort(byPosition);
-    if (items.length === 0) continue;
-    const rows = items.map((i) => ({ ...i.row, message: visible(i.row.message.replace(/\s*\n\s*/g, " ")) }));
-    const posW = Math.max(...rows.map((r) => r.pos.length));
-    const sevW = Math.max(...rows.map((r) => r.severity.length));
-    const msgW = Math.max(...rows.map((r) => r.message.length));
-    out.push(p.underline(visible(file.file)));
-    for (const r of rows) {
-      counts[r.severity]++;
-      out.push(`  ${p.dim(r.pos.padEnd(posW))}  ${sevPaint[r.severity](r.severity.padEnd(sevW))}  ${r.message.padEnd(Math.min(msgW, 100))}  ${p.dim(r.rule)}`.trimEnd());
-    }
-    out.push("");
-  }
-  const total = counts.error + counts.warning + counts.info;
-  if (total === 0) return "";
-  const summary = `\u2716 ${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})`;
-  const colour = counts.error > 0 ? p.red : counts.warning > 0 ? p.yellow : p.blue;
-  out.push(colour(p.bold(summary)));
-  return noWorkflowCommands(`${out.join("\n")}
-`);
-};
-
-// src/report/json.ts
-function toJsonReport(result) {
-  return {
-    version: 1,
-    findings: sortedFindings(result).map((f) => ({
-      file: f.file,
-      line: f.loc.line,
-      column: f.loc.column,
-      endLine: f.loc.endLine,
-      endColumn: f.loc.endColumn,
-      ruleId: f.ruleId,
-      category: f.category,
-      severity: f.severity,
-      message: f.message
-    })),
-    errors: sortedErrors(result).map((e) => ({ file: e.file, line: e.line, column: e.column, message: e.message }))
-  };
-}
-var json = (result) => `${JSON.stringify(toJsonReport(result), null, 2)}
-`;
-
-// src/report/sarif.ts
-var import_node_url = require("node:url");
-var path8 = __toESM(require("node:path"));
-
-// src/report/fingerprint.ts
-var import_node_crypto2 = require("node:crypto");
-function key(f, file) {
-  return [f.ruleId, file, f.messageId, f.message].join("\0");
-}
-function fingerprints(findings, fileOf = (f) => f.file) {
-  const seen = /* @__PURE__ */ new Map();
-  return findings.map((f) => {
-    const k = key(f, fileOf(f));
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    const hash = (0, import_node_crypto2.createHash)("sha256").update(k).digest("hex").slice(0, 16);
-    return `${hash}:${n}`;
-  });
-}
-
-// src/report/rule-docs.ts
-var import_node_fs7 = require("node:fs");
-var path7 = __toESM(require("node:path"));
-var cachedRoot;
-function packageRoot(start = __dirname) {
-  if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
-  let dir = path7.resolve(start);
-  let found = null;
-  for (; ; ) {
-    const pj = path7.join(dir, "package.json");
-    if ((0, import_node_fs7.existsSync)(pj)) {
-      try {
-        if (JSON.parse((0, import_node_fs7.readFileSync)(pj, "utf8")).name === "godock") {
-          found = dir;
-          break;
-        }
-      } catch {
-      }
-    }
-    const up = path7.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  if (start === __dirname) cachedRoot = found;
-  return found;
-}
-function readRuleDoc(rule, root = packageRoot()) {
-  if (!root) return null;
+async function lintSession(req) {
   try {
-    return (0, import_node_fs7.readFileSync)(path7.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  } catch {
-    return null;
+    const configFile = req.configPath ? path9.resolve(req.cwd, req.configPath) : await findConfig(req.cwd);
+    const config = await loadConfig(configFile, req.configPath ?? (configFile ? shown2(req.cwd, configFile) : void 0));
+    const configFor = req.configPath ? void 0 : configLookup((abs) => shown2(req.cwd, abs), { file: configFile, config });
+    const result = await lintPaths(req.inputs, { ...req.lint, cwd: req.cwd, config, ...configFor ? { configFor } : {} });
+    return { ok: true, result, config };
+  } catch (e) {
+    const problem = problemOf(e);
+    if (!problem) throw e;
+    return { ok: false, problem };
   }
 }
-function paragraphs(markdown) {
-  const prose = markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, "");
-  const out = [];
-  for (const block of prose.split(/\n\s*\n/)) {
-    const lines = block.split("\n").map((l) => l.trim()).filter((l) => l !== "");
-    const first = lines[0];
-    if (first === void 0 || /^(#|[-*+] |\d+\. |\||>|<)/.test(first)) continue;
-    out.push(lines.join(" "));
-  }
-  return out;
+function exitCodeOf(result, failLevel) {
+  if (result.files.some((f) => f.errors.length > 0)) return 2;
+  if (failLevel === "none") return 0;
+  return result.files.some((f) => f.findings.some((x) => atLeast(x.severity, failLevel))) ? 1 : 0;
 }
-function fullDescription(rule, doc, max = 1024) {
-  const paras = doc ? paragraphs(doc) : [];
-  const norm = (s) => s.replace(/[.\s]+$/, "").toLowerCase();
-  const extra = paras.find((p) => norm(p) !== norm(rule.description));
-  const text = extra ? `${rule.description.replace(/\.?$/, ".")} ${extra}` : rule.description;
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
-}
-var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*("[^"\n]*"|'[^'\n]*'|[^\s"'`]+)/g;
-function maskLine(line) {
-  const secrets = scanCommand(line).map((t) => t.text);
-  for (const m of line.matchAll(ASSIGNMENT)) {
-    const value = m[2].replace(/^(["'])(.*)\1$/, "$2");
-    const c = classify(m[1], value);
-    if (c.secret) secrets.push(c.secretText ?? value);
-  }
-  return maskIn(line, secrets);
-}
-function maskDocSecrets(doc) {
-  let fence = null;
-  return doc.split("\n").map((line) => {
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (f && (fence === null || f.startsWith(fence))) {
-      fence = fence === null ? f : null;
-      return line;
-    }
-    return fence === null ? line : maskLine(line);
-  }).join("\n");
-}
-
-// src/report/sarif.ts
-var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-var SRCROOT = "%SRCROOT%";
-var LEVEL = { error: "error", warning: "warning", info: "note" };
-var SECURITY_SEVERITY = { error: "8.0", warning: "5.5", info: "3.0" };
-function descriptor(rule) {
-  const raw = readRuleDoc(rule);
-  const doc = raw === null ? null : maskDocSecrets(raw);
-  const link3 = `[${rule.id} documentation](${rule.docsUrl})`;
-  const tags = [.../* @__PURE__ */ new Set([...rule.tags ?? [], rule.category, ...rule.category === "secret" ? ["security"] : []])].slice(0, 20);
-  const properties = { tags, category: rule.category };
-  if (rule.category === "secret") properties["security-severity"] = SECURITY_SEVERITY[rule.severity];
-  else properties["problem.severity"] = rule.severity === "info" ? "recommendation" : rule.severity;
-  return {
-    id: rule.id,
-    name: rule.id,
-    shortDescription: { text: rule.description },
-    fullDescription: { text: fullDescription(rule, doc) },
-    help: {
-      text: doc ? doc.trim() : `${rule.description}
-
-See ${rule.docsUrl}`,
-      markdown: doc ? `${doc.trim()}
-
-${link3}` : `${rule.description}
-
-${link3}`
-    },
-    helpUri: rule.docsUrl,
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties
-  };
-}
-function unknownRule(f) {
-  return { id: f.ruleId, category: f.category, severity: f.severity, description: f.ruleId, docsUrl: `${REPO_URL}/blob/main/rules/${f.ruleId}.md`, docPath: `rules/${f.ruleId}.md` };
-}
-function encodePath(rel) {
-  return rel.split("/").map(encodeURIComponent).join("/");
-}
-function artifactLocation(file, cwd) {
-  const rel = relativeTo(cwd, file);
-  if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
-  return { uri: (0, import_node_url.pathToFileURL)(path8.resolve(cwd, file)).href };
-}
-function region(loc) {
-  const r = { startLine: loc.line, startColumn: loc.column };
-  if (loc.endLine >= loc.line) r.endLine = loc.endLine;
-  if (loc.endColumn >= 1 && (loc.endLine > loc.line || loc.endColumn > loc.column)) r.endColumn = loc.endColumn;
-  return r;
-}
-function toSarif(result, ctx) {
-  const findings = sortedFindings(result);
-  const errors = sortedErrors(result);
-  const metas = [...ctx.rules];
-  const index = new Map(metas.map((r, i) => [r.id, i]));
-  for (const f of findings) {
-    if (!index.has(f.ruleId)) {
-      index.set(f.ruleId, metas.length);
-      metas.push(unknownRule(f));
-    }
-  }
-  const relFile = (f) => relativeTo(ctx.cwd, f.file) ?? f.file;
-  const prints = fingerprints(findings, relFile);
-  const results = findings.map((f, i) => ({
-    ruleId: f.ruleId,
-    ruleIndex: index.get(f.ruleId),
-    level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file, ctx.cwd), region: region(f.loc) } }],
-    partialFingerprints: { primaryLocationLineHash: prints[i] },
-    properties: { category: f.category }
-  }));
-  const notifications = errors.map((e) => ({
-    level: "error",
-    message: { text: `${e.file}:${e.line}:${e.column}: ${e.message}` },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd), region: { startLine: Math.max(1, e.line), startColumn: Math.max(1, e.column) } } }]
-  }));
-  const root = (0, import_node_url.pathToFileURL)(path8.resolve(ctx.cwd)).href;
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "godock",
-            semanticVersion: ctx.version,
-            version: ctx.version,
-            informationUri: REPO_URL,
-            rules: metas.map(descriptor)
-          }
-        },
-        invocations: [{ executionSuccessful: errors.length === 0, toolExecutionNotifications: notifications }],
-        originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith("/") ? root : `${root}/` } },
-        columnKind: "utf16CodeUnits",
-        results
-      }
-    ]
-  };
-}
-var sarif = (result, ctx) => `${JSON.stringify(toSarif(result, ctx), null, 2)}
-`;
-
-// src/report/github.ts
-var ANNOTATION_LEVEL = { error: "error", warning: "warning", info: "notice" };
-function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function command(level, message, props = {}) {
-  const parts = Object.entries(props).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${level}${parts.length ? ` ${parts.join(",")}` : ""}::${escapeData(message)}`;
-}
-function fileFor(file, cwd) {
-  return relativeTo(cwd, file) ?? file;
-}
-function findingAnnotation(f, cwd) {
-  const single = f.loc.endLine === f.loc.line;
-  return command(ANNOTATION_LEVEL[f.severity], f.message, {
-    file: fileFor(f.file, cwd),
-    line: f.loc.line,
-    endLine: f.loc.endLine,
-    col: single ? f.loc.column : void 0,
-    endColumn: single ? f.loc.endColumn : void 0,
-    title: `godock ${f.ruleId}`
-  });
-}
-function errorAnnotation(e, cwd) {
-  return command("error", e.message, { file: fileFor(e.file, cwd), line: Math.max(1, e.line), col: Math.max(1, e.column), title: "godock parse error" });
-}
-var github = (result, ctx) => {
-  const lines = [
-    ...sortedErrors(result).map((e) => errorAnnotation(e, ctx.cwd)),
-    ...sortedFindings(result).map((f) => findingAnnotation(f, ctx.cwd))
-  ];
-  return lines.length ? `${lines.join("\n")}
-` : "";
-};
-var STEP_ANNOTATION_LIMIT = 10;
-function limitedAnnotations(result, cwd, limit = STEP_ANNOTATION_LIMIT) {
-  const items = [
-    ...sortedErrors(result).map((e) => ({ level: "error", text: errorAnnotation(e, cwd) })),
-    ...["error", "warning", "info"].flatMap(
-      (sev) => sortedFindings(result).filter((f) => f.severity === sev).map((f) => ({ level: ANNOTATION_LEVEL[sev], text: findingAnnotation(f, cwd) }))
-    )
-  ];
-  const total = { error: 0, warning: 0, notice: 0 };
-  for (const i of items) total[i.level]++;
-  const overflow = total.error > limit || total.warning > limit || total.notice > limit;
-  const budget = { error: limit, warning: limit, notice: overflow ? limit - 1 : limit };
-  const lines = [];
-  for (const i of items) {
-    if (budget[i.level] <= 0) continue;
-    budget[i.level]--;
-    lines.push(i.text);
-  }
-  const omitted = items.length - lines.length;
-  if (omitted > 0)
-    lines.push(
-      command(
-        "notice",
-        `${omitted} more godock ${omitted === 1 ? "problem is" : "problems are"} not annotated (GitHub shows at most ${limit} errors, ${limit} warnings and ${limit} notices per step): see the job summary, the step log or the SARIF report.`,
-        { title: "godock: more problems" }
-      )
-    );
-  return { lines, omitted };
-}
-
-// src/report/checkstyle.ts
-function xmlEscape(s) {
-  return s.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
-}
-var checkstyle = (result) => {
-  const byFile = /* @__PURE__ */ new Map();
-  const add = (file, item) => {
-    const list = byFile.get(file) ?? [];
-    list.push(item);
-    byFile.set(file, list);
-  };
-  for (const e of sortedErrors(result)) add(e.file, { line: e.line, column: e.column, severity: "error", message: e.message, source: "godock.parse-error" });
-  for (const f of sortedFindings(result)) add(f.file, { line: f.loc.line, column: f.loc.column, severity: f.severity, message: f.message, source: `godock.${f.ruleId}` });
-  const out = ['<?xml version="1.0" encoding="utf-8"?>', '<checkstyle version="4.3">'];
-  for (const file of [...byFile.keys()].sort()) {
-    out.push(`  <file name="${xmlEscape(file)}">`);
-    const items = byFile.get(file).sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const i of items)
-      out.push(`    <error line="${i.line}" column="${i.column}" severity="${i.severity}" message="${xmlEscape(i.message)}" source="${xmlEscape(i.source)}" />`);
-    out.push("  </file>");
-  }
-  out.push("</checkstyle>");
-  return `${out.join("\n")}
-`;
-};
-
-// src/report/codeclimate.ts
-var import_node_crypto3 = require("node:crypto");
-function severityOf(f) {
-  if (f.severity === "error") return f.category === "secret" ? "critical" : "major";
-  return f.severity === "warning" ? "minor" : "info";
-}
-var CATEGORY = { secret: "Security", "go-env": "Bug Risk", compose: "Bug Risk" };
-var md5 = (s) => (0, import_node_crypto3.createHash)("md5").update(s).digest("hex");
-var codeclimate = (result, ctx) => {
-  const rel = (file) => relativeTo(ctx.cwd, file) ?? file;
-  const findings = sortedFindings(result);
-  const prints = fingerprints(findings, (f) => rel(f.file));
-  const issues = [
-    ...sortedErrors(result).map(
-      (e) => ({
-        type: "issue",
-        check_name: "godock/parse-error",
-        description: e.message,
-        categories: ["Bug Risk"],
-        severity: "blocker",
-        fingerprint: md5(["parse-error", rel(e.file), e.message].join("\0")),
-        location: { path: rel(e.file), lines: { begin: Math.max(1, e.line), end: Math.max(1, e.line) } }
-      })
-    ),
-    ...findings.map(
-      (f, i) => ({
-        type: "issue",
-        check_name: f.ruleId,
-        description: f.message,
-        categories: [CATEGORY[f.category] ?? "Style"],
-        severity: severityOf(f),
-        fingerprint: md5(prints[i]),
-        location: { path: rel(f.file), lines: { begin: f.loc.line, end: Math.max(f.loc.line, f.loc.endLine) } }
-      })
-    )
-  ];
-  return `${JSON.stringify(issues, null, 2)}
-`;
-};
-
-// src/report/index.ts
-var formatters = { stylish, json, sarif, github, checkstyle, codeclimate };
-var FORMAT_NAMES = Object.keys(formatters);
-function isFormatName(name) {
-  return Object.prototype.hasOwnProperty.call(formatters, name);
-}
-
-// src/report/summary.ts
-var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", info: "\u{1F535} info" };
-function escapeCell(s) {
-  return visible(s.replace(/\s*[\r\n]+\s*/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()!|~]/g, "\\$&").replace(/:\/\//g, ":/&#8203;/").replace(/www\./gi, (w) => `${w.slice(0, 3)}&#8203;.`).replace(/@/g, "@&#8203;");
-}
-function codeCell(s) {
-  return visible(s.replace(/\s*[\r\n]+\s*/g, " ")).replace(/`/g, "'").replace(/\|/g, "\\|");
-}
-function jobSummary(result, opts) {
-  const maxRows = opts.maxRows ?? 200;
-  const findings = sortedFindings(result).sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-  const errors = sortedErrors(result);
-  const c = countBySeverity(findings);
-  const docs = new Map(opts.rules.map((r) => [r.id, r.docsUrl]));
-  const out = ["## godock", ""];
-  for (const n of opts.notes ?? []) out.push(`> ${escapeCell(n)}`, "");
-  const files = plural(result.files.length, "file");
-  if (findings.length === 0 && errors.length === 0) {
-    out.push(`\u2705 No problems found in ${files}.`, "");
-    return `${out.join("\n")}
-`;
-  }
-  out.push(
-    `**${plural(findings.length, "finding")}** (${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.info, "info")}) in ${files}` + (errors.length ? ` \xB7 **${plural(errors.length, "file error")}** (not fully linted)` : ""),
-    ""
-  );
-  if (errors.length) {
-    out.push("| File | Line | Problem |", "| --- | --- | --- |");
-    for (const e of errors.slice(0, maxRows)) out.push(`| \`${codeCell(e.file)}\` | ${e.line} | ${escapeCell(e.message)} |`);
-    if (errors.length > maxRows) out.push(`| \u2026 | | ${errors.length - maxRows} more |`);
-    out.push("");
-  }
-  if (findings.length) {
-    out.push("| Severity | Location | Rule | Message |", "| --- | --- | --- | --- |");
-    for (const f of findings.slice(0, maxRows)) {
-      const url = docs.get(f.ruleId);
-      const rule = url ? `[${escapeCell(f.ruleId)}](${url})` : escapeCell(f.ruleId);
-      out.push(`| ${ICON[f.severity]} | \`${codeCell(f.file)}:${f.loc.line}:${f.loc.column}\` | ${rule} | ${escapeCell(f.message)} |`);
-    }
-    if (findings.length > maxRows) out.push("", `\u2026and ${findings.length - maxRows} more findings (see the step log or the SARIF report).`);
-    out.push("");
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : null.version;
 
 // src/action.ts
 var InputError = class extends Error {
@@ -23838,9 +24762,9 @@ function changedFiles(env, workspace) {
   }
 }
 function sarifTarget(env, workspace, file) {
-  const temp = env.RUNNER_TEMP ? path9.resolve(env.RUNNER_TEMP) : null;
-  const abs = path9.resolve(workspace, file);
-  const base = temp && path9.isAbsolute(file) && !path9.relative(temp, abs).startsWith("..") ? temp : workspace;
+  const temp = env.RUNNER_TEMP ? path10.resolve(env.RUNNER_TEMP) : null;
+  const abs = path10.resolve(workspace, file);
+  const base = temp && path10.isAbsolute(file) && !path10.relative(temp, abs).startsWith("..") ? temp : workspace;
   return prepareInside(base, abs);
 }
 function keepChanged(result, workspace, changed) {
@@ -23857,27 +24781,16 @@ async function runAction(env, io, cwd = process.cwd()) {
     say(command("error", e.message, { title: "godock: invalid input" }));
     return 2;
   }
-  const workspace = path9.resolve(env.GITHUB_WORKSPACE || cwd);
-  let config;
-  let configFile = null;
-  try {
-    configFile = inputs.config ? path9.resolve(workspace, inputs.config) : await findConfig(workspace);
-    config = await loadConfig(configFile, configFile ? relativeTo(workspace, configFile) ?? configFile : void 0);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    say(command("error", e.message, { file: e.file, line: e.line, title: "godock: invalid configuration" }));
-    return 2;
-  }
+  const workspace = path10.resolve(env.GITHUB_WORKSPACE || cwd);
   const notes = [];
-  const configFor = inputs.config ? void 0 : configLookup((abs) => relativeTo(workspace, abs) ?? abs, { file: configFile, config });
-  let result;
-  try {
-    result = await lintPaths(inputs.paths, { cwd: workspace, root: workspace, config, ...configFor ? { configFor } : {} });
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    say(command("error", e.message, { file: e.file, line: e.line, title: "godock: invalid configuration" }));
+  const session = await lintSession({ cwd: workspace, inputs: inputs.paths, ...inputs.config ? { configPath: inputs.config } : {}, lint: { root: workspace } });
+  if (!session.ok) {
+    const p = session.problem;
+    say(command("error", p.message, p.kind === "config" ? { file: p.file, line: p.line, title: "godock: invalid configuration" } : { title: "godock: invalid glob" }));
     return 2;
   }
+  const config = session.config;
+  let result = session.result;
   if (inputs.onlyChanged) {
     const changed = changedFiles(env, workspace);
     if ("fallback" in changed) {
@@ -23918,13 +24831,14 @@ async function runAction(env, io, cwd = process.cwd()) {
   setOutput(env, "errors", String(errorCount));
   setOutput(env, "sarif-file", code === 0 ? inputs.sarifFile : "");
   const failLevel = inputs.failLevel ?? config.failLevel;
-  if (errorCount > 0) {
+  const verdict = exitCodeOf(result, failLevel);
+  if (verdict === 2) {
     say(`godock: ${errorCount} file ${errorCount === 1 ? "error" : "errors"} (unreadable or unparsable input): failing the step.`);
     return 2;
   }
   if (code !== 0) return code;
-  const failing = failLevel === "none" ? 0 : findings.filter((f) => atLeast(f.severity, failLevel)).length;
-  if (failing > 0) {
+  if (verdict === 1) {
+    const failing = findings.filter((f) => failLevel !== "none" && atLeast(f.severity, failLevel)).length;
     say(`godock: ${failing} ${failing === 1 ? "finding" : "findings"} at or above fail-level "${failLevel}": failing the step.`);
     return 1;
   }

@@ -84,13 +84,13 @@ var init_assignments = __esm({
   }
 });
 
-// src/classify/go.ts
+// src/go/env.ts
 function isGoVar(name) {
   return GO_ENV_VARS.has(name);
 }
 var GO_ENV_VARS;
-var init_go = __esm({
-  "src/classify/go.ts"() {
+var init_env = __esm({
+  "src/go/env.ts"() {
     "use strict";
     GO_ENV_VARS = /* @__PURE__ */ new Set([
       "AR",
@@ -535,24 +535,24 @@ var require_fill_range = __commonJS({
       }
       return options.stringify === true;
     };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
+    var pad = (input, maxLength2, toNumber) => {
+      if (maxLength2 > 0) {
         let dash = input[0] === "-" ? "-" : "";
         if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+        input = dash + input.padStart(dash ? maxLength2 - 1 : maxLength2, "0");
       }
       if (toNumber === false) {
         return String(input);
       }
       return input;
     };
-    var toMaxLen = (input, maxLength) => {
+    var toMaxLen = (input, maxLength2) => {
       let negative = input[0] === "-" ? "-" : "";
       if (negative) {
         input = input.slice(1);
-        maxLength--;
+        maxLength2--;
       }
-      while (input.length < maxLength) input = "0" + input;
+      while (input.length < maxLength2) input = "0" + input;
       return negative ? "-" + input : input;
     };
     var toSequence = (parts, options, maxLen) => {
@@ -707,7 +707,7 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
-    var compile2 = (ast, options = {}) => {
+    var compile3 = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -749,7 +749,7 @@ var require_compile = __commonJS({
       };
       return walk(ast);
     };
-    module2.exports = compile2;
+    module2.exports = compile3;
   }
 });
 
@@ -1191,7 +1191,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
-    var compile2 = require_compile();
+    var compile3 = require_compile();
     var expand = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
@@ -1224,7 +1224,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile2(input, options);
+      return compile3(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -1569,7 +1569,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -1612,7 +1612,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -1621,7 +1621,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -1658,7 +1658,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -1672,7 +1672,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
+                  isGlob2 = token.isGlob = true;
                   finished = true;
                   break;
                 }
@@ -1684,7 +1684,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1692,7 +1692,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1708,7 +1708,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -1724,7 +1724,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             while (eos() !== true && (code = advance())) {
               if (code === CHAR_LEFT_PARENTHESES) {
@@ -1741,7 +1741,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1751,7 +1751,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str;
       let prefix = "";
@@ -1761,10 +1761,10 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob = str;
       } else {
@@ -1789,7 +1789,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -2217,15 +2217,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -3153,6 +3153,325 @@ var require_micromatch = __commonJS({
   }
 });
 
+// src/util/safe-text.ts
+var safe_text_exports = {};
+__export(safe_text_exports, {
+  displayName: () => displayName,
+  noWorkflowCommands: () => noWorkflowCommands,
+  visible: () => visible
+});
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
+}
+function displayName(name) {
+  if (PLAIN_NAME.test(name)) return name;
+  const cut = name.search(/[:=\s]/);
+  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
+  return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
+}
+var UNSAFE, NAMED, PLAIN_NAME;
+var init_safe_text = __esm({
+  "src/util/safe-text.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+    PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+  }
+});
+
+// src/util/glob.ts
+function isGlob(p) {
+  return import_micromatch.default.scan(p).isGlob;
+}
+function globMatcher(glob, opts = {}) {
+  const key = `${opts.nocase ? "i" : "-"}${opts.dot ? "d" : "-"}${glob}`;
+  let m = cache.get(key);
+  if (!m) {
+    if (cache.size >= 1e3) cache.clear();
+    cache.set(key, m = compile(glob, opts));
+  }
+  return m;
+}
+function shown(glob) {
+  const cut = glob.length > 60 ? `${glob.slice(0, 60)}\u2026` : glob;
+  return `"${visible(cut).replace(/"/g, '\\"')}"`;
+}
+function compile(glob, opts) {
+  if (glob === "") throw new GlobError(glob, "glob is empty");
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
+  let re;
+  try {
+    re = import_micromatch.default.makeRe(glob, mmOpts);
+  } catch (e) {
+    throw new GlobError(glob, `glob ${shown(glob)} is invalid (${visible(String(e.message).split("\n")[0] ?? "")})`);
+  }
+  let test;
+  try {
+    const prog = program(parseRegex(re.source, re.flags));
+    test = (s) => run(prog, s, 0, true);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    if (wildcards(glob) > MAX_FALLBACK_WILDCARDS)
+      throw new GlobError(
+        glob,
+        `glob ${shown(glob)} is too complex (more than ${MAX_FALLBACK_WILDCARDS} wildcards, groups or escapes around syntax that cannot be matched in linear time); simplify it`
+      );
+    test = (s) => re.test(s);
+  }
+  return (s) => {
+    if (s === "") return false;
+    const out = WINDOWS ? s.replace(/\\/g, "/") : s;
+    return s === glob || out === glob || test(out);
+  };
+}
+function wildcards(glob) {
+  return (glob.match(/\*+|[?([{\\]/g) ?? []).length;
+}
+function charTest(source, flags) {
+  if (source === "[^/]") return (c) => c !== "/";
+  const re = new RegExp(`^(?:${source})$`, flags);
+  const memo = /* @__PURE__ */ new Map();
+  return (c) => {
+    let r = memo.get(c);
+    if (r === void 0) memo.set(c, r = re.test(c));
+    return r;
+  };
+}
+function literal(c, flags) {
+  if (!flags.includes("i")) return { t: "char", test: (x) => x === c };
+  return { t: "char", test: charTest(`\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`, flags) };
+}
+function maxLength(a) {
+  switch (a.t) {
+    case "char":
+      return 1;
+    case "seq":
+      return a.items.reduce((n, x) => n + maxLength(x), 0);
+    case "alt":
+      return Math.max(...a.alts.map(maxLength));
+    case "star":
+    case "plus":
+      return Infinity;
+    case "opt":
+      return maxLength(a.body);
+    default:
+      return 0;
+  }
+}
+function parseRegex(src, flags) {
+  if (/[^i]/.test(flags)) throw new Unsupported(`regex flags ${flags}`);
+  let i = 0;
+  const alt = () => {
+    const alts = [seq()];
+    while (src[i] === "|") {
+      i++;
+      alts.push(seq());
+    }
+    return alts.length === 1 ? alts[0] : { t: "alt", alts };
+  };
+  const seq = () => {
+    const items = [];
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      const a = quantified(atom());
+      if (a.t === "look" && maxLength(a.body) === Infinity && items[items.length - 1]?.t !== "bol")
+        throw new Unsupported("unbounded lookahead");
+      items.push(a);
+    }
+    return { t: "seq", items };
+  };
+  const atom = () => {
+    const c = src[i++];
+    switch (c) {
+      case "(": {
+        let look = null;
+        if (src[i] === "?") {
+          const k = src[i + 1];
+          if (k === "=" || k === "!") look = k === "!";
+          else if (k !== ":") throw new Unsupported("group syntax");
+          i += 2;
+        }
+        const body = alt();
+        if (src[i++] !== ")") throw new Unsupported("unbalanced group");
+        return look === null ? body : { t: "look", neg: look, body };
+      }
+      case "[": {
+        let j = i;
+        while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
+        if (j >= src.length) throw new Unsupported("unterminated class");
+        const source = src.slice(i - 1, j + 1);
+        i = j + 1;
+        return { t: "char", test: charTest(source, flags) };
+      }
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" && x !== "\r" && x !== "\u2028" && x !== "\u2029" };
+      case "^":
+        return { t: "bol" };
+      case "$":
+        return { t: "eol" };
+      case "\\": {
+        const e = src[i++];
+        if (e === void 0 || /[bBc0-9]/.test(e)) throw new Unsupported(`escape \\${e ?? ""}`);
+        if (/[dDsSwWfnrtv]/.test(e)) return { t: "char", test: charTest(`\\${e}`, flags) };
+        const hex = e === "x" ? /^[0-9A-Fa-f]{2}/.exec(src.slice(i)) : e === "u" ? /^[0-9A-Fa-f]{4}/.exec(src.slice(i)) : null;
+        if (hex) {
+          i += hex[0].length;
+          return { t: "char", test: charTest(`\\${e}${hex[0]}`, flags) };
+        }
+        return literal(e, flags);
+      }
+      case "*":
+      case "+":
+      case "?":
+        throw new Unsupported(`bare ${c}`);
+      default:
+        return literal(c, flags);
+    }
+  };
+  const quantified = (a) => {
+    let min;
+    let max;
+    const q = src[i];
+    if (q === "*") [min, max] = [0, Infinity];
+    else if (q === "+") [min, max] = [1, Infinity];
+    else if (q === "?") [min, max] = [0, 1];
+    else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!m) return a;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      i += m[0].length - 1;
+    } else return a;
+    i++;
+    if (src[i] === "?") i++;
+    if (a.t === "bol" || a.t === "eol" || a.t === "look") throw new Unsupported("quantified assertion");
+    if (q !== "{") return { t: min === 0 ? max === 1 ? "opt" : "star" : "plus", body: a };
+    if (a.t !== "char" || min > MAX_REPEAT || max !== Infinity && max > MAX_REPEAT || max < min) throw new Unsupported("repeat");
+    const items = [];
+    for (let k = 0; k < min; k++) items.push(a);
+    if (max === Infinity) items.push({ t: "star", body: a });
+    else for (let k = min; k < max; k++) items.push({ t: "opt", body: a });
+    return { t: "seq", items };
+  };
+  const ast = alt();
+  if (i !== src.length) throw new Unsupported("unbalanced group");
+  return ast;
+}
+function program(ast) {
+  const states = [{ k: "match" }];
+  const push = (s) => states.push(s) - 1;
+  const emit = (a, next) => {
+    switch (a.t) {
+      case "char":
+        return push({ k: "char", test: a.test, next });
+      case "seq":
+        for (let j = a.items.length - 1; j >= 0; j--) next = emit(a.items[j], next);
+        return next;
+      case "alt":
+        return push({ k: "fork", to: a.alts.map((x) => emit(x, next)) });
+      case "opt":
+        return push({ k: "fork", to: [emit(a.body, next), next] });
+      case "star":
+      case "plus": {
+        const fork = { k: "fork", to: [] };
+        const at = push(fork);
+        const body = emit(a.body, at);
+        fork.to.push(body, next);
+        return a.t === "star" ? at : body;
+      }
+      case "bol":
+      case "eol":
+        return push({ k: a.t, next });
+      case "look":
+        return push({ k: "look", neg: a.neg, prog: program(a.body), next });
+    }
+  };
+  return { states, start: emit(ast, 0) };
+}
+function run(prog, s, from, search) {
+  const { states } = prog;
+  const seen = new Int32Array(states.length).fill(-1);
+  const stack = [];
+  const close = (list2, start, p) => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const j = stack.pop();
+      if (seen[j] === p) continue;
+      seen[j] = p;
+      const st = states[j];
+      switch (st.k) {
+        case "match":
+          stack.length = 0;
+          return true;
+        case "char":
+          list2.push(j);
+          break;
+        case "fork":
+          for (let t = st.to.length - 1; t >= 0; t--) stack.push(st.to[t]);
+          break;
+        case "bol":
+          if (p === 0) stack.push(st.next);
+          break;
+        case "eol":
+          if (p === s.length) stack.push(st.next);
+          break;
+        case "look":
+          if (run(st.prog, s, p, false) !== st.neg) stack.push(st.next);
+          break;
+      }
+    }
+    return false;
+  };
+  let list = [];
+  if (close(list, prog.start, from)) return true;
+  for (let p = from; p < s.length; p++) {
+    if (list.length === 0 && !search) return false;
+    const c = s[p];
+    const next = [];
+    for (const j of list) {
+      const st = states[j];
+      if (st.test(c) && close(next, st.next, p + 1)) return true;
+    }
+    if (search && close(next, prog.start, p + 1)) return true;
+    list = next;
+  }
+  return false;
+}
+var import_micromatch, MAX_GLOB_LENGTH, MAX_FALLBACK_WILDCARDS, GlobError, cache, WINDOWS, Unsupported, MAX_REPEAT;
+var init_glob = __esm({
+  "src/util/glob.ts"() {
+    "use strict";
+    import_micromatch = __toESM(require_micromatch());
+    init_safe_text();
+    MAX_GLOB_LENGTH = 256;
+    MAX_FALLBACK_WILDCARDS = 2;
+    GlobError = class extends Error {
+      constructor(glob, message) {
+        super(message);
+        this.glob = glob;
+        this.name = "GlobError";
+      }
+      glob;
+    };
+    cache = /* @__PURE__ */ new Map();
+    WINDOWS = process.platform === "win32";
+    Unsupported = class extends Error {
+    };
+    MAX_REPEAT = 10;
+  }
+});
+
 // src/classify/names.ts
 function splitWords(name) {
   const out = [];
@@ -3204,12 +3523,12 @@ function extraSequences(extra) {
   return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
 }
 function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
+  const cache2 = cacheFor(opts);
+  const hit = cache2.get(name);
   if (hit) return hit;
   const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
+  if (cache2.size > 5e4) cache2.clear();
+  cache2.set(name, r);
   return r;
 }
 function analyzeUncached(name, opts) {
@@ -3280,20 +3599,20 @@ function cacheFor(opts) {
 function allowMatcher(patterns) {
   let m = matchers.get(patterns);
   if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch.default.matcher(g, { nocase: true }));
+    const exact = new Set(patterns.filter((p) => !isGlob(p)).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => isGlob(p));
+    const globFns = globs.map((g) => globMatcher(g, { nocase: true }));
     m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
     matchers.set(patterns, m);
   }
   return m;
 }
-var import_micromatch, WORD_RE, SEP_RE, SUBSTRING_DENY, SUBSTRING_EXCLUDE, SUFFIX_DENY, SUFFIX_EXCLUDE, WHOLE_DENY, LAST_DENY, KEY_QUALIFIERS, WEAK_QUALIFIERS, KEY_WORDS, TAIL_EXEMPT, AFTER_EXEMPT, ID_TAIL, DIGEST_TAIL, QUANTITY_TAIL, QUANTITY_ANY, ANY_EXEMPT, GPG_WORDS, WHOLE_NAME_EXEMPT, NO_OPTS, caches, matchers;
+var WORD_RE, SEP_RE, SUBSTRING_DENY, SUBSTRING_EXCLUDE, SUFFIX_DENY, SUFFIX_EXCLUDE, WHOLE_DENY, LAST_DENY, KEY_QUALIFIERS, WEAK_QUALIFIERS, KEY_WORDS, TAIL_EXEMPT, AFTER_EXEMPT, ID_TAIL, DIGEST_TAIL, QUANTITY_TAIL, QUANTITY_ANY, ANY_EXEMPT, GPG_WORDS, WHOLE_NAME_EXEMPT, NO_OPTS, caches, matchers;
 var init_names = __esm({
   "src/classify/names.ts"() {
     "use strict";
-    import_micromatch = __toESM(require_micromatch());
-    init_go();
+    init_glob();
+    init_env();
     WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
     SEP_RE = /[^A-Za-z0-9]+/;
     SUBSTRING_DENY = ["password", "passwd", "passphrase", "passcode", "pword", "secret", "token", "apikey", "credential"];
@@ -3849,12 +4168,25 @@ function kindOf(value, parts) {
   if (isPlaceholder(lit)) return "placeholder";
   return "literal";
 }
+function isDescription(t) {
+  const words = t.toLowerCase().split(/[-_ ]+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => DESCRIPTION_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+function isRepeatedFiller(t) {
+  const parts = t.split(/[._-]/);
+  const long = parts.filter((p) => p.length > 4);
+  return long.length > 0 && long.every(oneCharacterRepeated) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
+function oneCharacterRepeated(p) {
+  for (let i = 1; i < p.length; i++) if (p.charCodeAt(i) !== p.charCodeAt(0)) return false;
+  return true;
+}
 function isPlaceholder(text) {
   let t = text.trim();
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t) || isDescription(t) || isRepeatedFiller(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
@@ -3920,7 +4252,7 @@ function dominantCharRatio(s) {
   }
   return max / s.length;
 }
-var SPECIAL_CHAR, NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, PLACEHOLDER_RES, joinRes, PLACEHOLDER_CI, PLACEHOLDER_CS, ASCII_COUNTS, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
+var SPECIAL_CHAR, NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, DESCRIPTION_WORDS, PLACEHOLDER_RES, joinRes, PLACEHOLDER_CI, PLACEHOLDER_CS, ASCII_COUNTS, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
 var init_values = __esm({
   "src/classify/values.ts"() {
     "use strict";
@@ -4010,7 +4342,56 @@ var init_values = __esm({
       "{}",
       "[]",
       '""',
-      "''"
+      "''",
+      "insecure",
+      "not-secure",
+      "not_secure"
+    ]);
+    DESCRIPTION_WORDS = /* @__PURE__ */ new Set([
+      "a",
+      "an",
+      "and",
+      "any",
+      "some",
+      "my",
+      "the",
+      "long",
+      "random",
+      "secure",
+      "strong",
+      "unique",
+      "alphanumeric",
+      "string",
+      "secret",
+      "key",
+      "token",
+      "password",
+      "passphrase",
+      "value",
+      "generate",
+      "generated",
+      "with",
+      "of",
+      "character",
+      "characters",
+      "chars",
+      "here",
+      "example",
+      "sample",
+      "hex",
+      "base64",
+      "bytes",
+      "at",
+      "least",
+      "min",
+      "minimum",
+      "super",
+      "very",
+      "complex",
+      "random-string",
+      "goes",
+      "your",
+      "own"
     ]);
     PLACEHOLDER_RES = [
       /^<[^<>]*>$/,
@@ -4080,7 +4461,7 @@ function literalSecret(s) {
 function groupCount(src) {
   return new RegExp(`${src}|`).exec("").length - 1;
 }
-function compile(formats, ci) {
+function compile2(formats, ci) {
   const groups = [];
   let idx = 1;
   const parts = [];
@@ -4094,7 +4475,7 @@ function compile(formats, ci) {
   const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
-function run(c, text, out) {
+function run2(c, text, out) {
   if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
@@ -4118,8 +4499,8 @@ function run(c, text, out) {
 function scanText(text) {
   if (text.length < 8) return [];
   const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
+  run2(CS, text, found);
+  run2(CI, text, found);
   if (found.length <= 1) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out = [];
@@ -4409,11 +4790,11 @@ var init_tokens = __esm({
         hints: ["machine"]
       }
     ];
-    CS = compile(
+    CS = compile2(
       FORMATS.filter((f) => !f.ci),
       false
     );
-    CI = compile(
+    CI = compile2(
       FORMATS.filter((f) => f.ci),
       true
     );
@@ -4421,6 +4802,13 @@ var init_tokens = __esm({
 });
 
 // src/classify/index.ts
+function publicIdName(words) {
+  if (words.includes("secret")) return false;
+  if (words.includes("pusher") && words.includes("key")) return true;
+  const storage = ["aws", "minio", "s3", "spaces", "r2", "b2", "gcs", "storage", "bucket", "wasabi", "oss", "do"];
+  const i = words.indexOf("access");
+  return i >= 0 && words[i + 1] === "key" && (i === 0 || words.some((w) => storage.includes(w)));
+}
 function awsSecretName(words) {
   const joined = words.join("");
   return words.includes("aws") && (joined.includes("secret") || joined.includes("key")) || joined.includes("secretaccesskey");
@@ -4444,13 +4832,16 @@ function classify(name, value, opts) {
   if (nameSecret && a.word) res.nameWord = a.word;
   if (value !== null && (vk === "literal" || vk === "reference")) {
     const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+    if (f) {
+      const published = PUBLISHED_KEYS.find(([, key]) => value.includes(key))?.[0];
+      return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text, ...published ? { published } : {} };
+    }
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
+  if (isAwsDocExample(lit) || PUBLIC_BY_DESIGN.test(lit) || publicIdName(splitWords(name))) return res;
   switch (a.exemption) {
     case "static":
     case "allow":
@@ -4483,12 +4874,12 @@ function classify(name, value, opts) {
 function scanAssignments2(text, opts) {
   return scanAssignments(text, classify, opts);
 }
-var AUTH_SCHEMES, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WORDS, CREDS_FILE_NAME, AWS_SECRET_VALUE;
+var AUTH_SCHEMES, PUBLIC_BY_DESIGN, PUBLISHED_KEYS, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WORDS, CREDS_FILE_NAME, AWS_SECRET_VALUE;
 var init_classify = __esm({
   "src/classify/index.ts"() {
     "use strict";
     init_assignments();
-    init_go();
+    init_env();
     init_names();
     init_tokens();
     init_values();
@@ -4496,7 +4887,7 @@ var init_classify = __esm({
     init_values();
     init_tokens();
     init_mask();
-    init_go();
+    init_env();
     AUTH_SCHEMES = /* @__PURE__ */ new Set([
       "basic",
       "bearer",
@@ -4566,6 +4957,10 @@ var init_classify = __esm({
       "id_token",
       "client_credentials"
     ]);
+    PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_[0-9A-Za-z]{10,}|phc_[0-9A-Za-z]{20,}|\d+-[0-9a-z]+\.apps\.googleusercontent\.com)$/;
+    PUBLISHED_KEYS = [
+      ["Azurite emulator account key (devstoreaccount1)", "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="]
+    ];
     CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
     URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
     CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
@@ -4627,42 +5022,6 @@ var init_redact = __esm({
     init_mask();
     init_classify();
     init_values();
-  }
-});
-
-// src/util/safe-text.ts
-var safe_text_exports = {};
-__export(safe_text_exports, {
-  displayName: () => displayName,
-  noWorkflowCommands: () => noWorkflowCommands,
-  visible: () => visible
-});
-function escapeChar(c) {
-  const named = NAMED[c];
-  if (named) return named;
-  const code = c.charCodeAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function visible(s) {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
-}
-function displayName(name) {
-  if (PLAIN_NAME.test(name)) return name;
-  const cut = name.search(/[:=\s]/);
-  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
-  return `"${visible(head).replace(/"/g, '\\"')}"`;
-}
-function noWorkflowCommands(text) {
-  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
-}
-var UNSAFE, NAMED, PLAIN_NAME;
-var init_safe_text = __esm({
-  "src/util/safe-text.ts"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
-    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
-    PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
   }
 });
 

@@ -84,53 +84,16 @@ var init_assignments = __esm({
   }
 });
 
-// src/classify/go.ts
+// src/go/env.ts
 function isGoVar(name) {
   return GO_ENV_VARS.has(name);
 }
 function isGoBinary(word) {
   return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
 }
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
-  return { repo: rest.toLowerCase(), tag: null };
-}
-function golangImage(ref) {
-  if (!ref) return NOT_GO;
-  const { repo, tag } = splitImageRef(ref);
-  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
-  if (!isGo) return NOT_GO;
-  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
-  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
-}
-function golangTagVersion(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
-  const { tag } = splitImageRef(ref);
-  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
-  return m ? m[1] : null;
-}
-function goVersionsAgree(a, b) {
-  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
-  const x = parts(a);
-  const y = parts(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
-function isPlainOsImage(ref) {
-  if (!ref) return false;
-  const { repo } = splitImageRef(ref);
-  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
-  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
-}
-var GO_ENV_VARS, NOT_GO, GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV, GO_COMPUTED_VARS;
-var init_go = __esm({
-  "src/classify/go.ts"() {
+var GO_ENV_VARS, GO_COMPUTED_VARS;
+var init_env = __esm({
+  "src/go/env.ts"() {
     "use strict";
     GO_ENV_VARS = /* @__PURE__ */ new Set([
       "AR",
@@ -204,15 +167,6 @@ var init_go = __esm({
       "GOMEMLIMIT",
       "GOTRACEBACK"
     ]);
-    NOT_GO = { golang: false, goroot: null, windows: false };
-    GOLANG_IMAGE_ENV = {
-      GOPATH: "/go",
-      GOTOOLCHAIN: "local",
-      PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-    };
-    GOLANG_WINDOWS_IMAGE_ENV = {
-      GOPATH: "C:\\go"
-    };
     GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
       "GOEXE",
       "GOGCCFLAGS",
@@ -594,24 +548,24 @@ var require_fill_range = __commonJS({
       }
       return options.stringify === true;
     };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
+    var pad = (input, maxLength2, toNumber) => {
+      if (maxLength2 > 0) {
         let dash = input[0] === "-" ? "-" : "";
         if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+        input = dash + input.padStart(dash ? maxLength2 - 1 : maxLength2, "0");
       }
       if (toNumber === false) {
         return String(input);
       }
       return input;
     };
-    var toMaxLen = (input, maxLength) => {
+    var toMaxLen = (input, maxLength2) => {
       let negative = input[0] === "-" ? "-" : "";
       if (negative) {
         input = input.slice(1);
-        maxLength--;
+        maxLength2--;
       }
-      while (input.length < maxLength) input = "0" + input;
+      while (input.length < maxLength2) input = "0" + input;
       return negative ? "-" + input : input;
     };
     var toSequence = (parts, options, maxLen) => {
@@ -766,7 +720,7 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
-    var compile2 = (ast, options = {}) => {
+    var compile3 = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -808,7 +762,7 @@ var require_compile = __commonJS({
       };
       return walk(ast);
     };
-    module2.exports = compile2;
+    module2.exports = compile3;
   }
 });
 
@@ -1250,7 +1204,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
-    var compile2 = require_compile();
+    var compile3 = require_compile();
     var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
@@ -1283,7 +1237,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile2(input, options);
+      return compile3(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -1628,7 +1582,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -1671,7 +1625,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -1680,7 +1634,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -1717,7 +1671,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -1731,7 +1685,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
+                  isGlob2 = token.isGlob = true;
                   finished = true;
                   break;
                 }
@@ -1743,7 +1697,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1751,7 +1705,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1767,7 +1721,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -1783,7 +1737,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             while (eos() !== true && (code = advance())) {
               if (code === CHAR_LEFT_PARENTHESES) {
@@ -1800,7 +1754,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1810,7 +1764,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str;
       let prefix = "";
@@ -1820,10 +1774,10 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob = str;
       } else {
@@ -1848,7 +1802,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -1904,7 +1858,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -1912,7 +1866,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -2118,7 +2072,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2151,8 +2105,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -2276,15 +2230,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -2851,7 +2805,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants3.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -2910,7 +2864,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -3038,7 +2992,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants2;
+    picomatch.constants = constants3;
     module2.exports = picomatch;
   }
 });
@@ -3064,7 +3018,7 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch3 = (list, patterns, options) => {
+    var micromatch2 = (list, patterns, options) => {
       patterns = [].concat(patterns);
       list = [].concat(list);
       let omit = /* @__PURE__ */ new Set();
@@ -3105,11 +3059,11 @@ var require_micromatch = __commonJS({
       }
       return matches3;
     };
-    micromatch3.match = micromatch3;
-    micromatch3.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch3.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    micromatch3.any = micromatch3.isMatch;
-    micromatch3.not = (list, patterns, options = {}) => {
+    micromatch2.match = micromatch2;
+    micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch2.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch2.any = micromatch2.isMatch;
+    micromatch2.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
@@ -3117,7 +3071,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches3 = new Set(micromatch3(list, patterns, { ...options, onResult }));
+      let matches3 = new Set(micromatch2(list, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches3.has(item)) {
           result.add(item);
@@ -3125,12 +3079,12 @@ var require_micromatch = __commonJS({
       }
       return [...result];
     };
-    micromatch3.contains = (str, pattern, options) => {
+    micromatch2.contains = (str, pattern, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch3.contains(str, p, options));
+        return pattern.some((p) => micromatch2.contains(str, p, options));
       }
       if (typeof pattern === "string") {
         if (isEmptyString(str) || isEmptyString(pattern)) {
@@ -3140,18 +3094,18 @@ var require_micromatch = __commonJS({
           return true;
         }
       }
-      return micromatch3.isMatch(str, pattern, { ...options, contains: true });
+      return micromatch2.isMatch(str, pattern, { ...options, contains: true });
     };
-    micromatch3.matchKeys = (obj, patterns, options) => {
+    micromatch2.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
         throw new TypeError("Expected the first argument to be an object");
       }
-      let keys = micromatch3(Object.keys(obj), patterns, options);
+      let keys = micromatch2(Object.keys(obj), patterns, options);
       let res = {};
       for (let key of keys) res[key] = obj[key];
       return res;
     };
-    micromatch3.some = (list, patterns, options) => {
+    micromatch2.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -3161,7 +3115,7 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch3.every = (list, patterns, options) => {
+    micromatch2.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -3171,13 +3125,13 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch3.all = (str, patterns, options) => {
+    micromatch2.all = (str, patterns, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
-    micromatch3.capture = (glob, input, options) => {
+    micromatch2.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
@@ -3185,9 +3139,9 @@ var require_micromatch = __commonJS({
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch3.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch3.scan = (...args) => picomatch.scan(...args);
-    micromatch3.parse = (patterns, options) => {
+    micromatch2.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch2.scan = (...args) => picomatch.scan(...args);
+    micromatch2.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str of braces(String(pattern), options)) {
@@ -3196,19 +3150,350 @@ var require_micromatch = __commonJS({
       }
       return res;
     };
-    micromatch3.braces = (pattern, options) => {
+    micromatch2.braces = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
       if (options && options.nobrace === true || !hasBraces(pattern)) {
         return [pattern];
       }
       return braces(pattern, options);
     };
-    micromatch3.braceExpand = (pattern, options) => {
+    micromatch2.braceExpand = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch3.braces(pattern, { ...options, expand: true });
+      return micromatch2.braces(pattern, { ...options, expand: true });
     };
-    micromatch3.hasBraces = hasBraces;
-    module2.exports = micromatch3;
+    micromatch2.hasBraces = hasBraces;
+    module2.exports = micromatch2;
+  }
+});
+
+// src/util/safe-text.ts
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
+}
+function displayName(name) {
+  if (PLAIN_NAME.test(name)) return name;
+  const cut = name.search(/[:=\s]/);
+  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
+  return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
+}
+var UNSAFE, NAMED, PLAIN_NAME;
+var init_safe_text = __esm({
+  "src/util/safe-text.ts"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+    PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+  }
+});
+
+// src/util/glob.ts
+var glob_exports = {};
+__export(glob_exports, {
+  GlobError: () => GlobError,
+  MAX_FALLBACK_WILDCARDS: () => MAX_FALLBACK_WILDCARDS,
+  MAX_GLOB_LENGTH: () => MAX_GLOB_LENGTH,
+  anyGlobMatcher: () => anyGlobMatcher,
+  globMatcher: () => globMatcher,
+  isGlob: () => isGlob,
+  scanGlob: () => scanGlob
+});
+function isGlob(p) {
+  return import_micromatch.default.scan(p).isGlob;
+}
+function scanGlob(input) {
+  const { base, glob } = import_micromatch.default.scan(input);
+  return { base, glob };
+}
+function globMatcher(glob, opts = {}) {
+  const key = `${opts.nocase ? "i" : "-"}${opts.dot ? "d" : "-"}${glob}`;
+  let m = cache.get(key);
+  if (!m) {
+    if (cache.size >= 1e3) cache.clear();
+    cache.set(key, m = compile(glob, opts));
+  }
+  return m;
+}
+function anyGlobMatcher(globs, opts = {}) {
+  const each = globs.map((g) => globMatcher(g, opts));
+  return (s) => each.some((f) => f(s));
+}
+function shown(glob) {
+  const cut = glob.length > 60 ? `${glob.slice(0, 60)}\u2026` : glob;
+  return `"${visible(cut).replace(/"/g, '\\"')}"`;
+}
+function compile(glob, opts) {
+  if (glob === "") throw new GlobError(glob, "glob is empty");
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
+  let re;
+  try {
+    re = import_micromatch.default.makeRe(glob, mmOpts);
+  } catch (e) {
+    throw new GlobError(glob, `glob ${shown(glob)} is invalid (${visible(String(e.message).split("\n")[0] ?? "")})`);
+  }
+  let test;
+  try {
+    const prog = program(parseRegex(re.source, re.flags));
+    test = (s) => run(prog, s, 0, true);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    if (wildcards(glob) > MAX_FALLBACK_WILDCARDS)
+      throw new GlobError(
+        glob,
+        `glob ${shown(glob)} is too complex (more than ${MAX_FALLBACK_WILDCARDS} wildcards, groups or escapes around syntax that cannot be matched in linear time); simplify it`
+      );
+    test = (s) => re.test(s);
+  }
+  return (s) => {
+    if (s === "") return false;
+    const out = WINDOWS ? s.replace(/\\/g, "/") : s;
+    return s === glob || out === glob || test(out);
+  };
+}
+function wildcards(glob) {
+  return (glob.match(/\*+|[?([{\\]/g) ?? []).length;
+}
+function charTest(source, flags) {
+  if (source === "[^/]") return (c) => c !== "/";
+  const re = new RegExp(`^(?:${source})$`, flags);
+  const memo = /* @__PURE__ */ new Map();
+  return (c) => {
+    let r = memo.get(c);
+    if (r === void 0) memo.set(c, r = re.test(c));
+    return r;
+  };
+}
+function literal(c, flags) {
+  if (!flags.includes("i")) return { t: "char", test: (x) => x === c };
+  return { t: "char", test: charTest(`\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`, flags) };
+}
+function maxLength(a) {
+  switch (a.t) {
+    case "char":
+      return 1;
+    case "seq":
+      return a.items.reduce((n, x) => n + maxLength(x), 0);
+    case "alt":
+      return Math.max(...a.alts.map(maxLength));
+    case "star":
+    case "plus":
+      return Infinity;
+    case "opt":
+      return maxLength(a.body);
+    default:
+      return 0;
+  }
+}
+function parseRegex(src, flags) {
+  if (/[^i]/.test(flags)) throw new Unsupported(`regex flags ${flags}`);
+  let i = 0;
+  const alt = () => {
+    const alts = [seq()];
+    while (src[i] === "|") {
+      i++;
+      alts.push(seq());
+    }
+    return alts.length === 1 ? alts[0] : { t: "alt", alts };
+  };
+  const seq = () => {
+    const items = [];
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      const a = quantified(atom());
+      if (a.t === "look" && maxLength(a.body) === Infinity && items[items.length - 1]?.t !== "bol")
+        throw new Unsupported("unbounded lookahead");
+      items.push(a);
+    }
+    return { t: "seq", items };
+  };
+  const atom = () => {
+    const c = src[i++];
+    switch (c) {
+      case "(": {
+        let look = null;
+        if (src[i] === "?") {
+          const k = src[i + 1];
+          if (k === "=" || k === "!") look = k === "!";
+          else if (k !== ":") throw new Unsupported("group syntax");
+          i += 2;
+        }
+        const body = alt();
+        if (src[i++] !== ")") throw new Unsupported("unbalanced group");
+        return look === null ? body : { t: "look", neg: look, body };
+      }
+      case "[": {
+        let j = i;
+        while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
+        if (j >= src.length) throw new Unsupported("unterminated class");
+        const source = src.slice(i - 1, j + 1);
+        i = j + 1;
+        return { t: "char", test: charTest(source, flags) };
+      }
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" && x !== "\r" && x !== "\u2028" && x !== "\u2029" };
+      case "^":
+        return { t: "bol" };
+      case "$":
+        return { t: "eol" };
+      case "\\": {
+        const e = src[i++];
+        if (e === void 0 || /[bBc0-9]/.test(e)) throw new Unsupported(`escape \\${e ?? ""}`);
+        if (/[dDsSwWfnrtv]/.test(e)) return { t: "char", test: charTest(`\\${e}`, flags) };
+        const hex = e === "x" ? /^[0-9A-Fa-f]{2}/.exec(src.slice(i)) : e === "u" ? /^[0-9A-Fa-f]{4}/.exec(src.slice(i)) : null;
+        if (hex) {
+          i += hex[0].length;
+          return { t: "char", test: charTest(`\\${e}${hex[0]}`, flags) };
+        }
+        return literal(e, flags);
+      }
+      case "*":
+      case "+":
+      case "?":
+        throw new Unsupported(`bare ${c}`);
+      default:
+        return literal(c, flags);
+    }
+  };
+  const quantified = (a) => {
+    let min;
+    let max;
+    const q = src[i];
+    if (q === "*") [min, max] = [0, Infinity];
+    else if (q === "+") [min, max] = [1, Infinity];
+    else if (q === "?") [min, max] = [0, 1];
+    else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!m) return a;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      i += m[0].length - 1;
+    } else return a;
+    i++;
+    if (src[i] === "?") i++;
+    if (a.t === "bol" || a.t === "eol" || a.t === "look") throw new Unsupported("quantified assertion");
+    if (q !== "{") return { t: min === 0 ? max === 1 ? "opt" : "star" : "plus", body: a };
+    if (a.t !== "char" || min > MAX_REPEAT || max !== Infinity && max > MAX_REPEAT || max < min) throw new Unsupported("repeat");
+    const items = [];
+    for (let k = 0; k < min; k++) items.push(a);
+    if (max === Infinity) items.push({ t: "star", body: a });
+    else for (let k = min; k < max; k++) items.push({ t: "opt", body: a });
+    return { t: "seq", items };
+  };
+  const ast = alt();
+  if (i !== src.length) throw new Unsupported("unbalanced group");
+  return ast;
+}
+function program(ast) {
+  const states = [{ k: "match" }];
+  const push = (s) => states.push(s) - 1;
+  const emit = (a, next) => {
+    switch (a.t) {
+      case "char":
+        return push({ k: "char", test: a.test, next });
+      case "seq":
+        for (let j = a.items.length - 1; j >= 0; j--) next = emit(a.items[j], next);
+        return next;
+      case "alt":
+        return push({ k: "fork", to: a.alts.map((x) => emit(x, next)) });
+      case "opt":
+        return push({ k: "fork", to: [emit(a.body, next), next] });
+      case "star":
+      case "plus": {
+        const fork = { k: "fork", to: [] };
+        const at = push(fork);
+        const body = emit(a.body, at);
+        fork.to.push(body, next);
+        return a.t === "star" ? at : body;
+      }
+      case "bol":
+      case "eol":
+        return push({ k: a.t, next });
+      case "look":
+        return push({ k: "look", neg: a.neg, prog: program(a.body), next });
+    }
+  };
+  return { states, start: emit(ast, 0) };
+}
+function run(prog, s, from, search) {
+  const { states } = prog;
+  const seen = new Int32Array(states.length).fill(-1);
+  const stack = [];
+  const close = (list2, start, p) => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const j = stack.pop();
+      if (seen[j] === p) continue;
+      seen[j] = p;
+      const st = states[j];
+      switch (st.k) {
+        case "match":
+          stack.length = 0;
+          return true;
+        case "char":
+          list2.push(j);
+          break;
+        case "fork":
+          for (let t = st.to.length - 1; t >= 0; t--) stack.push(st.to[t]);
+          break;
+        case "bol":
+          if (p === 0) stack.push(st.next);
+          break;
+        case "eol":
+          if (p === s.length) stack.push(st.next);
+          break;
+        case "look":
+          if (run(st.prog, s, p, false) !== st.neg) stack.push(st.next);
+          break;
+      }
+    }
+    return false;
+  };
+  let list = [];
+  if (close(list, prog.start, from)) return true;
+  for (let p = from; p < s.length; p++) {
+    if (list.length === 0 && !search) return false;
+    const c = s[p];
+    const next = [];
+    for (const j of list) {
+      const st = states[j];
+      if (st.test(c) && close(next, st.next, p + 1)) return true;
+    }
+    if (search && close(next, prog.start, p + 1)) return true;
+    list = next;
+  }
+  return false;
+}
+var import_micromatch, MAX_GLOB_LENGTH, MAX_FALLBACK_WILDCARDS, GlobError, cache, WINDOWS, Unsupported, MAX_REPEAT;
+var init_glob = __esm({
+  "src/util/glob.ts"() {
+    "use strict";
+    import_micromatch = __toESM(require_micromatch());
+    init_safe_text();
+    MAX_GLOB_LENGTH = 256;
+    MAX_FALLBACK_WILDCARDS = 2;
+    GlobError = class extends Error {
+      constructor(glob, message) {
+        super(message);
+        this.glob = glob;
+        this.name = "GlobError";
+      }
+      glob;
+    };
+    cache = /* @__PURE__ */ new Map();
+    WINDOWS = process.platform === "win32";
+    Unsupported = class extends Error {
+    };
+    MAX_REPEAT = 10;
   }
 });
 
@@ -3270,12 +3555,12 @@ function extraSequences(extra) {
   return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
 }
 function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
+  const cache2 = cacheFor(opts);
+  const hit = cache2.get(name);
   if (hit) return hit;
   const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
+  if (cache2.size > 5e4) cache2.clear();
+  cache2.set(name, r);
   return r;
 }
 function analyzeUncached(name, opts) {
@@ -3351,20 +3636,20 @@ function cacheFor(opts) {
 function allowMatcher(patterns) {
   let m = matchers.get(patterns);
   if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch.default.matcher(g, { nocase: true }));
+    const exact = new Set(patterns.filter((p) => !isGlob(p)).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => isGlob(p));
+    const globFns = globs.map((g) => globMatcher(g, { nocase: true }));
     m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
     matchers.set(patterns, m);
   }
   return m;
 }
-var import_micromatch, DEFAULT_RUNTIME_SUFFIXES, WORD_RE, SEP_RE, SUBSTRING_DENY, SUBSTRING_EXCLUDE, SUFFIX_DENY, SUFFIX_EXCLUDE, WHOLE_DENY, LAST_DENY, KEY_QUALIFIERS, WEAK_QUALIFIERS, KEY_WORDS, TAIL_EXEMPT, AFTER_EXEMPT, ID_TAIL, DIGEST_TAIL, QUANTITY_TAIL, QUANTITY_ANY, ANY_EXEMPT, GPG_WORDS, WHOLE_NAME_EXEMPT, NO_OPTS, caches, matchers;
+var DEFAULT_RUNTIME_SUFFIXES, WORD_RE, SEP_RE, SUBSTRING_DENY, SUBSTRING_EXCLUDE, SUFFIX_DENY, SUFFIX_EXCLUDE, WHOLE_DENY, LAST_DENY, KEY_QUALIFIERS, WEAK_QUALIFIERS, KEY_WORDS, TAIL_EXEMPT, AFTER_EXEMPT, ID_TAIL, DIGEST_TAIL, QUANTITY_TAIL, QUANTITY_ANY, ANY_EXEMPT, GPG_WORDS, WHOLE_NAME_EXEMPT, NO_OPTS, caches, matchers;
 var init_names = __esm({
   "src/classify/names.ts"() {
     "use strict";
-    import_micromatch = __toESM(require_micromatch());
-    init_go();
+    init_glob();
+    init_env();
     DEFAULT_RUNTIME_SUFFIXES = ["_SECRET", "_KEY", "_TOKEN", "_PASSWORD", "_PASSWD", "_PWD"];
     WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
     SEP_RE = /[^A-Za-z0-9]+/;
@@ -3924,12 +4209,25 @@ function kindOf(value, parts) {
   if (isPlaceholder(lit)) return "placeholder";
   return "literal";
 }
+function isDescription(t) {
+  const words = t.toLowerCase().split(/[-_ ]+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => DESCRIPTION_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+function isRepeatedFiller(t) {
+  const parts = t.split(/[._-]/);
+  const long = parts.filter((p) => p.length > 4);
+  return long.length > 0 && long.every(oneCharacterRepeated) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
+function oneCharacterRepeated(p) {
+  for (let i = 1; i < p.length; i++) if (p.charCodeAt(i) !== p.charCodeAt(0)) return false;
+  return true;
+}
 function isPlaceholder(text) {
   let t = text.trim();
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t) || isDescription(t) || isRepeatedFiller(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
@@ -3995,7 +4293,7 @@ function dominantCharRatio(s) {
   }
   return max / s.length;
 }
-var SPECIAL_CHAR, NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, PLACEHOLDER_RES, joinRes, PLACEHOLDER_CI, PLACEHOLDER_CS, ASCII_COUNTS, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
+var SPECIAL_CHAR, NAME_START, NAME_CHAR, SPECIAL_PARAM, PERCENT_VAR, BRACED_NAME, PLACEHOLDER_WORDS, DESCRIPTION_WORDS, PLACEHOLDER_RES, joinRes, PLACEHOLDER_CI, PLACEHOLDER_CS, ASCII_COUNTS, PATH_RE, KEY_FILE_RE, UNIT, NUMBER_DURATION;
 var init_values = __esm({
   "src/classify/values.ts"() {
     "use strict";
@@ -4085,7 +4383,56 @@ var init_values = __esm({
       "{}",
       "[]",
       '""',
-      "''"
+      "''",
+      "insecure",
+      "not-secure",
+      "not_secure"
+    ]);
+    DESCRIPTION_WORDS = /* @__PURE__ */ new Set([
+      "a",
+      "an",
+      "and",
+      "any",
+      "some",
+      "my",
+      "the",
+      "long",
+      "random",
+      "secure",
+      "strong",
+      "unique",
+      "alphanumeric",
+      "string",
+      "secret",
+      "key",
+      "token",
+      "password",
+      "passphrase",
+      "value",
+      "generate",
+      "generated",
+      "with",
+      "of",
+      "character",
+      "characters",
+      "chars",
+      "here",
+      "example",
+      "sample",
+      "hex",
+      "base64",
+      "bytes",
+      "at",
+      "least",
+      "min",
+      "minimum",
+      "super",
+      "very",
+      "complex",
+      "random-string",
+      "goes",
+      "your",
+      "own"
     ]);
     PLACEHOLDER_RES = [
       /^<[^<>]*>$/,
@@ -4155,7 +4502,7 @@ function literalSecret(s) {
 function groupCount(src) {
   return new RegExp(`${src}|`).exec("").length - 1;
 }
-function compile(formats, ci) {
+function compile2(formats, ci) {
   const groups = [];
   let idx = 1;
   const parts = [];
@@ -4169,7 +4516,7 @@ function compile(formats, ci) {
   const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
-function run(c, text, out) {
+function run2(c, text, out) {
   if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
@@ -4193,8 +4540,8 @@ function run(c, text, out) {
 function scanText(text) {
   if (text.length < 8) return [];
   const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
+  run2(CS, text, found);
+  run2(CI, text, found);
   if (found.length <= 1) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out = [];
@@ -4484,11 +4831,11 @@ var init_tokens = __esm({
         hints: ["machine"]
       }
     ];
-    CS = compile(
+    CS = compile2(
       FORMATS.filter((f) => !f.ci),
       false
     );
-    CI = compile(
+    CI = compile2(
       FORMATS.filter((f) => f.ci),
       true
     );
@@ -4496,6 +4843,13 @@ var init_tokens = __esm({
 });
 
 // src/classify/index.ts
+function publicIdName(words) {
+  if (words.includes("secret")) return false;
+  if (words.includes("pusher") && words.includes("key")) return true;
+  const storage = ["aws", "minio", "s3", "spaces", "r2", "b2", "gcs", "storage", "bucket", "wasabi", "oss", "do"];
+  const i = words.indexOf("access");
+  return i >= 0 && words[i + 1] === "key" && (i === 0 || words.some((w) => storage.includes(w)));
+}
 function awsSecretName(words) {
   const joined = words.join("");
   return words.includes("aws") && (joined.includes("secret") || joined.includes("key")) || joined.includes("secretaccesskey");
@@ -4519,13 +4873,16 @@ function classify(name, value, opts) {
   if (nameSecret && a.word) res.nameWord = a.word;
   if (value !== null && (vk === "literal" || vk === "reference")) {
     const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+    if (f) {
+      const published = PUBLISHED_KEYS.find(([, key]) => value.includes(key))?.[0];
+      return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text, ...published ? { published } : {} };
+    }
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
+  if (isAwsDocExample(lit) || PUBLIC_BY_DESIGN.test(lit) || publicIdName(splitWords(name))) return res;
   switch (a.exemption) {
     case "static":
     case "allow":
@@ -4558,12 +4915,12 @@ function classify(name, value, opts) {
 function scanAssignments2(text, opts) {
   return scanAssignments(text, classify, opts);
 }
-var AUTH_SCHEMES, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WORDS, CREDS_FILE_NAME, AWS_SECRET_VALUE;
+var AUTH_SCHEMES, PUBLIC_BY_DESIGN, PUBLISHED_KEYS, CREDENTIAL_QUERY, URL_VALUE, CONN_STRING_VALUE, VALUE_ONLY_WORDS, CREDS_FILE_NAME, AWS_SECRET_VALUE;
 var init_classify = __esm({
   "src/classify/index.ts"() {
     "use strict";
     init_assignments();
-    init_go();
+    init_env();
     init_names();
     init_tokens();
     init_values();
@@ -4571,7 +4928,7 @@ var init_classify = __esm({
     init_values();
     init_tokens();
     init_mask();
-    init_go();
+    init_env();
     AUTH_SCHEMES = /* @__PURE__ */ new Set([
       "basic",
       "bearer",
@@ -4641,6 +4998,10 @@ var init_classify = __esm({
       "id_token",
       "client_credentials"
     ]);
+    PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_[0-9A-Za-z]{10,}|phc_[0-9A-Za-z]{20,}|\d+-[0-9a-z]+\.apps\.googleusercontent\.com)$/;
+    PUBLISHED_KEYS = [
+      ["Azurite emulator account key (devstoreaccount1)", "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="]
+    ];
     CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
     URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
     CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
@@ -4700,42 +5061,331 @@ var init_redact = __esm({
   }
 });
 
-// src/util/safe-text.ts
-function escapeChar(c) {
-  const named = NAMED[c];
-  if (named) return named;
-  const code = c.charCodeAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function visible(s) {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
-}
-function displayName(name) {
-  if (PLAIN_NAME.test(name)) return name;
-  const cut = name.search(/[:=\s]/);
-  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
-  return `"${visible(head).replace(/"/g, '\\"')}"`;
-}
-function noWorkflowCommands(text) {
-  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
-}
-var UNSAFE, NAMED, PLAIN_NAME;
-var init_safe_text = __esm({
-  "src/util/safe-text.ts"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
-    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
-    PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-  }
-});
-
 // src/runtime/env-file-format.ts
 var ENV_FILE_FORMATS;
 var init_env_file_format = __esm({
   "src/runtime/env-file-format.ts"() {
     "use strict";
     ENV_FILE_FORMATS = ["docker", "dotenv", "compose", "json"];
+  }
+});
+
+// src/util/atomic-write.ts
+function lstatOrNull(path) {
+  try {
+    return (0, import_node_fs2.lstatSync)(path, { throwIfNoEntry: false }) ?? null;
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    throw new WriteError(`cannot access ${path}: ${code ?? "error"}`);
+  }
+}
+function checkWritable(path, options = {}) {
+  const existing = lstatOrNull(path);
+  if (!existing) return;
+  if (existing.isSymbolicLink()) throw refusedLink(path);
+  if (!existing.isFile()) throw new WriteError(`refusing to write ${path}: it is not a regular file`);
+  if (options.overwrite === false) throw refusedExisting(path);
+}
+function unlinkQuietly(path) {
+  try {
+    (0, import_node_fs2.unlinkSync)(path);
+  } catch {
+  }
+}
+function closeQuietly(fd) {
+  try {
+    (0, import_node_fs2.closeSync)(fd);
+  } catch {
+  }
+}
+function failure(path, e) {
+  if (e instanceof WriteError) return e;
+  const err = e;
+  return new WriteError(`cannot write ${path}: ${err.code ?? err.message}`);
+}
+function tempPathFor(path) {
+  tempId ??= (0, import_node_crypto.randomBytes)(4).toString("hex");
+  return (0, import_node_path2.join)((0, import_node_path2.dirname)(path), `.${(0, import_node_path2.basename)(path)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
+}
+function onPool(call) {
+  return new Promise((resolve2, reject) => call((e, value) => e ? reject(e) : resolve2(value)));
+}
+async function stageWriteAsync(path, data, options = {}) {
+  const { mode = 420, overwrite = true } = options;
+  if (overwrite) checkWritable(path, { overwrite });
+  const tmp = tempPathFor(path);
+  let fd;
+  try {
+    fd = await onPool((done) => (0, import_node_fs2.open)(tmp, CREATE_EXCL, mode, done));
+  } catch (e) {
+    throw failure(path, e);
+  }
+  try {
+    (0, import_node_fs2.fchmodSync)(fd, mode);
+    (0, import_node_fs2.writeFileSync)(fd, data);
+    await onPool((done) => (0, import_node_fs2.fsync)(fd, done));
+  } catch (e) {
+    closeQuietly(fd);
+    unlinkQuietly(tmp);
+    throw failure(path, e);
+  }
+  try {
+    (0, import_node_fs2.closeSync)(fd);
+  } catch (e) {
+    unlinkQuietly(tmp);
+    throw failure(path, e);
+  }
+  return { path, tmp, overwrite, synced: true };
+}
+async function lstatOrNullAsync(path) {
+  try {
+    return await onPool((done) => (0, import_node_fs2.lstat)(path, done));
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    throw new WriteError(`cannot access ${path}: ${code ?? "error"}`);
+  }
+}
+function refusedAt(path) {
+  try {
+    checkWritable(path, { overwrite: false });
+  } catch (e) {
+    return failure(path, e);
+  }
+  return refusedExisting(path);
+}
+async function moveIntoPlaceOnPool(staged) {
+  const { path, tmp } = staged;
+  let moved = false;
+  try {
+    if (staged.overwrite) {
+      if ((await lstatOrNullAsync(path))?.isSymbolicLink()) throw refusedLink(path);
+      await onPool((done) => (0, import_node_fs2.rename)(tmp, path, done));
+      moved = true;
+      return;
+    }
+    try {
+      await onPool((done) => (0, import_node_fs2.link)(tmp, path, done));
+    } catch (e) {
+      const code = e.code ?? "";
+      if (code === "EEXIST") throw refusedAt(path);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+      if (await lstatOrNullAsync(path)) throw refusedExisting(path);
+      await onPool((done) => (0, import_node_fs2.rename)(tmp, path, done));
+      moved = true;
+      return;
+    }
+    moved = true;
+    await onPool((done) => (0, import_node_fs2.unlink)(tmp, done)).catch(() => void 0);
+  } catch (e) {
+    throw failure(path, e);
+  } finally {
+    if (!moved) unlinkQuietly(tmp);
+  }
+}
+async function commitWrite(staged) {
+  if (staged.synced) return moveIntoPlaceOnPool(staged);
+  const { path, tmp } = staged;
+  let moved = false;
+  try {
+    const fd = (0, import_node_fs2.openSync)(tmp, import_node_fs2.constants.O_RDWR);
+    try {
+      await onPool((done) => (0, import_node_fs2.fsync)(fd, done));
+    } finally {
+      (0, import_node_fs2.closeSync)(fd);
+    }
+    if (staged.overwrite) {
+      if (lstatOrNull(path)?.isSymbolicLink()) throw refusedLink(path);
+      (0, import_node_fs2.renameSync)(tmp, path);
+      moved = true;
+      return;
+    }
+    try {
+      (0, import_node_fs2.linkSync)(tmp, path);
+    } catch (e) {
+      const code = e.code ?? "";
+      if (code === "EEXIST") throw refusedExisting(path);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+      if (lstatOrNull(path)) throw refusedExisting(path);
+      (0, import_node_fs2.renameSync)(tmp, path);
+      moved = true;
+    }
+  } catch (e) {
+    throw failure(path, e);
+  } finally {
+    if (!moved) unlinkQuietly(tmp);
+  }
+}
+function discardWrite(staged) {
+  unlinkQuietly(staged.tmp);
+}
+var import_node_fs2, import_node_path2, import_node_crypto, WriteError, refusedLink, refusedExisting, tempId, tempCount, CREATE_EXCL;
+var init_atomic_write = __esm({
+  "src/util/atomic-write.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
+    import_node_crypto = require("node:crypto");
+    WriteError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "WriteError";
+      }
+    };
+    refusedLink = (path) => new WriteError(`refusing to write ${path}: it is a symbolic link`);
+    refusedExisting = (path) => new WriteError(`refusing to overwrite ${path}: it exists (use --force)`);
+    tempCount = 0;
+    CREATE_EXCL = import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL;
+  }
+});
+
+// src/runtime/write-env-file.ts
+function refuse(name, format, why) {
+  throw new EnvFileError(`cannot write ${name} in ${format} format: ${why}`);
+}
+function checkCommon(line, format) {
+  if (line.name.length === 0) refuse("(empty name)", format, "the variable name is empty");
+  if (line.name.includes("\0") || (line.value ?? "").includes("\0")) refuse(line.name, format, "it contains a NUL byte");
+}
+function dockerLine(line) {
+  const { name, value } = line;
+  if (/[\s]/u.test(name) || name.startsWith("#")) refuse(name, "docker", 'the name contains whitespace or starts with "#"');
+  if (value !== null) {
+    if (value.includes("\n")) refuse(name, "docker", "the value contains a newline (pass it with -e or a secret, or use --format compose)");
+    if (value.endsWith("\r")) refuse(name, "docker", "the value ends with a carriage return");
+  }
+  const text = value === null ? name : `${name}=${value}`;
+  if (Buffer.byteLength(text, "utf8") + 1 > MAX_LINE_BYTES) refuse(name, "docker", "the line is 64 KiB or longer");
+  return `${text}
+`;
+}
+function composeLine(line, format) {
+  const { name, value } = line;
+  if (!COMPOSE_NAME.test(name)) refuse(name, format, "the name has characters compose does not accept");
+  if (value === null) return `${name}
+`;
+  if (!value.includes("'") && !value.includes("\r") && !value.endsWith("\\")) return `${name}='${value}'
+`;
+  const escaped = value.replace(/[\\"\n\r$]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", $: "\\$" })[c] ?? c);
+  return `${name}="${escaped}"
+`;
+}
+function serializeEnv(lines, format) {
+  for (const l of lines) checkCommon(l, format);
+  if (format === "json") {
+    const obj = {};
+    for (const l of lines) obj[l.name] = l.value;
+    return `${JSON.stringify(obj, null, 2)}
+`;
+  }
+  return lines.map((l) => format === "docker" ? dockerLine(l) : composeLine(l, format)).join("");
+}
+function checkWritable2(path, options = {}) {
+  checkWritable(path, { overwrite: options.force === true });
+  const dir = (0, import_node_path3.dirname)(path);
+  try {
+    if (!(0, import_node_fs3.statSync)(dir).isDirectory()) throw Object.assign(new Error("ENOTDIR"), { code: "ENOTDIR" });
+    (0, import_node_fs3.accessSync)(dir, import_node_fs3.constants.W_OK);
+  } catch (e) {
+    throw new WriteError(`cannot write ${path}: ${e.code ?? "error"}`);
+  }
+}
+function canonical(path) {
+  const abs = (0, import_node_path3.resolve)(path);
+  try {
+    return (0, import_node_path3.join)((0, import_node_fs3.realpathSync)((0, import_node_path3.dirname)(abs)), (0, import_node_path3.basename)(abs));
+  } catch {
+    return abs;
+  }
+}
+function sameFile(a, b) {
+  if (canonical(a) === canonical(b)) return true;
+  try {
+    const sa = (0, import_node_fs3.statSync)(a, { throwIfNoEntry: false });
+    const sb = sa && (0, import_node_fs3.statSync)(b, { throwIfNoEntry: false });
+    return Boolean(sa && sb && sa.dev === sb.dev && sa.ino === sb.ino);
+  } catch {
+    return false;
+  }
+}
+function checkDistinct(files) {
+  for (let i = 0; i < files.length; i++) {
+    for (let j = i + 1; j < files.length; j++) {
+      if (sameFile(files[i].path, files[j].path)) throw new WriteError(`refusing to write ${files[j].path}: it is the same file as ${files[i].path}`);
+    }
+  }
+}
+function keepOld(path) {
+  let existed = false;
+  try {
+    existed = (0, import_node_fs3.lstatSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    if (!existed) return { existed, old: null };
+    const old = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${(0, import_node_path3.basename)(path)}.${process.pid}.${(backups++).toString(16)}.old.tmp`);
+    (0, import_node_fs3.linkSync)(path, old);
+    return { existed, old };
+  } catch {
+    return { existed, old: null };
+  }
+}
+function quietly(call) {
+  try {
+    call();
+  } catch {
+  }
+}
+async function writeEnvFiles(files, options = {}) {
+  const force = options.force === true;
+  if (files.length > 1) {
+    for (const f of files) checkWritable2(f.path, options);
+    checkDistinct(files);
+  }
+  const staged = [];
+  const committed = [];
+  try {
+    for (const f of files) staged.push(await stageWriteAsync(f.path, f.content, { mode: 384, overwrite: force }));
+    while (staged.length > 0) {
+      const next = staged[0];
+      const before2 = files.length > 1 && force ? keepOld(next.path) : { existed: false, old: null };
+      try {
+        await commitWrite(staged.shift());
+      } catch (e) {
+        if (before2.old !== null) quietly(() => (0, import_node_fs3.unlinkSync)(before2.old));
+        for (const c of committed.reverse()) {
+          if (c.old !== null) quietly(() => (0, import_node_fs3.renameSync)(c.old, c.path));
+          else if (!c.existed) quietly(() => (0, import_node_fs3.unlinkSync)(c.path));
+        }
+        committed.length = 0;
+        throw e;
+      }
+      committed.push({ path: next.path, ...before2 });
+    }
+  } finally {
+    staged.forEach(discardWrite);
+    for (const c of committed) if (c.old !== null) quietly(() => (0, import_node_fs3.unlinkSync)(c.old));
+  }
+}
+function fileNameFor(target, format) {
+  const safe = target.replace(/^\/+/, "").replace(/[^A-Za-z0-9_.-]/g, "_").replace(/^\.+/, "_") || "target";
+  return `${safe}${format === "json" ? ".json" : ".env"}`;
+}
+var import_node_fs3, import_node_path3, EnvFileError, MAX_LINE_BYTES, COMPOSE_NAME, backups;
+var init_write_env_file = __esm({
+  "src/runtime/write-env-file.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path3 = require("node:path");
+    init_atomic_write();
+    init_env_file_format();
+    EnvFileError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "EnvFileError";
+      }
+    };
+    MAX_LINE_BYTES = 64 * 1024;
+    COMPOSE_NAME = /^[A-Za-z0-9_.\-[\]]+$/;
+    backups = 0;
   }
 });
 
@@ -4774,7 +5424,7 @@ function limiter(limit) {
   };
   return async (fn) => {
     if (running < limit) running++;
-    else await new Promise((resolve) => waiting.push(resolve));
+    else await new Promise((resolve2) => waiting.push(resolve2));
     try {
       return await fn();
     } finally {
@@ -4798,6 +5448,7 @@ function emptyModel(path, format) {
     copies: [],
     workdirs: [],
     runs: [],
+    commands: [],
     users: [],
     envFiles: [],
     suppressions: [],
@@ -4815,6 +5466,7 @@ var DEFAULT_CONFIG;
 var init_config = __esm({
   "src/engine/config.ts"() {
     "use strict";
+    init_glob();
     DEFAULT_CONFIG = {
       rules: {},
       classify: {},
@@ -4826,12 +5478,26 @@ var init_config = __esm({
   }
 });
 
-// src/engine/suppress.ts
-function matches(s, rule) {
-  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
-  if (s.source === "godock") return s.ruleIds.includes(rule.id);
-  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id) => id.toLowerCase() === a.toLowerCase()));
+// src/util/article.ts
+function indefiniteArticle(phrase) {
+  const word = phrase.trim().split(/[\s_/-]/)[0] ?? "";
+  if (word === "") return "a";
+  if (/^\d/.test(word)) return /^(8|11|18)(?!\d)|^8\d*/.test(word) ? "an" : "a";
+  const acronym = /^[A-Z][A-Z0-9]+$/.test(word) || !/[aeiouy]/i.test(word.slice(0, 3));
+  if (acronym) return VOWEL_LETTER_NAMES.has(word[0].toLowerCase()) ? "an" : "a";
+  if (YOU_SOUNDS.test(word)) return "a";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }
+var VOWEL_LETTER_NAMES, YOU_SOUNDS;
+var init_article = __esm({
+  "src/util/article.ts"() {
+    "use strict";
+    VOWEL_LETTER_NAMES = /* @__PURE__ */ new Set([..."aefhilmnorsx"]);
+    YOU_SOUNDS = /^(uni|use|usu|ura|uti|eu|one\b|once)/i;
+  }
+});
+
+// src/engine/suppress.ts
 function isSuppressed(f, rule, suppressions) {
   for (const s of suppressions) {
     if (!matches(s, rule)) continue;
@@ -4840,13 +5506,18 @@ function isSuppressed(f, rule, suppressions) {
   }
   return false;
 }
+function matches(s, rule) {
+  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
+  if (s.source === "godock") return s.ruleIds.includes(rule.id);
+  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id) => id.toLowerCase() === a.toLowerCase()));
+}
 var init_suppress = __esm({
   "src/engine/suppress.ts"() {
     "use strict";
   }
 });
 
-// src/util/derived.ts
+// src/facts/derived.ts
 function derived(model, compute) {
   let m = facts.get(model);
   if (!m) facts.set(model, m = /* @__PURE__ */ new Map());
@@ -4860,7 +5531,7 @@ function forgetDerived(model) {
 }
 var facts;
 var init_derived = __esm({
-  "src/util/derived.ts"() {
+  "src/facts/derived.ts"() {
     "use strict";
     facts = /* @__PURE__ */ new WeakMap();
   }
@@ -4868,9 +5539,10 @@ var init_derived = __esm({
 
 // src/engine/run.ts
 function renderMessage(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => {
+  return template.replace(/\{\{\s*(a\s+)?(\w+)\s*\}\}/g, (whole, article, key) => {
     const v = data?.[key];
-    return v === void 0 ? `{{${key}}}` : String(v);
+    if (v === void 0) return whole;
+    return article ? `${indefiniteArticle(String(v))} ${v}` : String(v);
   });
 }
 function lintModel(model, rules2, config = DEFAULT_CONFIG) {
@@ -4934,6 +5606,7 @@ var init_run = __esm({
     "use strict";
     init_redact();
     init_safe_text();
+    init_article();
     init_config();
     init_suppress();
     init_derived();
@@ -4985,7 +5658,7 @@ var init_define_rule = __esm({
   }
 });
 
-// src/parse/expand.ts
+// src/text/expand.ts
 function expand(text, vars, escape = "\\") {
   if (text.indexOf("$") < 0) return text;
   let out = "";
@@ -5063,12 +5736,12 @@ function referencedNames(text) {
   return out;
 }
 var init_expand = __esm({
-  "src/parse/expand.ts"() {
+  "src/text/expand.ts"() {
     "use strict";
   }
 });
 
-// src/parse/interpolation.ts
+// src/text/interpolation.ts
 function scanComposeValue(value) {
   if (value === null || value === "") return { kind: "empty", refs: [], literal: "", error: null };
   const refs = [];
@@ -5123,7 +5796,7 @@ function scanInto(text, base, nested, refs, out) {
 }
 var NAME, BRACED;
 var init_interpolation = __esm({
-  "src/parse/interpolation.ts"() {
+  "src/text/interpolation.ts"() {
     "use strict";
     init_expand();
     NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
@@ -5171,7 +5844,89 @@ var init_compose_host_interpolation = __esm({
   }
 });
 
-// src/classify/go-paths.ts
+// src/go/image.ts
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
+  return { repo: rest.toLowerCase(), tag: null };
+}
+function golangImage(ref) {
+  if (!ref) return NOT_GO;
+  const { repo, tag } = splitImageRef(ref);
+  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
+  if (!isGo) return NOT_GO;
+  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
+  return { golang: true, goroot: (windows ? GOLANG_IMAGE.windows : GOLANG_IMAGE.linux).goroot, windows };
+}
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+function goVersionOfImage(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes("@") ? null : LATEST;
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+function goVersionText(v) {
+  if (v.minor === Infinity) return "the latest Go";
+  return `Go 1.${v.minor}${v.patch === null ? "" : `.${v.patch}`}`;
+}
+function atLeastGo(v, minor) {
+  return v !== null && v.minor >= minor;
+}
+function olderThanGo(v, minor) {
+  return v !== null && v.minor < minor;
+}
+var NOT_GO, GOLANG_IMAGE, GOLANG_IMAGE_ENV, GOLANG_WINDOWS_IMAGE_ENV, LATEST, GO_VERSION;
+var init_image = __esm({
+  "src/go/image.ts"() {
+    "use strict";
+    NOT_GO = { golang: false, goroot: null, windows: false };
+    GOLANG_IMAGE = {
+      linux: { goroot: "/usr/local/go", gopath: "/go", toolchain: "local" },
+      windows: { goroot: "C:\\Program Files\\Go", gopath: "C:\\go" }
+    };
+    GOLANG_IMAGE_ENV = {
+      GOPATH: GOLANG_IMAGE.linux.gopath,
+      GOTOOLCHAIN: GOLANG_IMAGE.linux.toolchain,
+      PATH: `${GOLANG_IMAGE.linux.gopath}/bin:${GOLANG_IMAGE.linux.goroot}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`
+    };
+    GOLANG_WINDOWS_IMAGE_ENV = {
+      GOPATH: GOLANG_IMAGE.windows.gopath
+    };
+    LATEST = { minor: Infinity, patch: null };
+    GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
+  }
+});
+
+// src/go/paths.ts
 function looksWindows(p) {
   return DRIVE.test(p) || UNC.test(p);
 }
@@ -5226,15 +5981,15 @@ function splitGoPathList(value, windows) {
   return value.split(win ? ";" : ":");
 }
 var DRIVE, UNC;
-var init_go_paths = __esm({
-  "src/classify/go-paths.ts"() {
+var init_paths = __esm({
+  "src/go/paths.ts"() {
     "use strict";
     DRIVE = /^[A-Za-z]:[\\/]/;
     UNC = /^\\\\[^\\]/;
   }
 });
 
-// src/engine/stage-env.ts
+// src/facts/stage-env.ts
 function imageDefaults(scope) {
   const m = /* @__PURE__ */ new Map();
   if (!scope?.golang) return m;
@@ -5296,134 +6051,16 @@ function walkEnv(model, visit = () => void 0) {
 }
 var PERSISTENT;
 var init_stage_env = __esm({
-  "src/engine/stage-env.ts"() {
+  "src/facts/stage-env.ts"() {
     "use strict";
-    init_go();
+    init_image();
     init_expand();
     init_derived();
     PERSISTENT = /* @__PURE__ */ new Set(["env", "environment", "env-file"]);
   }
 });
 
-// src/engine/stage-context.ts
-function stageChain(model, name) {
-  const out = [];
-  let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
-  while (s && !out.includes(s)) {
-    out.push(s);
-    s = s.parent === void 0 ? void 0 : model.scopes.find((x) => x.name === s.parent);
-  }
-  return out;
-}
-function envAt(model, scope, line) {
-  const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
-  return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
-}
-function before(model, scope, line) {
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
-  return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
-}
-function stageEnv(model) {
-  const expanded = /* @__PURE__ */ new Map();
-  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
-  return {
-    at(scope, line, name) {
-      const inEffect = before(model, scope, line);
-      let env;
-      let arg;
-      let goenv;
-      for (const a of model.assignments) {
-        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !inEffect({ scope: a.scope, loc: a.nameLoc })) continue;
-        const v = expanded.get(a) ?? null;
-        if (a.kind === "env") env = v;
-        else if (a.kind === "arg" && a.scope === scope) arg = a.value === null ? arg ?? null : v;
-        else if (a.kind === "go-env-w") goenv = v;
-      }
-      if (env !== void 0) return env === "" ? void 0 : env;
-      if (arg !== void 0) return arg === "" ? void 0 : arg;
-      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
-      return void 0;
-    }
-  };
-}
-function instructionsBefore(model, items, scope, line) {
-  return items.filter(before(model, scope, line));
-}
-function fromStage(model, from) {
-  const k = from.toLowerCase();
-  return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : void 0);
-}
-function isIntermediateStage(model, name) {
-  const target = model.scopes.find((s) => s.name === name);
-  if (!target) return false;
-  const byFrom = model.scopes.some((s) => {
-    if (s === target || !s.image) return false;
-    const img = s.image.toLowerCase();
-    const dollar = img.indexOf("$");
-    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
-  });
-  return byFrom || model.copies.some((c) => c.from !== void 0 && fromStage(model, c.from) === target);
-}
-function copyDestination(c, windows) {
-  if (!c.dest) return null;
-  const p = c.dest.path;
-  if (p.includes("$")) return null;
-  if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
-  return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
-}
-function goRootsAt(model, scope, line, depth = 0) {
-  const chain = stageChain(model, scope);
-  const roots = [];
-  const root = chain[chain.length - 1];
-  if (root?.goroot) roots.push(root.goroot);
-  if (depth > 8) return roots;
-  const windows = chain[0]?.windows ?? false;
-  for (const c of instructionsBefore(model, model.copies, scope, line)) {
-    if (c.from === void 0) continue;
-    const src = fromStage(model, c.from);
-    const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot] : [];
-    const dest = copyDestination(c, windows);
-    if (dest === null) continue;
-    for (const s of c.sources) {
-      for (const g of sourceRoots) {
-        const rel = pathRelation(g, s.path, src?.windows ?? windows);
-        if (rel === "equal") roots.push(dest);
-        else if (rel === "inside") {
-          const tail = cleanGoPath(g, windows).slice(cleanGoPath(s.path, windows).length).replace(/^[\\/]+/, "");
-          roots.push(joinGoPath(dest, tail, windows));
-        }
-      }
-    }
-  }
-  return [...new Set(roots)];
-}
-function setsGoEnv(a) {
-  return GO_ENV_KINDS.has(a.kind) && !(a.kind === "arg" && a.scope === void 0);
-}
-function knownValue(v) {
-  const x = v.expanded;
-  if (x === null || /[$`]/.test(x)) return null;
-  return x;
-}
-function targetWindows(scope) {
-  if (!scope) return null;
-  return scope.golang || scope.windows ? scope.windows : null;
-}
-function interpolationOnly(model, a) {
-  return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
-}
-var GO_ENV_KINDS;
-var init_stage_context = __esm({
-  "src/engine/stage-context.ts"() {
-    "use strict";
-    init_go();
-    init_go_paths();
-    init_stage_env();
-    GO_ENV_KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
-  }
-});
-
-// src/parse/location.ts
+// src/text/location.ts
 function span(line, column, length) {
   return { line, column, endLine: line, endColumn: column + length };
 }
@@ -5444,12 +6081,12 @@ function joinSegments(segments2, sep = " ") {
   return segments2.map((s) => s.text).join(sep);
 }
 var init_location = __esm({
-  "src/parse/location.ts"() {
+  "src/text/location.ts"() {
     "use strict";
   }
 });
 
-// src/parse/shell.ts
+// src/text/shell.ts
 function isWord(t) {
   return t.raw !== void 0;
 }
@@ -5531,14 +6168,18 @@ function tokenize(text) {
 function commandWords(text) {
   const out = [];
   let words = [];
+  const flush = () => {
+    let i = 0;
+    while (i < words.length && RESERVED_BEFORE_COMMAND.has(words[i].raw)) i++;
+    const command = words.slice(i);
+    if (command.length && !(command.length === 1 && RESERVED_ALONE.has(command[0].raw))) out.push(command);
+    words = [];
+  };
   for (const t of tokenize(text)) {
     if (isWord(t)) words.push(t);
-    else if (words.length) {
-      out.push(words);
-      words = [];
-    }
+    else if (words.length) flush();
   }
-  if (words.length) out.push(words);
+  if (words.length) flush();
   return out;
 }
 function assignmentOf(w) {
@@ -5564,25 +6205,178 @@ function toCommand(words) {
   if (i < words.length) c.head = words[i];
   return c;
 }
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+function runScripts(run3) {
+  const out = run3.form === "shell" ? [{ segments: run3.segments, sep: " ", text: joinSegments(run3.segments, " ") }] : [];
+  for (const h of run3.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
   return out;
 }
-var ASSIGN, DECLARE_COMMANDS, WRAPPERS;
+var RESERVED_BEFORE_COMMAND, RESERVED_ALONE, ASSIGN, DECLARE_COMMANDS, WRAPPERS;
 var init_shell = __esm({
-  "src/parse/shell.ts"() {
+  "src/text/shell.ts"() {
     "use strict";
-    init_go();
+    init_env();
     init_expand();
     init_location();
+    RESERVED_BEFORE_COMMAND = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
+    RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}"]);
     ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
     DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
     WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
   }
 });
 
-// src/parse/go-commands.ts
+// src/facts/stage-context.ts
+function stageChain(model, name) {
+  const out = [];
+  let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
+  while (s && !out.includes(s)) {
+    out.push(s);
+    s = s.parent === void 0 ? void 0 : model.scopes.find((x) => x.name === s.parent);
+  }
+  return out;
+}
+function stageNames(model, name) {
+  if (name === void 0) return [];
+  const all = derived(model, chainNames);
+  return all.get(name) ?? [];
+}
+function chainNames(model) {
+  return new Map(model.scopes.map((s) => [s.name, stageChain(model, s.name).map((x) => x.name)]));
+}
+function envAt(model, scope, line) {
+  const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
+  return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
+}
+function before(model, scope, line) {
+  const chain = new Set(stageNames(model, scope));
+  return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
+}
+function stageEnv(model) {
+  const expanded = /* @__PURE__ */ new Map();
+  walkEnv(model, ({ a, expanded: e }) => expanded.set(a, e));
+  return {
+    at(scope, line, name) {
+      const inEffect = before(model, scope, line);
+      let env;
+      let arg;
+      let goenv;
+      for (const a of model.assignments) {
+        if (a.name !== name || a.viaOnbuild || a.scope === void 0 || !inEffect({ scope: a.scope, loc: a.nameLoc })) continue;
+        const v = expanded.get(a) ?? null;
+        if (a.kind === "env") env = v;
+        else if (a.kind === "arg" && a.scope === scope) arg = a.value === null ? arg ?? null : v;
+        else if (a.kind === "go-env-w") goenv = v;
+      }
+      if (env !== void 0) return env === "" ? void 0 : env;
+      if (arg !== void 0) return arg === "" ? void 0 : arg;
+      if (goenv !== void 0) return goenv === "" ? void 0 : goenv;
+      return void 0;
+    }
+  };
+}
+function instructionsBefore(model, items, scope, line) {
+  return items.filter(before(model, scope, line));
+}
+function fromStage(model, from) {
+  const k = from.toLowerCase();
+  return model.scopes.find((s) => s.name === k) ?? (/^\d+$/.test(k) ? model.scopes.find((s) => s.index === Number(k)) : void 0);
+}
+function isIntermediateStage(model, name) {
+  const target = model.scopes.find((s) => s.name === name);
+  if (!target) return false;
+  const byFrom = model.scopes.some((s) => {
+    if (s === target || !s.image) return false;
+    const img = s.image.toLowerCase();
+    const dollar = img.indexOf("$");
+    return dollar < 0 ? img === name : dollar > 0 && name.startsWith(img.slice(0, dollar));
+  });
+  return byFrom || model.copies.some((c) => c.from !== void 0 && fromStage(model, c.from) === target);
+}
+function copyDestination(c, windows) {
+  if (!c.dest) return null;
+  const p = c.dest.path;
+  if (p.includes("$")) return null;
+  if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
+  return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
+}
+function distroGoRootsAt(model, scope, line) {
+  const roots = /* @__PURE__ */ new Set();
+  for (const run3 of instructionsBefore(model, model.runs, scope, line)) {
+    for (const { text } of runScripts(run3)) {
+      for (const c of simpleCommands(text)) {
+        const manager = c.head?.value.replace(/^.*\//, "");
+        if (!manager || !c.args.some((w) => w.value === "install" || w.value === "add")) continue;
+        for (const w of c.args) {
+          const pkg = w.value.replace(/[=:].*$/, "");
+          const d = DISTRO_GO.find((x) => x.managers.includes(manager) && x.package.test(pkg));
+          if (d) roots.add(d.root(pkg));
+        }
+      }
+    }
+  }
+  return [...roots];
+}
+function goRootsAt(model, scope, line, depth = 0) {
+  const chain = stageChain(model, scope);
+  const roots = [];
+  const root = chain[chain.length - 1];
+  if (root?.goroot) roots.push(root.goroot);
+  if (depth > 8) return roots;
+  const windows = chain[0]?.windows ?? false;
+  for (const c of instructionsBefore(model, model.copies, scope, line)) {
+    if (c.from === void 0) continue;
+    const src = fromStage(model, c.from);
+    const sourceRoots = src ? goRootsAt(model, src.name, Infinity, depth + 1) : golangImage(c.from).goroot ? [golangImage(c.from).goroot] : [];
+    const dest = copyDestination(c, windows);
+    if (dest === null) continue;
+    for (const s of c.sources) {
+      for (const g of sourceRoots) {
+        const rel = pathRelation(g, s.path, src?.windows ?? windows);
+        if (rel === "equal") roots.push(dest);
+        else if (rel === "inside") {
+          const tail = cleanGoPath(g, windows).slice(cleanGoPath(s.path, windows).length).replace(/^[\\/]+/, "");
+          roots.push(joinGoPath(dest, tail, windows));
+        }
+      }
+    }
+  }
+  return [...new Set(roots)];
+}
+function setsGoEnv(a) {
+  return GO_ENV_KINDS.has(a.kind) && !(a.kind === "arg" && a.scope === void 0);
+}
+function knownValue(v) {
+  const x = v.expanded;
+  if (x === null || /[$`]/.test(x)) return null;
+  return x;
+}
+function targetWindows(scope) {
+  if (!scope) return null;
+  return scope.golang || scope.windows ? scope.windows : null;
+}
+function interpolationOnly(model, a) {
+  return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
+}
+var DISTRO_GO, GO_ENV_KINDS;
+var init_stage_context = __esm({
+  "src/facts/stage-context.ts"() {
+    "use strict";
+    init_derived();
+    init_image();
+    init_paths();
+    init_stage_env();
+    init_shell();
+    DISTRO_GO = [
+      { managers: ["apt-get", "apt"], package: /^golang(?:-go)?$/, root: () => "/usr/lib/go" },
+      { managers: ["apt-get", "apt"], package: /^golang-(1\.\d+)(?:-go)?$/, root: (pkg) => `/usr/lib/go-${/^golang-(1\.\d+)/.exec(pkg)[1]}` },
+      { managers: ["apk"], package: /^go$/, root: () => "/usr/lib/go" },
+      { managers: ["dnf", "yum", "microdnf", "tdnf"], package: /^golang(?:-bin)?$/, root: () => "/usr/lib/golang" }
+    ];
+    GO_ENV_KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", "environment", "env-file"]);
+  }
+});
+
+// src/facts/go-commands.ts
 function goInvocation(c) {
   if (!c.head || !isGoBinary(c.head.value)) return null;
   let i = 0;
@@ -5615,8 +6409,8 @@ function goCommands(model) {
 }
 function findGoCommands(model) {
   const out = [];
-  for (const run2 of model.runs) {
-    for (const { segments: segments2, sep, text: script } of runScripts(run2)) {
+  for (const run3 of model.runs) {
+    for (const { segments: segments2, sep, text: script } of runScripts(run3)) {
       const persistent = /* @__PURE__ */ new Map();
       const setAll = (words, into, keep = false) => {
         for (const w of words) {
@@ -5639,7 +6433,7 @@ function findGoCommands(model) {
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
-        out.push({ ...g, run: run2, loc, vars, script });
+        out.push({ ...g, run: run3, loc, vars, script, locate: (w) => locateInSegments(segments2, w.start, w.end, sep) });
         if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
       }
     }
@@ -5648,9 +6442,9 @@ function findGoCommands(model) {
 }
 var GO_BUILDING_SUBCOMMANDS, GO_MODULE_SUBCOMMANDS;
 var init_go_commands = __esm({
-  "src/parse/go-commands.ts"() {
+  "src/facts/go-commands.ts"() {
     "use strict";
-    init_go();
+    init_env();
     init_location();
     init_derived();
     init_shell();
@@ -5680,8 +6474,8 @@ var init_go_binary_without_goroot = __esm({
   "rules/go-binary-without-goroot.ts"() {
     "use strict";
     init_define_rule();
-    init_go();
-    init_go_paths();
+    init_image();
+    init_paths();
     init_stage_env();
     init_stage_context();
     init_go_commands();
@@ -5783,7 +6577,7 @@ function unwritableHome(model, scope, user) {
   const name = user.split(":")[0].trim();
   if (name === "nobody" || name === "65534") return "/nonexistent";
   if (name === "0" || name === "root") return null;
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
@@ -5799,7 +6593,7 @@ var init_go_cache_unusable = __esm({
   "rules/go-cache-unusable.ts"() {
     "use strict";
     init_define_rule();
-    init_go_paths();
+    init_paths();
     init_report_helpers();
     init_stage_env();
     init_stage_context();
@@ -5862,68 +6656,411 @@ var init_go_cache_unusable = __esm({
   }
 });
 
-// src/classify/go-modules.ts
-function goVersionOfImage(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
+// src/go/cgo.ts
+function validCgoValue(value) {
+  return value === "0" || value === "1" || value === "";
+}
+function runtimeLibc(ref) {
+  if (!ref) return null;
+  const r = ref.trim().toLowerCase();
+  if (r === "scratch") return "none";
+  const { repo, tag } = splitImageRef(r);
+  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
+  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
+  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
+  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
+  return null;
+}
+function golangImageLibc(ref) {
+  const info = golangImage(ref);
+  if (!info.golang || info.windows) return null;
   const { tag } = splitImageRef(ref);
-  const v = golangTagVersion(ref);
-  if (v !== null) {
-    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
-    if (!m) return null;
-    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
+}
+var init_cgo = __esm({
+  "src/go/cgo.ts"() {
+    "use strict";
+    init_image();
   }
-  if (tag === null) return ref.includes("@") ? null : LATEST;
-  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+});
+
+// src/facts/go-settings.ts
+function goSettings(model, names) {
+  const wanted = new Set(names);
+  const out = [];
+  walkEnv(model, ({ a, scope, env, expanded }) => {
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
+    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
+    let value = expanded;
+    if (COMPOSE_KINDS.has(a.kind)) {
+      const scan = scanComposeValue(a.value);
+      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
+    }
+    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
+    if (value === null) return;
+    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
+  });
+  return out;
 }
-function atLeastGo(v, minor) {
-  return v !== null && v.minor >= minor;
+var COMPOSE_KINDS, KINDS;
+var init_go_settings = __esm({
+  "src/facts/go-settings.ts"() {
+    "use strict";
+    init_image();
+    init_interpolation();
+    init_stage_env();
+    COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
+    KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+  }
+});
+
+// rules/go-cgo-libc-mismatch.ts
+function workdirAt(model, scope, line) {
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  if (root?.golang && !root.windows) return GOLANG_IMAGE.linux.gopath;
+  return root?.resolvedImage === "scratch" ? "/" : void 0;
 }
-function olderThanGo(v, minor) {
-  return v !== null && v.minor < minor;
+function cgoAssignment(model, c) {
+  const chain = stageNames(model, c.run.scope);
+  const inRun = model.assignments.filter(
+    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
+  );
+  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
+  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
+}
+function isStatic(c, goflags) {
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
+  const tags = flagValues(c.args, "tags").join(",");
+  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
+  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
+}
+function cgoBuild(model, c, env) {
+  const chain = stageChain(model, c.run.scope);
+  const root = chain[chain.length - 1];
+  if (!root || root.windows) return null;
+  const line = c.run.loc.line;
+  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
+  const goflags = get("GOFLAGS") ?? "";
+  if (isStatic(c, goflags)) return null;
+  const cgo = get("CGO_ENABLED");
+  if (cgo === null) return null;
+  const ref = root.resolvedImage;
+  if (cgo === "1") {
+    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
+    const a = cgoAssignment(model, c);
+    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
+  }
+  if (cgo !== void 0 && validCgoValue(cgo)) return null;
+  const libc = golangImageLibc(ref);
+  if (libc === null) return null;
+  if (libc === "musl") {
+    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
+    if (!installsCc) return null;
+  }
+  const goos = get("GOOS");
+  const goarch = get("GOARCH");
+  if (goos === null || goarch === null) return null;
+  if (goos !== void 0 && goos !== "linux") return null;
+  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
+  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
+  if (goarch !== void 0 && goarch !== host) return null;
+  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
+  return { libc, loc: c.loc, why };
+}
+function copiesOutput(model, copy, c, env) {
+  const line = c.run.loc.line;
+  const wd = workdirAt(model, c.run.scope, line);
+  let out = null;
+  if (c.sub === "build") {
+    const o = flagValues(c.args, "o").pop();
+    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
+    else if (!o.includes("$")) {
+      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
+      out = abs ? { path: normalize(abs), dir: o.endsWith("/") } : null;
+    }
+  } else {
+    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? GOLANG_IMAGE.linux.gopath : void 0);
+    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
+    out = dir && !dir.includes("$") ? name ? { path: normalize(`${dir}/${name}`), dir: false } : { path: normalize(dir), dir: true } : null;
+  }
+  return copy.sources.some((s) => {
+    const src = normalize(s.path.startsWith("/") ? s.path : `/${s.path}`);
+    if (DATA_SOURCE.test(src)) return false;
+    if (!out || src.includes("$")) return true;
+    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
+    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
+  });
+}
+function binaryName(pkg) {
+  const elems = pkg.replace(/@.*$/, "").split("/");
+  let last = elems.pop() ?? "";
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
+  return last;
+}
+function normalize(p) {
+  return cleanGoPath(`/${p}`, false);
+}
+function globToRe(glob) {
+  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+}
+function hasGlibcShim(model, scope) {
+  const chain = stageNames(model, scope);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
+}
+var DATA_SOURCE, go_cgo_libc_mismatch_default;
+var init_go_cgo_libc_mismatch = __esm({
+  "rules/go-cgo-libc-mismatch.ts"() {
+    "use strict";
+    init_define_rule();
+    init_cgo();
+    init_image();
+    init_paths();
+    init_image();
+    init_stage_context();
+    init_go_commands();
+    init_location();
+    init_go_settings();
+    init_report_helpers();
+    DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
+    go_cgo_libc_mismatch_default = defineRule({
+      id: "go-cgo-libc-mismatch",
+      category: "go-env",
+      severity: "error",
+      description: "cgo-enabled Go binary is copied into an image without its C library",
+      tags: ["go", "cgo", "runtime"],
+      messages: {
+        noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
+        musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
+        badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
+      },
+      check(model, ctx) {
+        for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
+          if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
+        }
+        if (model.format !== "dockerfile") return;
+        const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
+        if (builds.length === 0) return;
+        const env = stageEnv(model);
+        const done = /* @__PURE__ */ new Set();
+        for (const copy of model.copies) {
+          if (copy.from === void 0) continue;
+          const final = model.scopes.find((s) => s.name === copy.scope);
+          const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
+          if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
+          if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
+          if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
+          const builder = fromStage(model, copy.from);
+          if (!builder) continue;
+          const chain = stageNames(model, builder.name);
+          for (const c of builds) {
+            if (done.has(c) || !chain.includes(c.run.scope)) continue;
+            const b = cgoBuild(model, c, env);
+            if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
+            done.add(c);
+            const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
+            ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
+          }
+        }
+      }
+    });
+  }
+});
+
+// rules/go-env-in-run.ts
+function isGoName(a) {
+  if (/^C?GO/.test(a.name)) return true;
+  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
+}
+function knownBase(model, scope) {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
+}
+function locate(model, a) {
+  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
+  for (const r of runs) {
+    for (const { segments: segments2, sep, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep, a.nameLoc.line, a.nameLoc.column);
+      if (off !== null) return { text, offset: off };
+    }
+  }
+  return null;
+}
+function offsetIn(segments2, sep, line, column) {
+  let offset = 0;
+  for (const s of segments2) {
+    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
+    offset += s.text.length + sep.length;
+  }
+  return null;
+}
+var INERT, go_env_in_run_default;
+var init_go_env_in_run = __esm({
+  "rules/go-env-in-run.ts"() {
+    "use strict";
+    init_define_rule();
+    init_stage_env();
+    init_stage_context();
+    init_image();
+    init_go_commands();
+    init_shell();
+    INERT = /* @__PURE__ */ new Set([
+      "echo",
+      "printf",
+      "true",
+      ":",
+      "set",
+      "unset",
+      "export",
+      "readonly",
+      "declare",
+      "typeset",
+      "local",
+      "mkdir",
+      "chmod",
+      "chown",
+      "ls",
+      "cat",
+      "rm",
+      "cp",
+      "mv",
+      "ln",
+      "touch",
+      "cd",
+      "pwd",
+      "which",
+      "env",
+      "printenv"
+    ]);
+    go_env_in_run_default = defineRule({
+      id: "go-env-in-run",
+      category: "go-env",
+      severity: "warning",
+      formats: ["dockerfile"],
+      description: "Go variable set in a RUN shell, where it does not persist",
+      tags: ["go", "env"],
+      messages: {
+        dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
+        notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
+      },
+      check(model, ctx) {
+        walkEnv(model, ({ a, env }) => {
+          if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
+          const where = locate(model, a);
+          if (!where) return;
+          const commands = simpleCommands(where.text);
+          const after = commands.filter((c) => c.start > where.offset);
+          const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
+          if (consumers.length === 0) {
+            ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
+            return;
+          }
+          if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
+          const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
+          const allExport = /\bset\s+-[a-z]*a/.test(where.text);
+          const rest = where.text.slice(where.offset);
+          if (exportedLater || allExport || goInvocations(rest).length === 0) return;
+          ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
+        });
+      }
+    });
+  }
+});
+
+// rules/go-env-self-reference.ts
+function references(text) {
+  const out = [];
+  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+function locIn(a, start, end) {
+  const v = a.valueLoc;
+  if (v.line !== v.endLine) return v;
+  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
+  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
+}
+var go_env_self_reference_default;
+var init_go_env_self_reference = __esm({
+  "rules/go-env-self-reference.ts"() {
+    "use strict";
+    init_define_rule();
+    init_env();
+    init_stage_env();
+    go_env_self_reference_default = defineRule({
+      id: "go-env-self-reference",
+      category: "go-env",
+      severity: "error",
+      formats: ["dockerfile"],
+      description: "One ENV sets a Go variable and references it, getting the old value",
+      tags: ["go", "env"],
+      messages: {
+        stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
+        sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
+      },
+      check(model, ctx) {
+        const groups = /* @__PURE__ */ new Map();
+        for (const a of model.assignments) {
+          if (a.kind !== "env" || a.viaOnbuild) continue;
+          const list = groups.get(a.group);
+          if (list) list.push(a);
+          else groups.set(a.group, [a]);
+        }
+        const hits = [];
+        for (const [g, list] of groups) {
+          if (list.length < 2) continue;
+          for (const b of list) {
+            if (!b.valueLoc) continue;
+            for (const r of references(b.raw ?? b.value ?? "")) {
+              const setter = list.find((a) => a !== b && a.name === r.name);
+              if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
+            }
+          }
+        }
+        if (hits.length === 0) return;
+        const wanted = new Set(hits.map((h) => h.g));
+        const envBefore = /* @__PURE__ */ new Map();
+        const expanded = /* @__PURE__ */ new Map();
+        walkEnv(model, ({ a, env, expanded: x }) => {
+          if (a.kind !== "env" || !wanted.has(a.group)) return;
+          if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+          expanded.set(a, x);
+        });
+        for (const { g, b, r, setter } of hits) {
+          const before2 = envBefore.get(g)?.get(r.name);
+          const now = expanded.get(setter) ?? setter.value ?? "";
+          const same = typeof before2 === "string" && before2 === now;
+          ctx.report({
+            loc: locIn(b, r.start, r.end),
+            messageId: same ? "sameValue" : "stale",
+            data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+            ...same ? { severity: "info" } : {}
+          });
+        }
+      }
+    });
+  }
+});
+
+// src/go/modules.ts
+function go111moduleVerdict(value, version) {
+  if (!GO111MODULE_VALUES.has(value)) return "invalid";
+  if (value === "off") return "off";
+  if ((value === "on" || value === "auto") && atLeastGo(version, 16)) return value === "on" ? "redundantOn" : "auto";
+  return null;
 }
 function go111moduleError(value) {
   return `go: unknown environment setting GO111MODULE=${value}`;
-}
-function versionOfToolchain(name) {
-  if (/[\\/]/.test(name)) return null;
-  let v;
-  if (name.startsWith("go")) v = name.slice(2);
-  else {
-    const i = name.indexOf("-go");
-    if (i < 0) return null;
-    v = name.slice(i + 3);
-  }
-  const cut = v.search(/[ \t-]/);
-  if (cut >= 0) v = v.slice(0, cut);
-  return GO_VERSION.test(v) ? v : null;
-}
-function parseToolchain(value) {
-  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
-  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
-  const plus = value.indexOf("+");
-  const min = plus < 0 ? value : value.slice(0, plus);
-  const suffix = plus < 0 ? "" : value.slice(plus + 1);
-  let version = null;
-  if (min !== "local") {
-    version = versionOfToolchain(min);
-    if (version === null) {
-      return {
-        ok: false,
-        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
-      };
-    }
-  }
-  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
-    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
-  return { ok: true, min, mode: suffix, version };
-}
-function sameGoAsImage(version, image) {
-  if (image.minor === Infinity) return null;
-  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
-  if (!m || m[1] === void 0) return null;
-  if (Number(m[1]) !== image.minor) return false;
-  if (m[2] === void 0 || image.patch === null) return null;
-  return Number(m[2]) === image.patch;
 }
 function sumdbError(value) {
   if (value === "" || value === "off" || value === "sum.golang.google.cn") return null;
@@ -5970,11 +7107,14 @@ function elementMatch(pattern, name) {
   }
 }
 function broadPatternHost(pattern) {
+  return broadPatternHosts(pattern)[0] ?? null;
+}
+function broadPatternHosts(pattern) {
   const elems = pattern.replace(/\/+$/, "").split("/");
   const first = elems[0] ?? "";
-  if (!first) return null;
-  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
-  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+  if (!first) return [];
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return [];
+  return PUBLIC_MODULE_HOSTS.filter((h) => elementMatch(first, h));
 }
 function parseGoproxy(value) {
   const out = [];
@@ -6000,6 +7140,103 @@ function isTrustedProxy(entry, trusted) {
     return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
   });
 }
+var GO111MODULE_VALUES, KNOWN_SUMDB, PUBLIC_MODULE_HOSTS;
+var init_modules = __esm({
+  "src/go/modules.ts"() {
+    "use strict";
+    init_escape_re();
+    init_image();
+    GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
+    KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
+    PUBLIC_MODULE_HOSTS = [
+      "github.com",
+      "gitlab.com",
+      "bitbucket.org",
+      "golang.org",
+      "gopkg.in",
+      "go.googlesource.com",
+      "google.golang.org",
+      "gitee.com",
+      "go.uber.org",
+      "k8s.io",
+      "sigs.k8s.io",
+      "go.etcd.io",
+      "go.opentelemetry.io",
+      "cloud.google.com",
+      "honnef.co",
+      "gotest.tools",
+      "go.mongodb.org"
+    ];
+  }
+});
+
+// rules/go-env-write.ts
+function userName(u) {
+  const name = u.split(":")[0].trim();
+  return name === "0" ? "root" : name;
+}
+var RISKY, go_env_write_default;
+var init_go_env_write = __esm({
+  "rules/go-env-write.ts"() {
+    "use strict";
+    init_define_rule();
+    init_report_helpers();
+    init_stage_env();
+    init_stage_context();
+    init_image();
+    init_modules();
+    RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
+    go_env_write_default = defineRule({
+      id: "go-env-write",
+      category: "go-env",
+      severity: "info",
+      formats: ["dockerfile"],
+      description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
+      tags: ["go", "env"],
+      messages: {
+        write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
+        risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
+        overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+        overriddenByImage: 'go env -w {{name}} has no effect: the golang image sets {{name}}={{value}} in the environment, and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Write ENV {{name}}=\u2026 instead.',
+        otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
+      },
+      check(model, ctx) {
+        walkEnv(model, ({ a, env, scope, expanded }) => {
+          if (a.kind !== "go-env-w") return;
+          const version = scope?.golang ? goVersionOfImage(scope.resolvedImage) : null;
+          if (a.name === "GO111MODULE" && expanded !== null && go111moduleVerdict(expanded, version) !== null) return;
+          const loc = valueOrName(a);
+          const fromEnv = env.get(a.name);
+          if (fromEnv !== void 0 && fromEnv !== "") {
+            const chain = stageNames(model, a.scope);
+            const byEnv = model.assignments.some((b) => b.kind === "env" && b.name === a.name && b.nameLoc.line < a.nameLoc.line && b.scope !== void 0 && chain.includes(b.scope));
+            if (byEnv) ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+            else ctx.report({ loc, messageId: "overriddenByImage", data: { name: a.name, value: fromEnv ?? "" }, severity: "warning" });
+            return;
+          }
+          const laterEnv = model.assignments.some(
+            (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
+          );
+          if (laterEnv) {
+            ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+            return;
+          }
+          const inChain = (scope2) => stageChain(model, scope2).some((s) => s.name === a.scope);
+          const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
+          const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
+          if (user) {
+            ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
+            return;
+          }
+          if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
+          else ctx.report({ loc, messageId: "write", data: { name: a.name } });
+        });
+      }
+    });
+  }
+});
+
+// src/go/flags.ts
 function badBoolError(name, value) {
   if (!BOOL_FLAGS.has(name) || PARSE_BOOL.has(value)) return null;
   if (name === "buildvcs") {
@@ -6044,55 +7281,10 @@ function unknownFlagError(name) {
 function isKnownGoFlag(name) {
   return GO_FLAGS.has(name);
 }
-function validCgoValue(value) {
-  return value === "0" || value === "1" || value === "";
-}
-function runtimeLibc(ref) {
-  if (!ref) return null;
-  const r = ref.trim().toLowerCase();
-  if (r === "scratch") return "none";
-  const { repo, tag } = splitImageRef(r);
-  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
-  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
-  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
-  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
-  return null;
-}
-function golangImageLibc(ref) {
-  const info = golangImage(ref);
-  if (!info.golang || info.windows) return null;
-  const { tag } = splitImageRef(ref);
-  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
-}
-var LATEST, GO_VERSION, GO111MODULE_VALUES, KNOWN_SUMDB, PUBLIC_MODULE_HOSTS, TEST_BINARY_FLAGS, BUILD_FLAGS, GO_FLAGS, NESTED_FLAG_LISTS, TEST_BINARY_BOOL_FLAGS, TEST_BINARY_VALUE_FLAGS, BOOL_FLAGS, VALUE_FLAGS, PARSE_BOOL, INSECURE_FLAG_ERROR;
-var init_go_modules = __esm({
-  "src/classify/go-modules.ts"() {
+var TEST_BINARY_FLAGS, BUILD_FLAGS, GO_FLAGS, NESTED_FLAG_LISTS, TEST_BINARY_BOOL_FLAGS, TEST_BINARY_VALUE_FLAGS, BOOL_FLAGS, VALUE_FLAGS, PARSE_BOOL, INSECURE_FLAG_ERROR;
+var init_flags = __esm({
+  "src/go/flags.ts"() {
     "use strict";
-    init_go();
-    init_escape_re();
-    LATEST = { minor: Infinity, patch: null };
-    GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
-    GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
-    KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
-    PUBLIC_MODULE_HOSTS = [
-      "github.com",
-      "gitlab.com",
-      "bitbucket.org",
-      "golang.org",
-      "gopkg.in",
-      "go.googlesource.com",
-      "google.golang.org",
-      "gitee.com",
-      "go.uber.org",
-      "k8s.io",
-      "sigs.k8s.io",
-      "go.etcd.io",
-      "go.opentelemetry.io",
-      "cloud.google.com",
-      "honnef.co",
-      "gotest.tools",
-      "go.mongodb.org"
-    ];
     TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
       "bench",
       "benchmem",
@@ -6309,438 +7501,15 @@ var init_go_modules = __esm({
   }
 });
 
-// src/engine/go-settings.ts
-function goSettings(model, names) {
-  const wanted = new Set(names);
-  const out = [];
-  walkEnv(model, ({ a, scope, env, expanded }) => {
-    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
-    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
-    let value = expanded;
-    if (COMPOSE_KINDS.has(a.kind)) {
-      const scan = scanComposeValue(a.value);
-      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
-    }
-    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
-    if (value === null) return;
-    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
-  });
-  return out;
-}
-var COMPOSE_KINDS, KINDS;
-var init_go_settings = __esm({
-  "src/engine/go-settings.ts"() {
-    "use strict";
-    init_go_modules();
-    init_interpolation();
-    init_stage_env();
-    COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
-    KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
-  }
-});
-
-// rules/go-cgo-libc-mismatch.ts
-function workdirAt(model, scope, line) {
-  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
-  if (w) return w.absolute;
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  if (root?.golang && !root.windows) return "/go";
-  return root?.resolvedImage === "scratch" ? "/" : void 0;
-}
-function cgoAssignment(model, c) {
-  const chain = stageChain(model, c.run.scope).map((s) => s.name);
-  const inRun = model.assignments.filter(
-    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
-  );
-  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
-  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
-}
-function isStatic(c, goflags) {
-  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
-  const tags = flagValues(c.args, "tags").join(",");
-  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
-  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
-}
-function cgoBuild(model, c, env) {
-  const chain = stageChain(model, c.run.scope);
-  const root = chain[chain.length - 1];
-  if (!root || root.windows) return null;
-  const line = c.run.loc.line;
-  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
-  const goflags = get("GOFLAGS") ?? "";
-  if (isStatic(c, goflags)) return null;
-  const cgo = get("CGO_ENABLED");
-  if (cgo === null) return null;
-  const ref = root.resolvedImage;
-  if (cgo === "1") {
-    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
-    const a = cgoAssignment(model, c);
-    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
-  }
-  if (cgo !== void 0 && validCgoValue(cgo)) return null;
-  const libc = golangImageLibc(ref);
-  if (libc === null) return null;
-  if (libc === "musl") {
-    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
-    if (!installsCc) return null;
-  }
-  const goos = get("GOOS");
-  const goarch = get("GOARCH");
-  if (goos === null || goarch === null) return null;
-  if (goos !== void 0 && goos !== "linux") return null;
-  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
-  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
-  if (goarch !== void 0 && goarch !== host) return null;
-  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
-  return { libc, loc: c.loc, why };
-}
-function copiesOutput(model, copy, c, env) {
-  const line = c.run.loc.line;
-  const wd = workdirAt(model, c.run.scope, line);
-  let out = null;
-  if (c.sub === "build") {
-    const o = flagValues(c.args, "o").pop();
-    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
-    else if (!o.includes("$")) {
-      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
-      out = abs ? { path: normalize(abs), dir: o.endsWith("/") } : null;
-    }
-  } else {
-    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
-    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
-    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
-    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
-    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
-    out = dir && !dir.includes("$") ? name ? { path: normalize(`${dir}/${name}`), dir: false } : { path: normalize(dir), dir: true } : null;
-  }
-  return copy.sources.some((s) => {
-    const src = normalize(s.path.startsWith("/") ? s.path : `/${s.path}`);
-    if (DATA_SOURCE.test(src)) return false;
-    if (!out || src.includes("$")) return true;
-    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
-    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
-  });
-}
-function binaryName(pkg) {
-  const elems = pkg.replace(/@.*$/, "").split("/");
-  let last = elems.pop() ?? "";
-  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
-  return last;
-}
-function normalize(p) {
-  return cleanGoPath(`/${p}`, false);
-}
-function globToRe(glob) {
-  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
-}
-function hasGlibcShim(model, scope) {
-  const chain = stageChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
-}
-var DATA_SOURCE, go_cgo_libc_mismatch_default;
-var init_go_cgo_libc_mismatch = __esm({
-  "rules/go-cgo-libc-mismatch.ts"() {
-    "use strict";
-    init_define_rule();
-    init_go_modules();
-    init_go_paths();
-    init_stage_context();
-    init_go_commands();
-    init_location();
-    init_go_settings();
-    init_report_helpers();
-    DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
-    go_cgo_libc_mismatch_default = defineRule({
-      id: "go-cgo-libc-mismatch",
-      category: "go-env",
-      severity: "error",
-      description: "cgo-enabled Go binary is copied into an image without its C library",
-      tags: ["go", "cgo", "runtime"],
-      messages: {
-        noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
-        musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
-        badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
-      },
-      check(model, ctx) {
-        for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
-          if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
-        }
-        if (model.format !== "dockerfile") return;
-        const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
-        if (builds.length === 0) return;
-        const env = stageEnv(model);
-        const done = /* @__PURE__ */ new Set();
-        for (const copy of model.copies) {
-          if (copy.from === void 0) continue;
-          const final = model.scopes.find((s) => s.name === copy.scope);
-          const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
-          if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
-          if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
-          if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
-          const builder = fromStage(model, copy.from);
-          if (!builder) continue;
-          const chain = stageChain(model, builder.name).map((s) => s.name);
-          for (const c of builds) {
-            if (done.has(c) || !chain.includes(c.run.scope)) continue;
-            const b = cgoBuild(model, c, env);
-            if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
-            done.add(c);
-            const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
-            ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
-          }
-        }
-      }
-    });
-  }
-});
-
-// rules/go-env-in-run.ts
-function isGoName(a) {
-  if (/^C?GO/.test(a.name)) return true;
-  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
-}
-function knownBase(model, scope) {
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
-}
-function locate(model, a) {
-  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
-  for (const r of runs) {
-    for (const { segments: segments2, sep, text } of runScripts(r)) {
-      const off = offsetIn(segments2, sep, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text, offset: off };
-    }
-  }
-  return null;
-}
-function offsetIn(segments2, sep, line, column) {
-  let offset = 0;
-  for (const s of segments2) {
-    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
-    offset += s.text.length + sep.length;
-  }
-  return null;
-}
-var INERT, go_env_in_run_default;
-var init_go_env_in_run = __esm({
-  "rules/go-env-in-run.ts"() {
-    "use strict";
-    init_define_rule();
-    init_stage_env();
-    init_stage_context();
-    init_go();
-    init_go_commands();
-    init_shell();
-    INERT = /* @__PURE__ */ new Set([
-      "echo",
-      "printf",
-      "true",
-      ":",
-      "set",
-      "unset",
-      "export",
-      "readonly",
-      "declare",
-      "typeset",
-      "local",
-      "mkdir",
-      "chmod",
-      "chown",
-      "ls",
-      "cat",
-      "rm",
-      "cp",
-      "mv",
-      "ln",
-      "touch",
-      "cd",
-      "pwd",
-      "which",
-      "env",
-      "printenv"
-    ]);
-    go_env_in_run_default = defineRule({
-      id: "go-env-in-run",
-      category: "go-env",
-      severity: "warning",
-      formats: ["dockerfile"],
-      description: "Go variable set in a RUN shell, where it does not persist",
-      tags: ["go", "env"],
-      messages: {
-        dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
-        notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
-      },
-      check(model, ctx) {
-        walkEnv(model, ({ a, env }) => {
-          if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
-          const where = locate(model, a);
-          if (!where) return;
-          const commands = simpleCommands(where.text);
-          const after = commands.filter((c) => c.start > where.offset);
-          const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
-          if (consumers.length === 0) {
-            ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
-            return;
-          }
-          if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
-          const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
-          const allExport = /\bset\s+-[a-z]*a/.test(where.text);
-          const rest = where.text.slice(where.offset);
-          if (exportedLater || allExport || goInvocations(rest).length === 0) return;
-          ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
-        });
-      }
-    });
-  }
-});
-
-// rules/go-env-self-reference.ts
-function references(text) {
-  const out = [];
-  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m[1] ?? m[2];
-    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-function locIn(a, start, end) {
-  const v = a.valueLoc;
-  if (v.line !== v.endLine) return v;
-  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
-  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
-}
-var go_env_self_reference_default;
-var init_go_env_self_reference = __esm({
-  "rules/go-env-self-reference.ts"() {
-    "use strict";
-    init_define_rule();
-    init_go();
-    init_stage_env();
-    go_env_self_reference_default = defineRule({
-      id: "go-env-self-reference",
-      category: "go-env",
-      severity: "error",
-      formats: ["dockerfile"],
-      description: "One ENV sets a Go variable and references it, getting the old value",
-      tags: ["go", "env"],
-      messages: {
-        stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
-        sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
-      },
-      check(model, ctx) {
-        const groups = /* @__PURE__ */ new Map();
-        for (const a of model.assignments) {
-          if (a.kind !== "env" || a.viaOnbuild) continue;
-          const list = groups.get(a.group);
-          if (list) list.push(a);
-          else groups.set(a.group, [a]);
-        }
-        const hits = [];
-        for (const [g, list] of groups) {
-          if (list.length < 2) continue;
-          for (const b of list) {
-            if (!b.valueLoc) continue;
-            for (const r of references(b.raw ?? b.value ?? "")) {
-              const setter = list.find((a) => a !== b && a.name === r.name);
-              if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
-            }
-          }
-        }
-        if (hits.length === 0) return;
-        const wanted = new Set(hits.map((h) => h.g));
-        const envBefore = /* @__PURE__ */ new Map();
-        const expanded = /* @__PURE__ */ new Map();
-        walkEnv(model, ({ a, env, expanded: x }) => {
-          if (a.kind !== "env" || !wanted.has(a.group)) return;
-          if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-          expanded.set(a, x);
-        });
-        for (const { g, b, r, setter } of hits) {
-          const before2 = envBefore.get(g)?.get(r.name);
-          const now = expanded.get(setter) ?? setter.value ?? "";
-          const same = typeof before2 === "string" && before2 === now;
-          ctx.report({
-            loc: locIn(b, r.start, r.end),
-            messageId: same ? "sameValue" : "stale",
-            data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
-            ...same ? { severity: "info" } : {}
-          });
-        }
-      }
-    });
-  }
-});
-
-// rules/go-env-write.ts
-function userName(u) {
-  const name = u.split(":")[0].trim();
-  return name === "0" ? "root" : name;
-}
-var RISKY, go_env_write_default;
-var init_go_env_write = __esm({
-  "rules/go-env-write.ts"() {
-    "use strict";
-    init_define_rule();
-    init_report_helpers();
-    init_stage_env();
-    init_stage_context();
-    RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
-    go_env_write_default = defineRule({
-      id: "go-env-write",
-      category: "go-env",
-      severity: "info",
-      formats: ["dockerfile"],
-      description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
-      tags: ["go", "env"],
-      messages: {
-        write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
-        risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
-        overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
-        otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
-      },
-      check(model, ctx) {
-        walkEnv(model, ({ a, env }) => {
-          if (a.kind !== "go-env-w") return;
-          const loc = valueOrName(a);
-          const fromEnv = env.get(a.name);
-          if (fromEnv !== void 0 && fromEnv !== "") {
-            ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-            return;
-          }
-          const laterEnv = model.assignments.some(
-            (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
-          );
-          if (laterEnv) {
-            ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-            return;
-          }
-          const inChain = (scope) => stageChain(model, scope).some((s) => s.name === a.scope);
-          const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
-          const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
-          if (user) {
-            ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
-            return;
-          }
-          if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
-          else ctx.report({ loc, messageId: "write", data: { name: a.name } });
-        });
-      }
-    });
-  }
-});
-
 // rules/go-flags-misuse.ts
 var go_flags_misuse_default;
 var init_go_flags_misuse = __esm({
   "rules/go-flags-misuse.ts"() {
     "use strict";
     init_define_rule();
-    init_go_modules();
+    init_flags();
     init_go_settings();
+    init_go_commands();
     init_report_helpers();
     go_flags_misuse_default = defineRule({
       id: "go-flags-misuse",
@@ -6749,6 +7518,7 @@ var init_go_flags_misuse = __esm({
       description: "GOFLAGS is malformed or lets builds rewrite go.mod",
       tags: ["go", "modules"],
       messages: {
+        modModFlag: "`go {{sub}} -mod=mod` lets this build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time, as GOFLAGS=-mod=mod would. Drop the flag (the default is readonly) or use -mod=vendor, and run go mod tidy in the repository.",
         modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
         nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
         unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
@@ -6760,6 +7530,17 @@ var init_go_flags_misuse = __esm({
         repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
       },
       check(model, ctx) {
+        for (const c of goCommands(model)) {
+          if (!GO_BUILDING_SUBCOMMANDS.has(c.sub)) continue;
+          for (let i = 0; i < c.args.length; i++) {
+            const w = c.args[i].value;
+            if (w === "--" || !w.startsWith("-")) break;
+            if (/^--?mod=mod$/.test(w)) {
+              const loc = c.locate(c.args[i]);
+              if (loc) ctx.report({ loc, messageId: "modModFlag", data: { sub: c.sub }, severity: "warning", plain: ["sub"] });
+            } else if (!w.includes("=") && VALUE_FLAGS.has(w.replace(/^--?/, ""))) i++;
+          }
+        }
         for (const { a, value } of goSettings(model, ["GOFLAGS"])) {
           const words = splitGoflags(value);
           let nested = null;
@@ -6809,12 +7590,17 @@ var init_go_flags_misuse = __esm({
 });
 
 // rules/go-gopath-goroot-overlap.ts
+function outsideOf(goroot, windows) {
+  const candidates = windows ? [GOLANG_IMAGE.windows.gopath, "C:\\gopath"] : [GOLANG_IMAGE.linux.gopath, "/root/go", "/opt/gopath"];
+  return candidates.find((c) => pathRelation(c, goroot, windows) === null && pathRelation(goroot, c, windows) === null) ?? candidates[candidates.length - 1];
+}
 var go_gopath_goroot_overlap_default;
 var init_go_gopath_goroot_overlap = __esm({
   "rules/go-gopath-goroot-overlap.ts"() {
     "use strict";
     init_define_rule();
-    init_go_paths();
+    init_image();
+    init_paths();
     init_report_helpers();
     init_stage_env();
     init_stage_context();
@@ -6825,8 +7611,9 @@ var init_go_gopath_goroot_overlap = __esm({
       description: "GOPATH is the Go installation directory or lies inside it",
       tags: ["go", "gopath", "goroot"],
       messages: {
-        equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
-        inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go."
+        equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as {{suggestion}}.',
+        inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as {{suggestion}}.",
+        gorootIsGopath: 'GOROOT {{goroot}} is the GOPATH set earlier: go prints "warning: GOPATH set to GOROOT ({{goroot}}) has no effect" and looks for its standard library in the module workspace. Point GOROOT at the Go installation (`go env GOROOT` prints it), or leave it unset.'
       },
       check(model, ctx) {
         walkEnv(model, (v) => {
@@ -6836,7 +7623,7 @@ var init_go_gopath_goroot_overlap = __esm({
             const gopath = env.get("GOPATH");
             const value2 = knownValue(v);
             if (typeof gopath === "string" && gopath && value2 && pathRelation(gopath, value2, targetWindows(scope)) === "equal")
-              ctx.report({ loc: valueOrName(a), messageId: "equal", data: { entry: gopath, goroot: cleanGoPath(value2, targetWindows(scope)) } });
+              ctx.report({ loc: valueOrName(a), messageId: "gorootIsGopath", data: { goroot: cleanGoPath(value2, targetWindows(scope)) } });
             return;
           }
           if (a.name !== "GOPATH") return;
@@ -6851,7 +7638,7 @@ var init_go_gopath_goroot_overlap = __esm({
             if (!entry || !isAbsGoPath(entry, windows)) continue;
             const rel = pathRelation(entry, goroot, windows);
             if (rel === null) continue;
-            ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+            ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows), suggestion: outsideOf(goroot, windows) } });
           }
         });
       }
@@ -6884,8 +7671,8 @@ var init_go_gopath_invalid = __esm({
   "rules/go-gopath-invalid.ts"() {
     "use strict";
     init_define_rule();
-    init_go();
-    init_go_paths();
+    init_image();
+    init_paths();
     init_report_helpers();
     init_stage_env();
     init_stage_context();
@@ -6932,7 +7719,7 @@ var init_go_gopath_invalid = __esm({
 
 // rules/go-goroot-override.ts
 function installsThere(model, scope, value) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   const clean = cleanGoPath(value, scope.windows);
   const parent = clean.replace(/[\\/][^\\/]*$/, "") || "/";
   for (const c of model.copies) {
@@ -6957,7 +7744,7 @@ var init_go_goroot_override = __esm({
     init_report_helpers();
     init_stage_env();
     init_stage_context();
-    init_go_paths();
+    init_paths();
     init_shell();
     init_escape_re();
     go_goroot_override_default = defineRule({
@@ -6977,9 +7764,11 @@ var init_go_goroot_override = __esm({
           const value = knownValue(v);
           if (value === null || value === "") return;
           const dockerfile = model.format === "dockerfile";
-          const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+          const copied = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+          const distro = copied.length === 0 && dockerfile ? distroGoRootsAt(model, scope.name, a.nameLoc.line) : [];
+          const roots = copied.length > 0 ? copied : distro;
           if (roots.length === 0) return;
-          const where = dockerfile ? "stage" : "service";
+          const where = distro.length > 0 ? "stage (from distribution packages)" : dockerfile ? "stage" : "service";
           if (roots.some((r) => pathRelation(value, r, scope.windows) === "equal")) {
             ctx.report({ loc: valueOrName(a), messageId: "redundant", data: { value }, severity: "info" });
             return;
@@ -7025,7 +7814,7 @@ var init_go_hardcoded_target = __esm({
       formats: ["dockerfile"],
       tags: ["go", "buildkit", "cross-compilation"],
       messages: {
-        literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
+        literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets {{a value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
         missing: "This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH."
       },
       check(model, ctx) {
@@ -7039,7 +7828,7 @@ var init_go_hardcoded_target = __esm({
         for (const c of goCommands(model)) {
           if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
           if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
-          const chain = stageChain(model, c.run.scope).map((s) => s.name);
+          const chain = stageNames(model, c.run.scope);
           const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
           if (mentions || !shippedToTarget(model, c.run.scope)) continue;
           ctx.report({ loc: c.loc, messageId: "missing" });
@@ -7055,7 +7844,8 @@ var init_go_insecure_transport = __esm({
   "rules/go-insecure-transport.ts"() {
     "use strict";
     init_define_rule();
-    init_go_modules();
+    init_flags();
+    init_modules();
     init_go_settings();
     init_report_helpers();
     go_insecure_transport_default = defineRule({
@@ -7109,7 +7899,7 @@ function landsIn(c, dir, windows) {
 }
 function laterGoCommand(model, scope, line) {
   return model.runs.some((r) => {
-    const chain = stageChain(model, r.scope).map((s) => s.name);
+    const chain = stageNames(model, r.scope);
     if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
     if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
     return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
@@ -7120,7 +7910,7 @@ var init_go_mod_in_gopath_root = __esm({
   "rules/go-mod-in-gopath-root.ts"() {
     "use strict";
     init_define_rule();
-    init_go_paths();
+    init_paths();
     init_stage_context();
     init_go_commands();
     init_shell();
@@ -7158,7 +7948,8 @@ var init_go_module_mode = __esm({
   "rules/go-module-mode.ts"() {
     "use strict";
     init_define_rule();
-    init_go_modules();
+    init_image();
+    init_modules();
     init_go_settings();
     init_report_helpers();
     go_module_mode_default = defineRule({
@@ -7170,19 +7961,22 @@ var init_go_module_mode = __esm({
       messages: {
         invalid: "GO111MODULE={{value}} ({{kind}}) is not a valid setting (on, off, auto or empty; case-sensitive): every go command fails with '{{goError}}'. Remove it (module mode is the default).",
         off: "GO111MODULE=off selects GOPATH mode: 'go get' no longer works there (Go 1.22+), 'go install pkg@version' and 'go mod' fail with 'go: modules disabled by GO111MODULE=off; see 'go help modules'', and GOTOOLCHAIN is ignored. Build in module mode.",
-        redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image is newer. Remove it.",
-        auto: "GO111MODULE=auto falls back to GOPATH mode when no go.mod is found; since Go 1.16 the default (unset) is module mode everywhere. Remove it."
+        offOld: "GO111MODULE=off selects GOPATH mode, an ordinary way to build with {{go}} (this image); module mode is the default from Go 1.16 and `go get` stops working in GOPATH mode with Go 1.22. Move to modules before upgrading.",
+        redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image has {{go}}. Remove it.",
+        auto: "GO111MODULE=auto builds in GOPATH mode when there is no go.mod and changes nothing when there is one (module mode is the default since Go 1.16; this image has {{go}}). Remove it if the build has a go.mod; otherwise add one (`go mod init`)."
       },
       check(model, ctx) {
         for (const s of goSettings(model, ["GO111MODULE"])) {
           const { a, value } = s;
           const loc = valueOrName(a);
-          if (!GO111MODULE_VALUES.has(value)) {
+          const verdict = go111moduleVerdict(value, s.version);
+          if (verdict === "invalid") {
             ctx.report({ loc, messageId: "invalid", data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
-          } else if (value === "off") {
-            ctx.report({ loc, messageId: "off", severity: olderThanGo(s.version, 16) ? "info" : "warning" });
-          } else if ((value === "on" || value === "auto") && atLeastGo(s.version, 16)) {
-            ctx.report({ loc, messageId: value === "on" ? "redundantOn" : "auto", severity: "info" });
+          } else if (verdict === "off") {
+            if (s.version && olderThanGo(s.version, 16)) ctx.report({ loc, messageId: "offOld", data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
+            else ctx.report({ loc, messageId: "off", severity: "warning" });
+          } else if (verdict !== null) {
+            ctx.report({ loc, messageId: verdict, data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
           }
         }
       }
@@ -7190,7 +7984,7 @@ var init_go_module_mode = __esm({
   }
 });
 
-// src/classify/go-names.ts
+// src/go/names.ts
 function editDistance(a, b) {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
@@ -7205,11 +7999,11 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 function goNameNoop(name, windows = false) {
-  const cache = known[windows ? 1 : 0];
-  let r = cache.get(name);
+  const cache2 = known[windows ? 1 : 0];
+  let r = cache2.get(name);
   if (r === void 0) {
-    if (cache.size >= 4096) cache.clear();
-    cache.set(name, r = judge(name, windows));
+    if (cache2.size >= 4096) cache2.clear();
+    cache2.set(name, r = judge(name, windows));
   }
   return r;
 }
@@ -7236,10 +8030,10 @@ function judge(name, windows) {
   return null;
 }
 var CURATED, READ_ELSEWHERE, known;
-var init_go_names = __esm({
-  "src/classify/go-names.ts"() {
+var init_names2 = __esm({
+  "src/go/names.ts"() {
     "use strict";
-    init_go();
+    init_env();
     CURATED = {
       GONOSUMCHECK: "GONOSUMDB",
       GONOVERIFY: "GONOSUMDB",
@@ -7272,8 +8066,8 @@ var init_go_noop_setting = __esm({
   "rules/go-noop-setting.ts"() {
     "use strict";
     init_define_rule();
-    init_go();
-    init_go_names();
+    init_image();
+    init_names2();
     init_report_helpers();
     init_stage_env();
     init_stage_context();
@@ -7328,7 +8122,7 @@ var init_go_private_too_broad = __esm({
   "rules/go-private-too-broad.ts"() {
     "use strict";
     init_define_rule();
-    init_go_modules();
+    init_modules();
     init_go_settings();
     init_report_helpers();
     EFFECT = {
@@ -7343,17 +8137,19 @@ var init_go_private_too_broad = __esm({
       description: "GOPRIVATE, GONOSUMDB or GONOPROXY covers whole public module hosts",
       tags: ["go", "supply-chain", "security"],
       messages: {
-        broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
+        broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.',
+        everything: '{{name}} pattern "{{pattern}}" matches every module on {{hosts}} and any other host it covers: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
       },
       check(model, ctx) {
         for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
           for (const item of splitList(value)) {
-            const host = broadPatternHost(item.text);
+            const hosts = broadPatternHosts(item.text);
+            const host = hosts[0];
             if (!host) continue;
             ctx.report({
               loc: locInValue(a, item.start, item.end, value),
-              messageId: "broad",
-              data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
+              messageId: hosts.length > 1 ? "everything" : "broad",
+              data: { name: a.name, pattern: item.text, host, hosts: hosts.join(", "), effect: EFFECT[a.name], example: `${host}/your-org/*` },
               severity: a.name === "GONOPROXY" ? "info" : "warning"
             });
           }
@@ -7368,11 +8164,11 @@ function goRoots(model, scope, line) {
   const roots = goRootsAt(model, scope.name, line);
   const set = model.assignments.some((a) => a.name === "GOROOT") ? envAt(model, scope.name, line).get("GOROOT") : void 0;
   if (typeof set === "string" && set && isAbsGoPath(set, scope.windows)) roots.push(set);
-  if (roots.length === 0 && !scope.windows) roots.push("/usr/local/go");
+  if (roots.length === 0 && !scope.windows) roots.push(GOLANG_IMAGE.linux.goroot);
   return roots;
 }
 function buildsGo(model, scope) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 var SRC, go_source_in_goroot_default;
@@ -7380,7 +8176,8 @@ var init_go_source_in_goroot = __esm({
   "rules/go-source-in-goroot.ts"() {
     "use strict";
     init_define_rule();
-    init_go_paths();
+    init_paths();
+    init_image();
     init_stage_context();
     init_expand();
     init_shell();
@@ -7450,7 +8247,7 @@ var init_go_sumdb_disabled = __esm({
   "rules/go-sumdb-disabled.ts"() {
     "use strict";
     init_define_rule();
-    init_go_modules();
+    init_modules();
     init_stage_context();
     init_go_commands();
     init_go_settings();
@@ -7490,13 +8287,63 @@ var init_go_sumdb_disabled = __esm({
   }
 });
 
+// src/go/toolchain.ts
+function versionOfToolchain(name) {
+  if (/[\\/]/.test(name)) return null;
+  let v;
+  if (name.startsWith("go")) v = name.slice(2);
+  else {
+    const i = name.indexOf("-go");
+    if (i < 0) return null;
+    v = name.slice(i + 3);
+  }
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return GO_VERSION.test(v) ? v : null;
+}
+function parseToolchain(value) {
+  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
+  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
+  const plus = value.indexOf("+");
+  const min = plus < 0 ? value : value.slice(0, plus);
+  const suffix = plus < 0 ? "" : value.slice(plus + 1);
+  let version = null;
+  if (min !== "local") {
+    version = versionOfToolchain(min);
+    if (version === null) {
+      return {
+        ok: false,
+        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
+      };
+    }
+  }
+  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
+    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
+  return { ok: true, min, mode: suffix, version };
+}
+function sameGoAsImage(version, image) {
+  if (image.minor === Infinity) return null;
+  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+  if (!m || m[1] === void 0) return null;
+  if (Number(m[1]) !== image.minor) return false;
+  if (m[2] === void 0 || image.patch === null) return null;
+  return Number(m[2]) === image.patch;
+}
+var init_toolchain = __esm({
+  "src/go/toolchain.ts"() {
+    "use strict";
+    init_image();
+  }
+});
+
 // rules/go-toolchain-setting.ts
 var go_toolchain_setting_default;
 var init_go_toolchain_setting = __esm({
   "rules/go-toolchain-setting.ts"() {
     "use strict";
     init_define_rule();
-    init_go_modules();
+    init_image();
+    init_toolchain();
     init_go_settings();
     init_report_helpers();
     go_toolchain_setting_default = defineRule({
@@ -7651,6 +8498,12 @@ var init_secret_file_copied = __esm({
 });
 
 // rules/secret-in-build-arg.ts
+function firstRunWith(model, a, opts) {
+  if (a.scope === void 0 || a.viaOnbuild) return null;
+  const n = analyzeName(a.name, opts);
+  if (n.strength === "none" || n.exemption) return null;
+  return model.runs.find((r) => r.scope === a.scope && !r.viaOnbuild && r.loc.line > a.nameLoc.line) ?? null;
+}
 var secret_in_build_arg_default;
 var init_secret_in_build_arg = __esm({
   "rules/secret-in-build-arg.ts"() {
@@ -7667,15 +8520,19 @@ var init_secret_in_build_arg = __esm({
       tags: ["security", "secrets"],
       messages: {
         argDefault: "ARG {{name}} has a hardcoded {{word}} as its default ({{value}}); build args are visible in the image history. Pass secrets with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}).",
+        usedInRun: "ARG {{name}} is a secret build arg with no value in the file, and RUN (line {{line}}) runs with it: the builder records `{{name}}=\u2026` in that step of the image history (docker history shows it), and anything the step writes stays in a layer. Pass it with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}) instead.",
         composeArg: "build.args {{name}} is a hardcoded {{word}} ({{value}}); build args are visible in the image history. Use compose build `secrets:` and RUN --mount=type=secret in the Dockerfile."
       },
       check(model, ctx) {
         for (const a of model.assignments) {
           if (a.kind !== "arg" && a.kind !== "build-arg") continue;
           const c = classify(a.name, a.value, ctx.classify);
-          if (!c.secret || c.reason !== "name") continue;
-          const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
-          ctx.report(r);
+          if (c.secret && c.reason === "name" && !model.template) {
+            ctx.report(secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() }));
+            continue;
+          }
+          const run3 = a.kind === "arg" && c.valueKind !== "literal" && c.valueKind !== "placeholder" ? firstRunWith(model, a, ctx.classify) : null;
+          if (run3) ctx.report({ loc: a.nameLoc, messageId: "usedInRun", data: { name: a.name, line: run3.loc.line, id: a.name.toLowerCase() }, severity: "warning" });
         }
       }
     });
@@ -7706,7 +8563,7 @@ var init_secret_in_env = __esm({
         for (const a of model.assignments) {
           if (a.kind !== "env" && a.kind !== "environment" && a.kind !== "env-file") continue;
           const c = classify(a.name, a.value, ctx.classify);
-          if (!c.secret || c.reason !== "name") continue;
+          if (!c.secret || c.reason !== "name" || model.template) continue;
           const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
           const r = secretReport(a, c, messageId);
           ctx.report(r);
@@ -7719,35 +8576,206 @@ var init_secret_in_env = __esm({
 // src/classify/commands.ts
 function isLiteralSecret(value) {
   if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
+  if (isPathLike(value)) return false;
   const k = valueKind(value);
   return k === "literal";
 }
-function scanCommand(text) {
+function scanCommand(text, opts) {
   const out = [...scanText(text)];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const secret = m[p.group];
-      if (!secret || !isLiteralSecret(secret)) continue;
-      const start = m.index + m[0].lastIndexOf(secret);
-      const end = start + secret.length;
-      if (out.some((o) => start < o.end && end > o.start)) continue;
-      out.push({ type: p.type, start, end, text: secret });
+  const add = (m) => {
+    if (!out.some((o) => m.start < o.end && m.end > o.start)) out.push(m);
+  };
+  const unlisted = listsAsWords(text);
+  for (const t of unlisted === null ? [text] : [text, unlisted]) {
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(t); m; m = p.re.exec(t)) {
+        const secret = m[p.group];
+        if (!secret || !isLiteralSecret(secret)) continue;
+        const start = m.index + m[0].lastIndexOf(secret);
+        add({ type: p.type, start, end: start + secret.length, text: secret });
+      }
     }
+    if (PROGRAM_HINT.test(t)) for (const m of programArguments(t, opts)) add(m);
   }
   return out.sort((a, b) => a.start - b.start);
 }
-var Q, PATTERNS;
+function listsAsWords(text) {
+  if (!text.includes("[")) return null;
+  let changed = false;
+  const out = text.replace(STRING_LIST, (list) => {
+    changed = true;
+    return list.replace(LIST_PARTS, (m, d, q) => (d ?? q) !== void 0 ? ` ${d ?? q} ` : " ");
+  });
+  return changed ? out : null;
+}
+function programOf(w) {
+  const raw = w.raw.replace(/^["']|["']$/g, "");
+  return (raw.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+}
+function secretIn(w, type, from = 0, trim = "") {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  let value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  if (trim && value.endsWith(trim)) value = value.slice(0, -trim.length);
+  if (single) {
+    if (value.length < 3 || isPlaceholder(value) || isPathLike(value)) return null;
+  } else if (!isLiteralSecret(value)) return null;
+  const at = w.raw.lastIndexOf(value);
+  if (at < 0) return null;
+  return { type, start: w.start + at, end: w.start + at + value.length, text: value };
+}
+function optionValues(args, names, type, ci = false) {
+  const out = [];
+  const norm = (s) => ci ? s.toLowerCase() : s;
+  for (let i = 0; i < args.length; i++) {
+    const v = norm(args[i].value);
+    const eq = names.find((n) => n.startsWith("--") && v.startsWith(`${norm(n)}=`));
+    if (eq) {
+      const m = secretIn(args[i], type, eq.length + 1);
+      if (m) out.push(m);
+    } else if (names.some((n) => norm(n) === v) && args[i + 1]) {
+      const m = secretIn(args[i + 1], type);
+      if (m) out.push(m);
+      i++;
+    }
+  }
+  return out;
+}
+function htpasswd(args) {
+  let batch = false;
+  let stdout = false;
+  const operands = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (/^-[A-Za-z0-9]+$/.test(v) && operands.length === 0) {
+      if (v.includes("b")) batch = true;
+      if (v.includes("n")) stdout = true;
+      if (/[Cr]$/.test(v)) i++;
+    } else operands.push(args[i]);
+  }
+  const pass = batch ? operands[stdout ? 1 : 2] : void 0;
+  const m = pass ? secretIn(pass, "htpasswd password") : null;
+  return m ? [m] : [];
+}
+function nuget(args) {
+  const [a, b] = [args[0]?.value ?? "", args[1]?.value ?? ""];
+  const source = /^sources?$/i.test(a) && /^(?:add|update)$/i.test(b) || /^(?:add|update)$/i.test(a) && /^source$/i.test(b);
+  return source ? optionValues(args.slice(2), ["-password", "-p", "--password"], "NuGet source password", true) : [];
+}
+function msiexec(args, opts) {
+  const out = [];
+  for (const w of args) {
+    const single = w.raw.length >= 2 && w.raw.startsWith("'") && /',?$/.test(w.raw);
+    const value = single ? w.raw.replace(/^'|',?$/g, "") : w.value.replace(/,$/, "");
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.+)$/.exec(value);
+    if (!m) continue;
+    const c = classify(m[1], m[2], opts);
+    if (!c.secret || !c.secretText) continue;
+    const secret = secretIn(w, `value for ${m[1]}`, m[1].length + 1, w.value.endsWith(",") || w.raw.endsWith(",") ? "," : "");
+    if (secret && secret.text.includes(c.secretText)) out.push(secret);
+  }
+  return out;
+}
+function echoedPassword(prev) {
+  let i = prev.words.length - 1;
+  while (i >= 0 && !ECHO.has(programOf(prev.words[i]))) i--;
+  if (i < 0) return null;
+  const w = prev.words.slice(i + 1).reverse().find((a) => !a.value.startsWith("-") && a.value.includes(":"));
+  return w ? pairPassword(w, 0) : null;
+}
+function pairPassword(w, from) {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  const value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  const colon = colonOutsideExpansions(value);
+  if (colon < 0) return null;
+  return secretIn(w, "chpasswd password", from + colon + 1, "\\n");
+}
+function colonOutsideExpansions(s) {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "$" && (s[i + 1] === "{" || s[i + 1] === "(")) {
+      depth++;
+      i++;
+    } else if (depth > 0 && (c === "}" || c === ")")) depth--;
+    else if (depth === 0 && c === ":") return i;
+  }
+  return -1;
+}
+function programArguments(text, opts, depth = 0) {
+  const out = [];
+  const cmds = simpleCommands(text);
+  cmds.forEach((c, k) => {
+    let head = c.head ? programOf(c.head) : "";
+    let args = c.args;
+    if (SHELLS.has(head) && /^-[a-z]*c$/.test(args[0]?.value ?? "") && args[1]) {
+      const script = args[1];
+      const q = script.raw[0];
+      if ((q === '"' || q === "'") && script.raw.length >= 2 && script.raw.endsWith(q)) {
+        if (depth < 3) for (const m of programArguments(script.raw.slice(1, -1), opts, depth + 1)) out.push({ ...m, start: m.start + script.start + 1, end: m.end + script.start + 1 });
+        return;
+      }
+      head = programOf(script);
+      args = args.slice(2);
+    }
+    switch (head) {
+      case "chpasswd": {
+        const prev = cmds[k - 1];
+        const piped = prev && /^\s*\|\s*$/.test(text.slice(prev.end, c.start));
+        if (piped) {
+          const m = echoedPassword(prev);
+          if (m) out.push(m);
+        }
+        args.forEach((a, i) => {
+          if (a.raw === "<<<" && args[i + 1]) {
+            const m = pairPassword(args[i + 1], 0);
+            if (m) out.push(m);
+          } else if (a.raw.startsWith("<<<") && a.raw.length > 3) {
+            const inner = { value: a.value.slice(3), raw: a.raw.slice(3), start: a.start + 3, end: a.end };
+            const m = pairPassword(inner, 0);
+            if (m) out.push(m);
+          }
+        });
+        break;
+      }
+      case "htpasswd":
+        out.push(...htpasswd(args));
+        break;
+      case "useradd":
+      case "usermod":
+        out.push(...optionValues(args, ["-p", "--password"], `${head} password`));
+        break;
+      case "redis-cli":
+      case "valkey-cli":
+      case "keydb-cli":
+        out.push(...optionValues(args, ["-a", "--pass"], "Redis password"));
+        break;
+      default:
+        break;
+    }
+    c.words.forEach((w, i) => {
+      const p = programOf(w);
+      if (p === "nuget") out.push(...nuget(c.words.slice(i + 1)));
+      else if (p === "msiexec") out.push(...msiexec(c.words.slice(i + 1), opts));
+    });
+  });
+  return out;
+}
+var Q, PATTERNS, STRING_LIST, LIST_PARTS, PROGRAM_HINT, ECHO, SHELLS;
 var init_commands = __esm({
   "src/classify/commands.ts"() {
     "use strict";
     init_classify();
+    init_values();
+    init_shell();
     Q = `["']?`;
     PATTERNS = [
-      // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass
-      { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':]*:([^\\s"']+)`, "g"), group: 1 },
-      // --password literal / --password=literal / --http-password / --token / --api-key / --secret
-      { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
+      // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass (not the
+      // `:-` of `-u "${USERS:-10}"`)
+      { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':{]*:([^\\s"']+)`, "g"), group: 1 },
+      // --password literal / --password=literal / --http-password / --token / --api-key / --secret /
+      // redis-server --requirepass / --masterauth
+      { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret|requirepass|masterauth)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
       // docker/podman/helm login -p literal
       { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
       // mysql -psecret (glued form only; `-p` alone prompts)
@@ -7759,11 +8787,16 @@ var init_commands = __esm({
       // npm / yarn registry auth written to .npmrc
       { type: "npm auth token", re: /(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"']+)/g, group: 1 }
     ];
+    STRING_LIST = /\[[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?:[ \t]*,[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'))*[ \t]*,?[ \t]*\]/g;
+    LIST_PARTS = /"((?:[^"\\]|\\.)*)"|'([^']*)'|[[\],]/g;
+    PROGRAM_HINT = /chpasswd|htpasswd|useradd|usermod|redis-cli|valkey-cli|keydb-cli|nuget|msiexec/i;
+    ECHO = /* @__PURE__ */ new Set(["echo", "printf"]);
+    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
   }
 });
 
 // rules/secret-in-run.ts
-var secret_in_run_default;
+var WHERE, secret_in_run_default;
 var init_secret_in_run = __esm({
   "rules/secret-in-run.ts"() {
     "use strict";
@@ -7773,18 +8806,28 @@ var init_secret_in_run = __esm({
     init_assignments();
     init_report_helpers();
     init_location();
+    WHERE = {
+      cmd: "CMD",
+      entrypoint: "ENTRYPOINT",
+      healthcheck: "HEALTHCHECK",
+      "compose-command": "command",
+      "compose-entrypoint": "entrypoint",
+      "compose-healthcheck": "healthcheck test"
+    };
     secret_in_run_default = defineRule({
       id: "secret-in-run",
       category: "secret",
       severity: "error",
-      description: "Hardcoded credential in a RUN command or heredoc",
-      formats: ["dockerfile"],
+      description: "Hardcoded credential in a command (RUN, heredoc, CMD, ENTRYPOINT, HEALTHCHECK, compose command)",
+      formats: ["dockerfile", "compose"],
       aliases: ["tally/secrets-in-code"],
       tags: ["security", "secrets"],
       messages: {
         literal: "RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=\u2026 and read the secret from /run/secrets/\u2026 (or $VAR with --mount=type=secret,env=VAR).",
         heredoc: "A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=\u2026 and read it from /run/secrets/\u2026 at build or run time.",
-        assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead."
+        assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead.",
+        command: "{{where}} contains a hardcoded {{tokenType}} ({{value}}); the command is stored in the image config (docker inspect) and history. Give the secret to the container at run time instead: an environment variable or a secret file under /run/secrets/ that the program reads.",
+        composeCommand: "The {{where}} of service {{service}} contains a hardcoded {{tokenType}} ({{value}}); it is committed with the compose file. Reference a variable instead (${NAME}, from an uncommitted .env or the environment) or use a compose secret."
       },
       check(model, ctx) {
         const reported = [];
@@ -7797,21 +8840,35 @@ var init_secret_in_run = __esm({
           reported.push(r.loc);
           ctx.report(r);
         }
-        const scan = (seg, heredoc) => {
-          const matches3 = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
-          for (const m of matches3) {
-            const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-            if (overlaps(loc)) continue;
-            reported.push(loc);
-            const type = "name" in m ? `value for ${m.name}` : m.type;
-            ctx.report({ loc, messageId: heredoc ? "heredoc" : "literal", data: { tokenType: type, value: m.text }, secrets: [m.text] });
+        const emit = (loc, messageId, data) => {
+          if (overlaps(loc)) return;
+          reported.push(loc);
+          const plain = data.tokenType.startsWith("value for ") ? ["where"] : ["where", "tokenType"];
+          ctx.report({ loc, messageId, data, secrets: [data.value], plain });
+        };
+        const scanLine = (segs, messageId, extra = {}) => {
+          for (const m of scanCommand(joinSegments(segs), ctx.classify)) {
+            const loc = locateInSegments(segs, m.start, m.end);
+            if (loc) emit(loc, messageId, { ...extra, tokenType: m.type, value: m.text });
           }
         };
-        for (const run2 of model.runs) {
-          for (const seg of run2.segments) scan(seg, false);
-          for (const h of run2.heredocs) for (const seg of h.segments) scan(seg, true);
+        const scanBody = (h) => {
+          for (const seg of h.segments) {
+            for (const m of [...scanCommand(seg.text, ctx.classify), ...scanAssignments(seg.text, classify, ctx.classify)]) {
+              const type = "name" in m ? `value for ${m.name}` : m.type;
+              emit(span(seg.line, seg.column + m.start, m.end - m.start), "heredoc", { tokenType: type, value: m.text });
+            }
+          }
+        };
+        for (const run3 of model.runs) {
+          scanLine(run3.segments, "literal");
+          run3.heredocs.forEach(scanBody);
         }
-        for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
+        for (const c of model.copies) c.heredocs.forEach(scanBody);
+        for (const cmd of model.commands) {
+          if (cmd.kind.startsWith("compose-")) scanLine(cmd.segments, "composeCommand", { where: WHERE[cmd.kind], service: cmd.scope });
+          else scanLine(cmd.segments, "command", { where: WHERE[cmd.kind] });
+        }
       }
     });
   }
@@ -7833,15 +8890,19 @@ var init_secret_token_format = __esm({
       aliases: ["SecretsUsedInArgOrEnv"],
       tags: ["security", "secrets"],
       messages: {
-        token: "{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
+        published: "{{kind}} {{name}} contains the {{published}} ({{value}}): published by its vendor and valid only against the local emulator, so there is nothing to revoke. Make sure no real deployment reads this setting.",
+        token: "{{kind}} {{name}} contains {{a tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
       },
       check(model, ctx) {
         for (const a of model.assignments) {
           if (a.kind === "run" || a.kind === "go-env-w" || a.kind === "runtime") continue;
           const c = classify(a.name, a.value, ctx.classify);
           if (!c.secret || c.reason !== "value") continue;
-          const r = secretReport(a, c, "token");
-          ctx.report(r);
+          if (c.published) {
+            ctx.report({ ...secretReport(a, c, "published", { published: c.published }), severity: "info", plain: ["kind", "tokenType", "word", "published"] });
+            continue;
+          }
+          ctx.report(secretReport(a, c, "token"));
         }
       }
     });
@@ -7938,7 +8999,7 @@ function matches2(name, globs) {
   if (globs === void 0 || globs.length === 0) return false;
   let m = matchers2.get(globs);
   if (!m) {
-    const each = globs.map((g) => import_micromatch2.default.matcher(g));
+    const each = globs.map((g) => globMatcher(g));
     m = (n) => each.some((f) => f(n));
     matchers2.set(globs, m);
   }
@@ -7993,11 +9054,11 @@ function minimize(rt, options = NO_OPTIONS) {
     return { name, value, kept: true };
   });
 }
-var import_micromatch2, ROOT_USERS, matchers2, classifyOptionsOf, pairMemo, NO_OPTIONS;
+var ROOT_USERS, matchers2, classifyOptionsOf, pairMemo, NO_OPTIONS;
 var init_minimize = __esm({
   "src/runtime/minimize.ts"() {
     "use strict";
-    import_micromatch2 = __toESM(require_micromatch());
+    init_glob();
     init_classify();
     init_secret_pair();
     init_rules();
@@ -8043,10 +9104,10 @@ function formatTextReport(reports) {
     out.push(`${label}${dest}: ${r.kept.length} kept, ${r.dropped.length} dropped`);
     if (r.kept.length) out.push(`  kept: ${names(r.kept)}`);
     if (r.dropped.length) {
-      const shown = r.dropped.map((d) => ({ ...d, name: displayName(d.name) }));
-      const width = Math.min(40, Math.max(...shown.map((d) => d.name.length)));
+      const shown2 = r.dropped.map((d) => ({ ...d, name: displayName(d.name) }));
+      const width = Math.min(40, Math.max(...shown2.map((d) => d.name.length)));
       out.push("  dropped:");
-      for (const d of shown) out.push(`    ${d.name.padEnd(width)}  ${d.reason}${d.detail ? `: ${d.detail}` : ""}`);
+      for (const d of shown2) out.push(`    ${d.name.padEnd(width)}  ${d.reason}${d.detail ? `: ${d.detail}` : ""}`);
     }
     if (r.passthrough.length) out.push(`  passthrough (value from the deploying shell): ${names(r.passthrough)}`);
     if (r.secretsFile) out.push(`  secrets written to ${visible(r.secretsFile)}`);
@@ -8063,250 +9124,6 @@ var init_report = __esm({
   "src/runtime/report.ts"() {
     "use strict";
     init_safe_text();
-  }
-});
-
-// src/util/atomic-write.ts
-function lstatOrNull(path) {
-  try {
-    return (0, import_node_fs2.lstatSync)(path, { throwIfNoEntry: false }) ?? null;
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path}: ${code ?? "error"}`);
-  }
-}
-function checkWritable(path, options = {}) {
-  const existing = lstatOrNull(path);
-  if (!existing) return;
-  if (existing.isSymbolicLink()) throw refusedLink(path);
-  if (!existing.isFile()) throw new WriteError(`refusing to write ${path}: it is not a regular file`);
-  if (options.overwrite === false) throw refusedExisting(path);
-}
-function unlinkQuietly(path) {
-  try {
-    (0, import_node_fs2.unlinkSync)(path);
-  } catch {
-  }
-}
-function closeQuietly(fd) {
-  try {
-    (0, import_node_fs2.closeSync)(fd);
-  } catch {
-  }
-}
-function failure(path, e) {
-  if (e instanceof WriteError) return e;
-  const err = e;
-  return new WriteError(`cannot write ${path}: ${err.code ?? err.message}`);
-}
-function tempPathFor(path) {
-  tempId ??= (0, import_node_crypto.randomBytes)(4).toString("hex");
-  return (0, import_node_path2.join)((0, import_node_path2.dirname)(path), `.${(0, import_node_path2.basename)(path)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
-}
-function onPool(call) {
-  return new Promise((resolve, reject) => call((e, value) => e ? reject(e) : resolve(value)));
-}
-async function stageWriteAsync(path, data, options = {}) {
-  const { mode = 420, overwrite = true } = options;
-  if (overwrite) checkWritable(path, { overwrite });
-  const tmp = tempPathFor(path);
-  let fd;
-  try {
-    fd = await onPool((done) => (0, import_node_fs2.open)(tmp, CREATE_EXCL, mode, done));
-  } catch (e) {
-    throw failure(path, e);
-  }
-  try {
-    (0, import_node_fs2.fchmodSync)(fd, mode);
-    (0, import_node_fs2.writeFileSync)(fd, data);
-    await onPool((done) => (0, import_node_fs2.fsync)(fd, done));
-  } catch (e) {
-    closeQuietly(fd);
-    unlinkQuietly(tmp);
-    throw failure(path, e);
-  }
-  try {
-    (0, import_node_fs2.closeSync)(fd);
-  } catch (e) {
-    unlinkQuietly(tmp);
-    throw failure(path, e);
-  }
-  return { path, tmp, overwrite, synced: true };
-}
-async function lstatOrNullAsync(path) {
-  try {
-    return await onPool((done) => (0, import_node_fs2.lstat)(path, done));
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path}: ${code ?? "error"}`);
-  }
-}
-function refusedAt(path) {
-  try {
-    checkWritable(path, { overwrite: false });
-  } catch (e) {
-    return failure(path, e);
-  }
-  return refusedExisting(path);
-}
-async function moveIntoPlaceOnPool(staged) {
-  const { path, tmp } = staged;
-  let moved = false;
-  try {
-    if (staged.overwrite) {
-      if ((await lstatOrNullAsync(path))?.isSymbolicLink()) throw refusedLink(path);
-      await onPool((done) => (0, import_node_fs2.rename)(tmp, path, done));
-      moved = true;
-      return;
-    }
-    try {
-      await onPool((done) => (0, import_node_fs2.link)(tmp, path, done));
-    } catch (e) {
-      const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedAt(path);
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (await lstatOrNullAsync(path)) throw refusedExisting(path);
-      await onPool((done) => (0, import_node_fs2.rename)(tmp, path, done));
-      moved = true;
-      return;
-    }
-    moved = true;
-    await onPool((done) => (0, import_node_fs2.unlink)(tmp, done)).catch(() => void 0);
-  } catch (e) {
-    throw failure(path, e);
-  } finally {
-    if (!moved) unlinkQuietly(tmp);
-  }
-}
-async function commitWrite(staged) {
-  if (staged.synced) return moveIntoPlaceOnPool(staged);
-  const { path, tmp } = staged;
-  let moved = false;
-  try {
-    const fd = (0, import_node_fs2.openSync)(tmp, import_node_fs2.constants.O_RDWR);
-    try {
-      await onPool((done) => (0, import_node_fs2.fsync)(fd, done));
-    } finally {
-      (0, import_node_fs2.closeSync)(fd);
-    }
-    if (staged.overwrite) {
-      if (lstatOrNull(path)?.isSymbolicLink()) throw refusedLink(path);
-      (0, import_node_fs2.renameSync)(tmp, path);
-      moved = true;
-      return;
-    }
-    try {
-      (0, import_node_fs2.linkSync)(tmp, path);
-    } catch (e) {
-      const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedExisting(path);
-      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (lstatOrNull(path)) throw refusedExisting(path);
-      (0, import_node_fs2.renameSync)(tmp, path);
-      moved = true;
-    }
-  } catch (e) {
-    throw failure(path, e);
-  } finally {
-    if (!moved) unlinkQuietly(tmp);
-  }
-}
-function discardWrite(staged) {
-  unlinkQuietly(staged.tmp);
-}
-var import_node_fs2, import_node_path2, import_node_crypto, WriteError, refusedLink, refusedExisting, tempId, tempCount, CREATE_EXCL;
-var init_atomic_write = __esm({
-  "src/util/atomic-write.ts"() {
-    "use strict";
-    import_node_fs2 = require("node:fs");
-    import_node_path2 = require("node:path");
-    import_node_crypto = require("node:crypto");
-    WriteError = class extends Error {
-      constructor(message) {
-        super(message);
-        this.name = "WriteError";
-      }
-    };
-    refusedLink = (path) => new WriteError(`refusing to write ${path}: it is a symbolic link`);
-    refusedExisting = (path) => new WriteError(`refusing to overwrite ${path}: it exists (use --force)`);
-    tempCount = 0;
-    CREATE_EXCL = import_node_fs2.constants.O_WRONLY | import_node_fs2.constants.O_CREAT | import_node_fs2.constants.O_EXCL;
-  }
-});
-
-// src/runtime/write-env-file.ts
-function refuse(name, format, why) {
-  throw new EnvFileError(`cannot write ${name} in ${format} format: ${why}`);
-}
-function checkCommon(line, format) {
-  if (line.name.length === 0) refuse("(empty name)", format, "the variable name is empty");
-  if (line.name.includes("\0") || (line.value ?? "").includes("\0")) refuse(line.name, format, "it contains a NUL byte");
-}
-function dockerLine(line) {
-  const { name, value } = line;
-  if (/[\s]/u.test(name) || name.startsWith("#")) refuse(name, "docker", 'the name contains whitespace or starts with "#"');
-  if (value !== null) {
-    if (value.includes("\n")) refuse(name, "docker", "the value contains a newline (pass it with -e or a secret, or use --format compose)");
-    if (value.endsWith("\r")) refuse(name, "docker", "the value ends with a carriage return");
-  }
-  const text = value === null ? name : `${name}=${value}`;
-  if (Buffer.byteLength(text, "utf8") + 1 > MAX_LINE_BYTES) refuse(name, "docker", "the line is 64 KiB or longer");
-  return `${text}
-`;
-}
-function composeLine(line, format) {
-  const { name, value } = line;
-  if (!COMPOSE_NAME.test(name)) refuse(name, format, "the name has characters compose does not accept");
-  if (value === null) return `${name}
-`;
-  if (!value.includes("'") && !value.includes("\r") && !value.endsWith("\\")) return `${name}='${value}'
-`;
-  const escaped = value.replace(/[\\"\n\r$]/g, (c) => ({ "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", $: "\\$" })[c] ?? c);
-  return `${name}="${escaped}"
-`;
-}
-function serializeEnv(lines, format) {
-  for (const l of lines) checkCommon(l, format);
-  if (format === "json") {
-    const obj = {};
-    for (const l of lines) obj[l.name] = l.value;
-    return `${JSON.stringify(obj, null, 2)}
-`;
-  }
-  return lines.map((l) => format === "docker" ? dockerLine(l) : composeLine(l, format)).join("");
-}
-function checkWritable2(path, options = {}) {
-  checkWritable(path, { overwrite: options.force === true });
-}
-async function writeEnvFiles(files, options = {}) {
-  const staged = [];
-  try {
-    for (const f of files) staged.push(await stageWriteAsync(f.path, f.content, { mode: 384, overwrite: options.force === true }));
-    while (staged.length > 0) await commitWrite(staged.shift());
-  } finally {
-    staged.forEach(discardWrite);
-  }
-}
-function fileNameFor(target, format) {
-  const safe = target.replace(/^\/+/, "").replace(/[^A-Za-z0-9_.-]/g, "_").replace(/^\.+/, "_") || "target";
-  return `${safe}${format === "json" ? ".json" : ".env"}`;
-}
-var EnvFileError, MAX_LINE_BYTES, COMPOSE_NAME;
-var init_write_env_file = __esm({
-  "src/runtime/write-env-file.ts"() {
-    "use strict";
-    init_atomic_write();
-    init_env_file_format();
-    EnvFileError = class extends Error {
-      constructor(message) {
-        super(message);
-        this.name = "EnvFileError";
-      }
-    };
-    MAX_LINE_BYTES = 64 * 1024;
-    COMPOSE_NAME = /^[A-Za-z0-9_.\-[\]]+$/;
   }
 });
 
@@ -8330,13 +9147,13 @@ function outputPathPicker(dir, format) {
     let name = fileNameFor(t.name, format);
     if (used.has(name)) name = fileNameFor(`${t.name}-${t.id.slice(0, 12)}`, format);
     used.add(name);
-    return (0, import_node_path3.join)(dir, name);
+    return (0, import_node_path4.join)(dir, name);
   };
 }
 function settled(report) {
   return { report, files: [], failed: () => report };
 }
-function prepareTarget(t, output, o, stdout) {
+function prepareTarget(t, output, o) {
   const decisions = minimize(t.runtime, o.minimize);
   const base = { target: t.name, kind: t.kind, id: t.id, ...t.imageNote ? { note: t.imageNote } : {} };
   const failed = (e) => ({
@@ -8348,29 +9165,31 @@ function prepareTarget(t, output, o, stdout) {
     const secretLines = decisions.filter((d) => d.reason === "secret").map((d) => ({ name: d.name, value: d.value }));
     const secretContent = o.secretsFile ? serializeEnv(secretLines, o.format) : null;
     if (o.secretsFile) {
-      if (output !== "-") checkWritable2(output, { force: o.force });
+      if (output !== "-") {
+        checkWritable2(output, { force: o.force });
+        if (sameFile(output, o.secretsFile)) throw new WriteError(`refusing to write ${o.secretsFile}: it is the same file as the env-file ${output}`);
+      }
       checkWritable2(o.secretsFile, { force: o.force });
     }
     const files = [];
-    if (output === "-") stdout.write(content);
-    else files.push({ path: output, content });
+    if (output !== "-") files.push({ path: output, content });
     if (o.secretsFile && secretContent !== null) files.push({ path: o.secretsFile, content: secretContent });
     const report = reportFor({ ...base, output, ...o.secretsFile ? { secretsFile: o.secretsFile } : {} }, decisions, o.secrets === "passthrough");
-    return { report, files, failed };
+    return { report, files, ...output === "-" ? { stdout: content } : {}, failed };
   } catch (e) {
     if (!(e instanceof EnvFileError || e instanceof WriteError)) throw e;
     return settled(failed(e));
   }
 }
-async function writeTarget(p, force) {
-  if (p.files.length === 0) return p.report;
+async function writeTarget(p, force, stdout) {
   try {
-    await writeEnvFiles(p.files, { force });
-    return p.report;
+    if (p.files.length > 0) await writeEnvFiles(p.files, { force });
   } catch (e) {
     if (!(e instanceof WriteError)) throw e;
     return p.failed(e);
   }
+  if (p.stdout !== void 0) stdout.write(p.stdout);
+  return p.report;
 }
 function createEnvOutput(o, stdout) {
   const pathFor = o.outputDir ? outputPathPicker(o.outputDir, o.format) : null;
@@ -8378,8 +9197,8 @@ function createEnvOutput(o, stdout) {
   const reports = [];
   return {
     add(r) {
-      const p = r.target ? prepareTarget(r.target, pathFor ? pathFor(r.target) : o.output ?? "-", o, stdout) : settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error.code, message: r.error.message } });
-      const written = writeSlot(() => writeTarget(p, o.force));
+      const p = r.target ? prepareTarget(r.target, pathFor ? pathFor(r.target) : o.output ?? "-", o) : settled({ target: r.ref.name, kind: r.ref.kind, kept: [], dropped: [], passthrough: [], error: { code: r.error.code, message: r.error.message } });
+      const written = writeSlot(() => writeTarget(p, o.force, stdout));
       written.catch(() => void 0);
       reports.push(written);
     },
@@ -8390,11 +9209,11 @@ function createEnvOutput(o, stdout) {
     format: (done) => o.report === "json" ? formatJsonReport(done) : formatTextReport(done)
   };
 }
-var import_node_path3, WRITE_CONCURRENCY;
+var import_node_path4, WRITE_CONCURRENCY;
 var init_env_output = __esm({
   "src/runtime/env-output.ts"() {
     "use strict";
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_concurrency();
     init_minimize();
     init_report();
@@ -8412,7 +9231,7 @@ __export(env_exports, {
 module.exports = __toCommonJS(env_exports);
 init_redact();
 init_safe_text();
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_util2 = require("node:util");
 
 // src/runtime/connection.ts
@@ -8556,6 +9375,7 @@ function resolveConnection(req) {
 }
 
 // src/runtime/docker.ts
+var import_node_stream = require("node:stream");
 var import_node_util = require("node:util");
 init_redact();
 init_safe_text();
@@ -8570,11 +9390,14 @@ function compareApiVersions(a, b) {
   }
   return 0;
 }
+var API_VERSION = /^\d{1,6}\.\d{1,6}$/;
 function negotiateApiVersion(daemon) {
-  const server = daemon.ApiVersion;
-  if (!server || !/^\d+\.\d+$/.test(server)) throw new EngineError("api-version", "the Docker daemon did not report its API version");
-  if (daemon.MinAPIVersion && compareApiVersions(daemon.MinAPIVersion, CLIENT_API_VERSION) > 0) {
-    throw new EngineError("api-version", `the Docker daemon requires API ${daemon.MinAPIVersion} or newer; godock speaks up to ${CLIENT_API_VERSION}`);
+  const info = typeof daemon === "object" && daemon !== null ? daemon : {};
+  const server = info.ApiVersion;
+  if (typeof server !== "string" || !API_VERSION.test(server)) throw new EngineError("api-version", "the Docker daemon did not report its API version");
+  const min = info.MinAPIVersion;
+  if (typeof min === "string" && API_VERSION.test(min) && compareApiVersions(min, CLIENT_API_VERSION) > 0) {
+    throw new EngineError("api-version", `the Docker daemon requires API ${min} or newer; godock speaks up to ${CLIENT_API_VERSION}`);
   }
   if (compareApiVersions(server, MIN_API_VERSION) < 0) {
     throw new EngineError("api-version", `the Docker daemon speaks API ${server}; godock needs ${MIN_API_VERSION} or newer`);
@@ -8596,6 +9419,31 @@ function plainAgent() {
   Object.defineProperty(agent, import_node_util.inspect.custom, { value: () => "[http.Agent]" });
   return agent;
 }
+function ownSshConnections(modem, host, port) {
+  let armed = false;
+  Object.defineProperty(modem.sshOptions, "sock", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!armed) return void 0;
+      armed = false;
+      const net = require("node:net");
+      const sock = net.connect({ host, port });
+      sock.on("error", () => void 0);
+      sock.unref();
+      return sock;
+    }
+  });
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) => {
+    armed = true;
+    try {
+      dial(options, callback);
+    } finally {
+      armed = false;
+    }
+  };
+}
 var ownsAgent = (o) => o.socketPath !== void 0 || o.protocol === "http";
 function toDockerodeOptions(o, timeoutMs = DEFAULT_TIMEOUT_MS, plain) {
   const agent = o.insecure && o.protocol === "https" ? insecureAgent(o) : plain;
@@ -8611,12 +9459,102 @@ function toDockerodeOptions(o, timeoutMs = DEFAULT_TIMEOUT_MS, plain) {
     agent,
     ...o.protocol === "ssh" ? (
       // No socket idle timeout over ssh: the "socket" is an ssh2 channel, without setTimeout().
-      { sshOptions: o.sshAgent ? { agent: o.sshAgent } : {} }
+      // readyTimeout bounds the TCP connect, the SSH handshake and the authentication (ssh2's
+      // default is 20 s): ssh2 then closes the connection, which nothing else could reach.
+      { sshOptions: { ...o.sshAgent ? { agent: o.sshAgent } : {}, readyTimeout: timeoutMs } }
     ) : (
       // docker-modem's socket idle timeout: a backstop that destroys a request our own timer
       // (which fires first and gives the clear message) could not abort.
       { timeout: timeoutMs + 1e3 }
     )
+  };
+}
+var ANSWER_LIMIT_BYTES = 64 * 1024 * 1024;
+var BUFFERED_LIMIT_BYTES = 256 * 1024 * 1024;
+function byteSize(n) {
+  return n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
+}
+var AnswerError = class extends Error {
+  constructor(what) {
+    super(what);
+    this.what = what;
+    this.name = "AnswerError";
+  }
+  what;
+};
+var answerBudget = (answerLimit = ANSWER_LIMIT_BYTES, bufferedLimit = BUFFERED_LIMIT_BYTES) => ({ answerLimit, bufferedLimit, buffered: 0 });
+var EVERY_STATUS = new Proxy({}, { get: () => true });
+function readAnswer(res, budget, signal) {
+  return new Promise((resolve2, reject) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const finish = (err, body) => {
+      if (done) return;
+      done = true;
+      budget.buffered -= size;
+      if (err) {
+        chunks.length = 0;
+        res.destroy();
+        reject(err);
+      } else resolve2(body);
+    };
+    const tooLarge = () => new AnswerError(`an answer larger than ${byteSize(budget.answerLimit)}`);
+    res.on("error", (e) => finish(e));
+    res.on("close", () => finish(Object.assign(new Error("the connection closed in the middle of an answer"), { code: "ECONNRESET" })));
+    res.on("end", () => finish(null, Buffer.concat(chunks, size)));
+    res.on("data", (chunk) => {
+      if (done) return;
+      if (size + chunk.length > budget.answerLimit) return finish(tooLarge());
+      if (budget.buffered + chunk.length > budget.bufferedLimit) return finish(new AnswerError(`answers larger than ${byteSize(budget.bufferedLimit)} at once`));
+      size += chunk.length;
+      budget.buffered += chunk.length;
+      chunks.push(chunk);
+    });
+    if (Number(res.headers["content-length"]) > budget.answerLimit) finish(tooLarge());
+    else if (signal) (0, import_node_stream.addAbortSignal)(signal, res);
+  });
+}
+function settleAnswer(status, body, expected) {
+  const text = body.toString("utf8");
+  let json;
+  let isJson = true;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    isJson = false;
+  }
+  if (expected[status] !== true) {
+    const cause = isJson && typeof json === "object" && json !== null ? json : {};
+    const why = typeof cause.message === "string" ? cause.message : typeof cause.error === "string" ? cause.error : text.slice(0, 1e3);
+    const reason = expected[status];
+    const err = Object.assign(new Error(`(HTTP code ${status}) ${typeof reason === "string" ? reason : "unexpected"} - ${why} `), {
+      reason,
+      statusCode: status,
+      json: isJson ? json : null
+    });
+    return [err, null];
+  }
+  if (!isJson) return [new AnswerError("an answer that is not JSON"), null];
+  return [null, json];
+}
+function limitAnswers(modem, budget) {
+  const dial = modem.dial.bind(modem);
+  modem.dial = (options, callback) => {
+    if (options.isStream || options.hijack || options.openStdin) return dial(options, callback);
+    const signal = options.abortSignal ?? options.options?.abortSignal;
+    const expected = options.statusCodes ?? {};
+    dial({ ...options, ...signal ? { abortSignal: signal } : {}, isStream: true, statusCodes: EVERY_STATUS }, (err, res) => {
+      if (err) return callback(err);
+      const response = res;
+      readAnswer(response, budget, signal).then(
+        (body) => {
+          const [e, value] = settleAnswer(response.statusCode ?? 0, body, expected);
+          callback(e, value);
+        },
+        (e) => callback(e)
+      );
+    });
   };
 }
 function engineMessage(e) {
@@ -8625,6 +9563,7 @@ function engineMessage(e) {
 }
 function mapEngineError(err, conn, subject) {
   if (err instanceof EngineError) return err;
+  if (err instanceof AnswerError) return new EngineError("engine", `${subject ? `${subject}: ` : ""}the Docker daemon at ${conn.url} sent ${err.what}`);
   const e = err ?? {};
   const code = e.code;
   if (code === "EACCES" || code === "EPERM") {
@@ -8655,10 +9594,13 @@ function mapEngineError(err, conn, subject) {
 function seconds(ms) {
   return `${Number((ms / 1e3).toFixed(3))}s`;
 }
+function timeoutError(url, timeoutMs) {
+  return new EngineError("timeout", `the Docker daemon at ${url} did not answer within ${seconds(timeoutMs)} (see --timeout)`);
+}
 function boundCalls(timeoutMs, url, closeAll) {
   let waiting = 0;
   let timedOut = false;
-  return (fn) => new Promise((resolve, reject) => {
+  return (fn) => new Promise((resolve2, reject) => {
     let ac;
     if (!closeAll) {
       ac = new AbortController();
@@ -8674,7 +9616,7 @@ function boundCalls(timeoutMs, url, closeAll) {
     const timer = setTimeout(() => {
       if (!open2) return;
       timedOut = true;
-      reject(new EngineError("timeout", `the Docker daemon at ${url} did not answer within ${seconds(timeoutMs)} (see --timeout)`));
+      reject(timeoutError(url, timeoutMs));
       ac?.abort();
       close();
     }, timeoutMs);
@@ -8691,7 +9633,7 @@ function boundCalls(timeoutMs, url, closeAll) {
       work = Promise.reject(e);
     }
     work.then(
-      (v) => settle(() => resolve(v)),
+      (v) => settle(() => resolve2(v)),
       (e) => settle(() => reject(e))
     );
   });
@@ -8713,17 +9655,23 @@ async function connectEngine(conn, options = {}) {
   if (conn.options.protocol === "ssh") process.noDeprecation = true;
   const agent = ownsAgent(conn.options) ? plainAgent() : void 0;
   const bounded = boundCalls(timeoutMs, conn.url, agent ? () => agent.destroy() : void 0);
+  const budget = answerBudget(options.answerLimitBytes, options.bufferedLimitBytes);
   const make = (version) => {
+    let client;
     try {
-      return new Docker({ ...toDockerodeOptions(conn.options, timeoutMs, agent), ...version ? { version: `v${version}` } : {} });
+      client = new Docker({ ...toDockerodeOptions(conn.options, timeoutMs, agent), ...version ? { version: `v${version}` } : {} });
     } catch (e) {
       throw mapEngineError(e, conn);
     }
+    limitAnswers(client.modem, budget);
+    if (conn.options.protocol === "ssh") ownSshConnections(client.modem, conn.options.host ?? "", conn.options.port ?? 22);
+    return client;
   };
   const call = async (subject, fn) => {
     try {
       return await bounded(fn);
     } catch (e) {
+      if (e?.level === "client-timeout") throw timeoutError(conn.url, timeoutMs);
       throw mapEngineError(e, conn, subject);
     }
   };
@@ -8753,9 +9701,9 @@ async function connectEngine(conn, options = {}) {
       return list(docker, labels);
     },
     inspectContainer: (id) => call(`container "${id}"`, async (signal) => await docker.getContainer(id).inspect(aborting(signal))),
-    inspectImage: (id) => call(`image "${id}"`, async () => {
+    inspectImage: (id) => call(`image "${id}"`, async (signal) => {
       try {
-        return await docker.getImage(id).inspect();
+        return await docker.getImage(id).inspect(aborting(signal));
       } catch (e) {
         if (e.statusCode === 404) return null;
         throw e;
@@ -8767,6 +9715,7 @@ async function connectEngine(conn, options = {}) {
 
 // src/commands/env.ts
 init_env_file_format();
+init_write_env_file();
 
 // src/runtime/progress.ts
 var WIDTH = 24;
@@ -8793,78 +9742,136 @@ init_concurrency();
 init_redact();
 init_safe_text();
 var DEFAULT_CONCURRENCY = 16;
+var MAX_LISTED_CONTAINERS = 1e4;
+var MAX_ENV_ENTRIES = 1e5;
 var DAEMON_DOWN = /* @__PURE__ */ new Set(["unreachable", "timeout", "permission", "tls"]);
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var stringOr = (v, fallback) => typeof v === "string" ? v : fallback;
 function displayName2(names, id) {
-  const first = names?.[0];
-  return first ? first.replace(/^\//, "") : id.slice(0, 12);
+  const first = Array.isArray(names) ? names[0] : void 0;
+  return typeof first === "string" && first.replace(/^\//, "") !== "" ? first.replace(/^\//, "") : id.slice(0, 12);
 }
 async function listTargets(client, req) {
   const refs = req.names.map((n) => ({ kind: "container", name: n, id: n }));
   if (req.all || req.labels.length > 0) {
     const listed = await client.listContainers(req.labels);
-    for (const c of listed) refs.push({ kind: "container", name: displayName2(c.Names, c.Id), id: c.Id });
+    if (!Array.isArray(listed)) throw new EngineError("engine", "the Docker daemon sent a container list that is not a list");
+    if (listed.length > MAX_LISTED_CONTAINERS) {
+      throw new EngineError("engine", `the Docker daemon listed ${listed.length} running containers; godock env takes at most ${MAX_LISTED_CONTAINERS} at once (narrow them with --label)`);
+    }
+    listed.forEach((c, i) => {
+      const id = isRecord(c) ? c.Id : void 0;
+      if (typeof id === "string" && id !== "") refs.push({ kind: "container", name: displayName2(c.Names, id), id });
+      else refs.push({ kind: "container", name: `(list entry ${i + 1})`, id: "", invalid: `container list entry ${i + 1}: the Docker daemon sent no container Id` });
+    });
   }
   for (const s of req.services) refs.push({ kind: "service", name: s, id: s });
   return refs;
 }
+function envStrings(value, subject, field) {
+  if (value === void 0 || value === null) return { env: [], ignored: 0 };
+  if (!Array.isArray(value)) throw new EngineError("engine", `${subject}: the Docker daemon sent a ${field} that is not a list`);
+  if (value.length > MAX_ENV_ENTRIES) throw new EngineError("engine", `${subject}: the Docker daemon sent ${value.length} ${field} entries; godock reads at most ${MAX_ENV_ENTRIES}`);
+  const env = value.filter((e) => typeof e === "string");
+  return { env, ignored: value.length - env.length };
+}
+var ignoredNote = (n, field) => n === 0 ? void 0 : n === 1 ? `1 ${field} entry is not a string: ignored` : `${n} ${field} entries are not strings: ignored`;
+var shortRef = (ref) => ref.length > 100 ? `${ref.slice(0, 99)}\u2026` : ref;
+function imageEnv(img) {
+  if (!isRecord(img)) return { env: null, problem: "is not an image" };
+  const value = isRecord(img.Config) ? img.Config.Env : void 0;
+  if (value !== void 0 && value !== null && !Array.isArray(value)) return { env: null, problem: "has a Config.Env that is not a list" };
+  const env = Array.isArray(value) ? value.filter((e) => typeof e === "string") : [];
+  return env.length > MAX_ENV_ENTRIES ? { env: null, problem: `has more than ${MAX_ENV_ENTRIES} Config.Env entries` } : { env };
+}
+function checkedAnswer(answer, idKey, subject, what) {
+  if (!isRecord(answer)) throw new EngineError("engine", `${subject}: the Docker daemon's answer is not a ${what}`);
+  const id = answer[idKey];
+  if (typeof id !== "string" || id === "") throw new EngineError("engine", `${subject}: the Docker daemon's answer has no ${what} ${idKey}`);
+  return { fields: answer, id };
+}
+var joinNotes = (...notes) => notes.filter((n) => n).join("; ") || void 0;
 function imageCache(client) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return (id) => {
-    let p = cache.get(id);
+    let p = cache2.get(id);
     if (!p) {
       p = client.inspectImage(id);
-      cache.set(id, p);
+      cache2.set(id, p);
     }
     return p;
   };
 }
 async function inspectContainer(client, ref, image, listed) {
-  let c;
+  let answer;
   try {
-    c = await client.inspectContainer(ref.id);
+    answer = await client.inspectContainer(ref.id);
   } catch (e) {
     if (e instanceof EngineError && e.code === "not-found") {
       throw listed ? new EngineError("gone", `container "${ref.name}" was removed while being inspected`) : new EngineError("not-found", `no such container: ${ref.name}`);
     }
     throw e;
   }
-  const imageId = c.Image || c.Config?.Image || "";
+  const subject = `container "${ref.name}"`;
+  const { fields: c, id } = checkedAnswer(answer, "Id", subject, "container");
+  if (!isRecord(c.Config)) throw new EngineError("engine", `${subject}: the Docker daemon's answer has no Config`);
+  const config = c.Config;
+  const { env, ignored } = envStrings(config.Env, subject, "Config.Env");
+  const imageId = stringOr(c.Image, "") || stringOr(config.Image, "");
   const img = imageId ? await image(imageId) : null;
+  const fromImage = img == null ? null : imageEnv(img);
+  const name = typeof c.Name === "string" ? c.Name.replace(/^\//, "") : "";
+  const shownImage = imageId ? imageId.slice(0, 19) : "(unknown)";
+  const note = joinNotes(
+    img == null ? `image ${shownImage} not found: its defaults were not removed` : fromImage?.problem ? `the answer for image ${shownImage} ${fromImage.problem}: its defaults were not removed` : void 0,
+    ignoredNote(ignored, "Config.Env")
+  );
   return {
     kind: "container",
-    name: c.Name ? c.Name.replace(/^\//, "") : ref.name,
-    id: c.Id,
+    name: name || ref.name,
+    id,
     runtime: {
-      env: c.Config?.Env ?? [],
-      imageEnv: img ? img.Config?.Env ?? [] : null,
-      tty: c.Config?.Tty === true,
-      user: c.Config?.User ?? ""
+      env,
+      imageEnv: fromImage?.env ?? null,
+      tty: config.Tty === true,
+      user: stringOr(config.User, "")
     },
-    ...img ? {} : { imageNote: `image ${imageId ? imageId.slice(0, 19) : "(unknown)"} not found: its defaults were not removed` }
+    ...note ? { imageNote: note } : {}
   };
 }
 async function inspectService(client, ref, image) {
-  let s;
+  let answer;
   try {
-    s = await client.inspectService(ref.id);
+    answer = await client.inspectService(ref.id);
   } catch (e) {
     if (e instanceof EngineError && e.code === "not-found") throw new EngineError("not-found", `no such service: ${ref.name}`);
     throw e;
   }
-  const spec = s.Spec?.TaskTemplate?.ContainerSpec ?? {};
-  const imageRef = spec.Image ?? "";
+  const subject = `service "${ref.name}"`;
+  const { fields: s, id } = checkedAnswer(answer, "ID", subject, "service");
+  const specOf = isRecord(s.Spec) ? s.Spec : {};
+  const template = isRecord(specOf.TaskTemplate) ? specOf.TaskTemplate : {};
+  if (!isRecord(template.ContainerSpec)) throw new EngineError("engine", `${subject}: the Docker daemon's answer has no ContainerSpec (not a container service?)`);
+  const spec = template.ContainerSpec;
+  const { env, ignored } = envStrings(spec.Env, subject, "ContainerSpec.Env");
+  const imageRef = stringOr(spec.Image, "");
   const img = imageRef ? await image(imageRef) : null;
+  const fromImage = img == null ? null : imageEnv(img);
+  const note = joinNotes(
+    img == null ? `image ${shortRef(imageRef) || "(none)"} not present locally: its defaults were not removed` : fromImage?.problem ? `the answer for image ${shortRef(imageRef)} ${fromImage.problem}: its defaults were not removed` : void 0,
+    ignoredNote(ignored, "ContainerSpec.Env")
+  );
   return {
     kind: "service",
-    name: s.Spec?.Name ?? ref.name,
-    id: s.ID,
+    name: stringOr(specOf.Name, "") || ref.name,
+    id,
     runtime: {
-      env: spec.Env ?? [],
-      imageEnv: img ? img.Config?.Env ?? [] : null,
+      env,
+      imageEnv: fromImage?.env ?? null,
       tty: spec.TTY === true,
-      user: spec.User ?? ""
+      user: stringOr(spec.User, "")
     },
-    ...img ? {} : { imageNote: `image ${imageRef || "(none)"} not present locally: its defaults were not removed` }
+    ...note ? { imageNote: note } : {}
   };
 }
 async function inspectTargets(client, refs, req, options = {}) {
@@ -8875,6 +9882,7 @@ async function inspectTargets(client, refs, req, options = {}) {
   const inspectOne = async (ref, i) => {
     const subject = `${ref.kind} "${ref.name}"`;
     try {
+      if (ref.invalid) return { ref, error: new EngineError("engine", ref.invalid) };
       if (daemonDown) return { ref, error: new EngineError(daemonDown.code, `${subject} not inspected: ${daemonDown.message}`) };
       const listed = ref.kind === "container" && !(i < req.names.length && named.has(ref.id));
       const target = ref.kind === "service" ? await inspectService(client, ref, image) : await inspectContainer(client, ref, image, listed);
@@ -9001,6 +10009,19 @@ function parseFlags(argv) {
     throw new UsageError("no target: give container names, --all, --label or --service");
   }
   for (const l of targets.labels) if (l === "" || l.startsWith("=")) throw new UsageError(`--label needs key or key=value, got "${l}"`);
+  for (const flag of ["keep", "drop", "only"]) {
+    for (const g of values[flag]) {
+      if (g.trim() === "") throw new UsageError(`--${flag} needs a glob (a name pattern such as APP_*), got an empty one`);
+    }
+  }
+  const secretsFile = values["secrets-file"];
+  if (secretsFile !== void 0) {
+    if (secretsFile === "" || secretsFile === "-") throw new UsageError("--secrets-file needs a file name (stdout is for the env-file)");
+    if (values.output !== void 0 && values.output !== "-" && sameFile(values.output, secretsFile)) {
+      throw new UsageError(`--secrets-file ${secretsFile} is the same file as --output ${values.output}; give the secrets their own file`);
+    }
+  }
+  if (values.output === "") throw new UsageError("--output needs a file name (or - for stdout)");
   const suffixes = values["drop-suffix"]?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s.length > 0);
   if (values["drop-suffix"] !== void 0 && suffixes?.length === 0) throw new UsageError("--drop-suffix needs at least one suffix");
   return {
@@ -9018,7 +10039,22 @@ function parseFlags(argv) {
     timeoutMs: Math.ceil(timeout * 1e3)
   };
 }
-var afterPendingIo = () => new Promise((resolve) => setImmediate(resolve));
+async function checkGlobs(m) {
+  const given = ["keep", "drop", "only"].filter((f) => (m[f]?.length ?? 0) > 0);
+  if (given.length === 0) return;
+  const { globMatcher: globMatcher2, GlobError: GlobError2 } = await Promise.resolve().then(() => (init_glob(), glob_exports));
+  for (const flag of given) {
+    for (const g of m[flag]) {
+      try {
+        globMatcher2(g);
+      } catch (e) {
+        if (e instanceof GlobError2) throw new UsageError(`--${flag}: ${e.message}`);
+        throw e;
+      }
+    }
+  }
+}
+var afterPendingIo = () => new Promise((resolve2) => setImmediate(resolve2));
 async function runEnv(argv, io) {
   const say = (line) => {
     io.stderr.write(`godock env: ${line}
@@ -9032,6 +10068,7 @@ async function runEnv(argv, io) {
       return 0;
     }
     flags = parsed;
+    await checkGlobs(flags.minimize);
   } catch (e) {
     say(`${e.message} (see godock env --help)`);
     return 2;
@@ -9043,8 +10080,8 @@ async function runEnv(argv, io) {
   if (flags.outputDir) {
     let isDir;
     try {
-      (0, import_node_fs3.mkdirSync)(flags.outputDir, { recursive: true, mode: 448 });
-      isDir = (0, import_node_fs3.statSync)(flags.outputDir).isDirectory();
+      (0, import_node_fs4.mkdirSync)(flags.outputDir, { recursive: true, mode: 448 });
+      isDir = (0, import_node_fs4.statSync)(flags.outputDir).isDirectory();
     } catch (e) {
       say(`cannot create --output-dir ${flags.outputDir}: ${e.code ?? "error"}`);
       return 2;

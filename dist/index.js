@@ -230,7 +230,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -415,10 +415,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run3, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
       }
       return separator;
     };
@@ -478,26 +478,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run2 = [];
+      let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run2.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
         });
-        run2 = [];
+        run3 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run3.push(token);
           return;
         }
         flush();
@@ -840,13 +840,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path9) {
+      _test(originalPath, cache2, path9) {
         checkPath(
           path9,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path9 ? this._t(path9, cache) : {
+        return path9 ? this._t(path9, cache2) : {
           ignored: false,
           unignored: false
         };
@@ -860,16 +860,16 @@ var require_ignore = __commonJS({
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path9);
-        return literal.ignored || literal.unignored ? literal : dir;
+        const literal2 = this._rules.testLiteral(path9);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path9, cache) {
-        if (path9 in cache) {
-          return cache[path9];
+      _t(path9, cache2) {
+        if (path9 in cache2) {
+          return cache2[path9];
         }
         const parentPath = parentOf(path9);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
       }
       ignores(path9) {
         return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
@@ -1274,24 +1274,24 @@ var require_fill_range = __commonJS({
       }
       return options.stringify === true;
     };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
+    var pad = (input, maxLength2, toNumber) => {
+      if (maxLength2 > 0) {
         let dash = input[0] === "-" ? "-" : "";
         if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+        input = dash + input.padStart(dash ? maxLength2 - 1 : maxLength2, "0");
       }
       if (toNumber === false) {
         return String(input);
       }
       return input;
     };
-    var toMaxLen = (input, maxLength) => {
+    var toMaxLen = (input, maxLength2) => {
       let negative = input[0] === "-" ? "-" : "";
       if (negative) {
         input = input.slice(1);
-        maxLength--;
+        maxLength2--;
       }
-      while (input.length < maxLength) input = "0" + input;
+      while (input.length < maxLength2) input = "0" + input;
       return negative ? "-" + input : input;
     };
     var toSequence = (parts, options, maxLen) => {
@@ -1446,7 +1446,7 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
-    var compile2 = (ast, options = {}) => {
+    var compile3 = (ast, options = {}) => {
       const walk3 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -1488,7 +1488,7 @@ var require_compile = __commonJS({
       };
       return walk3(ast);
     };
-    module2.exports = compile2;
+    module2.exports = compile3;
   }
 });
 
@@ -1930,7 +1930,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
-    var compile2 = require_compile();
+    var compile3 = require_compile();
     var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
@@ -1963,7 +1963,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile2(input, options);
+      return compile3(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -2308,7 +2308,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -2351,7 +2351,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -2360,7 +2360,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -2397,7 +2397,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -2411,7 +2411,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
+                  isGlob2 = token.isGlob = true;
                   finished = true;
                   break;
                 }
@@ -2423,7 +2423,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -2431,7 +2431,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -2447,7 +2447,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -2463,7 +2463,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             while (eos() !== true && (code = advance())) {
               if (code === CHAR_LEFT_PARENTHESES) {
@@ -2480,7 +2480,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -2490,7 +2490,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str;
       let prefix = "";
@@ -2500,10 +2500,10 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob = str;
       } else {
@@ -2528,7 +2528,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -2956,15 +2956,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -3744,7 +3744,7 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch4 = (list, patterns, options) => {
+    var micromatch2 = (list, patterns, options) => {
       patterns = [].concat(patterns);
       list = [].concat(list);
       let omit = /* @__PURE__ */ new Set();
@@ -3785,11 +3785,11 @@ var require_micromatch = __commonJS({
       }
       return matches3;
     };
-    micromatch4.match = micromatch4;
-    micromatch4.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch4.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    micromatch4.any = micromatch4.isMatch;
-    micromatch4.not = (list, patterns, options = {}) => {
+    micromatch2.match = micromatch2;
+    micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch2.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch2.any = micromatch2.isMatch;
+    micromatch2.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
@@ -3797,7 +3797,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches3 = new Set(micromatch4(list, patterns, { ...options, onResult }));
+      let matches3 = new Set(micromatch2(list, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches3.has(item)) {
           result.add(item);
@@ -3805,12 +3805,12 @@ var require_micromatch = __commonJS({
       }
       return [...result];
     };
-    micromatch4.contains = (str, pattern, options) => {
+    micromatch2.contains = (str, pattern, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch4.contains(str, p, options));
+        return pattern.some((p) => micromatch2.contains(str, p, options));
       }
       if (typeof pattern === "string") {
         if (isEmptyString(str) || isEmptyString(pattern)) {
@@ -3820,18 +3820,18 @@ var require_micromatch = __commonJS({
           return true;
         }
       }
-      return micromatch4.isMatch(str, pattern, { ...options, contains: true });
+      return micromatch2.isMatch(str, pattern, { ...options, contains: true });
     };
-    micromatch4.matchKeys = (obj, patterns, options) => {
+    micromatch2.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
         throw new TypeError("Expected the first argument to be an object");
       }
-      let keys = micromatch4(Object.keys(obj), patterns, options);
+      let keys = micromatch2(Object.keys(obj), patterns, options);
       let res = {};
       for (let key2 of keys) res[key2] = obj[key2];
       return res;
     };
-    micromatch4.some = (list, patterns, options) => {
+    micromatch2.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -3841,7 +3841,7 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch4.every = (list, patterns, options) => {
+    micromatch2.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -3851,13 +3851,13 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch4.all = (str, patterns, options) => {
+    micromatch2.all = (str, patterns, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
-    micromatch4.capture = (glob, input, options) => {
+    micromatch2.capture = (glob, input, options) => {
       let posix2 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
@@ -3865,9 +3865,9 @@ var require_micromatch = __commonJS({
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch4.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch4.scan = (...args) => picomatch.scan(...args);
-    micromatch4.parse = (patterns, options) => {
+    micromatch2.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch2.scan = (...args) => picomatch.scan(...args);
+    micromatch2.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str of braces(String(pattern), options)) {
@@ -3876,19 +3876,19 @@ var require_micromatch = __commonJS({
       }
       return res;
     };
-    micromatch4.braces = (pattern, options) => {
+    micromatch2.braces = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
       if (options && options.nobrace === true || !hasBraces(pattern)) {
         return [pattern];
       }
       return braces(pattern, options);
     };
-    micromatch4.braceExpand = (pattern, options) => {
+    micromatch2.braceExpand = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch4.braces(pattern, { ...options, expand: true });
+      return micromatch2.braces(pattern, { ...options, expand: true });
     };
-    micromatch4.hasBraces = hasBraces;
-    module2.exports = micromatch4;
+    micromatch2.hasBraces = hasBraces;
+    module2.exports = micromatch2;
   }
 });
 
@@ -4174,8 +4174,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
@@ -4222,10 +4222,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -4234,7 +4234,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -4244,9 +4244,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -4263,11 +4263,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -5135,9 +5135,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -5186,7 +5186,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -13517,7 +13517,7 @@ var require_instruction = __commonJS({
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
     var main_1 = require_main();
-    var Instruction2 = class extends line_1.Line {
+    var Instruction3 = class extends line_1.Line {
       constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
         super(document, range);
         this.dockerfile = dockerfile;
@@ -14321,7 +14321,7 @@ var require_instruction = __commonJS({
         return text === name ? candidateRange : null;
       }
     };
-    exports2.Instruction = Instruction2;
+    exports2.Instruction = Instruction3;
   }
 });
 
@@ -14928,7 +14928,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -14969,7 +14969,7 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
+                      if (!inDouble && !inSingle && !literal2) {
                         if (char2 === escapeChar2) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
@@ -14997,7 +14997,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -17070,7 +17070,312 @@ var path4 = __toESM(require("node:path"));
 var import_node_fs = require("node:fs");
 var path = __toESM(require("node:path"));
 var import_ignore = __toESM(require_ignore());
+
+// src/util/glob.ts
 var import_micromatch = __toESM(require_micromatch());
+
+// src/util/safe-text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
+}
+var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+function displayName(name) {
+  if (PLAIN_NAME.test(name)) return name;
+  const cut = name.search(/[:=\s]/);
+  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
+  return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
+}
+
+// src/util/glob.ts
+var MAX_GLOB_LENGTH = 256;
+var MAX_FALLBACK_WILDCARDS = 2;
+var GlobError = class extends Error {
+  constructor(glob, message) {
+    super(message);
+    this.glob = glob;
+    this.name = "GlobError";
+  }
+  glob;
+};
+function isGlob(p) {
+  return import_micromatch.default.scan(p).isGlob;
+}
+function scanGlob(input) {
+  const { base, glob } = import_micromatch.default.scan(input);
+  return { base, glob };
+}
+var cache = /* @__PURE__ */ new Map();
+function globMatcher(glob, opts = {}) {
+  const key2 = `${opts.nocase ? "i" : "-"}${opts.dot ? "d" : "-"}${glob}`;
+  let m = cache.get(key2);
+  if (!m) {
+    if (cache.size >= 1e3) cache.clear();
+    cache.set(key2, m = compile(glob, opts));
+  }
+  return m;
+}
+function shown(glob) {
+  const cut = glob.length > 60 ? `${glob.slice(0, 60)}\u2026` : glob;
+  return `"${visible(cut).replace(/"/g, '\\"')}"`;
+}
+var WINDOWS = process.platform === "win32";
+function compile(glob, opts) {
+  if (glob === "") throw new GlobError(glob, "glob is empty");
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
+  let re;
+  try {
+    re = import_micromatch.default.makeRe(glob, mmOpts);
+  } catch (e) {
+    throw new GlobError(glob, `glob ${shown(glob)} is invalid (${visible(String(e.message).split("\n")[0] ?? "")})`);
+  }
+  let test;
+  try {
+    const prog = program(parseRegex(re.source, re.flags));
+    test = (s) => run(prog, s, 0, true);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    if (wildcards(glob) > MAX_FALLBACK_WILDCARDS)
+      throw new GlobError(
+        glob,
+        `glob ${shown(glob)} is too complex (more than ${MAX_FALLBACK_WILDCARDS} wildcards, groups or escapes around syntax that cannot be matched in linear time); simplify it`
+      );
+    test = (s) => re.test(s);
+  }
+  return (s) => {
+    if (s === "") return false;
+    const out = WINDOWS ? s.replace(/\\/g, "/") : s;
+    return s === glob || out === glob || test(out);
+  };
+}
+function wildcards(glob) {
+  return (glob.match(/\*+|[?([{\\]/g) ?? []).length;
+}
+var Unsupported = class extends Error {
+};
+var MAX_REPEAT = 10;
+function charTest(source, flags) {
+  if (source === "[^/]") return (c) => c !== "/";
+  const re = new RegExp(`^(?:${source})$`, flags);
+  const memo = /* @__PURE__ */ new Map();
+  return (c) => {
+    let r = memo.get(c);
+    if (r === void 0) memo.set(c, r = re.test(c));
+    return r;
+  };
+}
+function literal(c, flags) {
+  if (!flags.includes("i")) return { t: "char", test: (x) => x === c };
+  return { t: "char", test: charTest(`\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`, flags) };
+}
+function maxLength(a) {
+  switch (a.t) {
+    case "char":
+      return 1;
+    case "seq":
+      return a.items.reduce((n, x) => n + maxLength(x), 0);
+    case "alt":
+      return Math.max(...a.alts.map(maxLength));
+    case "star":
+    case "plus":
+      return Infinity;
+    case "opt":
+      return maxLength(a.body);
+    default:
+      return 0;
+  }
+}
+function parseRegex(src, flags) {
+  if (/[^i]/.test(flags)) throw new Unsupported(`regex flags ${flags}`);
+  let i = 0;
+  const alt = () => {
+    const alts = [seq()];
+    while (src[i] === "|") {
+      i++;
+      alts.push(seq());
+    }
+    return alts.length === 1 ? alts[0] : { t: "alt", alts };
+  };
+  const seq = () => {
+    const items = [];
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      const a = quantified(atom());
+      if (a.t === "look" && maxLength(a.body) === Infinity && items[items.length - 1]?.t !== "bol")
+        throw new Unsupported("unbounded lookahead");
+      items.push(a);
+    }
+    return { t: "seq", items };
+  };
+  const atom = () => {
+    const c = src[i++];
+    switch (c) {
+      case "(": {
+        let look = null;
+        if (src[i] === "?") {
+          const k = src[i + 1];
+          if (k === "=" || k === "!") look = k === "!";
+          else if (k !== ":") throw new Unsupported("group syntax");
+          i += 2;
+        }
+        const body = alt();
+        if (src[i++] !== ")") throw new Unsupported("unbalanced group");
+        return look === null ? body : { t: "look", neg: look, body };
+      }
+      case "[": {
+        let j = i;
+        while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
+        if (j >= src.length) throw new Unsupported("unterminated class");
+        const source = src.slice(i - 1, j + 1);
+        i = j + 1;
+        return { t: "char", test: charTest(source, flags) };
+      }
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" && x !== "\r" && x !== "\u2028" && x !== "\u2029" };
+      case "^":
+        return { t: "bol" };
+      case "$":
+        return { t: "eol" };
+      case "\\": {
+        const e = src[i++];
+        if (e === void 0 || /[bBc0-9]/.test(e)) throw new Unsupported(`escape \\${e ?? ""}`);
+        if (/[dDsSwWfnrtv]/.test(e)) return { t: "char", test: charTest(`\\${e}`, flags) };
+        const hex = e === "x" ? /^[0-9A-Fa-f]{2}/.exec(src.slice(i)) : e === "u" ? /^[0-9A-Fa-f]{4}/.exec(src.slice(i)) : null;
+        if (hex) {
+          i += hex[0].length;
+          return { t: "char", test: charTest(`\\${e}${hex[0]}`, flags) };
+        }
+        return literal(e, flags);
+      }
+      case "*":
+      case "+":
+      case "?":
+        throw new Unsupported(`bare ${c}`);
+      default:
+        return literal(c, flags);
+    }
+  };
+  const quantified = (a) => {
+    let min;
+    let max;
+    const q = src[i];
+    if (q === "*") [min, max] = [0, Infinity];
+    else if (q === "+") [min, max] = [1, Infinity];
+    else if (q === "?") [min, max] = [0, 1];
+    else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!m) return a;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      i += m[0].length - 1;
+    } else return a;
+    i++;
+    if (src[i] === "?") i++;
+    if (a.t === "bol" || a.t === "eol" || a.t === "look") throw new Unsupported("quantified assertion");
+    if (q !== "{") return { t: min === 0 ? max === 1 ? "opt" : "star" : "plus", body: a };
+    if (a.t !== "char" || min > MAX_REPEAT || max !== Infinity && max > MAX_REPEAT || max < min) throw new Unsupported("repeat");
+    const items = [];
+    for (let k = 0; k < min; k++) items.push(a);
+    if (max === Infinity) items.push({ t: "star", body: a });
+    else for (let k = min; k < max; k++) items.push({ t: "opt", body: a });
+    return { t: "seq", items };
+  };
+  const ast = alt();
+  if (i !== src.length) throw new Unsupported("unbalanced group");
+  return ast;
+}
+function program(ast) {
+  const states = [{ k: "match" }];
+  const push = (s) => states.push(s) - 1;
+  const emit = (a, next) => {
+    switch (a.t) {
+      case "char":
+        return push({ k: "char", test: a.test, next });
+      case "seq":
+        for (let j = a.items.length - 1; j >= 0; j--) next = emit(a.items[j], next);
+        return next;
+      case "alt":
+        return push({ k: "fork", to: a.alts.map((x) => emit(x, next)) });
+      case "opt":
+        return push({ k: "fork", to: [emit(a.body, next), next] });
+      case "star":
+      case "plus": {
+        const fork = { k: "fork", to: [] };
+        const at = push(fork);
+        const body = emit(a.body, at);
+        fork.to.push(body, next);
+        return a.t === "star" ? at : body;
+      }
+      case "bol":
+      case "eol":
+        return push({ k: a.t, next });
+      case "look":
+        return push({ k: "look", neg: a.neg, prog: program(a.body), next });
+    }
+  };
+  return { states, start: emit(ast, 0) };
+}
+function run(prog, s, from, search) {
+  const { states } = prog;
+  const seen = new Int32Array(states.length).fill(-1);
+  const stack = [];
+  const close = (list2, start, p) => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const j = stack.pop();
+      if (seen[j] === p) continue;
+      seen[j] = p;
+      const st = states[j];
+      switch (st.k) {
+        case "match":
+          stack.length = 0;
+          return true;
+        case "char":
+          list2.push(j);
+          break;
+        case "fork":
+          for (let t = st.to.length - 1; t >= 0; t--) stack.push(st.to[t]);
+          break;
+        case "bol":
+          if (p === 0) stack.push(st.next);
+          break;
+        case "eol":
+          if (p === s.length) stack.push(st.next);
+          break;
+        case "look":
+          if (run(st.prog, s, p, false) !== st.neg) stack.push(st.next);
+          break;
+      }
+    }
+    return false;
+  };
+  let list = [];
+  if (close(list, prog.start, from)) return true;
+  for (let p = from; p < s.length; p++) {
+    if (list.length === 0 && !search) return false;
+    const c = s[p];
+    const next = [];
+    for (const j of list) {
+      const st = states[j];
+      if (st.test(c) && close(next, st.next, p + 1)) return true;
+    }
+    if (search && close(next, prog.start, p + 1)) return true;
+    list = next;
+  }
+  return false;
+}
 
 // src/parse/detect.ts
 function formatFromName(file) {
@@ -17093,6 +17398,10 @@ function sniffFormat(text) {
   if (/^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*=/m.test(text)) return "env-file";
   return "dockerfile";
 }
+function isTemplateName(file) {
+  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
+  return /(?:^|[._-])(?:example|examples|sample|template|tmpl|dist)(?:[._-]|$)/.test(base);
+}
 
 // src/discover.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
@@ -17100,10 +17409,12 @@ function toPosix(p) {
   return p.split(path.sep).join("/");
 }
 function ignoredBy(globs, base, abs) {
-  return globs.length > 0 && import_micromatch.default.isMatch(toPosix(path.relative(base, abs)), globs, { dot: true });
+  if (globs.length === 0) return false;
+  const rel = toPosix(path.relative(base, abs));
+  return globs.some((g) => globMatcher(g, { dot: true })(rel));
 }
 function hasGlob(p) {
-  return import_micromatch.default.scan(p).isGlob;
+  return isGlob(p);
 }
 async function discover(inputs, cwd, ignoreGlobs = []) {
   const files = [];
@@ -17117,9 +17428,9 @@ async function discover(inputs, cwd, ignoreGlobs = []) {
   };
   for (const input of inputs) {
     if (hasGlob(input)) {
-      const { base, glob } = import_micromatch.default.scan(input);
+      const { base, glob } = scanGlob(input);
       const baseAbs = path.resolve(cwd, base || ".");
-      const matcher = import_micromatch.default.matcher(glob, { dot: true });
+      const matcher = globMatcher(glob, { dot: true });
       walk(baseAbs, base || ".", errors, (abs2, display, rel) => {
         if (matcher(rel)) add({ abs: abs2, display, format: formatFromName(abs2), explicit: true });
       }, true);
@@ -17224,7 +17535,124 @@ function describeFsError(e, what) {
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist());
 
-// src/classify/go.ts
+// src/go/image.ts
+var NOT_GO = { golang: false, goroot: null, windows: false };
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
+  return { repo: rest.toLowerCase(), tag: null };
+}
+function golangImage(ref) {
+  if (!ref) return NOT_GO;
+  const { repo, tag } = splitImageRef(ref);
+  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
+  if (!isGo) return NOT_GO;
+  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
+  return { golang: true, goroot: (windows ? GOLANG_IMAGE.windows : GOLANG_IMAGE.linux).goroot, windows };
+}
+var GOLANG_IMAGE = {
+  linux: { goroot: "/usr/local/go", gopath: "/go", toolchain: "local" },
+  windows: { goroot: "C:\\Program Files\\Go", gopath: "C:\\go" }
+};
+var GOLANG_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.linux.gopath,
+  GOTOOLCHAIN: GOLANG_IMAGE.linux.toolchain,
+  PATH: `${GOLANG_IMAGE.linux.gopath}/bin:${GOLANG_IMAGE.linux.goroot}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`
+};
+var GOLANG_WINDOWS_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.windows.gopath
+};
+function golangImageStart(windows) {
+  return windows ? { vars: [["GOPATH", GOLANG_IMAGE.windows.gopath]], workdir: GOLANG_IMAGE.windows.gopath } : { vars: [["GOPATH", GOLANG_IMAGE.linux.gopath], ["GOTOOLCHAIN", GOLANG_IMAGE.linux.toolchain]], workdir: GOLANG_IMAGE.linux.gopath };
+}
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+var LATEST = { minor: Infinity, patch: null };
+function goVersionOfImage(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes("@") ? null : LATEST;
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+function goVersionText(v) {
+  if (v.minor === Infinity) return "the latest Go";
+  return `Go 1.${v.minor}${v.patch === null ? "" : `.${v.patch}`}`;
+}
+function atLeastGo(v, minor) {
+  return v !== null && v.minor >= minor;
+}
+function olderThanGo(v, minor) {
+  return v !== null && v.minor < minor;
+}
+var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
+
+// src/classify/mask.ts
+function mask(value) {
+  const len = [...value].length;
+  const prefixLen = Math.min(4, Math.floor(len / 4));
+  const prefix = [...value].slice(0, prefixLen).join("");
+  return `${prefix}****(${len})`;
+}
+function maskIn(text, secrets) {
+  if (secrets.length === 0) return text;
+  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
+  return out;
+}
+
+// src/classify/assignments.ts
+var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+  }
+  return out;
+}
+
+// src/go/env.ts
 var GO_ENV_VARS = /* @__PURE__ */ new Set([
   "AR",
   "CC",
@@ -17303,32 +17731,6 @@ function isGoVar(name) {
 function isGoBinary(word) {
   return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
 }
-var NOT_GO = { golang: false, goroot: null, windows: false };
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
-  return { repo: rest.toLowerCase(), tag: null };
-}
-function golangImage(ref) {
-  if (!ref) return NOT_GO;
-  const { repo, tag } = splitImageRef(ref);
-  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
-  if (!isGo) return NOT_GO;
-  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
-  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
-}
-var GOLANG_IMAGE_ENV = {
-  GOPATH: "/go",
-  GOTOOLCHAIN: "local",
-  PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-};
-var GOLANG_WINDOWS_IMAGE_ENV = {
-  GOPATH: "C:\\go"
-};
 var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOEXE",
   "GOGCCFLAGS",
@@ -17339,67 +17741,8 @@ var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOVERSION",
   "GOTELEMETRY"
 ]);
-function golangTagVersion(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
-  const { tag } = splitImageRef(ref);
-  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
-  return m ? m[1] : null;
-}
-function goVersionsAgree(a, b) {
-  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
-  const x = parts(a);
-  const y = parts(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
-function isPlainOsImage(ref) {
-  if (!ref) return false;
-  const { repo } = splitImageRef(ref);
-  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
-  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
-}
-
-// src/classify/mask.ts
-function mask(value) {
-  const len = [...value].length;
-  const prefixLen = Math.min(4, Math.floor(len / 4));
-  const prefix = [...value].slice(0, prefixLen).join("");
-  return `${prefix}****(${len})`;
-}
-function maskIn(text, secrets) {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
-}
-
-// src/classify/assignments.ts
-var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
-function scanAssignments(text, classify2, opts) {
-  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
-  const out = [];
-  ASSIGN_RE.lastIndex = 0;
-  let m;
-  while ((m = ASSIGN_RE.exec(text)) !== null) {
-    const name = m[2];
-    const raw = m[3];
-    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-    const value = quoted ? raw.slice(1, -1) : raw;
-    const c = classify2(name, value, opts);
-    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
-    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
-    const rel = value.indexOf(c.secretText);
-    const start = valueStart + (rel >= 0 ? rel : 0);
-    const secret = rel >= 0 ? c.secretText : value;
-    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
-  }
-  return out;
-}
 
 // src/classify/names.ts
-var import_micromatch2 = __toESM(require_micromatch());
 var DEFAULT_RUNTIME_SUFFIXES = ["_SECRET", "_KEY", "_TOKEN", "_PASSWORD", "_PASSWD", "_PWD"];
 var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 var SEP_RE = /[^A-Za-z0-9]+/;
@@ -17862,12 +18205,12 @@ function extraSequences(extra) {
   return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
 }
 function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
+  const cache2 = cacheFor(opts);
+  const hit = cache2.get(name);
   if (hit) return hit;
   const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
+  if (cache2.size > 5e4) cache2.clear();
+  cache2.set(name, r);
   return r;
 }
 function analyzeUncached(name, opts) {
@@ -17946,9 +18289,9 @@ var matchers = /* @__PURE__ */ new WeakMap();
 function allowMatcher(patterns) {
   let m = matchers.get(patterns);
   if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch2.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch2.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch2.default.matcher(g, { nocase: true }));
+    const exact = new Set(patterns.filter((p) => !isGlob(p)).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => isGlob(p));
+    const globFns = globs.map((g) => globMatcher(g, { nocase: true }));
     m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
     matchers.set(patterns, m);
   }
@@ -18182,8 +18525,70 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "{}",
   "[]",
   '""',
-  "''"
+  "''",
+  "insecure",
+  "not-secure",
+  "not_secure"
 ]);
+var DESCRIPTION_WORDS = /* @__PURE__ */ new Set([
+  "a",
+  "an",
+  "and",
+  "any",
+  "some",
+  "my",
+  "the",
+  "long",
+  "random",
+  "secure",
+  "strong",
+  "unique",
+  "alphanumeric",
+  "string",
+  "secret",
+  "key",
+  "token",
+  "password",
+  "passphrase",
+  "value",
+  "generate",
+  "generated",
+  "with",
+  "of",
+  "character",
+  "characters",
+  "chars",
+  "here",
+  "example",
+  "sample",
+  "hex",
+  "base64",
+  "bytes",
+  "at",
+  "least",
+  "min",
+  "minimum",
+  "super",
+  "very",
+  "complex",
+  "random-string",
+  "goes",
+  "your",
+  "own"
+]);
+function isDescription(t) {
+  const words = t.toLowerCase().split(/[-_ ]+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => DESCRIPTION_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+function isRepeatedFiller(t) {
+  const parts = t.split(/[._-]/);
+  const long = parts.filter((p) => p.length > 4);
+  return long.length > 0 && long.every(oneCharacterRepeated) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
+function oneCharacterRepeated(p) {
+  for (let i = 1; i < p.length; i++) if (p.charCodeAt(i) !== p.charCodeAt(0)) return false;
+  return true;
+}
 var PLACEHOLDER_RES = [
   /^<[^<>]*>$/,
   // <token>, <your password>
@@ -18228,7 +18633,7 @@ function isPlaceholder(text) {
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t) || isDescription(t) || isRepeatedFiller(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
@@ -18588,7 +18993,7 @@ var FORMATS = [
 function groupCount(src) {
   return new RegExp(`${src}|`).exec("").length - 1;
 }
-function compile(formats, ci) {
+function compile2(formats, ci) {
   const groups = [];
   let idx = 1;
   const parts = [];
@@ -18602,15 +19007,15 @@ function compile(formats, ci) {
   const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
-var CS = compile(
+var CS = compile2(
   FORMATS.filter((f) => !f.ci),
   false
 );
-var CI = compile(
+var CI = compile2(
   FORMATS.filter((f) => f.ci),
   true
 );
-function run(c, text, out) {
+function run2(c, text, out) {
   if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
@@ -18634,8 +19039,8 @@ function run(c, text, out) {
 function scanText(text) {
   if (text.length < 8) return [];
   const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
+  run2(CS, text, found);
+  run2(CI, text, found);
   if (found.length <= 1) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out = [];
@@ -18718,6 +19123,17 @@ var AUTH_SCHEMES = /* @__PURE__ */ new Set([
   "id_token",
   "client_credentials"
 ]);
+var PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_[0-9A-Za-z]{10,}|phc_[0-9A-Za-z]{20,}|\d+-[0-9a-z]+\.apps\.googleusercontent\.com)$/;
+function publicIdName(words) {
+  if (words.includes("secret")) return false;
+  if (words.includes("pusher") && words.includes("key")) return true;
+  const storage = ["aws", "minio", "s3", "spaces", "r2", "b2", "gcs", "storage", "bucket", "wasabi", "oss", "do"];
+  const i = words.indexOf("access");
+  return i >= 0 && words[i + 1] === "key" && (i === 0 || words.some((w) => storage.includes(w)));
+}
+var PUBLISHED_KEYS = [
+  ["Azurite emulator account key (devstoreaccount1)", "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="]
+];
 var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
 var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
@@ -18747,13 +19163,16 @@ function classify(name, value, opts) {
   if (nameSecret && a.word) res.nameWord = a.word;
   if (value !== null && (vk === "literal" || vk === "reference")) {
     const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+    if (f) {
+      const published = PUBLISHED_KEYS.find(([, key2]) => value.includes(key2))?.[0];
+      return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text, ...published ? { published } : {} };
+    }
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
+  if (isAwsDocExample(lit) || PUBLIC_BY_DESIGN.test(lit) || publicIdName(splitWords(name))) return res;
   switch (a.exemption) {
     case "static":
     case "allow":
@@ -18839,6 +19258,7 @@ function emptyModel(path9, format) {
     copies: [],
     workdirs: [],
     runs: [],
+    commands: [],
     users: [],
     envFiles: [],
     suppressions: [],
@@ -18846,7 +19266,7 @@ function emptyModel(path9, format) {
   };
 }
 
-// src/parse/location.ts
+// src/text/location.ts
 function fromRange0(r) {
   return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
@@ -18912,7 +19332,7 @@ var LineIndex = class {
   }
 };
 
-// src/parse/expand.ts
+// src/text/expand.ts
 function expand(text, vars, escape = "\\") {
   if (text.indexOf("$") < 0) return text;
   let out = "";
@@ -18990,7 +19410,7 @@ function referencedNames(text) {
   return out;
 }
 
-// src/parse/interpolation.ts
+// src/text/interpolation.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 var BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
 var EMPTY_VARS = /* @__PURE__ */ new Map();
@@ -19050,17 +19470,17 @@ function resolveComposeStatic(value) {
   return expand(value, EMPTY_VARS, "$");
 }
 
-// src/engine/suppress.ts
+// src/parse/pragma.ts
 function parsePragma(comment) {
   const text = comment.trim();
   let m = /^godock-ignore(-file)?(?:\s+(.*))?$/.exec(text);
   if (m) {
     const file = m[1] === "-file";
     let rest = (m[2] ?? "").trim();
-    let reason;
+    let reason2;
     const dash = rest.indexOf("--");
     if (dash >= 0) {
-      reason = rest.slice(dash + 2).trim() || void 0;
+      reason2 = rest.slice(dash + 2).trim() || void 0;
       rest = rest.slice(0, dash).trim();
     }
     const ids = rest.split(/[\s,]+/).filter(Boolean);
@@ -19069,7 +19489,7 @@ function parsePragma(comment) {
       file,
       source: "godock"
     };
-    if (reason) out.reason = reason;
+    if (reason2) out.reason = reason2;
     return out;
   }
   m = /^hadolint\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(text);
@@ -19082,19 +19502,6 @@ function parsePragma(comment) {
     return { ruleIds: ids.some((s) => s.toLowerCase() === "all") ? "*" : ids, file: true, source: "buildkit" };
   }
   return null;
-}
-function matches(s, rule) {
-  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
-  if (s.source === "godock") return s.ruleIds.includes(rule.id);
-  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
-}
-function isSuppressed(f, rule, suppressions2) {
-  for (const s of suppressions2) {
-    if (!matches(s, rule)) continue;
-    if (s.file) return true;
-    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
-  }
-  return false;
 }
 
 // src/parse/line-suppressions.ts
@@ -19273,6 +19680,7 @@ function walk2(ctx, root, model) {
     model.scopes.push(scope);
     collectEnv(ctx, fields.get("environment")?.value, "environment", name);
     collectEnvFiles(ctx, fields.get("env_file")?.value, name);
+    collectCommands(ctx, fields, name, model);
   });
 }
 function resolveAlias(ctx, a) {
@@ -19354,8 +19762,8 @@ function contentLoc(ctx, s) {
 }
 function yamlReason(message) {
   const first = message.split("\n")[0] ?? "";
-  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()-].*$/s, "").trim();
-  return redact(reason || "invalid YAML");
+  const reason2 = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()\]}-].*$/s, "").trim();
+  return redact(reason2 || "invalid YAML");
 }
 function errorAt(lc, message, offset) {
   const p = lc.linePos(offset);
@@ -19526,6 +19934,59 @@ function collectEnvFiles(ctx, node, service) {
     ctx.envFiles.set(key2, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
   }
 }
+function collectCommands(ctx, fields, service, model) {
+  const hc = deref(ctx, fields.get("healthcheck")?.value);
+  const test = (0, import_yaml.isMap)(hc) && !isReset(hc) ? entries(ctx, hc).find((e) => e.key === "test")?.value : void 0;
+  const sources = [
+    ["compose-command", fields.get("command")?.value],
+    ["compose-entrypoint", fields.get("entrypoint")?.value],
+    ["compose-healthcheck", test]
+  ];
+  for (const [kind, node] of sources) {
+    const n = deref(ctx, node);
+    if (n === null || isReset(n) || !n.range) continue;
+    const loc = (0, import_yaml.isScalar)(n) ? contentLoc(ctx, n) : ctx.lc.loc(n.range[0], n.range[1]);
+    const known2 = model.commands.find((c) => c.kind === kind && c.loc.line === loc.line && c.loc.column === loc.column);
+    if (known2) {
+      if (!known2.services.includes(service)) known2.services.push(service);
+      continue;
+    }
+    let segments2;
+    let form;
+    if ((0, import_yaml.isScalar)(n)) {
+      if (scalarText(n) === null) continue;
+      form = "shell";
+      segments2 = scalarSegments(ctx, n);
+    } else if ((0, import_yaml.isSeq)(n)) {
+      form = "exec";
+      const items = n.items.map((i) => deref(ctx, i));
+      const first = items[0];
+      const skip = kind === "compose-healthcheck" && (0, import_yaml.isScalar)(first) && /^(?:CMD|CMD-SHELL|NONE)$/.test(scalarText(first) ?? "") ? 1 : 0;
+      segments2 = [];
+      for (const item of items.slice(skip)) {
+        spend(ctx);
+        if ((0, import_yaml.isScalar)(item) && scalarText(item) !== null) segments2.push(...scalarSegments(ctx, item));
+      }
+    } else continue;
+    if (segments2.length === 0) continue;
+    model.commands.push({ kind, scope: service, form, segments: segments2, loc, services: [service] });
+  }
+}
+function scalarSegments(ctx, s) {
+  const [a, b] = contentRange(ctx, s);
+  const out = [];
+  let at = a;
+  for (const line of ctx.text.slice(a, b).split("\n")) {
+    const text = line.replace(/\r$/, "");
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") {
+      const p = ctx.lc.linePos(at + lead);
+      out.push({ text: text.slice(lead).trimEnd(), line: p.line, column: p.col });
+    }
+    at += line.length + 1;
+  }
+  return out;
+}
 function suppressions(text, assignments) {
   const comments = [];
   const content = [];
@@ -19543,67 +20004,68 @@ function suppressions(text, assignments) {
 }
 
 // src/parse/dockerfile.ts
+var import_dockerfile_ast2 = __toESM(require_main());
+
+// src/parse/dockerfile-ast-speedups.ts
 var import_dockerfile_ast = __toESM(require_main());
 var import_parser = __toESM(require_parser2());
-
-// src/classify/go-paths.ts
-var DRIVE = /^[A-Za-z]:[\\/]/;
-var UNC = /^\\\\[^\\]/;
-function looksWindows(p) {
-  return DRIVE.test(p) || UNC.test(p);
-}
-function isAbsGoPath(p, windows) {
-  if (windows === true) return looksWindows(p);
-  if (windows === false) return p.startsWith("/");
-  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
-}
-function cleanGoPath(p, windows) {
-  const win = windows === true || windows === null && looksWindows(p);
-  if (win) {
-    const s = p.replace(/\//g, "\\");
-    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
-    const vol = m ? m[1].toLowerCase() : "";
-    const rest = m ? m[2] : s;
-    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
+var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
+  getArguments() {
+    if (!HEREDOC_CAPABLE.has(this.getKeyword())) {
+      throw new Error(`godock: ${this.getKeyword()} is built without arguments; add it to PARSED in src/parse/dockerfile-ast-speedups.ts to read them`);
+    }
+    return [];
   }
-  const abs = p.startsWith("/");
-  const parts = segments(p.split("/"), abs);
-  if (abs) return "/" + parts.join("/");
-  return parts.length ? parts.join("/") : ".";
+};
+var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
+var proto = import_dockerfile_ast.Instruction.prototype;
+var originalRawArguments = proto.getRawArguments;
+var originalCreateInstruction = import_parser.Parser.createInstruction;
+function memoizedRawArguments() {
+  const args = this[MEMO] ?? (this[MEMO] = originalRawArguments.call(this));
+  return args.slice();
 }
-function segments(raw, rooted) {
-  const out = [];
-  for (const seg of raw) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-    } else out.push(seg);
+var textOnlyCreateInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
+  const keyword = instruction.toUpperCase();
+  if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
+    return originalCreateInstruction(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
   }
-  return out;
+  return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
+};
+function setSpeedups(on) {
+  proto.getRawArguments = on.memoizeArguments ? memoizedRawArguments : originalRawArguments;
+  import_parser.Parser.createInstruction = on.textOnly ? textOnlyCreateInstruction : originalCreateInstruction;
 }
-function cmpKey(p, windows) {
-  const c = cleanGoPath(p, windows);
-  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
-}
-function pathRelation(child, parent, windows) {
-  const c = cmpKey(child, windows);
-  const p = cmpKey(parent, windows);
-  if (c === p) return "equal";
-  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
-  const prefix = p.endsWith(sep5) ? p : p + sep5;
-  return c.startsWith(prefix) ? "inside" : null;
-}
-function joinGoPath(dir, rel, windows) {
-  const win = windows === true || windows === null && looksWindows(dir);
-  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
-}
-function splitGoPathList(value, windows) {
-  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
-  return value.split(win ? ";" : ":");
+var enabled = false;
+function enableSpeedups() {
+  if (enabled) return;
+  enabled = true;
+  setSpeedups({ memoizeArguments: true, textOnly: true });
 }
 
-// src/parse/shell.ts
+// src/parse/dockerfile-parts/state.ts
+function newState(model, lines, escape) {
+  return { model, lines, escape, group: 0, globalArgs: /* @__PURE__ */ new Map(), stage: -1, scope: null, stageVars: /* @__PURE__ */ new Map(), stageWorkdir: /* @__PURE__ */ new Map() };
+}
+function scopeName(st) {
+  return st.scope ? st.scope.name : "";
+}
+function setVar(st, vars, name, value, kind) {
+  if (value === null) {
+    if (kind === "arg" && st.globalArgs.has(name) && vars !== st.globalArgs) vars.set(name, st.globalArgs.get(name));
+    else if (!vars.has(name)) vars.set(name, null);
+  } else vars.set(name, expand(value, vars, st.escape) ?? null);
+}
+function pushAssignment(st, a, viaOnbuild, raw) {
+  if (st.scope) a.scope = st.scope.name;
+  if (viaOnbuild) a.viaOnbuild = true;
+  if (raw !== void 0 && raw !== a.value) a.raw = raw;
+  st.model.assignments.push(a);
+}
+
+// src/text/shell.ts
 function isWord(t) {
   return t.raw !== void 0;
 }
@@ -19685,16 +20147,22 @@ function tokenize(text) {
 function commandWords(text) {
   const out = [];
   let words = [];
+  const flush = () => {
+    let i = 0;
+    while (i < words.length && RESERVED_BEFORE_COMMAND.has(words[i].raw)) i++;
+    const command2 = words.slice(i);
+    if (command2.length && !(command2.length === 1 && RESERVED_ALONE.has(command2[0].raw))) out.push(command2);
+    words = [];
+  };
   for (const t of tokenize(text)) {
     if (isWord(t)) words.push(t);
-    else if (words.length) {
-      out.push(words);
-      words = [];
-    }
+    else if (words.length) flush();
   }
-  if (words.length) out.push(words);
+  if (words.length) flush();
   return out;
 }
+var RESERVED_BEFORE_COMMAND = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
+var RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}"]);
 var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
 function assignmentOf(w) {
@@ -19721,9 +20189,9 @@ function toCommand(words) {
   if (i < words.length) c.head = words[i];
   return c;
 }
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+function runScripts(run3) {
+  const out = run3.form === "shell" ? [{ segments: run3.segments, sep: " ", text: joinSegments(run3.segments, " ") }] : [];
+  for (const h of run3.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
   return out;
 }
 function findAssignments(text) {
@@ -19780,41 +20248,8 @@ function analyse(words, out) {
   }
 }
 
-// src/parse/dockerfile.ts
-function memoizeRawArguments(proto) {
-  const original = proto.getRawArguments;
-  proto.getRawArguments = function() {
-    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
-    return args.slice();
-  };
-  return () => {
-    proto.getRawArguments = original;
-  };
-}
-var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
-var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
-var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
-var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
-  getArguments() {
-    return [];
-  }
-};
-function buildTextOnly() {
-  const original = import_parser.Parser.createInstruction;
-  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
-    const keyword = instruction.toUpperCase();
-    if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
-      return original(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
-    }
-    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
-  };
-  return () => {
-    import_parser.Parser.createInstruction = original;
-  };
-}
-var buildAllParsed = buildTextOnly();
-function heredocsOf0(ins) {
+// src/parse/dockerfile-parts/text.ts
+function heredocsOrNone(ins) {
   try {
     return ins.getHeredocs?.() ?? [];
   } catch {
@@ -19824,308 +20259,418 @@ function heredocsOf0(ins) {
 function splitLines(text) {
   return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
-function parseDockerfile(path9, input) {
-  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const model = emptyModel(path9, "dockerfile");
-  const lines = splitLines(text);
-  const df = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape = df.getEscapeCharacter();
-  let group = 0;
-  const globalArgs = /* @__PURE__ */ new Map();
-  let stage = -1;
-  let scope = null;
-  const stageVars = /* @__PURE__ */ new Map();
-  const stageWorkdir = /* @__PURE__ */ new Map();
-  const scopeName = () => scope ? scope.name : "";
-  const setVar = (vars, name, value, kind) => {
-    if (value === null) {
-      if (kind === "arg" && globalArgs.has(name) && vars !== globalArgs) vars.set(name, globalArgs.get(name));
-      else if (!vars.has(name)) vars.set(name, null);
-    } else vars.set(name, expand(value, vars, escape) ?? null);
-  };
-  const pushProperties = (props, kind, viaOnbuild, vars) => {
-    group++;
-    for (const p of props) {
-      const name = p.getName();
-      if (!name) continue;
-      const value = p.getValue();
-      const vr = p.getValueRange();
-      let valueLoc = vr ? fromRange0(vr) : null;
-      const rawText = vr ? sliceRange(lines, vr) : void 0;
-      if (valueLoc && rawText && rawText.length >= 2 && /^(["']).*\1$/s.test(rawText) && valueLoc.line === valueLoc.endLine) {
-        valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
-      }
-      const a = {
-        name,
-        value,
-        kind,
-        nameLoc: fromRange0(p.getNameRange()),
-        valueLoc,
-        group
-      };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (rawText !== void 0 && rawText !== value) a.raw = rawText;
-      model.assignments.push(a);
-      if (vars && kind !== "label") setVar(vars, name, value, kind);
-    }
-  };
-  const pushArgWords = (ins, viaOnbuild, vars) => {
-    group++;
-    const segs = segmentsOf(ins, []);
-    const text2 = joinSegments(segs);
-    for (const t of tokenize(text2)) {
-      if (!isWord(t)) continue;
-      const eq = t.raw.indexOf("=");
-      const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-      const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
-      const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
-      if (!nameLoc) continue;
-      let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
-      const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
-      if (valueLoc && raw && raw.length >= 2 && /^(["']).*\1$/s.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
-      const a = { name, value, kind: "arg", nameLoc, valueLoc, group };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (raw !== void 0 && raw !== value) a.raw = raw;
-      model.assignments.push(a);
-      if (vars) setVar(vars, name, value, "arg");
-    }
-  };
-  const handleArg = (ins, viaOnbuild, vars) => {
-    const props = ins.getProperties();
-    if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(ins, viaOnbuild, vars);
-    else pushProperties(props, "arg", viaOnbuild, vars);
-  };
-  const segmentsOf = (ins, heredocs) => {
-    const r = ins.getRange();
-    const kw = ins.getInstructionRange();
-    const skip = /* @__PURE__ */ new Set();
-    for (const h of heredocs) {
-      const c = h.getContentRange();
-      if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
-      const d = h.getDelimiterRange();
-      if (d) skip.add(d.start.line);
-    }
-    const segs = [];
-    for (let l = r.start.line; l <= r.end.line; l++) {
-      if (skip.has(l)) continue;
-      let t = lines[l] ?? "";
-      if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
-      let col = 0;
-      if (l === r.start.line) {
-        col = kw.start.line === l ? kw.end.character : 0;
-        t = t.slice(col);
-      } else if (/^\s*#/.test(t)) continue;
-      const lead = t.length - t.trimStart().length;
-      col += lead;
-      t = t.slice(lead);
-      const trimmed = t.replace(/\s+$/, "");
-      if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
-      if (t.trim() === "") continue;
-      segs.push({ text: t, line: l + 1, column: col + 1 });
-    }
-    return segs;
-  };
-  const splitFlags = (segs) => {
-    const flags = /* @__PURE__ */ new Map();
-    const joined = joinSegments(segs);
-    if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
-    let cut = 0;
-    for (const t of tokenize(joined)) {
-      if (!isWord(t) || !t.value.startsWith("--")) break;
-      const eq = t.value.indexOf("=");
-      const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
-      flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
-      cut = t.end;
-    }
-    return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
-  };
-  const heredocsOf = (hs) => hs.map((h) => {
+function sliceRange(lines, r) {
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
+  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
+  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
+  return parts.join("\n");
+}
+function textOf(st, ins) {
+  const r = ins.getRange();
+  return r.start.line === r.end.line ? st.lines[r.start.line] ?? "" : st.lines.slice(r.start.line, r.end.line + 1).join("\n");
+}
+function heredocsIn(st, ins) {
+  return textOf(st, ins).includes("<<") ? heredocsOrNone(ins) : [];
+}
+function segmentsOf(st, ins, heredocs) {
+  const r = ins.getRange();
+  const kw = ins.getInstructionRange();
+  const skip = /* @__PURE__ */ new Set();
+  for (const h of heredocs) {
+    const c = h.getContentRange();
+    if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
+    const d = h.getDelimiterRange();
+    if (d) skip.add(d.start.line);
+  }
+  const segs = [];
+  for (let l = r.start.line; l <= r.end.line; l++) {
+    if (skip.has(l)) continue;
+    let t = st.lines[l] ?? "";
+    if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
+    let col = 0;
+    if (l === r.start.line) {
+      col = kw.start.line === l ? kw.end.character : 0;
+      t = t.slice(col);
+    } else if (/^\s*#/.test(t)) continue;
+    const lead = t.length - t.trimStart().length;
+    col += lead;
+    t = t.slice(lead);
+    const trimmed = t.replace(/\s+$/, "");
+    if (l < r.end.line && trimmed.endsWith(st.escape)) t = trimmed.slice(0, -1);
+    if (t.trim() === "") continue;
+    segs.push({ text: t, line: l + 1, column: col + 1 });
+  }
+  return segs;
+}
+function splitFlags(segs) {
+  const flags = /* @__PURE__ */ new Map();
+  const joined = joinSegments(segs);
+  if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
+  let cut = 0;
+  for (const t of tokenize(joined)) {
+    if (!isWord(t) || !t.value.startsWith("--")) break;
+    const eq = t.value.indexOf("=");
+    const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
+    flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
+    cut = t.end;
+  }
+  return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
+}
+function modelHeredocs(st, hs) {
+  return hs.map((h) => {
     const c = h.getContentRange();
     const segs = [];
-    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: lines[l] ?? "", line: l + 1, column: 1 });
+    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: st.lines[l] ?? "", line: l + 1, column: 1 });
     return { name: h.getName(), segments: segs };
   });
-  const textOf = (ins) => {
-    const r = ins.getRange();
-    return r.start.line === r.end.line ? lines[r.start.line] ?? "" : lines.slice(r.start.line, r.end.line + 1).join("\n");
+}
+function parseJsonArgs(text) {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
+  let arr;
+  try {
+    arr = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
+  const out = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
+  }
+  return out;
+}
+
+// src/parse/dockerfile-parts/commands.ts
+var KIND = { CMD: "cmd", ENTRYPOINT: "entrypoint", HEALTHCHECK: "healthcheck" };
+function isCommandKeyword(keyword) {
+  return keyword in KIND;
+}
+function handleCommand(st, ins, keyword, viaOnbuild) {
+  const kind = KIND[keyword];
+  if (!kind) return;
+  let segs = segmentsOf(st, ins, []);
+  if (kind === "healthcheck") {
+    segs = splitFlags(segs).rest;
+    const m = /^(\s*)CMD(?=\s|\[|$)/i.exec(joinSegments(segs));
+    if (!m) return;
+    segs = dropPrefix(segs, m[0].length);
+  }
+  const joined = joinSegments(segs);
+  const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const segments2 = exec ? exec.flatMap((a) => sliceSegments(segs, a.start, a.end)) : segs;
+  if (segments2.length === 0) return;
+  const cmd = { kind, scope: scopeName(st), form: exec ? "exec" : "shell", segments: segments2, loc: fromRange0(ins.getRange()) };
+  if (viaOnbuild) cmd.viaOnbuild = true;
+  st.model.commands.push(cmd);
+}
+function sliceSegments(segs, start, end) {
+  const out = [];
+  let offset = 0;
+  for (const s of segs) {
+    const segEnd = offset + s.text.length;
+    const a = Math.max(start, offset);
+    const b = Math.min(end, segEnd);
+    if (b > a) out.push({ text: s.text.slice(a - offset, b - offset), line: s.line, column: s.column + (a - offset) });
+    offset = segEnd + 1;
+  }
+  return out;
+}
+
+// src/parse/dockerfile-parts/copy.ts
+function handleCopy(st, ins, keyword, viaOnbuild) {
+  const hs = heredocsIn(st, ins);
+  const { flags, rest: segs } = splitFlags(segmentsOf(st, ins, hs));
+  const from = flags.get("from")?.[0];
+  const joined = joinSegments(segs);
+  const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const fallback = fromRange0(ins.getRange());
+  const paths = json2 ? json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback })) : tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
+  const copy = {
+    instruction: keyword,
+    scope: scopeName(st),
+    sources: paths.slice(0, -1),
+    dest: paths.length >= 1 ? paths[paths.length - 1] : null,
+    heredocs: modelHeredocs(st, hs),
+    loc: fromRange0(ins.getRange())
   };
-  const heredocsIf = (ins, text2) => text2.includes("<<") ? heredocsOf0(ins) : [];
-  const handleRun = (ins, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segments2 } = splitFlags(segmentsOf(ins, hs));
-    const joined = joinSegments(segments2);
-    const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = flags.get("mount") ?? [];
-    const run2 = {
-      scope: scopeName(),
-      form: exec ? "exec" : "shell",
-      segments: segments2,
-      heredocs: heredocsOf(hs),
-      mounts,
-      loc: fromRange0(ins.getRange())
-    };
-    if (viaOnbuild) run2.viaOnbuild = true;
-    model.runs.push(run2);
-    for (const { segments: segs, sep: sep5, text: script } of runScripts(run2)) {
-      group++;
-      for (const a of findAssignments(script)) {
-        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
-        if (!nameLoc) continue;
-        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
-        const ea = {
-          name: a.name,
-          value: a.value,
-          kind: a.form === "go-env-w" ? "go-env-w" : "run",
-          nameLoc,
-          valueLoc,
-          group
-        };
-        if (a.form !== "go-env-w") ea.runForm = a.form;
-        if (scope) ea.scope = scope.name;
-        if (viaOnbuild) ea.viaOnbuild = true;
-        if (a.raw !== a.value) ea.raw = a.raw;
-        model.assignments.push(ea);
-      }
+  const wd = st.stageWorkdir.get(scopeName(st));
+  if (wd !== void 0) copy.workdir = wd;
+  if (from !== void 0) copy.from = from;
+  if (viaOnbuild) copy.viaOnbuild = true;
+  st.model.copies.push(copy);
+}
+
+// src/parse/dockerfile-parts/run.ts
+function handleRun(st, ins, viaOnbuild) {
+  const hs = heredocsIn(st, ins);
+  const { flags, rest: segments2 } = splitFlags(segmentsOf(st, ins, hs));
+  const joined = joinSegments(segments2);
+  const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const run3 = {
+    scope: scopeName(st),
+    form: exec ? "exec" : "shell",
+    segments: segments2,
+    heredocs: modelHeredocs(st, hs),
+    mounts: flags.get("mount") ?? [],
+    loc: fromRange0(ins.getRange())
+  };
+  if (viaOnbuild) run3.viaOnbuild = true;
+  st.model.runs.push(run3);
+  pushScriptAssignments(st, run3, viaOnbuild);
+}
+function pushScriptAssignments(st, run3, viaOnbuild) {
+  for (const { segments: segs, sep: sep5, text: script } of runScripts(run3)) {
+    st.group++;
+    for (const a of findAssignments(script)) {
+      const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
+      if (!nameLoc) continue;
+      const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
+      const ea = { name: a.name, value: a.value, kind: a.form === "go-env-w" ? "go-env-w" : "run", nameLoc, valueLoc, group: st.group };
+      if (a.form !== "go-env-w") ea.runForm = a.form;
+      pushAssignment(st, ea, viaOnbuild, a.raw);
     }
+  }
+}
+
+// src/go/paths.ts
+var DRIVE = /^[A-Za-z]:[\\/]/;
+var UNC = /^\\\\[^\\]/;
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep5) ? p : p + sep5;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+
+// src/parse/dockerfile-parts/stage.ts
+function handleFrom(st, ins) {
+  st.stage++;
+  const named = ins.getBuildStage();
+  const name = named ? named.toLowerCase() : String(st.stage);
+  const image = ins.getImage();
+  const imageRange = ins.getImageRange();
+  const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
+  const parent = image ? st.model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
+  const resolved = parent ? null : image ? expand(image, st.globalArgs, st.escape) : null;
+  const vars = /* @__PURE__ */ new Map();
+  let workdir = "/";
+  let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), st.globalArgs, st.escape) : null));
+  if (parent) {
+    info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
+    for (const [k, v] of st.stageVars.get(parent.name) ?? []) vars.set(k, v);
+    workdir = st.stageWorkdir.get(parent.name);
+  } else if (info.golang) {
+    const start = golangImageStart(info.windows);
+    for (const [k, v] of start.vars) vars.set(k, v);
+    workdir = start.workdir;
+  } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
+    workdir = void 0;
+  }
+  const s = {
+    name,
+    index: st.stage,
+    image: image || null,
+    resolvedImage: parent ? parent.resolvedImage : resolved,
+    golang: info.golang,
+    goroot: info.goroot,
+    windows: info.windows,
+    loc: fromRange0(ins.getRange()),
+    imageLoc: imageRange ? fromRange0(imageRange) : null
   };
-  const handleCopy = (ins, keyword, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
-    const from = flags.get("from")?.[0];
-    const joined = joinSegments(segs);
-    const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const fallback = fromRange0(ins.getRange());
-    let paths;
-    if (json2) paths = json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback }));
-    else
-      paths = tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
-    const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
-    const sources = paths.slice(0, -1);
-    const copy = {
-      instruction: keyword,
-      scope: scopeName(),
-      sources,
-      dest,
-      heredocs: heredocsOf(hs),
-      loc: fromRange0(ins.getRange())
-    };
-    const wd = stageWorkdir.get(scopeName());
-    if (wd !== void 0) copy.workdir = wd;
-    if (from !== void 0) copy.from = from;
-    if (viaOnbuild) copy.viaOnbuild = true;
-    model.copies.push(copy);
-  };
-  const handle = (ins, viaOnbuild) => {
-    const vars = stageVars.get(scopeName()) ?? null;
-    const keyword = ins.getKeyword();
-    if (ins instanceof import_dockerfile_ast.Env) pushProperties(ins.getProperties(), "env", viaOnbuild, vars);
-    else if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
-    else if (ins instanceof import_dockerfile_ast.Label) pushProperties(ins.getProperties(), "label", viaOnbuild, null);
-    else if (keyword === "RUN") handleRun(ins, viaOnbuild);
-    else if (keyword === "COPY" || keyword === "ADD") handleCopy(ins, keyword, viaOnbuild);
-    else if (ins instanceof import_dockerfile_ast.Workdir && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length === 0) return;
-      const raw = args.map((a) => a.getValue()).join(" ");
-      const expanded = vars ? expand(raw, vars, escape) : null;
-      const prev = stageWorkdir.get(scopeName());
-      let absolute;
-      if (expanded !== null) {
-        if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
-        else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
+  if (parent) s.parent = parent.name;
+  if (platform !== void 0) s.platform = platform;
+  st.model.scopes.push(s);
+  st.scope = s;
+  st.stageVars.set(name, vars);
+  st.stageWorkdir.set(name, workdir);
+}
+function handleWorkdir(st, ins, vars) {
+  const args = ins.getArguments();
+  if (args.length === 0) return;
+  const raw = args.map((a) => a.getValue()).join(" ");
+  const expanded = vars ? expand(raw, vars, st.escape) : null;
+  const prev = st.stageWorkdir.get(scopeName(st));
+  let absolute;
+  if (expanded !== null) {
+    if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
+    else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
+  }
+  const first = args[0].getRange();
+  const last = args[args.length - 1].getRange();
+  const w = { scope: scopeName(st), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
+  if (absolute !== void 0) w.absolute = absolute;
+  st.model.workdirs.push(w);
+  st.stageWorkdir.set(scopeName(st), absolute);
+}
+function handleUser(st, ins) {
+  const args = ins.getArguments();
+  if (!args.length) return;
+  const r = ins.getArgumentsRange();
+  st.model.users.push({ scope: scopeName(st), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
+}
+
+// src/parse/dockerfile-parts/variables.ts
+var QUOTED = /^(["']).*\1$/s;
+function dockerUnquote(raw, escape) {
+  let out = "";
+  let quote = null;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else out += c;
+    } else if (c === escape && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) out += c;
+      else {
+        out += next;
+        i++;
       }
-      const first = args[0].getRange();
-      const last = args[args.length - 1].getRange();
-      const w = { scope: scopeName(), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
-      if (absolute !== void 0) w.absolute = absolute;
-      model.workdirs.push(w);
-      stageWorkdir.set(scopeName(), absolute);
-    } else if (ins instanceof import_dockerfile_ast.User && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length) {
-        const r = ins.getArgumentsRange();
-        model.users.push({ scope: scopeName(), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
-      }
-    } else if (ins instanceof import_dockerfile_ast.Onbuild && !viaOnbuild) {
-      const t = ins.getTriggerInstruction();
-      if (t) handle(t, true);
+    } else if (c === '"') quote = quote ? null : '"';
+    else if (c === "'" && quote === null) quote = "'";
+    else out += c;
+  }
+  return out;
+}
+var INNER_QUOTE = /[^\s"']["']|["'][^\s"']*["'][^\s"']/;
+function pushProperties(st, props, kind, viaOnbuild, vars) {
+  st.group++;
+  for (const p of props) {
+    const name = p.getName();
+    if (!name) continue;
+    let value = p.getValue();
+    const vr = p.getValueRange();
+    let valueLoc = vr ? fromRange0(vr) : null;
+    const rawText = vr ? sliceRange(st.lines, vr) : void 0;
+    if (value !== null && rawText !== void 0 && !rawText.includes("\n") && INNER_QUOTE.test(rawText)) value = dockerUnquote(rawText, st.escape);
+    if (valueLoc && rawText && rawText.length >= 2 && QUOTED.test(rawText) && valueLoc.line === valueLoc.endLine) {
+      valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
     }
-  };
+    const a = { name, value, kind, nameLoc: fromRange0(p.getNameRange()), valueLoc, group: st.group };
+    pushAssignment(st, a, viaOnbuild, rawText);
+    if (vars && kind !== "label") setVar(st, vars, name, value, kind);
+  }
+}
+function pushArgWords(st, ins, viaOnbuild, vars) {
+  st.group++;
+  const segs = segmentsOf(st, ins, []);
+  const text = joinSegments(segs);
+  for (const t of tokenize(text)) {
+    if (!isWord(t)) continue;
+    const eq = t.raw.indexOf("=");
+    const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
+    const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
+    if (!nameLoc) continue;
+    let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
+    const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
+    if (valueLoc && raw && raw.length >= 2 && QUOTED.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+    const a = { name, value, kind: "arg", nameLoc, valueLoc, group: st.group };
+    pushAssignment(st, a, viaOnbuild, raw);
+    if (vars) setVar(st, vars, name, value, "arg");
+  }
+}
+function handleArg(st, ins, viaOnbuild, vars) {
+  const props = ins.getProperties();
+  if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(st, ins, viaOnbuild, vars);
+  else pushProperties(st, props, "arg", viaOnbuild, vars);
+}
+
+// src/parse/dockerfile.ts
+function parseDockerfile(path9, input) {
+  enableSpeedups();
+  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+  const df = import_dockerfile_ast2.DockerfileParser.parse(text);
+  const st = newState(emptyModel(path9, "dockerfile"), splitLines(text), df.getEscapeCharacter());
   for (const ins of df.getInstructions()) {
     try {
-      handleTop(ins);
+      handleTop(st, ins);
     } catch {
       const line = ins.getRange()?.start.line ?? 0;
-      model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
+      st.model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
     }
   }
-  function handleTop(ins) {
-    if (ins instanceof import_dockerfile_ast.From) {
-      stage++;
-      const named = ins.getBuildStage();
-      const name = named ? named.toLowerCase() : String(stage);
-      const image = ins.getImage();
-      const imageRange = ins.getImageRange();
-      const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
-      const parent = image ? model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
-      const resolved = parent ? null : image ? expand(image, globalArgs, escape) : null;
-      const vars = /* @__PURE__ */ new Map();
-      let workdir = "/";
-      let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), globalArgs, escape) : null));
-      if (parent) {
-        info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
-        for (const [k, v] of stageVars.get(parent.name) ?? []) vars.set(k, v);
-        workdir = stageWorkdir.get(parent.name);
-      } else if (info.golang) {
-        if (!info.windows) {
-          vars.set("GOPATH", "/go");
-          vars.set("GOTOOLCHAIN", "local");
-          workdir = "/go";
-        } else {
-          vars.set("GOPATH", "C:\\go");
-          workdir = "C:\\go";
-        }
-      } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
-        workdir = void 0;
-      }
-      const s = {
-        name,
-        index: stage,
-        image: image || null,
-        resolvedImage: parent ? parent.resolvedImage : resolved,
-        golang: info.golang,
-        goroot: info.goroot,
-        windows: info.windows,
-        loc: fromRange0(ins.getRange()),
-        imageLoc: imageRange ? fromRange0(imageRange) : null
-      };
-      if (parent) s.parent = parent.name;
-      if (platform !== void 0) s.platform = platform;
-      model.scopes.push(s);
-      scope = s;
-      stageVars.set(name, vars);
-      stageWorkdir.set(name, workdir);
-      return;
-    }
-    if (stage < 0) {
-      if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, false, globalArgs);
-      return;
-    }
-    handle(ins, false);
+  collectSuppressions(df, st.model.suppressions);
+  return st.model;
+}
+function handleTop(st, ins) {
+  if (ins instanceof import_dockerfile_ast2.From) handleFrom(st, ins);
+  else if (st.stage < 0) {
+    if (ins instanceof import_dockerfile_ast2.Arg) handleArg(st, ins, false, st.globalArgs);
+  } else handle(st, ins, false);
+}
+function handle(st, ins, viaOnbuild) {
+  const vars = st.stageVars.get(scopeName(st)) ?? null;
+  const keyword = ins.getKeyword();
+  if (ins instanceof import_dockerfile_ast2.Env) pushProperties(st, ins.getProperties(), "env", viaOnbuild, vars);
+  else if (ins instanceof import_dockerfile_ast2.Arg) handleArg(st, ins, viaOnbuild, viaOnbuild ? null : vars);
+  else if (ins instanceof import_dockerfile_ast2.Label) pushProperties(st, ins.getProperties(), "label", viaOnbuild, null);
+  else if (keyword === "RUN") handleRun(st, ins, viaOnbuild);
+  else if (keyword === "COPY" || keyword === "ADD") handleCopy(st, ins, keyword, viaOnbuild);
+  else if (isCommandKeyword(keyword)) handleCommand(st, ins, keyword, viaOnbuild);
+  else if (ins instanceof import_dockerfile_ast2.Workdir && !viaOnbuild) handleWorkdir(st, ins, vars);
+  else if (ins instanceof import_dockerfile_ast2.User && !viaOnbuild) handleUser(st, ins);
+  else if (ins instanceof import_dockerfile_ast2.Onbuild && !viaOnbuild) {
+    const t = ins.getTriggerInstruction();
+    if (t) handle(st, t, true);
   }
-  collectSuppressions(df, model.suppressions);
-  return model;
 }
 function collectSuppressions(df, out) {
   const instructions = df.getInstructions();
   for (const c of df.getComments()) {
     const p = parsePragma(c.getContent());
-    if (!p) continue;
+    if (!p || p.source === "buildkit") continue;
     const line0 = c.getRange().start.line;
     let startLine = line0 + 2;
     let endLine = line0 + 2;
@@ -20150,30 +20695,6 @@ function collectSuppressions(df, out) {
     const line = d.getRange().start.line + 1;
     out.push({ ruleIds: p.ruleIds, startLine: line, endLine: line, file: true, source: "buildkit", line });
   }
-}
-function sliceRange(lines, r) {
-  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
-  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
-  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
-  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
-  return parts.join("\n");
-}
-function parseJsonArgs(text) {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
-  let arr;
-  try {
-    arr = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
-  const out = [];
-  const re = /"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
-  }
-  return out;
 }
 
 // src/parse/env-file.ts
@@ -20382,6 +20903,11 @@ function unescapeDouble(s) {
 
 // src/parse/index.ts
 function parseFile(path9, text, format, envFormat = "dotenv") {
+  const model = parseAs(path9, text, format, envFormat);
+  if (isTemplateName(path9)) model.template = true;
+  return model;
+}
+function parseAs(path9, text, format, envFormat) {
   switch (format) {
     case "dockerfile":
       return parseDockerfile(path9, text);
@@ -20399,7 +20925,27 @@ var import_node_fs2 = require("node:fs");
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 function tooLarge(bytes) {
-  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
+  const size = bytes === void 0 ? "" : ` (${bytes} bytes)`;
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB${size}; refusing to lint it`, line: 1 };
+}
+async function readStream(stream) {
+  const chunks = [];
+  let total = 0;
+  try {
+    for await (const c of stream) {
+      const b = Buffer.isBuffer(c) ? c : Buffer.from(String(c));
+      total += b.length;
+      if (total > MAX_FILE_BYTES) {
+        chunks.length = 0;
+        return tooLarge();
+      }
+      chunks.push(b);
+    }
+  } catch (e) {
+    const code = e.code;
+    return { error: `cannot read: ${code ?? "error"}`, line: 1 };
+  }
+  return decode(Buffer.concat(chunks, total));
 }
 function decode(buf) {
   if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
@@ -20444,28 +20990,17 @@ function firstInvalidUtf8(buf) {
   return 0;
 }
 
-// src/util/safe-text.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
-function escapeChar(c) {
-  const named = NAMED[c];
-  if (named) return named;
-  const code = c.charCodeAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function visible(s) {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
-}
-var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-function displayName(name) {
-  if (PLAIN_NAME.test(name)) return name;
-  const cut = name.search(/[:=\s]/);
-  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
-  return `"${visible(head).replace(/"/g, '\\"')}"`;
-}
-function noWorkflowCommands(text) {
-  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
+// src/util/article.ts
+var VOWEL_LETTER_NAMES = /* @__PURE__ */ new Set([..."aefhilmnorsx"]);
+var YOU_SOUNDS = /^(uni|use|usu|ura|uti|eu|one\b|once)/i;
+function indefiniteArticle(phrase) {
+  const word = phrase.trim().split(/[\s_/-]/)[0] ?? "";
+  if (word === "") return "a";
+  if (/^\d/.test(word)) return /^(8|11|18)(?!\d)|^8\d*/.test(word) ? "an" : "a";
+  const acronym = /^[A-Z][A-Z0-9]+$/.test(word) || !/[aeiouy]/i.test(word.slice(0, 3));
+  if (acronym) return VOWEL_LETTER_NAMES.has(word[0].toLowerCase()) ? "an" : "a";
+  if (YOU_SOUNDS.test(word)) return "a";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }
 
 // src/engine/config.ts
@@ -20506,6 +21041,18 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
       fail(path9, "must be a list of non-empty strings");
     return v;
   };
+  const globList = (path9, list, opts, onlyGlobs = false) => {
+    list.forEach((g, i) => {
+      if (onlyGlobs && !isGlob(g)) return;
+      try {
+        globMatcher(g, opts);
+      } catch (e) {
+        if (e instanceof GlobError) fail([...path9, i], e.message);
+        throw e;
+      }
+    });
+    return list;
+  };
   if (cfg.rules !== void 0 && cfg.rules !== null) {
     if (!isObj(cfg.rules)) fail(["rules"], "must be a mapping of rule id to a level or { severity, options }");
     for (const [id2, v] of Object.entries(cfg.rules)) {
@@ -20537,7 +21084,7 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
         fail(["secrets", k], "unknown key (expected extra-words, extra-suffixes or allow-names)");
     const words = stringList(["secrets", "extra-words"], s["extra-words"]).map((w) => w.toLowerCase());
     const suffixes = stringList(["secrets", "extra-suffixes"], s["extra-suffixes"]);
-    const allow = stringList(["secrets", "allow-names"], s["allow-names"]);
+    const allow = globList(["secrets", "allow-names"], stringList(["secrets", "allow-names"], s["allow-names"]), { nocase: true }, true);
     const suffixWords = suffixes.map((x) => x.replace(/^[_.-]+/, "").toLowerCase()).filter(Boolean);
     if (words.length || suffixWords.length) out.classify.extraWords = [...words, ...suffixWords];
     if (allow.length) out.classify.allowNames = allow;
@@ -20548,7 +21095,7 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
     for (const k of Object.keys(g)) if (k !== "trusted-proxies") fail(["go", k], "unknown key (expected trusted-proxies)");
     out.trustedProxies = stringList(["go", "trusted-proxies"], g["trusted-proxies"]);
   }
-  out.ignore = stringList(["ignore"], cfg.ignore);
+  out.ignore = globList(["ignore"], stringList(["ignore"], cfg.ignore), { dot: true });
   if (cfg["fail-level"] !== void 0) {
     const f = cfg["fail-level"];
     if (f !== "info" && f !== "warning" && f !== "error") fail(["fail-level"], "must be one of info, warning, error");
@@ -20557,7 +21104,22 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   return out;
 }
 
-// src/util/derived.ts
+// src/engine/suppress.ts
+function isSuppressed(f, rule, suppressions2) {
+  for (const s of suppressions2) {
+    if (!matches(s, rule)) continue;
+    if (s.file) return true;
+    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
+  }
+  return false;
+}
+function matches(s, rule) {
+  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
+  if (s.source === "godock") return s.ruleIds.includes(rule.id);
+  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
+}
+
+// src/facts/derived.ts
 var facts = /* @__PURE__ */ new WeakMap();
 function derived(model, compute) {
   let m = facts.get(model);
@@ -20573,9 +21135,10 @@ function forgetDerived(model) {
 
 // src/engine/run.ts
 function renderMessage(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key2) => {
+  return template.replace(/\{\{\s*(a\s+)?(\w+)\s*\}\}/g, (whole, article, key2) => {
     const v = data?.[key2];
-    return v === void 0 ? `{{${key2}}}` : String(v);
+    if (v === void 0) return whole;
+    return article ? `${indefiniteArticle(String(v))} ${v}` : String(v);
   });
 }
 function lintModel(model, rules2, config = DEFAULT_CONFIG) {
@@ -20678,7 +21241,7 @@ function readText(abs) {
     if (fd !== void 0) (0, import_node_fs2.closeSync)(fd);
   }
 }
-function parseLinked(abs, display, format, envFormat = "dotenv") {
+function parseLinkedFile(abs, display, format, envFormat = "dotenv") {
   const read = readText(abs);
   return "error" in read ? null : parseFile(display, read.text, format, envFormat);
 }
@@ -20730,7 +21293,7 @@ var compose_host_interpolation_default = defineRule({
   }
 });
 
-// src/engine/stage-env.ts
+// src/facts/stage-env.ts
 function imageDefaults(scope) {
   const m = /* @__PURE__ */ new Map();
   if (!scope?.golang) return m;
@@ -20792,7 +21355,7 @@ function walkEnv(model, visit2 = () => void 0) {
   return envs;
 }
 
-// src/engine/stage-context.ts
+// src/facts/stage-context.ts
 function stageChain(model, name) {
   const out = [];
   let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
@@ -20802,12 +21365,20 @@ function stageChain(model, name) {
   }
   return out;
 }
+function stageNames(model, name) {
+  if (name === void 0) return [];
+  const all = derived(model, chainNames);
+  return all.get(name) ?? [];
+}
+function chainNames(model) {
+  return new Map(model.scopes.map((s) => [s.name, stageChain(model, s.name).map((x) => x.name)]));
+}
 function envAt(model, scope, line) {
   const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
   return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
 }
 function before(model, scope, line) {
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
 function stageEnv(model) {
@@ -20858,6 +21429,29 @@ function copyDestination(c, windows) {
   if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
   return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
 }
+var DISTRO_GO = [
+  { managers: ["apt-get", "apt"], package: /^golang(?:-go)?$/, root: () => "/usr/lib/go" },
+  { managers: ["apt-get", "apt"], package: /^golang-(1\.\d+)(?:-go)?$/, root: (pkg) => `/usr/lib/go-${/^golang-(1\.\d+)/.exec(pkg)[1]}` },
+  { managers: ["apk"], package: /^go$/, root: () => "/usr/lib/go" },
+  { managers: ["dnf", "yum", "microdnf", "tdnf"], package: /^golang(?:-bin)?$/, root: () => "/usr/lib/golang" }
+];
+function distroGoRootsAt(model, scope, line) {
+  const roots = /* @__PURE__ */ new Set();
+  for (const run3 of instructionsBefore(model, model.runs, scope, line)) {
+    for (const { text } of runScripts(run3)) {
+      for (const c of simpleCommands(text)) {
+        const manager = c.head?.value.replace(/^.*\//, "");
+        if (!manager || !c.args.some((w) => w.value === "install" || w.value === "add")) continue;
+        for (const w of c.args) {
+          const pkg = w.value.replace(/[=:].*$/, "");
+          const d = DISTRO_GO.find((x) => x.managers.includes(manager) && x.package.test(pkg));
+          if (d) roots.add(d.root(pkg));
+        }
+      }
+    }
+  }
+  return [...roots];
+}
 function goRootsAt(model, scope, line, depth = 0) {
   const chain = stageChain(model, scope);
   const roots = [];
@@ -20901,7 +21495,7 @@ function interpolationOnly(model, a) {
   return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
 }
 
-// src/parse/go-commands.ts
+// src/facts/go-commands.ts
 function goInvocation(c) {
   if (!c.head || !isGoBinary(c.head.value)) return null;
   let i = 0;
@@ -20936,8 +21530,8 @@ function goCommands(model) {
 }
 function findGoCommands(model) {
   const out = [];
-  for (const run2 of model.runs) {
-    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run2)) {
+  for (const run3 of model.runs) {
+    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run3)) {
       const persistent = /* @__PURE__ */ new Map();
       const setAll = (words, into, keep = false) => {
         for (const w of words) {
@@ -20960,7 +21554,7 @@ function findGoCommands(model) {
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
-        out.push({ ...g, run: run2, loc, vars, script });
+        out.push({ ...g, run: run3, loc, vars, script, locate: (w) => locateInSegments(segments2, w.start, w.end, sep5) });
         if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
       }
     }
@@ -21079,7 +21673,7 @@ function unwritableHome(model, scope, user) {
   const name = user.split(":")[0].trim();
   if (name === "nobody" || name === "65534") return "/nonexistent";
   if (name === "0" || name === "root") return null;
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
@@ -21138,71 +21732,360 @@ var go_cache_unusable_default = defineRule({
   }
 });
 
-// src/classify/go-modules.ts
-var LATEST = { minor: Infinity, patch: null };
-function goVersionOfImage(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
+// src/go/cgo.ts
+function validCgoValue(value) {
+  return value === "0" || value === "1" || value === "";
+}
+function runtimeLibc(ref) {
+  if (!ref) return null;
+  const r = ref.trim().toLowerCase();
+  if (r === "scratch") return "none";
+  const { repo, tag } = splitImageRef(r);
+  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
+  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
+  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
+  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
+  return null;
+}
+function golangImageLibc(ref) {
+  const info = golangImage(ref);
+  if (!info.golang || info.windows) return null;
   const { tag } = splitImageRef(ref);
-  const v = golangTagVersion(ref);
-  if (v !== null) {
-    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
-    if (!m) return null;
-    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
+}
+
+// src/facts/go-settings.ts
+var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
+var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+function goSettings(model, names) {
+  const wanted = new Set(names);
+  const out = [];
+  walkEnv(model, ({ a, scope, env, expanded }) => {
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
+    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
+    let value = expanded;
+    if (COMPOSE_KINDS.has(a.kind)) {
+      const scan = scanComposeValue(a.value);
+      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
+    }
+    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
+    if (value === null) return;
+    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
+  });
+  return out;
+}
+
+// rules/go-cgo-libc-mismatch.ts
+var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
+function workdirAt(model, scope, line) {
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  if (root?.golang && !root.windows) return GOLANG_IMAGE.linux.gopath;
+  return root?.resolvedImage === "scratch" ? "/" : void 0;
+}
+function cgoAssignment(model, c) {
+  const chain = stageNames(model, c.run.scope);
+  const inRun = model.assignments.filter(
+    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
+  );
+  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
+  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
+}
+function isStatic(c, goflags) {
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
+  const tags = flagValues(c.args, "tags").join(",");
+  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
+  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
+}
+function cgoBuild(model, c, env) {
+  const chain = stageChain(model, c.run.scope);
+  const root = chain[chain.length - 1];
+  if (!root || root.windows) return null;
+  const line = c.run.loc.line;
+  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
+  const goflags = get("GOFLAGS") ?? "";
+  if (isStatic(c, goflags)) return null;
+  const cgo = get("CGO_ENABLED");
+  if (cgo === null) return null;
+  const ref = root.resolvedImage;
+  if (cgo === "1") {
+    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
+    const a = cgoAssignment(model, c);
+    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
   }
-  if (tag === null) return ref.includes("@") ? null : LATEST;
-  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
-}
-function atLeastGo(v, minor) {
-  return v !== null && v.minor >= minor;
-}
-function olderThanGo(v, minor) {
-  return v !== null && v.minor < minor;
-}
-var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
-var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
-function go111moduleError(value) {
-  return `go: unknown environment setting GO111MODULE=${value}`;
-}
-function versionOfToolchain(name) {
-  if (/[\\/]/.test(name)) return null;
-  let v;
-  if (name.startsWith("go")) v = name.slice(2);
-  else {
-    const i = name.indexOf("-go");
-    if (i < 0) return null;
-    v = name.slice(i + 3);
+  if (cgo !== void 0 && validCgoValue(cgo)) return null;
+  const libc = golangImageLibc(ref);
+  if (libc === null) return null;
+  if (libc === "musl") {
+    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
+    if (!installsCc) return null;
   }
-  const cut = v.search(/[ \t-]/);
-  if (cut >= 0) v = v.slice(0, cut);
-  return GO_VERSION.test(v) ? v : null;
+  const goos = get("GOOS");
+  const goarch = get("GOARCH");
+  if (goos === null || goarch === null) return null;
+  if (goos !== void 0 && goos !== "linux") return null;
+  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
+  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
+  if (goarch !== void 0 && goarch !== host) return null;
+  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
+  return { libc, loc: c.loc, why };
 }
-function parseToolchain(value) {
-  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
-  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
-  const plus = value.indexOf("+");
-  const min = plus < 0 ? value : value.slice(0, plus);
-  const suffix = plus < 0 ? "" : value.slice(plus + 1);
-  let version = null;
-  if (min !== "local") {
-    version = versionOfToolchain(min);
-    if (version === null) {
-      return {
-        ok: false,
-        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
-      };
+function copiesOutput(model, copy, c, env) {
+  const line = c.run.loc.line;
+  const wd = workdirAt(model, c.run.scope, line);
+  let out = null;
+  if (c.sub === "build") {
+    const o = flagValues(c.args, "o").pop();
+    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
+    else if (!o.includes("$")) {
+      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
+      out = abs ? { path: normalize2(abs), dir: o.endsWith("/") } : null;
+    }
+  } else {
+    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? GOLANG_IMAGE.linux.gopath : void 0);
+    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
+    out = dir && !dir.includes("$") ? name ? { path: normalize2(`${dir}/${name}`), dir: false } : { path: normalize2(dir), dir: true } : null;
+  }
+  return copy.sources.some((s) => {
+    const src = normalize2(s.path.startsWith("/") ? s.path : `/${s.path}`);
+    if (DATA_SOURCE.test(src)) return false;
+    if (!out || src.includes("$")) return true;
+    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
+    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
+  });
+}
+function binaryName(pkg) {
+  const elems = pkg.replace(/@.*$/, "").split("/");
+  let last = elems.pop() ?? "";
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
+  return last;
+}
+function normalize2(p) {
+  return cleanGoPath(`/${p}`, false);
+}
+function globToRe(glob) {
+  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+}
+function hasGlibcShim(model, scope) {
+  const chain = stageNames(model, scope);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
+}
+var go_cgo_libc_mismatch_default = defineRule({
+  id: "go-cgo-libc-mismatch",
+  category: "go-env",
+  severity: "error",
+  description: "cgo-enabled Go binary is copied into an image without its C library",
+  tags: ["go", "cgo", "runtime"],
+  messages: {
+    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
+    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
+    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
+      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
+    }
+    if (model.format !== "dockerfile") return;
+    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
+    if (builds.length === 0) return;
+    const env = stageEnv(model);
+    const done = /* @__PURE__ */ new Set();
+    for (const copy of model.copies) {
+      if (copy.from === void 0) continue;
+      const final = model.scopes.find((s) => s.name === copy.scope);
+      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
+      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
+      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
+      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
+      const builder = fromStage(model, copy.from);
+      if (!builder) continue;
+      const chain = stageNames(model, builder.name);
+      for (const c of builds) {
+        if (done.has(c) || !chain.includes(c.run.scope)) continue;
+        const b = cgoBuild(model, c, env);
+        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
+        done.add(c);
+        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
+        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
+      }
     }
   }
-  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
-    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
-  return { ok: true, min, mode: suffix, version };
+});
+
+// rules/go-env-in-run.ts
+var INERT = /* @__PURE__ */ new Set([
+  "echo",
+  "printf",
+  "true",
+  ":",
+  "set",
+  "unset",
+  "export",
+  "readonly",
+  "declare",
+  "typeset",
+  "local",
+  "mkdir",
+  "chmod",
+  "chown",
+  "ls",
+  "cat",
+  "rm",
+  "cp",
+  "mv",
+  "ln",
+  "touch",
+  "cd",
+  "pwd",
+  "which",
+  "env",
+  "printenv"
+]);
+function isGoName(a) {
+  if (/^C?GO/.test(a.name)) return true;
+  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
 }
-function sameGoAsImage(version, image) {
-  if (image.minor === Infinity) return null;
-  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
-  if (!m || m[1] === void 0) return null;
-  if (Number(m[1]) !== image.minor) return false;
-  if (m[2] === void 0 || image.patch === null) return null;
-  return Number(m[2]) === image.patch;
+function knownBase(model, scope) {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
+}
+function locate(model, a) {
+  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
+  for (const r of runs) {
+    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
+      if (off !== null) return { text, offset: off };
+    }
+  }
+  return null;
+}
+function offsetIn(segments2, sep5, line, column) {
+  let offset = 0;
+  for (const s of segments2) {
+    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
+    offset += s.text.length + sep5.length;
+  }
+  return null;
+}
+var go_env_in_run_default = defineRule({
+  id: "go-env-in-run",
+  category: "go-env",
+  severity: "warning",
+  formats: ["dockerfile"],
+  description: "Go variable set in a RUN shell, where it does not persist",
+  tags: ["go", "env"],
+  messages: {
+    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
+    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env }) => {
+      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
+      const where = locate(model, a);
+      if (!where) return;
+      const commands = simpleCommands(where.text);
+      const after = commands.filter((c) => c.start > where.offset);
+      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
+      if (consumers.length === 0) {
+        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
+        return;
+      }
+      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
+      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
+      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
+      const rest = where.text.slice(where.offset);
+      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
+      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
+    });
+  }
+});
+
+// rules/go-env-self-reference.ts
+function references(text) {
+  const out = [];
+  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+function locIn(a, start, end) {
+  const v = a.valueLoc;
+  if (v.line !== v.endLine) return v;
+  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
+  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
+}
+var go_env_self_reference_default = defineRule({
+  id: "go-env-self-reference",
+  category: "go-env",
+  severity: "error",
+  formats: ["dockerfile"],
+  description: "One ENV sets a Go variable and references it, getting the old value",
+  tags: ["go", "env"],
+  messages: {
+    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
+    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
+  },
+  check(model, ctx) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const a of model.assignments) {
+      if (a.kind !== "env" || a.viaOnbuild) continue;
+      const list = groups.get(a.group);
+      if (list) list.push(a);
+      else groups.set(a.group, [a]);
+    }
+    const hits = [];
+    for (const [g, list] of groups) {
+      if (list.length < 2) continue;
+      for (const b of list) {
+        if (!b.valueLoc) continue;
+        for (const r of references(b.raw ?? b.value ?? "")) {
+          const setter = list.find((a) => a !== b && a.name === r.name);
+          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
+        }
+      }
+    }
+    if (hits.length === 0) return;
+    const wanted = new Set(hits.map((h) => h.g));
+    const envBefore = /* @__PURE__ */ new Map();
+    const expanded = /* @__PURE__ */ new Map();
+    walkEnv(model, ({ a, env, expanded: x }) => {
+      if (a.kind !== "env" || !wanted.has(a.group)) return;
+      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+      expanded.set(a, x);
+    });
+    for (const { g, b, r, setter } of hits) {
+      const before2 = envBefore.get(g)?.get(r.name);
+      const now = expanded.get(setter) ?? setter.value ?? "";
+      const same = typeof before2 === "string" && before2 === now;
+      ctx.report({
+        loc: locIn(b, r.start, r.end),
+        messageId: same ? "sameValue" : "stale",
+        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+        ...same ? { severity: "info" } : {}
+      });
+    }
+  }
+});
+
+// src/go/modules.ts
+var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
+function go111moduleVerdict(value, version) {
+  if (!GO111MODULE_VALUES.has(value)) return "invalid";
+  if (value === "off") return "off";
+  if ((value === "on" || value === "auto") && atLeastGo(version, 16)) return value === "on" ? "redundantOn" : "auto";
+  return null;
+}
+function go111moduleError(value) {
+  return `go: unknown environment setting GO111MODULE=${value}`;
 }
 var KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
 function sumdbError(value) {
@@ -21269,11 +22152,14 @@ function elementMatch(pattern, name) {
   }
 }
 function broadPatternHost(pattern) {
+  return broadPatternHosts(pattern)[0] ?? null;
+}
+function broadPatternHosts(pattern) {
   const elems = pattern.replace(/\/+$/, "").split("/");
   const first = elems[0] ?? "";
-  if (!first) return null;
-  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
-  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+  if (!first) return [];
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return [];
+  return PUBLIC_MODULE_HOSTS.filter((h) => elementMatch(first, h));
 }
 function parseGoproxy(value) {
   const out = [];
@@ -21299,6 +22185,62 @@ function isTrustedProxy(entry, trusted) {
     return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
   });
 }
+
+// rules/go-env-write.ts
+var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
+function userName(u) {
+  const name = u.split(":")[0].trim();
+  return name === "0" ? "root" : name;
+}
+var go_env_write_default = defineRule({
+  id: "go-env-write",
+  category: "go-env",
+  severity: "info",
+  formats: ["dockerfile"],
+  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
+  tags: ["go", "env"],
+  messages: {
+    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
+    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
+    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+    overriddenByImage: 'go env -w {{name}} has no effect: the golang image sets {{name}}={{value}} in the environment, and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Write ENV {{name}}=\u2026 instead.',
+    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env, scope, expanded }) => {
+      if (a.kind !== "go-env-w") return;
+      const version = scope?.golang ? goVersionOfImage(scope.resolvedImage) : null;
+      if (a.name === "GO111MODULE" && expanded !== null && go111moduleVerdict(expanded, version) !== null) return;
+      const loc = valueOrName(a);
+      const fromEnv = env.get(a.name);
+      if (fromEnv !== void 0 && fromEnv !== "") {
+        const chain = stageNames(model, a.scope);
+        const byEnv = model.assignments.some((b) => b.kind === "env" && b.name === a.name && b.nameLoc.line < a.nameLoc.line && b.scope !== void 0 && chain.includes(b.scope));
+        if (byEnv) ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        else ctx.report({ loc, messageId: "overriddenByImage", data: { name: a.name, value: fromEnv ?? "" }, severity: "warning" });
+        return;
+      }
+      const laterEnv = model.assignments.some(
+        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
+      );
+      if (laterEnv) {
+        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        return;
+      }
+      const inChain = (scope2) => stageChain(model, scope2).some((s) => s.name === a.scope);
+      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
+      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
+      if (user) {
+        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
+        return;
+      }
+      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
+      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
+    });
+  }
+});
+
+// src/go/flags.ts
 var TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
   "bench",
   "benchmem",
@@ -21556,396 +22498,6 @@ var INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSE
 function isKnownGoFlag(name) {
   return GO_FLAGS.has(name);
 }
-function validCgoValue(value) {
-  return value === "0" || value === "1" || value === "";
-}
-function runtimeLibc(ref) {
-  if (!ref) return null;
-  const r = ref.trim().toLowerCase();
-  if (r === "scratch") return "none";
-  const { repo, tag } = splitImageRef(r);
-  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
-  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
-  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
-  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
-  return null;
-}
-function golangImageLibc(ref) {
-  const info = golangImage(ref);
-  if (!info.golang || info.windows) return null;
-  const { tag } = splitImageRef(ref);
-  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
-}
-
-// src/engine/go-settings.ts
-var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
-var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
-function goSettings(model, names) {
-  const wanted = new Set(names);
-  const out = [];
-  walkEnv(model, ({ a, scope, env, expanded }) => {
-    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
-    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
-    let value = expanded;
-    if (COMPOSE_KINDS.has(a.kind)) {
-      const scan = scanComposeValue(a.value);
-      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
-    }
-    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
-    if (value === null) return;
-    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
-  });
-  return out;
-}
-
-// rules/go-cgo-libc-mismatch.ts
-var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
-function workdirAt(model, scope, line) {
-  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
-  if (w) return w.absolute;
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  if (root?.golang && !root.windows) return "/go";
-  return root?.resolvedImage === "scratch" ? "/" : void 0;
-}
-function cgoAssignment(model, c) {
-  const chain = stageChain(model, c.run.scope).map((s) => s.name);
-  const inRun = model.assignments.filter(
-    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
-  );
-  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
-  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
-}
-function isStatic(c, goflags) {
-  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
-  const tags = flagValues(c.args, "tags").join(",");
-  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
-  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
-}
-function cgoBuild(model, c, env) {
-  const chain = stageChain(model, c.run.scope);
-  const root = chain[chain.length - 1];
-  if (!root || root.windows) return null;
-  const line = c.run.loc.line;
-  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
-  const goflags = get("GOFLAGS") ?? "";
-  if (isStatic(c, goflags)) return null;
-  const cgo = get("CGO_ENABLED");
-  if (cgo === null) return null;
-  const ref = root.resolvedImage;
-  if (cgo === "1") {
-    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
-    const a = cgoAssignment(model, c);
-    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
-  }
-  if (cgo !== void 0 && validCgoValue(cgo)) return null;
-  const libc = golangImageLibc(ref);
-  if (libc === null) return null;
-  if (libc === "musl") {
-    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
-    if (!installsCc) return null;
-  }
-  const goos = get("GOOS");
-  const goarch = get("GOARCH");
-  if (goos === null || goarch === null) return null;
-  if (goos !== void 0 && goos !== "linux") return null;
-  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
-  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
-  if (goarch !== void 0 && goarch !== host) return null;
-  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
-  return { libc, loc: c.loc, why };
-}
-function copiesOutput(model, copy, c, env) {
-  const line = c.run.loc.line;
-  const wd = workdirAt(model, c.run.scope, line);
-  let out = null;
-  if (c.sub === "build") {
-    const o = flagValues(c.args, "o").pop();
-    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
-    else if (!o.includes("$")) {
-      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
-      out = abs ? { path: normalize2(abs), dir: o.endsWith("/") } : null;
-    }
-  } else {
-    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
-    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
-    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
-    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
-    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
-    out = dir && !dir.includes("$") ? name ? { path: normalize2(`${dir}/${name}`), dir: false } : { path: normalize2(dir), dir: true } : null;
-  }
-  return copy.sources.some((s) => {
-    const src = normalize2(s.path.startsWith("/") ? s.path : `/${s.path}`);
-    if (DATA_SOURCE.test(src)) return false;
-    if (!out || src.includes("$")) return true;
-    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
-    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
-  });
-}
-function binaryName(pkg) {
-  const elems = pkg.replace(/@.*$/, "").split("/");
-  let last = elems.pop() ?? "";
-  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
-  return last;
-}
-function normalize2(p) {
-  return cleanGoPath(`/${p}`, false);
-}
-function globToRe(glob) {
-  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
-}
-function hasGlibcShim(model, scope) {
-  const chain = stageChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
-}
-var go_cgo_libc_mismatch_default = defineRule({
-  id: "go-cgo-libc-mismatch",
-  category: "go-env",
-  severity: "error",
-  description: "cgo-enabled Go binary is copied into an image without its C library",
-  tags: ["go", "cgo", "runtime"],
-  messages: {
-    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
-    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
-    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
-  },
-  check(model, ctx) {
-    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
-      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
-    }
-    if (model.format !== "dockerfile") return;
-    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
-    if (builds.length === 0) return;
-    const env = stageEnv(model);
-    const done = /* @__PURE__ */ new Set();
-    for (const copy of model.copies) {
-      if (copy.from === void 0) continue;
-      const final = model.scopes.find((s) => s.name === copy.scope);
-      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
-      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
-      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
-      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
-      const builder = fromStage(model, copy.from);
-      if (!builder) continue;
-      const chain = stageChain(model, builder.name).map((s) => s.name);
-      for (const c of builds) {
-        if (done.has(c) || !chain.includes(c.run.scope)) continue;
-        const b = cgoBuild(model, c, env);
-        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
-        done.add(c);
-        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
-        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
-      }
-    }
-  }
-});
-
-// rules/go-env-in-run.ts
-var INERT = /* @__PURE__ */ new Set([
-  "echo",
-  "printf",
-  "true",
-  ":",
-  "set",
-  "unset",
-  "export",
-  "readonly",
-  "declare",
-  "typeset",
-  "local",
-  "mkdir",
-  "chmod",
-  "chown",
-  "ls",
-  "cat",
-  "rm",
-  "cp",
-  "mv",
-  "ln",
-  "touch",
-  "cd",
-  "pwd",
-  "which",
-  "env",
-  "printenv"
-]);
-function isGoName(a) {
-  if (/^C?GO/.test(a.name)) return true;
-  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
-}
-function knownBase(model, scope) {
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
-}
-function locate(model, a) {
-  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
-  for (const r of runs) {
-    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
-      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text, offset: off };
-    }
-  }
-  return null;
-}
-function offsetIn(segments2, sep5, line, column) {
-  let offset = 0;
-  for (const s of segments2) {
-    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
-    offset += s.text.length + sep5.length;
-  }
-  return null;
-}
-var go_env_in_run_default = defineRule({
-  id: "go-env-in-run",
-  category: "go-env",
-  severity: "warning",
-  formats: ["dockerfile"],
-  description: "Go variable set in a RUN shell, where it does not persist",
-  tags: ["go", "env"],
-  messages: {
-    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
-    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
-      const where = locate(model, a);
-      if (!where) return;
-      const commands = simpleCommands(where.text);
-      const after = commands.filter((c) => c.start > where.offset);
-      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
-      if (consumers.length === 0) {
-        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
-        return;
-      }
-      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
-      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
-      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
-      const rest = where.text.slice(where.offset);
-      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
-      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
-    });
-  }
-});
-
-// rules/go-env-self-reference.ts
-function references(text) {
-  const out = [];
-  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m[1] ?? m[2];
-    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-function locIn(a, start, end) {
-  const v = a.valueLoc;
-  if (v.line !== v.endLine) return v;
-  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
-  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
-}
-var go_env_self_reference_default = defineRule({
-  id: "go-env-self-reference",
-  category: "go-env",
-  severity: "error",
-  formats: ["dockerfile"],
-  description: "One ENV sets a Go variable and references it, getting the old value",
-  tags: ["go", "env"],
-  messages: {
-    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
-    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
-  },
-  check(model, ctx) {
-    const groups = /* @__PURE__ */ new Map();
-    for (const a of model.assignments) {
-      if (a.kind !== "env" || a.viaOnbuild) continue;
-      const list = groups.get(a.group);
-      if (list) list.push(a);
-      else groups.set(a.group, [a]);
-    }
-    const hits = [];
-    for (const [g, list] of groups) {
-      if (list.length < 2) continue;
-      for (const b of list) {
-        if (!b.valueLoc) continue;
-        for (const r of references(b.raw ?? b.value ?? "")) {
-          const setter = list.find((a) => a !== b && a.name === r.name);
-          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
-        }
-      }
-    }
-    if (hits.length === 0) return;
-    const wanted = new Set(hits.map((h) => h.g));
-    const envBefore = /* @__PURE__ */ new Map();
-    const expanded = /* @__PURE__ */ new Map();
-    walkEnv(model, ({ a, env, expanded: x }) => {
-      if (a.kind !== "env" || !wanted.has(a.group)) return;
-      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-      expanded.set(a, x);
-    });
-    for (const { g, b, r, setter } of hits) {
-      const before2 = envBefore.get(g)?.get(r.name);
-      const now = expanded.get(setter) ?? setter.value ?? "";
-      const same = typeof before2 === "string" && before2 === now;
-      ctx.report({
-        loc: locIn(b, r.start, r.end),
-        messageId: same ? "sameValue" : "stale",
-        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
-        ...same ? { severity: "info" } : {}
-      });
-    }
-  }
-});
-
-// rules/go-env-write.ts
-var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
-function userName(u) {
-  const name = u.split(":")[0].trim();
-  return name === "0" ? "root" : name;
-}
-var go_env_write_default = defineRule({
-  id: "go-env-write",
-  category: "go-env",
-  severity: "info",
-  formats: ["dockerfile"],
-  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
-  tags: ["go", "env"],
-  messages: {
-    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
-    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
-    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
-    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "go-env-w") return;
-      const loc = valueOrName(a);
-      const fromEnv = env.get(a.name);
-      if (fromEnv !== void 0 && fromEnv !== "") {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const laterEnv = model.assignments.some(
-        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
-      );
-      if (laterEnv) {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const inChain = (scope) => stageChain(model, scope).some((s) => s.name === a.scope);
-      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
-      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
-      if (user) {
-        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
-        return;
-      }
-      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
-      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
-    });
-  }
-});
 
 // rules/go-flags-misuse.ts
 var go_flags_misuse_default = defineRule({
@@ -21955,6 +22507,7 @@ var go_flags_misuse_default = defineRule({
   description: "GOFLAGS is malformed or lets builds rewrite go.mod",
   tags: ["go", "modules"],
   messages: {
+    modModFlag: "`go {{sub}} -mod=mod` lets this build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time, as GOFLAGS=-mod=mod would. Drop the flag (the default is readonly) or use -mod=vendor, and run go mod tidy in the repository.",
     modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
     nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
     unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
@@ -21966,6 +22519,17 @@ var go_flags_misuse_default = defineRule({
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
   },
   check(model, ctx) {
+    for (const c of goCommands(model)) {
+      if (!GO_BUILDING_SUBCOMMANDS.has(c.sub)) continue;
+      for (let i = 0; i < c.args.length; i++) {
+        const w = c.args[i].value;
+        if (w === "--" || !w.startsWith("-")) break;
+        if (/^--?mod=mod$/.test(w)) {
+          const loc = c.locate(c.args[i]);
+          if (loc) ctx.report({ loc, messageId: "modModFlag", data: { sub: c.sub }, severity: "warning", plain: ["sub"] });
+        } else if (!w.includes("=") && VALUE_FLAGS.has(w.replace(/^--?/, ""))) i++;
+      }
+    }
     for (const { a, value } of goSettings(model, ["GOFLAGS"])) {
       const words = splitGoflags(value);
       let nested = null;
@@ -22013,6 +22577,10 @@ var go_flags_misuse_default = defineRule({
 });
 
 // rules/go-gopath-goroot-overlap.ts
+function outsideOf(goroot, windows) {
+  const candidates = windows ? [GOLANG_IMAGE.windows.gopath, "C:\\gopath"] : [GOLANG_IMAGE.linux.gopath, "/root/go", "/opt/gopath"];
+  return candidates.find((c) => pathRelation(c, goroot, windows) === null && pathRelation(goroot, c, windows) === null) ?? candidates[candidates.length - 1];
+}
 var go_gopath_goroot_overlap_default = defineRule({
   id: "go-gopath-goroot-overlap",
   category: "go-env",
@@ -22020,8 +22588,9 @@ var go_gopath_goroot_overlap_default = defineRule({
   description: "GOPATH is the Go installation directory or lies inside it",
   tags: ["go", "gopath", "goroot"],
   messages: {
-    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
-    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go."
+    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as {{suggestion}}.',
+    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as {{suggestion}}.",
+    gorootIsGopath: 'GOROOT {{goroot}} is the GOPATH set earlier: go prints "warning: GOPATH set to GOROOT ({{goroot}}) has no effect" and looks for its standard library in the module workspace. Point GOROOT at the Go installation (`go env GOROOT` prints it), or leave it unset.'
   },
   check(model, ctx) {
     walkEnv(model, (v) => {
@@ -22031,7 +22600,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         const gopath = env.get("GOPATH");
         const value2 = knownValue(v);
         if (typeof gopath === "string" && gopath && value2 && pathRelation(gopath, value2, targetWindows(scope)) === "equal")
-          ctx.report({ loc: valueOrName(a), messageId: "equal", data: { entry: gopath, goroot: cleanGoPath(value2, targetWindows(scope)) } });
+          ctx.report({ loc: valueOrName(a), messageId: "gorootIsGopath", data: { goroot: cleanGoPath(value2, targetWindows(scope)) } });
         return;
       }
       if (a.name !== "GOPATH") return;
@@ -22046,7 +22615,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         if (!entry || !isAbsGoPath(entry, windows)) continue;
         const rel = pathRelation(entry, goroot, windows);
         if (rel === null) continue;
-        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows), suggestion: outsideOf(goroot, windows) } });
       }
     });
   }
@@ -22112,7 +22681,7 @@ var go_gopath_invalid_default = defineRule({
 
 // rules/go-goroot-override.ts
 function installsThere(model, scope, value) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   const clean = cleanGoPath(value, scope.windows);
   const parent = clean.replace(/[\\/][^\\/]*$/, "") || "/";
   for (const c of model.copies) {
@@ -22146,9 +22715,11 @@ var go_goroot_override_default = defineRule({
       const value = knownValue(v);
       if (value === null || value === "") return;
       const dockerfile = model.format === "dockerfile";
-      const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const copied = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const distro = copied.length === 0 && dockerfile ? distroGoRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const roots = copied.length > 0 ? copied : distro;
       if (roots.length === 0) return;
-      const where = dockerfile ? "stage" : "service";
+      const where = distro.length > 0 ? "stage (from distribution packages)" : dockerfile ? "stage" : "service";
       if (roots.some((r) => pathRelation(value, r, scope.windows) === "equal")) {
         ctx.report({ loc: valueOrName(a), messageId: "redundant", data: { value }, severity: "info" });
         return;
@@ -22182,7 +22753,7 @@ var go_hardcoded_target_default = defineRule({
   formats: ["dockerfile"],
   tags: ["go", "buildkit", "cross-compilation"],
   messages: {
-    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
+    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets {{a value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
     missing: "This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH."
   },
   check(model, ctx) {
@@ -22196,7 +22767,7 @@ var go_hardcoded_target_default = defineRule({
     for (const c of goCommands(model)) {
       if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
       if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
-      const chain = stageChain(model, c.run.scope).map((s) => s.name);
+      const chain = stageNames(model, c.run.scope);
       const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
       if (mentions || !shippedToTarget(model, c.run.scope)) continue;
       ctx.report({ loc: c.loc, messageId: "missing" });
@@ -22254,7 +22825,7 @@ function landsIn(c, dir, windows) {
 }
 function laterGoCommand(model, scope, line) {
   return model.runs.some((r) => {
-    const chain = stageChain(model, r.scope).map((s) => s.name);
+    const chain = stageNames(model, r.scope);
     if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
     if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
     return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
@@ -22296,25 +22867,28 @@ var go_module_mode_default = defineRule({
   messages: {
     invalid: "GO111MODULE={{value}} ({{kind}}) is not a valid setting (on, off, auto or empty; case-sensitive): every go command fails with '{{goError}}'. Remove it (module mode is the default).",
     off: "GO111MODULE=off selects GOPATH mode: 'go get' no longer works there (Go 1.22+), 'go install pkg@version' and 'go mod' fail with 'go: modules disabled by GO111MODULE=off; see 'go help modules'', and GOTOOLCHAIN is ignored. Build in module mode.",
-    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image is newer. Remove it.",
-    auto: "GO111MODULE=auto falls back to GOPATH mode when no go.mod is found; since Go 1.16 the default (unset) is module mode everywhere. Remove it."
+    offOld: "GO111MODULE=off selects GOPATH mode, an ordinary way to build with {{go}} (this image); module mode is the default from Go 1.16 and `go get` stops working in GOPATH mode with Go 1.22. Move to modules before upgrading.",
+    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image has {{go}}. Remove it.",
+    auto: "GO111MODULE=auto builds in GOPATH mode when there is no go.mod and changes nothing when there is one (module mode is the default since Go 1.16; this image has {{go}}). Remove it if the build has a go.mod; otherwise add one (`go mod init`)."
   },
   check(model, ctx) {
     for (const s of goSettings(model, ["GO111MODULE"])) {
       const { a, value } = s;
       const loc = valueOrName(a);
-      if (!GO111MODULE_VALUES.has(value)) {
+      const verdict = go111moduleVerdict(value, s.version);
+      if (verdict === "invalid") {
         ctx.report({ loc, messageId: "invalid", data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
-      } else if (value === "off") {
-        ctx.report({ loc, messageId: "off", severity: olderThanGo(s.version, 16) ? "info" : "warning" });
-      } else if ((value === "on" || value === "auto") && atLeastGo(s.version, 16)) {
-        ctx.report({ loc, messageId: value === "on" ? "redundantOn" : "auto", severity: "info" });
+      } else if (verdict === "off") {
+        if (s.version && olderThanGo(s.version, 16)) ctx.report({ loc, messageId: "offOld", data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
+        else ctx.report({ loc, messageId: "off", severity: "warning" });
+      } else if (verdict !== null) {
+        ctx.report({ loc, messageId: verdict, data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
       }
     }
   }
 });
 
-// src/classify/go-names.ts
+// src/go/names.ts
 var CURATED = {
   GONOSUMCHECK: "GONOSUMDB",
   GONOVERIFY: "GONOSUMDB",
@@ -22340,11 +22914,11 @@ function editDistance(a, b) {
 }
 var known = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
 function goNameNoop(name, windows = false) {
-  const cache = known[windows ? 1 : 0];
-  let r = cache.get(name);
+  const cache2 = known[windows ? 1 : 0];
+  let r = cache2.get(name);
   if (r === void 0) {
-    if (cache.size >= 4096) cache.clear();
-    cache.set(name, r = judge(name, windows));
+    if (cache2.size >= 4096) cache2.clear();
+    cache2.set(name, r = judge(name, windows));
   }
   return r;
 }
@@ -22437,17 +23011,19 @@ var go_private_too_broad_default = defineRule({
   description: "GOPRIVATE, GONOSUMDB or GONOPROXY covers whole public module hosts",
   tags: ["go", "supply-chain", "security"],
   messages: {
-    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
+    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.',
+    everything: '{{name}} pattern "{{pattern}}" matches every module on {{hosts}} and any other host it covers: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
   },
   check(model, ctx) {
     for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
       for (const item of splitList(value)) {
-        const host = broadPatternHost(item.text);
+        const hosts = broadPatternHosts(item.text);
+        const host = hosts[0];
         if (!host) continue;
         ctx.report({
           loc: locInValue(a, item.start, item.end, value),
-          messageId: "broad",
-          data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
+          messageId: hosts.length > 1 ? "everything" : "broad",
+          data: { name: a.name, pattern: item.text, host, hosts: hosts.join(", "), effect: EFFECT[a.name], example: `${host}/your-org/*` },
           severity: a.name === "GONOPROXY" ? "info" : "warning"
         });
       }
@@ -22460,12 +23036,12 @@ function goRoots(model, scope, line) {
   const roots = goRootsAt(model, scope.name, line);
   const set = model.assignments.some((a) => a.name === "GOROOT") ? envAt(model, scope.name, line).get("GOROOT") : void 0;
   if (typeof set === "string" && set && isAbsGoPath(set, scope.windows)) roots.push(set);
-  if (roots.length === 0 && !scope.windows) roots.push("/usr/local/go");
+  if (roots.length === 0 && !scope.windows) roots.push(GOLANG_IMAGE.linux.goroot);
   return roots;
 }
 var SRC = /(^|[\\/])src([\\/]|$)/i;
 function buildsGo(model, scope) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 var go_source_in_goroot_default = defineRule({
@@ -22558,6 +23134,49 @@ var go_sumdb_disabled_default = defineRule({
     }
   }
 });
+
+// src/go/toolchain.ts
+function versionOfToolchain(name) {
+  if (/[\\/]/.test(name)) return null;
+  let v;
+  if (name.startsWith("go")) v = name.slice(2);
+  else {
+    const i = name.indexOf("-go");
+    if (i < 0) return null;
+    v = name.slice(i + 3);
+  }
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return GO_VERSION.test(v) ? v : null;
+}
+function parseToolchain(value) {
+  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
+  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
+  const plus = value.indexOf("+");
+  const min = plus < 0 ? value : value.slice(0, plus);
+  const suffix = plus < 0 ? "" : value.slice(plus + 1);
+  let version = null;
+  if (min !== "local") {
+    version = versionOfToolchain(min);
+    if (version === null) {
+      return {
+        ok: false,
+        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
+      };
+    }
+  }
+  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
+    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
+  return { ok: true, min, mode: suffix, version };
+}
+function sameGoAsImage(version, image) {
+  if (image.minor === Infinity) return null;
+  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+  if (!m || m[1] === void 0) return null;
+  if (Number(m[1]) !== image.minor) return false;
+  if (m[2] === void 0 || image.patch === null) return null;
+  return Number(m[2]) === image.patch;
+}
 
 // rules/go-toolchain-setting.ts
 var go_toolchain_setting_default = defineRule({
@@ -22687,6 +23306,12 @@ var secret_file_copied_default = defineRule({
 });
 
 // rules/secret-in-build-arg.ts
+function firstRunWith(model, a, opts) {
+  if (a.scope === void 0 || a.viaOnbuild) return null;
+  const n = analyzeName(a.name, opts);
+  if (n.strength === "none" || n.exemption) return null;
+  return model.runs.find((r) => r.scope === a.scope && !r.viaOnbuild && r.loc.line > a.nameLoc.line) ?? null;
+}
 var secret_in_build_arg_default = defineRule({
   id: "secret-in-build-arg",
   category: "secret",
@@ -22696,15 +23321,19 @@ var secret_in_build_arg_default = defineRule({
   tags: ["security", "secrets"],
   messages: {
     argDefault: "ARG {{name}} has a hardcoded {{word}} as its default ({{value}}); build args are visible in the image history. Pass secrets with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}).",
+    usedInRun: "ARG {{name}} is a secret build arg with no value in the file, and RUN (line {{line}}) runs with it: the builder records `{{name}}=\u2026` in that step of the image history (docker history shows it), and anything the step writes stays in a layer. Pass it with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}) instead.",
     composeArg: "build.args {{name}} is a hardcoded {{word}} ({{value}}); build args are visible in the image history. Use compose build `secrets:` and RUN --mount=type=secret in the Dockerfile."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind !== "arg" && a.kind !== "build-arg") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
-      const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
-      ctx.report(r);
+      if (c.secret && c.reason === "name" && !model.template) {
+        ctx.report(secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() }));
+        continue;
+      }
+      const run3 = a.kind === "arg" && c.valueKind !== "literal" && c.valueKind !== "placeholder" ? firstRunWith(model, a, ctx.classify) : null;
+      if (run3) ctx.report({ loc: a.nameLoc, messageId: "usedInRun", data: { name: a.name, line: run3.loc.line, id: a.name.toLowerCase() }, severity: "warning" });
     }
   }
 });
@@ -22726,7 +23355,7 @@ var secret_in_env_default = defineRule({
     for (const a of model.assignments) {
       if (a.kind !== "env" && a.kind !== "environment" && a.kind !== "env-file") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
+      if (!c.secret || c.reason !== "name" || model.template) continue;
       const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
       const r = secretReport(a, c, messageId);
       ctx.report(r);
@@ -22737,10 +23366,12 @@ var secret_in_env_default = defineRule({
 // src/classify/commands.ts
 var Q = `["']?`;
 var PATTERNS = [
-  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass
-  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':]*:([^\\s"']+)`, "g"), group: 1 },
-  // --password literal / --password=literal / --http-password / --token / --api-key / --secret
-  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
+  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass (not the
+  // `:-` of `-u "${USERS:-10}"`)
+  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':{]*:([^\\s"']+)`, "g"), group: 1 },
+  // --password literal / --password=literal / --http-password / --token / --api-key / --secret /
+  // redis-server --requirepass / --masterauth
+  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret|requirepass|masterauth)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
   // docker/podman/helm login -p literal
   { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
   // mysql -psecret (glued form only; `-p` alone prompts)
@@ -22754,38 +23385,220 @@ var PATTERNS = [
 ];
 function isLiteralSecret(value) {
   if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
+  if (isPathLike(value)) return false;
   const k = valueKind(value);
   return k === "literal";
 }
-function scanCommand(text) {
+function scanCommand(text, opts) {
   const out = [...scanText(text)];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const secret = m[p.group];
-      if (!secret || !isLiteralSecret(secret)) continue;
-      const start = m.index + m[0].lastIndexOf(secret);
-      const end = start + secret.length;
-      if (out.some((o) => start < o.end && end > o.start)) continue;
-      out.push({ type: p.type, start, end, text: secret });
+  const add = (m) => {
+    if (!out.some((o) => m.start < o.end && m.end > o.start)) out.push(m);
+  };
+  const unlisted = listsAsWords(text);
+  for (const t of unlisted === null ? [text] : [text, unlisted]) {
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(t); m; m = p.re.exec(t)) {
+        const secret = m[p.group];
+        if (!secret || !isLiteralSecret(secret)) continue;
+        const start = m.index + m[0].lastIndexOf(secret);
+        add({ type: p.type, start, end: start + secret.length, text: secret });
+      }
     }
+    if (PROGRAM_HINT.test(t)) for (const m of programArguments(t, opts)) add(m);
   }
   return out.sort((a, b) => a.start - b.start);
 }
+var STRING_LIST = /\[[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?:[ \t]*,[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'))*[ \t]*,?[ \t]*\]/g;
+var LIST_PARTS = /"((?:[^"\\]|\\.)*)"|'([^']*)'|[[\],]/g;
+function listsAsWords(text) {
+  if (!text.includes("[")) return null;
+  let changed = false;
+  const out = text.replace(STRING_LIST, (list) => {
+    changed = true;
+    return list.replace(LIST_PARTS, (m, d, q) => (d ?? q) !== void 0 ? ` ${d ?? q} ` : " ");
+  });
+  return changed ? out : null;
+}
+var PROGRAM_HINT = /chpasswd|htpasswd|useradd|usermod|redis-cli|valkey-cli|keydb-cli|nuget|msiexec/i;
+function programOf(w) {
+  const raw = w.raw.replace(/^["']|["']$/g, "");
+  return (raw.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+}
+function secretIn(w, type, from = 0, trim = "") {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  let value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  if (trim && value.endsWith(trim)) value = value.slice(0, -trim.length);
+  if (single) {
+    if (value.length < 3 || isPlaceholder(value) || isPathLike(value)) return null;
+  } else if (!isLiteralSecret(value)) return null;
+  const at = w.raw.lastIndexOf(value);
+  if (at < 0) return null;
+  return { type, start: w.start + at, end: w.start + at + value.length, text: value };
+}
+function optionValues(args, names, type, ci = false) {
+  const out = [];
+  const norm = (s) => ci ? s.toLowerCase() : s;
+  for (let i = 0; i < args.length; i++) {
+    const v = norm(args[i].value);
+    const eq = names.find((n) => n.startsWith("--") && v.startsWith(`${norm(n)}=`));
+    if (eq) {
+      const m = secretIn(args[i], type, eq.length + 1);
+      if (m) out.push(m);
+    } else if (names.some((n) => norm(n) === v) && args[i + 1]) {
+      const m = secretIn(args[i + 1], type);
+      if (m) out.push(m);
+      i++;
+    }
+  }
+  return out;
+}
+function htpasswd(args) {
+  let batch = false;
+  let stdout = false;
+  const operands = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (/^-[A-Za-z0-9]+$/.test(v) && operands.length === 0) {
+      if (v.includes("b")) batch = true;
+      if (v.includes("n")) stdout = true;
+      if (/[Cr]$/.test(v)) i++;
+    } else operands.push(args[i]);
+  }
+  const pass = batch ? operands[stdout ? 1 : 2] : void 0;
+  const m = pass ? secretIn(pass, "htpasswd password") : null;
+  return m ? [m] : [];
+}
+function nuget(args) {
+  const [a, b] = [args[0]?.value ?? "", args[1]?.value ?? ""];
+  const source = /^sources?$/i.test(a) && /^(?:add|update)$/i.test(b) || /^(?:add|update)$/i.test(a) && /^source$/i.test(b);
+  return source ? optionValues(args.slice(2), ["-password", "-p", "--password"], "NuGet source password", true) : [];
+}
+function msiexec(args, opts) {
+  const out = [];
+  for (const w of args) {
+    const single = w.raw.length >= 2 && w.raw.startsWith("'") && /',?$/.test(w.raw);
+    const value = single ? w.raw.replace(/^'|',?$/g, "") : w.value.replace(/,$/, "");
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.+)$/.exec(value);
+    if (!m) continue;
+    const c = classify(m[1], m[2], opts);
+    if (!c.secret || !c.secretText) continue;
+    const secret = secretIn(w, `value for ${m[1]}`, m[1].length + 1, w.value.endsWith(",") || w.raw.endsWith(",") ? "," : "");
+    if (secret && secret.text.includes(c.secretText)) out.push(secret);
+  }
+  return out;
+}
+function echoedPassword(prev) {
+  let i = prev.words.length - 1;
+  while (i >= 0 && !ECHO.has(programOf(prev.words[i]))) i--;
+  if (i < 0) return null;
+  const w = prev.words.slice(i + 1).reverse().find((a) => !a.value.startsWith("-") && a.value.includes(":"));
+  return w ? pairPassword(w, 0) : null;
+}
+var ECHO = /* @__PURE__ */ new Set(["echo", "printf"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
+function pairPassword(w, from) {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  const value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  const colon = colonOutsideExpansions(value);
+  if (colon < 0) return null;
+  return secretIn(w, "chpasswd password", from + colon + 1, "\\n");
+}
+function colonOutsideExpansions(s) {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "$" && (s[i + 1] === "{" || s[i + 1] === "(")) {
+      depth++;
+      i++;
+    } else if (depth > 0 && (c === "}" || c === ")")) depth--;
+    else if (depth === 0 && c === ":") return i;
+  }
+  return -1;
+}
+function programArguments(text, opts, depth = 0) {
+  const out = [];
+  const cmds = simpleCommands(text);
+  cmds.forEach((c, k) => {
+    let head = c.head ? programOf(c.head) : "";
+    let args = c.args;
+    if (SHELLS.has(head) && /^-[a-z]*c$/.test(args[0]?.value ?? "") && args[1]) {
+      const script = args[1];
+      const q = script.raw[0];
+      if ((q === '"' || q === "'") && script.raw.length >= 2 && script.raw.endsWith(q)) {
+        if (depth < 3) for (const m of programArguments(script.raw.slice(1, -1), opts, depth + 1)) out.push({ ...m, start: m.start + script.start + 1, end: m.end + script.start + 1 });
+        return;
+      }
+      head = programOf(script);
+      args = args.slice(2);
+    }
+    switch (head) {
+      case "chpasswd": {
+        const prev = cmds[k - 1];
+        const piped = prev && /^\s*\|\s*$/.test(text.slice(prev.end, c.start));
+        if (piped) {
+          const m = echoedPassword(prev);
+          if (m) out.push(m);
+        }
+        args.forEach((a, i) => {
+          if (a.raw === "<<<" && args[i + 1]) {
+            const m = pairPassword(args[i + 1], 0);
+            if (m) out.push(m);
+          } else if (a.raw.startsWith("<<<") && a.raw.length > 3) {
+            const inner = { value: a.value.slice(3), raw: a.raw.slice(3), start: a.start + 3, end: a.end };
+            const m = pairPassword(inner, 0);
+            if (m) out.push(m);
+          }
+        });
+        break;
+      }
+      case "htpasswd":
+        out.push(...htpasswd(args));
+        break;
+      case "useradd":
+      case "usermod":
+        out.push(...optionValues(args, ["-p", "--password"], `${head} password`));
+        break;
+      case "redis-cli":
+      case "valkey-cli":
+      case "keydb-cli":
+        out.push(...optionValues(args, ["-a", "--pass"], "Redis password"));
+        break;
+      default:
+        break;
+    }
+    c.words.forEach((w, i) => {
+      const p = programOf(w);
+      if (p === "nuget") out.push(...nuget(c.words.slice(i + 1)));
+      else if (p === "msiexec") out.push(...msiexec(c.words.slice(i + 1), opts));
+    });
+  });
+  return out;
+}
 
 // rules/secret-in-run.ts
+var WHERE = {
+  cmd: "CMD",
+  entrypoint: "ENTRYPOINT",
+  healthcheck: "HEALTHCHECK",
+  "compose-command": "command",
+  "compose-entrypoint": "entrypoint",
+  "compose-healthcheck": "healthcheck test"
+};
 var secret_in_run_default = defineRule({
   id: "secret-in-run",
   category: "secret",
   severity: "error",
-  description: "Hardcoded credential in a RUN command or heredoc",
-  formats: ["dockerfile"],
+  description: "Hardcoded credential in a command (RUN, heredoc, CMD, ENTRYPOINT, HEALTHCHECK, compose command)",
+  formats: ["dockerfile", "compose"],
   aliases: ["tally/secrets-in-code"],
   tags: ["security", "secrets"],
   messages: {
     literal: "RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=\u2026 and read the secret from /run/secrets/\u2026 (or $VAR with --mount=type=secret,env=VAR).",
     heredoc: "A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=\u2026 and read it from /run/secrets/\u2026 at build or run time.",
-    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead."
+    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead.",
+    command: "{{where}} contains a hardcoded {{tokenType}} ({{value}}); the command is stored in the image config (docker inspect) and history. Give the secret to the container at run time instead: an environment variable or a secret file under /run/secrets/ that the program reads.",
+    composeCommand: "The {{where}} of service {{service}} contains a hardcoded {{tokenType}} ({{value}}); it is committed with the compose file. Reference a variable instead (${NAME}, from an uncommitted .env or the environment) or use a compose secret."
   },
   check(model, ctx) {
     const reported = [];
@@ -22798,21 +23611,35 @@ var secret_in_run_default = defineRule({
       reported.push(r.loc);
       ctx.report(r);
     }
-    const scan = (seg, heredoc) => {
-      const matches3 = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
-      for (const m of matches3) {
-        const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-        if (overlaps(loc)) continue;
-        reported.push(loc);
-        const type = "name" in m ? `value for ${m.name}` : m.type;
-        ctx.report({ loc, messageId: heredoc ? "heredoc" : "literal", data: { tokenType: type, value: m.text }, secrets: [m.text] });
+    const emit = (loc, messageId, data) => {
+      if (overlaps(loc)) return;
+      reported.push(loc);
+      const plain = data.tokenType.startsWith("value for ") ? ["where"] : ["where", "tokenType"];
+      ctx.report({ loc, messageId, data, secrets: [data.value], plain });
+    };
+    const scanLine = (segs, messageId, extra = {}) => {
+      for (const m of scanCommand(joinSegments(segs), ctx.classify)) {
+        const loc = locateInSegments(segs, m.start, m.end);
+        if (loc) emit(loc, messageId, { ...extra, tokenType: m.type, value: m.text });
       }
     };
-    for (const run2 of model.runs) {
-      for (const seg of run2.segments) scan(seg, false);
-      for (const h of run2.heredocs) for (const seg of h.segments) scan(seg, true);
+    const scanBody = (h) => {
+      for (const seg of h.segments) {
+        for (const m of [...scanCommand(seg.text, ctx.classify), ...scanAssignments(seg.text, classify, ctx.classify)]) {
+          const type = "name" in m ? `value for ${m.name}` : m.type;
+          emit(span(seg.line, seg.column + m.start, m.end - m.start), "heredoc", { tokenType: type, value: m.text });
+        }
+      }
+    };
+    for (const run3 of model.runs) {
+      scanLine(run3.segments, "literal");
+      run3.heredocs.forEach(scanBody);
     }
-    for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
+    for (const c of model.copies) c.heredocs.forEach(scanBody);
+    for (const cmd of model.commands) {
+      if (cmd.kind.startsWith("compose-")) scanLine(cmd.segments, "composeCommand", { where: WHERE[cmd.kind], service: cmd.scope });
+      else scanLine(cmd.segments, "command", { where: WHERE[cmd.kind] });
+    }
   }
 });
 
@@ -22825,15 +23652,19 @@ var secret_token_format_default = defineRule({
   aliases: ["SecretsUsedInArgOrEnv"],
   tags: ["security", "secrets"],
   messages: {
-    token: "{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
+    published: "{{kind}} {{name}} contains the {{published}} ({{value}}): published by its vendor and valid only against the local emulator, so there is nothing to revoke. Make sure no real deployment reads this setting.",
+    token: "{{kind}} {{name}} contains {{a tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind === "run" || a.kind === "go-env-w" || a.kind === "runtime") continue;
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== "value") continue;
-      const r = secretReport(a, c, "token");
-      ctx.report(r);
+      if (c.published) {
+        ctx.report({ ...secretReport(a, c, "published", { published: c.published }), severity: "info", plain: ["kind", "tokenType", "word", "published"] });
+        continue;
+      }
+      ctx.report(secretReport(a, c, "token"));
     }
   }
 });
@@ -22927,7 +23758,7 @@ function within(root, abs) {
 }
 
 // src/lint.ts
-var isParsed = (l) => "assignments" in l.model;
+var isFullModel = (l) => "assignments" in l.model;
 function lintText(filename, text, options = {}) {
   const format = options.format ?? formatFromName(filename) ?? sniffFormat(text);
   const model = parseFile(filename, text, format);
@@ -22987,13 +23818,21 @@ async function withConfigs(found, options) {
 }
 function link2(parsed, byAbs, root) {
   const readable = (abs) => root === void 0 || within(root, abs);
+  const dockerfiles = /* @__PURE__ */ new Map();
+  const unreadableEnv = /* @__PURE__ */ new Set();
+  const loaders = /* @__PURE__ */ new Map();
   const composes = parsed.filter((p) => p.model.format === "compose");
   for (const c of composes) {
     const dir = path4.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
       const dfAbs = path4.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? (readable(dfAbs) ? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile")) : null);
+      let df = byAbs.get(dfAbs) ?? dockerfiles.get(dfAbs);
+      if (df === void 0) {
+        const model = readable(dfAbs) ? parseLinkedFile(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile") : null;
+        df = model ? { abs: dfAbs, model: { format: model.format, scopes: model.scopes } } : null;
+        dockerfiles.set(dfAbs, df);
+      }
       if (!df || df.model.format !== "dockerfile") continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build.target.toLowerCase()) : stages[stages.length - 1];
@@ -23003,24 +23842,54 @@ function link2(parsed, byAbs, root) {
         svc.windows = target.windows;
       }
     }
+    let byName;
     for (const ref of c.model.envFiles) {
-      const abs = path4.resolve(dir, ref.path);
+      const abs = envFileAbs(c, dir, ref);
       let env = byAbs.get(abs);
       if (!env) {
-        if (!readable(abs)) continue;
-        const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
-        if (!fresh) continue;
+        if (unreadableEnv.has(abs) || !readable(abs)) continue;
+        const fresh = linked(abs, parseLinkedFile(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
+        if (!fresh) {
+          unreadableEnv.add(abs);
+          continue;
+        }
         env = fresh;
         byAbs.set(abs, env);
         parsed.push(fresh);
       }
-      if (!isParsed(env) || env.model.format !== "env-file") continue;
-      const services = /* @__PURE__ */ new Set([...env.model.assignments[0]?.services ?? [], ...ref.services]);
-      for (const a of env.model.assignments) a.services = [...services];
-      for (const name of ref.services) {
-        const svc = c.model.scopes.find((s) => s.name === name);
-        if (svc && !env.model.scopes.some((s) => s.name === name)) env.model.scopes.push({ ...svc });
-      }
+      if (!isFullModel(env) || env.model.format !== "env-file") continue;
+      byName ??= scopesByName(c.model.scopes);
+      addLoaders(env.model, ref.services, byName, loaders);
+    }
+  }
+}
+function envFileAbs(c, dir, ref) {
+  if (path4.posix.isAbsolute(ref.resolved) || /^[A-Za-z]:\//.test(ref.resolved)) return path4.resolve(ref.resolved);
+  const shownDir = path4.posix.dirname(c.model.path.split(path4.sep).join("/"));
+  return path4.resolve(dir, path4.posix.relative(shownDir, ref.resolved));
+}
+function scopesByName(scopes) {
+  const m = /* @__PURE__ */ new Map();
+  for (const s of scopes) if (!m.has(s.name)) m.set(s.name, s);
+  return m;
+}
+function addLoaders(model, services, byName, all) {
+  let l = all.get(model);
+  if (!l) {
+    const list = [...new Set(model.assignments[0]?.services ?? [])];
+    l = { names: new Set(list), list, scopes: new Set(model.scopes.map((s) => s.name)) };
+    all.set(model, l);
+    for (const a of model.assignments) a.services = l.list;
+  }
+  for (const name of services) {
+    if (!l.names.has(name)) {
+      l.names.add(name);
+      l.list.push(name);
+    }
+    const svc = byName.get(name);
+    if (svc && !l.scopes.has(name)) {
+      l.scopes.add(name);
+      model.scopes.push({ ...svc });
     }
   }
 }
@@ -23329,8 +24198,11 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function command(level, message, props = {}) {
-  const parts = Object.entries(props).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${level}${parts.length ? ` ${parts.join(",")}` : ""}::${escapeData(message)}`;
+  const parts = Object.entries(props).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(safe(String(v)))}`);
+  return `::${level}${parts.length ? ` ${parts.join(",")}` : ""}::${escapeData(safe(message))}`;
+}
+function safe(s) {
+  return s.split(/(\r|\n)/).map((part) => part === "\r" || part === "\n" ? part : visible(part)).join("");
 }
 function fileFor(file, cwd) {
   return relativeTo(cwd, file) ?? file;
@@ -23449,7 +24321,7 @@ async function findConfig(dir) {
     if (found !== null || path8.dirname(cur) === cur) return found;
   }
 }
-function configLookup(shown, known2) {
+function configLookup(shown2, known2) {
   const nearest = /* @__PURE__ */ new Map();
   const loaded = /* @__PURE__ */ new Map();
   if (known2?.file) loaded.set(known2.file, Promise.resolve(known2.config));
@@ -23471,25 +24343,46 @@ function configLookup(shown, known2) {
     const p = find(path8.dirname(path8.resolve(file)));
     if (p === null) return { file: null, config: DEFAULT_CONFIG };
     let c = loaded.get(p);
-    if (!c) loaded.set(p, c = loadConfig(p, shown(p)));
+    if (!c) loaded.set(p, c = loadConfig(p, shown2(p)));
     return { file: p, config: await c };
   };
 }
-async function loadConfig(file, display) {
-  if (!file) return DEFAULT_CONFIG;
-  const shown = display ?? file;
-  let text;
+async function readConfigText(file) {
+  let fh;
   try {
-    text = await import_node_fs7.promises.readFile(file, "utf8");
+    fh = await import_node_fs7.promises.open(file, "r");
   } catch (e) {
     const code = e.code;
-    throw new ConfigError(shown, 1, code === "ENOENT" ? "configuration file not found" : `cannot read configuration (${code})`);
+    return { error: code === "ENOENT" ? "configuration file not found" : `cannot read configuration: ${reason(code)}`, line: 1 };
   }
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) return { error: "cannot read configuration: it is a directory", line: 1 };
+    if (st.isFile() && st.size > MAX_FILE_BYTES) return inConfig(tooLarge(st.size));
+    return inConfig(await readStream(fh.createReadStream({ autoClose: false })));
+  } catch (e) {
+    return { error: `cannot read configuration: ${reason(e.code)}`, line: 1 };
+  } finally {
+    await fh.close().catch(() => void 0);
+  }
+}
+var reason = (code) => code === "EACCES" || code === "EPERM" ? "permission denied" : code ?? "error";
+function inConfig(d) {
+  if ("text" in d) return d;
+  const error = d.error.startsWith("cannot read: ") ? `cannot read configuration: ${d.error.slice("cannot read: ".length)}` : `not a usable configuration: ${d.error.replace(/; refusing to lint it$/, "")}`;
+  return { error, line: d.line };
+}
+async function loadConfig(file, display) {
+  if (!file) return DEFAULT_CONFIG;
+  const shown2 = display ?? file;
+  const read = await readConfigText(file);
+  if ("error" in read) throw new ConfigError(shown2, read.line, read.error);
+  const { text } = read;
   const lc = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
+    throw new ConfigError(shown2, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
   }
   const known2 = new Set(rules.map((r) => r.id));
   const lineOf = (p) => {
@@ -23509,13 +24402,10 @@ async function loadConfig(file, display) {
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(shown, 1, `invalid YAML: ${yamlReason(e.message)}`);
+    throw new ConfigError(shown2, 1, `invalid YAML: ${yamlReason(e.message)}`);
   }
-  return resolveConfig(raw, shown, known2, { lineOf });
+  return resolveConfig(raw, shown2, known2, { lineOf });
 }
-
-// src/runtime/minimize.ts
-var import_micromatch3 = __toESM(require_micromatch());
 
 // src/engine/secret-pair.ts
 var LOC = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -23566,7 +24456,7 @@ function matches2(name, globs) {
   if (globs === void 0 || globs.length === 0) return false;
   let m = matchers2.get(globs);
   if (!m) {
-    const each = globs.map((g) => import_micromatch3.default.matcher(g));
+    const each = globs.map((g) => globMatcher(g));
     m = (n) => each.some((f) => f(n));
     matchers2.set(globs, m);
   }
@@ -23606,7 +24496,7 @@ function minimize(rt, options = NO_OPTIONS) {
   parsed.forEach((p, i) => lastIndex.set(p.name, i));
   const classifyOptions = classifyOptionsOf(options);
   return parsed.map(({ name, value }, i) => {
-    const drop = (reason, detail) => ({ name, value, kept: false, reason, detail });
+    const drop = (reason2, detail) => ({ name, value, kept: false, reason: reason2, detail });
     if (value === null) return drop("unset", 'no "=": the engine removes it');
     if (lastIndex.get(name) !== i) return drop("overridden", "set again later in the same env");
     const keepGlob = matches2(name, options.keep);

@@ -42,3856 +42,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports2, module2) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key2, value) => {
-      Object.defineProperty(object, key2, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
-        SLASH,
-        path10[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path10 : path10.slice(index + 1);
-    };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
-        SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key2 = UNDERSCORE + MODE_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_IGNORE, key2);
-      }
-      get checkRegex() {
-        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_CHECK_IGNORE, key2);
-      }
-      _make(mode, key2) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key2, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule.checkRegex.test(path10)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path10, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path10) : path10;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules2[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path10
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path10) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path10)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path10.length === 1) {
-        return true;
-      }
-      const second = path10.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path10) {
-        checkPath(
-          path10,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path10 ? this._t(path10, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
-        }
-        const dir = this._t(path10, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path10);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path10, cache) {
-        if (path10 in cache) {
-          return cache[path10];
-        }
-        const parentPath = parentOf(path10);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
-      }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
-      }
-      createFilter() {
-        return (path10) => !this.ignores(path10);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module2.exports = factory;
-    factory.default = factory;
-    module2.exports.isPathValid = isPathValid;
-    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
-// node_modules/braces/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports2) {
-    "use strict";
-    exports2.isInteger = (num) => {
-      if (typeof num === "number") {
-        return Number.isInteger(num);
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isInteger(Number(num));
-      }
-      return false;
-    };
-    exports2.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports2.exceedsLimit = (min, max, step = 1, limit) => {
-      if (limit === false) return false;
-      if (!exports2.isInteger(min) || !exports2.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit;
-    };
-    exports2.escapeNode = (block, n = 0, type) => {
-      const node = block.nodes[n];
-      if (!node) return;
-      if (type && node.type === type || node.type === "open" || node.type === "close") {
-        if (node.escaped !== true) {
-          node.value = "\\" + node.value;
-          node.escaped = true;
-        }
-      }
-    };
-    exports2.encloseBrace = (node) => {
-      if (node.type !== "brace") return false;
-      if (node.commas >> 0 + node.ranges >> 0 === 0) {
-        node.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports2.isInvalidBrace = (block) => {
-      if (block.type !== "brace") return false;
-      if (block.invalid === true || block.dollar) return true;
-      if (block.commas >> 0 + block.ranges >> 0 === 0) {
-        block.invalid = true;
-        return true;
-      }
-      if (block.open !== true || block.close !== true) {
-        block.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports2.isOpenOrClose = (node) => {
-      if (node.type === "open" || node.type === "close") {
-        return true;
-      }
-      return node.open === true || node.close === true;
-    };
-    exports2.reduce = (nodes) => nodes.reduce((acc, node) => {
-      if (node.type === "text") acc.push(node.value);
-      if (node.type === "range") node.type = "text";
-      return acc;
-    }, []);
-    exports2.flatten = (...args) => {
-      const result = [];
-      const flat = (arr) => {
-        for (let i = 0; i < arr.length; i++) {
-          const ele = arr[i];
-          if (Array.isArray(ele)) {
-            flat(ele);
-            continue;
-          }
-          if (ele !== void 0) {
-            result.push(ele);
-          }
-        }
-        return result;
-      };
-      flat(args);
-      return result;
-    };
-  }
-});
-
-// node_modules/braces/lib/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils();
-    module2.exports = (ast, options = {}) => {
-      const stringify = (node, parent = {}) => {
-        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        let output = "";
-        if (node.value) {
-          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
-            return "\\" + node.value;
-          }
-          return node.value;
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += stringify(child);
-          }
-        }
-        return output;
-      };
-      return stringify(ast);
-    };
-  }
-});
-
-// node_modules/is-number/index.js
-var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function(num) {
-      if (typeof num === "number") {
-        return num - num === 0;
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/to-regex-range/index.js
-var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports2, module2) {
-    "use strict";
-    var isNumber = require_is_number();
-    var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
-        throw new TypeError("toRegexRange: expected the first argument to be a number");
-      }
-      if (max === void 0 || min === max) {
-        return String(min);
-      }
-      if (isNumber(max) === false) {
-        throw new TypeError("toRegexRange: expected the second argument to be a number.");
-      }
-      let opts = { relaxZeros: true, ...options };
-      if (typeof opts.strictZeros === "boolean") {
-        opts.relaxZeros = opts.strictZeros === false;
-      }
-      let relax = String(opts.relaxZeros);
-      let shorthand = String(opts.shorthand);
-      let capture = String(opts.capture);
-      let wrap2 = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap2;
-      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
-        return toRegexRange.cache[cacheKey].result;
-      }
-      let a = Math.min(min, max);
-      let b = Math.max(min, max);
-      if (Math.abs(a - b) === 1) {
-        let result = min + "|" + max;
-        if (opts.capture) {
-          return `(${result})`;
-        }
-        if (opts.wrap === false) {
-          return result;
-        }
-        return `(?:${result})`;
-      }
-      let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
-      let positives = [];
-      let negatives = [];
-      if (isPadded) {
-        state.isPadded = isPadded;
-        state.maxLen = String(state.max).length;
-      }
-      if (a < 0) {
-        let newMin = b < 0 ? Math.abs(b) : 1;
-        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
-        a = state.a = 0;
-      }
-      if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
-      }
-      state.negatives = negatives;
-      state.positives = positives;
-      state.result = collatePatterns(negatives, positives, opts);
-      if (opts.capture === true) {
-        state.result = `(${state.result})`;
-      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
-        state.result = `(?:${state.result})`;
-      }
-      toRegexRange.cache[cacheKey] = state;
-      return state.result;
-    };
-    function collatePatterns(neg, pos, options) {
-      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
-      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
-      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
-      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
-      return subpatterns.join("|");
-    }
-    function splitToRanges(min, max) {
-      let nines = 1;
-      let zeros = 1;
-      let stop = countNines(min, nines);
-      let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop && stop <= max) {
-        stops.add(stop);
-        nines += 1;
-        stop = countNines(min, nines);
-      }
-      stop = countZeros(max + 1, zeros) - 1;
-      while (min < stop && stop <= max) {
-        stops.add(stop);
-        zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
-      }
-      stops = [...stops];
-      stops.sort(compare);
-      return stops;
-    }
-    function rangeToPattern(start, stop, options) {
-      if (start === stop) {
-        return { pattern: start, count: [], digits: 0 };
-      }
-      let zipped = zip(start, stop);
-      let digits = zipped.length;
-      let pattern = "";
-      let count = 0;
-      for (let i = 0; i < digits; i++) {
-        let [startDigit, stopDigit] = zipped[i];
-        if (startDigit === stopDigit) {
-          pattern += startDigit;
-        } else if (startDigit !== "0" || stopDigit !== "9") {
-          pattern += toCharacterClass(startDigit, stopDigit, options);
-        } else {
-          count++;
-        }
-      }
-      if (count) {
-        pattern += options.shorthand === true ? "\\d" : "[0-9]";
-      }
-      return { pattern, count: [count], digits };
-    }
-    function splitToPatterns(min, max, tok, options) {
-      let ranges = splitToRanges(min, max);
-      let tokens = [];
-      let start = min;
-      let prev;
-      for (let i = 0; i < ranges.length; i++) {
-        let max2 = ranges[i];
-        let obj = rangeToPattern(String(start), String(max2), options);
-        let zeros = "";
-        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
-          if (prev.count.length > 1) {
-            prev.count.pop();
-          }
-          prev.count.push(obj.count[0]);
-          prev.string = prev.pattern + toQuantifier(prev.count);
-          start = max2 + 1;
-          continue;
-        }
-        if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
-        }
-        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
-        tokens.push(obj);
-        start = max2 + 1;
-        prev = obj;
-      }
-      return tokens;
-    }
-    function filterPatterns(arr, comparison, prefix, intersection, options) {
-      let result = [];
-      for (let ele of arr) {
-        let { string } = ele;
-        if (!intersection && !contains(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-        if (intersection && contains(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-      }
-      return result;
-    }
-    function zip(a, b) {
-      let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
-      return arr;
-    }
-    function compare(a, b) {
-      return a > b ? 1 : b > a ? -1 : 0;
-    }
-    function contains(arr, key2, val) {
-      return arr.some((ele) => ele[key2] === val);
-    }
-    function countNines(min, len) {
-      return Number(String(min).slice(0, -len) + "9".repeat(len));
-    }
-    function countZeros(integer2, zeros) {
-      return integer2 - integer2 % Math.pow(10, zeros);
-    }
-    function toQuantifier(digits) {
-      let [start = 0, stop = ""] = digits;
-      if (stop || start > 1) {
-        return `{${start + (stop ? "," + stop : "")}}`;
-      }
-      return "";
-    }
-    function toCharacterClass(a, b, options) {
-      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
-    }
-    function hasPadding(str) {
-      return /^-?(0+)\d/.test(str);
-    }
-    function padZeros(value, tok, options) {
-      if (!tok.isPadded) {
-        return value;
-      }
-      let diff = Math.abs(tok.maxLen - String(value).length);
-      let relax = options.relaxZeros !== false;
-      switch (diff) {
-        case 0:
-          return "";
-        case 1:
-          return relax ? "0?" : "0";
-        case 2:
-          return relax ? "0{0,2}" : "00";
-        default: {
-          return relax ? `0{0,${diff}}` : `0{${diff}}`;
-        }
-      }
-    }
-    toRegexRange.cache = {};
-    toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module2.exports = toRegexRange;
-  }
-});
-
-// node_modules/fill-range/index.js
-var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports2, module2) {
-    "use strict";
-    var util = require("util");
-    var toRegexRange = require_to_regex_range();
-    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    var transform = (toNumber) => {
-      return (value) => toNumber === true ? Number(value) : String(value);
-    };
-    var isValidValue = (value) => {
-      return typeof value === "number" || typeof value === "string" && value !== "";
-    };
-    var isNumber = (num) => Number.isInteger(+num);
-    var zeros = (input) => {
-      let value = `${input}`;
-      let index = -1;
-      if (value[0] === "-") value = value.slice(1);
-      if (value === "0") return false;
-      while (value[++index] === "0") ;
-      return index > 0;
-    };
-    var stringify = (start, end, options) => {
-      if (typeof start === "string" || typeof end === "string") {
-        return true;
-      }
-      return options.stringify === true;
-    };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
-        let dash = input[0] === "-" ? "-" : "";
-        if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
-      }
-      if (toNumber === false) {
-        return String(input);
-      }
-      return input;
-    };
-    var toMaxLen = (input, maxLength) => {
-      let negative = input[0] === "-" ? "-" : "";
-      if (negative) {
-        input = input.slice(1);
-        maxLength--;
-      }
-      while (input.length < maxLength) input = "0" + input;
-      return negative ? "-" + input : input;
-    };
-    var toSequence = (parts, options, maxLen) => {
-      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      let prefix = options.capture ? "" : "?:";
-      let positives = "";
-      let negatives = "";
-      let result;
-      if (parts.positives.length) {
-        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
-      }
-      if (parts.negatives.length) {
-        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
-      }
-      if (positives && negatives) {
-        result = `${positives}|${negatives}`;
-      } else {
-        result = positives || negatives;
-      }
-      if (options.wrap) {
-        return `(${prefix}${result})`;
-      }
-      return result;
-    };
-    var toRange = (a, b, isNumbers, options) => {
-      if (isNumbers) {
-        return toRegexRange(a, b, { wrap: false, ...options });
-      }
-      let start = String.fromCharCode(a);
-      if (a === b) return start;
-      let stop = String.fromCharCode(b);
-      return `[${start}-${stop}]`;
-    };
-    var toRegex = (start, end, options) => {
-      if (Array.isArray(start)) {
-        let wrap2 = options.wrap === true;
-        let prefix = options.capture ? "" : "?:";
-        return wrap2 ? `(${prefix}${start.join("|")})` : start.join("|");
-      }
-      return toRegexRange(start, end, options);
-    };
-    var rangeError = (...args) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args));
-    };
-    var invalidRange = (start, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start, end]);
-      return [];
-    };
-    var invalidStep = (step, options) => {
-      if (options.strictRanges === true) {
-        throw new TypeError(`Expected step "${step}" to be a number`);
-      }
-      return [];
-    };
-    var fillNumbers = (start, end, step = 1, options = {}) => {
-      let a = Number(start);
-      let b = Number(end);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start, end]);
-        return [];
-      }
-      if (a === 0) a = 0;
-      if (b === 0) b = 0;
-      let descending = a > b;
-      let startString = String(start);
-      let endString = String(end);
-      let stepString = String(step);
-      step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
-      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start, end, options) === false;
-      let format = options.transform || transform(toNumber);
-      if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
-      }
-      let parts = { negatives: [], positives: [] };
-      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        if (options.toRegex === true && step > 1) {
-          push(a);
-        } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
-        }
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
-      }
-      return range;
-    };
-    var fillLetters = (start, end, step = 1, options = {}) => {
-      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
-        return invalidRange(start, end, options);
-      }
-      let format = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start}`.charCodeAt(0);
-      let b = `${end}`.charCodeAt(0);
-      let descending = a > b;
-      let min = Math.min(a, b);
-      let max = Math.max(a, b);
-      if (options.toRegex && step === 1) {
-        return toRange(min, max, false, options);
-      }
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
-      }
-      return range;
-    };
-    var fill = (start, end, step, options = {}) => {
-      if (end == null && isValidValue(start)) {
-        return [start];
-      }
-      if (!isValidValue(start) || !isValidValue(end)) {
-        return invalidRange(start, end, options);
-      }
-      if (typeof step === "function") {
-        return fill(start, end, 1, { transform: step });
-      }
-      if (isObject(step)) {
-        return fill(start, end, 0, step);
-      }
-      let opts = { ...options };
-      if (opts.capture === true) opts.wrap = true;
-      step = step || opts.step || 1;
-      if (!isNumber(step)) {
-        if (step != null && !isObject(step)) return invalidStep(step, opts);
-        return fill(start, end, 1, step);
-      }
-      if (isNumber(start) && isNumber(end)) {
-        return fillNumbers(start, end, step, opts);
-      }
-      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
-    };
-    module2.exports = fill;
-  }
-});
-
-// node_modules/braces/lib/compile.js
-var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports2, module2) {
-    "use strict";
-    var fill = require_fill_range();
-    var utils = require_utils();
-    var compile2 = (ast, options = {}) => {
-      const walk3 = (node, parent = {}) => {
-        const invalidBlock = utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid = invalidBlock === true || invalidNode === true;
-        const prefix = options.escapeInvalid === true ? "\\" : "";
-        let output = "";
-        if (node.isOpen === true) {
-          return prefix + node.value;
-        }
-        if (node.isClose === true) {
-          console.log("node.isClose", prefix, node.value);
-          return prefix + node.value;
-        }
-        if (node.type === "open") {
-          return invalid ? prefix + node.value : "(";
-        }
-        if (node.type === "close") {
-          return invalid ? prefix + node.value : ")";
-        }
-        if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
-          }
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += walk3(child, node);
-          }
-        }
-        return output;
-      };
-      return walk3(ast);
-    };
-    module2.exports = compile2;
-  }
-});
-
-// node_modules/braces/lib/expand.js
-var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports2, module2) {
-    "use strict";
-    var fill = require_fill_range();
-    var stringify = require_stringify();
-    var utils = require_utils();
-    var append = (queue = "", stash = "", enclose = false) => {
-      const result = [];
-      queue = [].concat(queue);
-      stash = [].concat(stash);
-      if (!stash.length) return queue;
-      if (!queue.length) {
-        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
-      }
-      for (const item of queue) {
-        if (Array.isArray(item)) {
-          for (const value of item) {
-            result.push(append(value, stash, enclose));
-          }
-        } else {
-          for (let ele of stash) {
-            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
-          }
-        }
-      }
-      return utils.flatten(result);
-    };
-    var expand2 = (ast, options = {}) => {
-      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk3 = (node, parent = {}) => {
-        node.queue = [];
-        let p = parent;
-        let q = parent.queue;
-        while (p.type !== "brace" && p.type !== "root" && p.parent) {
-          p = p.parent;
-          q = p.queue;
-        }
-        if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
-          return;
-        }
-        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
-          return;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
-            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
-          }
-          let range = fill(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
-          }
-          q.push(append(q.pop(), range));
-          node.nodes = [];
-          return;
-        }
-        const enclose = utils.encloseBrace(node);
-        let queue = node.queue;
-        let block = node;
-        while (block.type !== "brace" && block.type !== "root" && block.parent) {
-          block = block.parent;
-          queue = block.queue;
-        }
-        for (let i = 0; i < node.nodes.length; i++) {
-          const child = node.nodes[i];
-          if (child.type === "comma" && node.type === "brace") {
-            if (i === 1) queue.push("");
-            queue.push("");
-            continue;
-          }
-          if (child.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
-            continue;
-          }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
-            continue;
-          }
-          if (child.nodes) {
-            walk3(child, node);
-          }
-        }
-        return queue;
-      };
-      return utils.flatten(walk3(ast));
-    };
-    module2.exports = expand2;
-  }
-});
-
-// node_modules/braces/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports2, module2) {
-    "use strict";
-    module2.exports = {
-      MAX_LENGTH: 1e4,
-      // Digits
-      CHAR_0: "0",
-      /* 0 */
-      CHAR_9: "9",
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: "A",
-      /* A */
-      CHAR_LOWERCASE_A: "a",
-      /* a */
-      CHAR_UPPERCASE_Z: "Z",
-      /* Z */
-      CHAR_LOWERCASE_Z: "z",
-      /* z */
-      CHAR_LEFT_PARENTHESES: "(",
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: ")",
-      /* ) */
-      CHAR_ASTERISK: "*",
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: "&",
-      /* & */
-      CHAR_AT: "@",
-      /* @ */
-      CHAR_BACKSLASH: "\\",
-      /* \ */
-      CHAR_BACKTICK: "`",
-      /* ` */
-      CHAR_CARRIAGE_RETURN: "\r",
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: "^",
-      /* ^ */
-      CHAR_COLON: ":",
-      /* : */
-      CHAR_COMMA: ",",
-      /* , */
-      CHAR_DOLLAR: "$",
-      /* . */
-      CHAR_DOT: ".",
-      /* . */
-      CHAR_DOUBLE_QUOTE: '"',
-      /* " */
-      CHAR_EQUAL: "=",
-      /* = */
-      CHAR_EXCLAMATION_MARK: "!",
-      /* ! */
-      CHAR_FORM_FEED: "\f",
-      /* \f */
-      CHAR_FORWARD_SLASH: "/",
-      /* / */
-      CHAR_HASH: "#",
-      /* # */
-      CHAR_HYPHEN_MINUS: "-",
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: "<",
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: "{",
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: "[",
-      /* [ */
-      CHAR_LINE_FEED: "\n",
-      /* \n */
-      CHAR_NO_BREAK_SPACE: "\xA0",
-      /* \u00A0 */
-      CHAR_PERCENT: "%",
-      /* % */
-      CHAR_PLUS: "+",
-      /* + */
-      CHAR_QUESTION_MARK: "?",
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: ">",
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: "}",
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: "]",
-      /* ] */
-      CHAR_SEMICOLON: ";",
-      /* ; */
-      CHAR_SINGLE_QUOTE: "'",
-      /* ' */
-      CHAR_SPACE: " ",
-      /*   */
-      CHAR_TAB: "	",
-      /* \t */
-      CHAR_UNDERSCORE: "_",
-      /* _ */
-      CHAR_VERTICAL_LINE: "|",
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
-      /* \uFEFF */
-    };
-  }
-});
-
-// node_modules/braces/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var stringify = require_stringify();
-    var {
-      MAX_LENGTH,
-      CHAR_BACKSLASH,
-      /* \ */
-      CHAR_BACKTICK,
-      /* ` */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_RIGHT_SQUARE_BRACKET,
-      /* ] */
-      CHAR_DOUBLE_QUOTE,
-      /* " */
-      CHAR_SINGLE_QUOTE,
-      /* ' */
-      CHAR_NO_BREAK_SPACE,
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants();
-    var parse = (input, options = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      const opts = options || {};
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
-      }
-      const ast = { type: "root", input, nodes: [] };
-      const stack = [ast];
-      let block = ast;
-      let prev = ast;
-      let brackets = 0;
-      const length = input.length;
-      let index = 0;
-      let depth = 0;
-      let value;
-      const advance = () => input[index++];
-      const push = (node) => {
-        if (node.type === "text" && prev.type === "dot") {
-          prev.type = "text";
-        }
-        if (prev && prev.type === "text" && node.type === "text") {
-          prev.value += node.value;
-          return;
-        }
-        block.nodes.push(node);
-        node.parent = block;
-        node.prev = prev;
-        prev = node;
-        return node;
-      };
-      push({ type: "bos" });
-      while (index < length) {
-        block = stack[stack.length - 1];
-        value = advance();
-        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
-          continue;
-        }
-        if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
-          continue;
-        }
-        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
-          continue;
-        }
-        if (value === CHAR_LEFT_SQUARE_BRACKET) {
-          brackets++;
-          let next;
-          while (index < length && (next = advance())) {
-            value += next;
-            if (next === CHAR_LEFT_SQUARE_BRACKET) {
-              brackets++;
-              continue;
-            }
-            if (next === CHAR_BACKSLASH) {
-              value += advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              brackets--;
-              if (brackets === 0) {
-                break;
-              }
-            }
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
-          stack.push(block);
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_PARENTHESES) {
-          if (block.type !== "paren") {
-            push({ type: "text", value });
-            continue;
-          }
-          block = stack.pop();
-          push({ type: "text", value });
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
-          let next;
-          if (options.keepQuotes !== true) {
-            value = "";
-          }
-          while (index < length && (next = advance())) {
-            if (next === CHAR_BACKSLASH) {
-              value += next + advance();
-              continue;
-            }
-            if (next === open2) {
-              if (options.keepQuotes === true) value += next;
-              break;
-            }
-            value += next;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_CURLY_BRACE) {
-          depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
-          const brace = {
-            type: "brace",
-            open: true,
-            close: false,
-            dollar,
-            depth,
-            commas: 0,
-            ranges: 0,
-            nodes: []
-          };
-          block = push(brace);
-          stack.push(block);
-          push({ type: "open", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_CURLY_BRACE) {
-          if (block.type !== "brace") {
-            push({ type: "text", value });
-            continue;
-          }
-          const type = "close";
-          block = stack.pop();
-          block.close = true;
-          push({ type, value });
-          depth--;
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_COMMA && depth > 0) {
-          if (block.ranges > 0) {
-            block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
-          }
-          push({ type: "comma", value });
-          block.commas++;
-          continue;
-        }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
-          const siblings = block.nodes;
-          if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-          if (prev.type === "dot") {
-            block.range = [];
-            prev.value += value;
-            prev.type = "range";
-            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
-              block.invalid = true;
-              block.ranges = 0;
-              prev.type = "text";
-              continue;
-            }
-            block.ranges++;
-            block.args = [];
-            continue;
-          }
-          if (prev.type === "range") {
-            siblings.pop();
-            const before2 = siblings[siblings.length - 1];
-            before2.value += prev.value + value;
-            prev = before2;
-            block.ranges--;
-            continue;
-          }
-          push({ type: "dot", value });
-          continue;
-        }
-        push({ type: "text", value });
-      }
-      do {
-        block = stack.pop();
-        if (block.type !== "root") {
-          block.nodes.forEach((node) => {
-            if (!node.nodes) {
-              if (node.type === "open") node.isOpen = true;
-              if (node.type === "close") node.isClose = true;
-              if (!node.nodes) node.type = "text";
-              node.invalid = true;
-            }
-          });
-          const parent = stack[stack.length - 1];
-          const index2 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index2, 1, ...block.nodes);
-        }
-      } while (stack.length > 0);
-      push({ type: "eos" });
-      return ast;
-    };
-    module2.exports = parse;
-  }
-});
-
-// node_modules/braces/index.js
-var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports2, module2) {
-    "use strict";
-    var stringify = require_stringify();
-    var compile2 = require_compile();
-    var expand2 = require_expand();
-    var parse = require_parse();
-    var braces = (input, options = {}) => {
-      let output = [];
-      if (Array.isArray(input)) {
-        for (const pattern of input) {
-          const result = braces.create(pattern, options);
-          if (Array.isArray(result)) {
-            output.push(...result);
-          } else {
-            output.push(result);
-          }
-        }
-      } else {
-        output = [].concat(braces.create(input, options));
-      }
-      if (options && options.expand === true && options.nodupes === true) {
-        output = [...new Set(output)];
-      }
-      return output;
-    };
-    braces.parse = (input, options = {}) => parse(input, options);
-    braces.stringify = (input, options = {}) => {
-      if (typeof input === "string") {
-        return stringify(braces.parse(input, options), options);
-      }
-      return stringify(input, options);
-    };
-    braces.compile = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      return compile2(input, options);
-    };
-    braces.expand = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      let result = expand2(input, options);
-      if (options.noempty === true) {
-        result = result.filter(Boolean);
-      }
-      if (options.nodupes === true) {
-        result = [...new Set(result)];
-      }
-      return result;
-    };
-    braces.create = (input, options = {}) => {
-      if (input === "" || input.length < 3) {
-        return [input];
-      }
-      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
-    };
-    module2.exports = braces;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var path10 = require("path");
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      SEP: path10.sep,
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var path10 = require("path");
-    var win32 = process.platform === "win32";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.supportsLookbehinds = () => {
-      const segs = process.version.slice(1).split(".").map(Number);
-      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
-        return true;
-      }
-      return false;
-    };
-    exports2.isWindows = (options) => {
-      if (options && typeof options.windows === "boolean") {
-        return options.windows;
-      }
-      return win32 === true || path10.sep === "\\";
-    };
-    exports2.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports2.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports2.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  code = advance();
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
-                backslashes = token.backslashes = true;
-                code = advance();
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value = input.slice(n, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (idx !== 0 || value !== "") {
-            parts.push(value);
-          }
-          prevIndex = i;
-        }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
-          parts.push(value);
-          if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
-          }
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var constants3 = require_constants2();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var getStarExtglobSequenceOutput = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      for (const branch of branches) {
-        const safeOutput = getStarExtglobSequenceOutput(branch);
-        if (safeOutput) {
-          return { risky: true, safeOutput };
-        }
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.value += tok.value;
-          prev.output = (prev.output || "") + tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (next === "<" && !utils.supportsLookbehinds()) {
-              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
-            }
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before2 = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const win32 = utils.isWindows(options);
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(win32);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
-    "use strict";
-    var path10 = require("path");
-    var scan = require_scan();
-    var parse = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants2();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix2 = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix2);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path10.basename(input));
-    };
-    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    picomatch.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch.scan = (input, options) => scan(input, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch.constants = constants3;
-    module2.exports = picomatch;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_picomatch();
-  }
-});
-
-// node_modules/micromatch/index.js
-var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports2, module2) {
-    "use strict";
-    var util = require("util");
-    var braces = require_braces();
-    var picomatch = require_picomatch2();
-    var utils = require_utils2();
-    var isEmptyString = (v) => v === "" || v === "./";
-    var hasBraces = (v) => {
-      const index = v.indexOf("{");
-      return index > -1 && v.indexOf("}", index) > -1;
-    };
-    var micromatch3 = (list, patterns, options) => {
-      patterns = [].concat(patterns);
-      list = [].concat(list);
-      let omit = /* @__PURE__ */ new Set();
-      let keep = /* @__PURE__ */ new Set();
-      let items = /* @__PURE__ */ new Set();
-      let negatives = 0;
-      let onResult = (state) => {
-        items.add(state.output);
-        if (options && options.onResult) {
-          options.onResult(state);
-        }
-      };
-      for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
-        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
-        if (negated) negatives++;
-        for (let item of list) {
-          let matched = isMatch(item, true);
-          let match = negated ? !matched.isMatch : matched.isMatch;
-          if (!match) continue;
-          if (negated) {
-            omit.add(matched.output);
-          } else {
-            omit.delete(matched.output);
-            keep.add(matched.output);
-          }
-        }
-      }
-      let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches2 = result.filter((item) => !omit.has(item));
-      if (options && matches2.length === 0) {
-        if (options.failglob === true) {
-          throw new Error(`No matches found for "${patterns.join(", ")}"`);
-        }
-        if (options.nonull === true || options.nullglob === true) {
-          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
-        }
-      }
-      return matches2;
-    };
-    micromatch3.match = micromatch3;
-    micromatch3.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch3.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    micromatch3.any = micromatch3.isMatch;
-    micromatch3.not = (list, patterns, options = {}) => {
-      patterns = [].concat(patterns).map(String);
-      let result = /* @__PURE__ */ new Set();
-      let items = [];
-      let onResult = (state) => {
-        if (options.onResult) options.onResult(state);
-        items.push(state.output);
-      };
-      let matches2 = new Set(micromatch3(list, patterns, { ...options, onResult }));
-      for (let item of items) {
-        if (!matches2.has(item)) {
-          result.add(item);
-        }
-      }
-      return [...result];
-    };
-    micromatch3.contains = (str, pattern, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch3.contains(str, p, options));
-      }
-      if (typeof pattern === "string") {
-        if (isEmptyString(str) || isEmptyString(pattern)) {
-          return false;
-        }
-        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
-          return true;
-        }
-      }
-      return micromatch3.isMatch(str, pattern, { ...options, contains: true });
-    };
-    micromatch3.matchKeys = (obj, patterns, options) => {
-      if (!utils.isObject(obj)) {
-        throw new TypeError("Expected the first argument to be an object");
-      }
-      let keys = micromatch3(Object.keys(obj), patterns, options);
-      let res = {};
-      for (let key2 of keys) res[key2] = obj[key2];
-      return res;
-    };
-    micromatch3.some = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (items.some((item) => isMatch(item))) {
-          return true;
-        }
-      }
-      return false;
-    };
-    micromatch3.every = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (!items.every((item) => isMatch(item))) {
-          return false;
-        }
-      }
-      return true;
-    };
-    micromatch3.all = (str, patterns, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      return [].concat(patterns).every((p) => picomatch(p, options)(str));
-    };
-    micromatch3.capture = (glob, input, options) => {
-      let posix2 = utils.isWindows(options);
-      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
-      if (match) {
-        return match.slice(1).map((v) => v === void 0 ? "" : v);
-      }
-    };
-    micromatch3.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch3.scan = (...args) => picomatch.scan(...args);
-    micromatch3.parse = (patterns, options) => {
-      let res = [];
-      for (let pattern of [].concat(patterns || [])) {
-        for (let str of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str, options));
-        }
-      }
-      return res;
-    };
-    micromatch3.braces = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      if (options && options.nobrace === true || !hasBraces(pattern)) {
-        return [pattern];
-      }
-      return braces(pattern, options);
-    };
-    micromatch3.braceExpand = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch3.braces(pattern, { ...options, expand: true });
-    };
-    micromatch3.hasBraces = hasBraces;
-    module2.exports = micromatch3;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -3969,17 +119,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path10) {
-      const ctrl = callVisitor(key2, node, visitor, path10);
+    function visit_(key2, node, visitor, path11) {
+      const ctrl = callVisitor(key2, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path10, ctrl);
-        return visit_(key2, ctrl, visitor, path10);
+        replaceNode(key2, path11, ctrl);
+        return visit_(key2, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3990,13 +140,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4017,17 +167,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path10) {
-      const ctrl = await callVisitor(key2, node, visitor, path10);
+    async function visitAsync_(key2, node, visitor, path11) {
+      const ctrl = await callVisitor(key2, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path10, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path10);
+        replaceNode(key2, path11, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4038,13 +188,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4071,23 +221,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path10) {
+    function callVisitor(key2, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path10);
+        return visitor(key2, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path10);
+        return visitor.Map?.(key2, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path10);
+        return visitor.Seq?.(key2, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path10);
+        return visitor.Pair?.(key2, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path10);
+        return visitor.Scalar?.(key2, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path10);
+        return visitor.Alias?.(key2, node, path11);
       return void 0;
     }
-    function replaceNode(key2, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key2, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -4174,8 +324,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
@@ -4222,10 +372,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -4234,7 +384,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -4244,9 +394,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -4263,11 +413,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -4699,10 +849,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4721,7 +871,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4751,11 +901,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key2, ...rest] = path10;
+          const [key2, ...rest] = path11;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4769,8 +919,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key2, ...rest] = path10;
+      deleteIn(path11) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -4784,8 +934,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key2, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key2, ...rest] = path11;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4803,8 +953,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key2, ...rest] = path10;
+      hasIn(path11) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -4814,8 +964,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key2, ...rest] = path10;
+      setIn(path11, value) {
+        const [key2, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -5135,9 +1285,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -5186,7 +1336,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -5272,7 +1422,7 @@ ${indent}`);
 });
 
 // node_modules/yaml/dist/stringify/stringify.js
-var require_stringify2 = __commonJS({
+var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
@@ -5401,7 +1551,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -5616,7 +1766,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key2, value }) {
@@ -5719,7 +1869,7 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
@@ -7177,7 +3327,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify2();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -7330,9 +3480,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7407,14 +3557,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7429,10 +3579,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7443,10 +3593,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7463,13 +3613,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -9430,9 +5580,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9441,23 +5591,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9468,10 +5618,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -11219,6 +7369,2992 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit2.visit;
     exports2.visitAsync = visit2.visitAsync;
+  }
+});
+
+// node_modules/braces/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/braces/lib/utils.js"(exports2) {
+    "use strict";
+    exports2.isInteger = (num) => {
+      if (typeof num === "number") {
+        return Number.isInteger(num);
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isInteger(Number(num));
+      }
+      return false;
+    };
+    exports2.find = (node, type) => node.nodes.find((node2) => node2.type === type);
+    exports2.exceedsLimit = (min, max, step = 1, limit) => {
+      if (limit === false) return false;
+      if (!exports2.isInteger(min) || !exports2.isInteger(max)) return false;
+      return (Number(max) - Number(min)) / Number(step) >= limit;
+    };
+    exports2.escapeNode = (block, n = 0, type) => {
+      const node = block.nodes[n];
+      if (!node) return;
+      if (type && node.type === type || node.type === "open" || node.type === "close") {
+        if (node.escaped !== true) {
+          node.value = "\\" + node.value;
+          node.escaped = true;
+        }
+      }
+    };
+    exports2.encloseBrace = (node) => {
+      if (node.type !== "brace") return false;
+      if (node.commas >> 0 + node.ranges >> 0 === 0) {
+        node.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports2.isInvalidBrace = (block) => {
+      if (block.type !== "brace") return false;
+      if (block.invalid === true || block.dollar) return true;
+      if (block.commas >> 0 + block.ranges >> 0 === 0) {
+        block.invalid = true;
+        return true;
+      }
+      if (block.open !== true || block.close !== true) {
+        block.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports2.isOpenOrClose = (node) => {
+      if (node.type === "open" || node.type === "close") {
+        return true;
+      }
+      return node.open === true || node.close === true;
+    };
+    exports2.reduce = (nodes) => nodes.reduce((acc, node) => {
+      if (node.type === "text") acc.push(node.value);
+      if (node.type === "range") node.type = "text";
+      return acc;
+    }, []);
+    exports2.flatten = (...args) => {
+      const result = [];
+      const flat = (arr) => {
+        for (let i = 0; i < arr.length; i++) {
+          const ele = arr[i];
+          if (Array.isArray(ele)) {
+            flat(ele);
+            continue;
+          }
+          if (ele !== void 0) {
+            result.push(ele);
+          }
+        }
+        return result;
+      };
+      flat(args);
+      return result;
+    };
+  }
+});
+
+// node_modules/braces/lib/stringify.js
+var require_stringify2 = __commonJS({
+  "node_modules/braces/lib/stringify.js"(exports2, module2) {
+    "use strict";
+    var utils = require_utils();
+    module2.exports = (ast, options = {}) => {
+      const stringify = (node, parent = {}) => {
+        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        let output = "";
+        if (node.value) {
+          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
+            return "\\" + node.value;
+          }
+          return node.value;
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += stringify(child);
+          }
+        }
+        return output;
+      };
+      return stringify(ast);
+    };
+  }
+});
+
+// node_modules/is-number/index.js
+var require_is_number = __commonJS({
+  "node_modules/is-number/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function(num) {
+      if (typeof num === "number") {
+        return num - num === 0;
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/to-regex-range/index.js
+var require_to_regex_range = __commonJS({
+  "node_modules/to-regex-range/index.js"(exports2, module2) {
+    "use strict";
+    var isNumber = require_is_number();
+    var toRegexRange = (min, max, options) => {
+      if (isNumber(min) === false) {
+        throw new TypeError("toRegexRange: expected the first argument to be a number");
+      }
+      if (max === void 0 || min === max) {
+        return String(min);
+      }
+      if (isNumber(max) === false) {
+        throw new TypeError("toRegexRange: expected the second argument to be a number.");
+      }
+      let opts = { relaxZeros: true, ...options };
+      if (typeof opts.strictZeros === "boolean") {
+        opts.relaxZeros = opts.strictZeros === false;
+      }
+      let relax = String(opts.relaxZeros);
+      let shorthand = String(opts.shorthand);
+      let capture = String(opts.capture);
+      let wrap2 = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap2;
+      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
+        return toRegexRange.cache[cacheKey].result;
+      }
+      let a = Math.min(min, max);
+      let b = Math.max(min, max);
+      if (Math.abs(a - b) === 1) {
+        let result = min + "|" + max;
+        if (opts.capture) {
+          return `(${result})`;
+        }
+        if (opts.wrap === false) {
+          return result;
+        }
+        return `(?:${result})`;
+      }
+      let isPadded = hasPadding(min) || hasPadding(max);
+      let state = { min, max, a, b };
+      let positives = [];
+      let negatives = [];
+      if (isPadded) {
+        state.isPadded = isPadded;
+        state.maxLen = String(state.max).length;
+      }
+      if (a < 0) {
+        let newMin = b < 0 ? Math.abs(b) : 1;
+        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
+        a = state.a = 0;
+      }
+      if (b >= 0) {
+        positives = splitToPatterns(a, b, state, opts);
+      }
+      state.negatives = negatives;
+      state.positives = positives;
+      state.result = collatePatterns(negatives, positives, opts);
+      if (opts.capture === true) {
+        state.result = `(${state.result})`;
+      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
+        state.result = `(?:${state.result})`;
+      }
+      toRegexRange.cache[cacheKey] = state;
+      return state.result;
+    };
+    function collatePatterns(neg, pos, options) {
+      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
+      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
+      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
+      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
+      return subpatterns.join("|");
+    }
+    function splitToRanges(min, max) {
+      let nines = 1;
+      let zeros = 1;
+      let stop = countNines(min, nines);
+      let stops = /* @__PURE__ */ new Set([max]);
+      while (min <= stop && stop <= max) {
+        stops.add(stop);
+        nines += 1;
+        stop = countNines(min, nines);
+      }
+      stop = countZeros(max + 1, zeros) - 1;
+      while (min < stop && stop <= max) {
+        stops.add(stop);
+        zeros += 1;
+        stop = countZeros(max + 1, zeros) - 1;
+      }
+      stops = [...stops];
+      stops.sort(compare);
+      return stops;
+    }
+    function rangeToPattern(start, stop, options) {
+      if (start === stop) {
+        return { pattern: start, count: [], digits: 0 };
+      }
+      let zipped = zip(start, stop);
+      let digits = zipped.length;
+      let pattern = "";
+      let count = 0;
+      for (let i = 0; i < digits; i++) {
+        let [startDigit, stopDigit] = zipped[i];
+        if (startDigit === stopDigit) {
+          pattern += startDigit;
+        } else if (startDigit !== "0" || stopDigit !== "9") {
+          pattern += toCharacterClass(startDigit, stopDigit, options);
+        } else {
+          count++;
+        }
+      }
+      if (count) {
+        pattern += options.shorthand === true ? "\\d" : "[0-9]";
+      }
+      return { pattern, count: [count], digits };
+    }
+    function splitToPatterns(min, max, tok, options) {
+      let ranges = splitToRanges(min, max);
+      let tokens = [];
+      let start = min;
+      let prev;
+      for (let i = 0; i < ranges.length; i++) {
+        let max2 = ranges[i];
+        let obj = rangeToPattern(String(start), String(max2), options);
+        let zeros = "";
+        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
+          if (prev.count.length > 1) {
+            prev.count.pop();
+          }
+          prev.count.push(obj.count[0]);
+          prev.string = prev.pattern + toQuantifier(prev.count);
+          start = max2 + 1;
+          continue;
+        }
+        if (tok.isPadded) {
+          zeros = padZeros(max2, tok, options);
+        }
+        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
+        tokens.push(obj);
+        start = max2 + 1;
+        prev = obj;
+      }
+      return tokens;
+    }
+    function filterPatterns(arr, comparison, prefix, intersection, options) {
+      let result = [];
+      for (let ele of arr) {
+        let { string } = ele;
+        if (!intersection && !contains(comparison, "string", string)) {
+          result.push(prefix + string);
+        }
+        if (intersection && contains(comparison, "string", string)) {
+          result.push(prefix + string);
+        }
+      }
+      return result;
+    }
+    function zip(a, b) {
+      let arr = [];
+      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      return arr;
+    }
+    function compare(a, b) {
+      return a > b ? 1 : b > a ? -1 : 0;
+    }
+    function contains(arr, key2, val) {
+      return arr.some((ele) => ele[key2] === val);
+    }
+    function countNines(min, len) {
+      return Number(String(min).slice(0, -len) + "9".repeat(len));
+    }
+    function countZeros(integer2, zeros) {
+      return integer2 - integer2 % Math.pow(10, zeros);
+    }
+    function toQuantifier(digits) {
+      let [start = 0, stop = ""] = digits;
+      if (stop || start > 1) {
+        return `{${start + (stop ? "," + stop : "")}}`;
+      }
+      return "";
+    }
+    function toCharacterClass(a, b, options) {
+      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
+    }
+    function hasPadding(str) {
+      return /^-?(0+)\d/.test(str);
+    }
+    function padZeros(value, tok, options) {
+      if (!tok.isPadded) {
+        return value;
+      }
+      let diff = Math.abs(tok.maxLen - String(value).length);
+      let relax = options.relaxZeros !== false;
+      switch (diff) {
+        case 0:
+          return "";
+        case 1:
+          return relax ? "0?" : "0";
+        case 2:
+          return relax ? "0{0,2}" : "00";
+        default: {
+          return relax ? `0{0,${diff}}` : `0{${diff}}`;
+        }
+      }
+    }
+    toRegexRange.cache = {};
+    toRegexRange.clearCache = () => toRegexRange.cache = {};
+    module2.exports = toRegexRange;
+  }
+});
+
+// node_modules/fill-range/index.js
+var require_fill_range = __commonJS({
+  "node_modules/fill-range/index.js"(exports2, module2) {
+    "use strict";
+    var util = require("util");
+    var toRegexRange = require_to_regex_range();
+    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var transform = (toNumber) => {
+      return (value) => toNumber === true ? Number(value) : String(value);
+    };
+    var isValidValue = (value) => {
+      return typeof value === "number" || typeof value === "string" && value !== "";
+    };
+    var isNumber = (num) => Number.isInteger(+num);
+    var zeros = (input) => {
+      let value = `${input}`;
+      let index = -1;
+      if (value[0] === "-") value = value.slice(1);
+      if (value === "0") return false;
+      while (value[++index] === "0") ;
+      return index > 0;
+    };
+    var stringify = (start, end, options) => {
+      if (typeof start === "string" || typeof end === "string") {
+        return true;
+      }
+      return options.stringify === true;
+    };
+    var pad = (input, maxLength2, toNumber) => {
+      if (maxLength2 > 0) {
+        let dash = input[0] === "-" ? "-" : "";
+        if (dash) input = input.slice(1);
+        input = dash + input.padStart(dash ? maxLength2 - 1 : maxLength2, "0");
+      }
+      if (toNumber === false) {
+        return String(input);
+      }
+      return input;
+    };
+    var toMaxLen = (input, maxLength2) => {
+      let negative = input[0] === "-" ? "-" : "";
+      if (negative) {
+        input = input.slice(1);
+        maxLength2--;
+      }
+      while (input.length < maxLength2) input = "0" + input;
+      return negative ? "-" + input : input;
+    };
+    var toSequence = (parts, options, maxLen) => {
+      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      let prefix = options.capture ? "" : "?:";
+      let positives = "";
+      let negatives = "";
+      let result;
+      if (parts.positives.length) {
+        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
+      }
+      if (parts.negatives.length) {
+        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
+      }
+      if (positives && negatives) {
+        result = `${positives}|${negatives}`;
+      } else {
+        result = positives || negatives;
+      }
+      if (options.wrap) {
+        return `(${prefix}${result})`;
+      }
+      return result;
+    };
+    var toRange = (a, b, isNumbers, options) => {
+      if (isNumbers) {
+        return toRegexRange(a, b, { wrap: false, ...options });
+      }
+      let start = String.fromCharCode(a);
+      if (a === b) return start;
+      let stop = String.fromCharCode(b);
+      return `[${start}-${stop}]`;
+    };
+    var toRegex = (start, end, options) => {
+      if (Array.isArray(start)) {
+        let wrap2 = options.wrap === true;
+        let prefix = options.capture ? "" : "?:";
+        return wrap2 ? `(${prefix}${start.join("|")})` : start.join("|");
+      }
+      return toRegexRange(start, end, options);
+    };
+    var rangeError = (...args) => {
+      return new RangeError("Invalid range arguments: " + util.inspect(...args));
+    };
+    var invalidRange = (start, end, options) => {
+      if (options.strictRanges === true) throw rangeError([start, end]);
+      return [];
+    };
+    var invalidStep = (step, options) => {
+      if (options.strictRanges === true) {
+        throw new TypeError(`Expected step "${step}" to be a number`);
+      }
+      return [];
+    };
+    var fillNumbers = (start, end, step = 1, options = {}) => {
+      let a = Number(start);
+      let b = Number(end);
+      if (!Number.isInteger(a) || !Number.isInteger(b)) {
+        if (options.strictRanges === true) throw rangeError([start, end]);
+        return [];
+      }
+      if (a === 0) a = 0;
+      if (b === 0) b = 0;
+      let descending = a > b;
+      let startString = String(start);
+      let endString = String(end);
+      let stepString = String(step);
+      step = Math.max(Math.abs(step), 1);
+      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
+      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
+      let toNumber = padded === false && stringify(start, end, options) === false;
+      let format = options.transform || transform(toNumber);
+      if (options.toRegex && step === 1) {
+        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
+      }
+      let parts = { negatives: [], positives: [] };
+      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        if (options.toRegex === true && step > 1) {
+          push(a);
+        } else {
+          range.push(pad(format(a, index), maxLen, toNumber));
+        }
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+      }
+      return range;
+    };
+    var fillLetters = (start, end, step = 1, options = {}) => {
+      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
+        return invalidRange(start, end, options);
+      }
+      let format = options.transform || ((val) => String.fromCharCode(val));
+      let a = `${start}`.charCodeAt(0);
+      let b = `${end}`.charCodeAt(0);
+      let descending = a > b;
+      let min = Math.min(a, b);
+      let max = Math.max(a, b);
+      if (options.toRegex && step === 1) {
+        return toRange(min, max, false, options);
+      }
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        range.push(format(a, index));
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return toRegex(range, null, { wrap: false, options });
+      }
+      return range;
+    };
+    var fill = (start, end, step, options = {}) => {
+      if (end == null && isValidValue(start)) {
+        return [start];
+      }
+      if (!isValidValue(start) || !isValidValue(end)) {
+        return invalidRange(start, end, options);
+      }
+      if (typeof step === "function") {
+        return fill(start, end, 1, { transform: step });
+      }
+      if (isObject(step)) {
+        return fill(start, end, 0, step);
+      }
+      let opts = { ...options };
+      if (opts.capture === true) opts.wrap = true;
+      step = step || opts.step || 1;
+      if (!isNumber(step)) {
+        if (step != null && !isObject(step)) return invalidStep(step, opts);
+        return fill(start, end, 1, step);
+      }
+      if (isNumber(start) && isNumber(end)) {
+        return fillNumbers(start, end, step, opts);
+      }
+      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
+    };
+    module2.exports = fill;
+  }
+});
+
+// node_modules/braces/lib/compile.js
+var require_compile = __commonJS({
+  "node_modules/braces/lib/compile.js"(exports2, module2) {
+    "use strict";
+    var fill = require_fill_range();
+    var utils = require_utils();
+    var compile3 = (ast, options = {}) => {
+      const walk3 = (node, parent = {}) => {
+        const invalidBlock = utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        const invalid = invalidBlock === true || invalidNode === true;
+        const prefix = options.escapeInvalid === true ? "\\" : "";
+        let output = "";
+        if (node.isOpen === true) {
+          return prefix + node.value;
+        }
+        if (node.isClose === true) {
+          console.log("node.isClose", prefix, node.value);
+          return prefix + node.value;
+        }
+        if (node.type === "open") {
+          return invalid ? prefix + node.value : "(";
+        }
+        if (node.type === "close") {
+          return invalid ? prefix + node.value : ")";
+        }
+        if (node.type === "comma") {
+          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range.length !== 0) {
+            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          }
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += walk3(child, node);
+          }
+        }
+        return output;
+      };
+      return walk3(ast);
+    };
+    module2.exports = compile3;
+  }
+});
+
+// node_modules/braces/lib/expand.js
+var require_expand = __commonJS({
+  "node_modules/braces/lib/expand.js"(exports2, module2) {
+    "use strict";
+    var fill = require_fill_range();
+    var stringify = require_stringify2();
+    var utils = require_utils();
+    var append = (queue = "", stash = "", enclose = false) => {
+      const result = [];
+      queue = [].concat(queue);
+      stash = [].concat(stash);
+      if (!stash.length) return queue;
+      if (!queue.length) {
+        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
+      }
+      for (const item of queue) {
+        if (Array.isArray(item)) {
+          for (const value of item) {
+            result.push(append(value, stash, enclose));
+          }
+        } else {
+          for (let ele of stash) {
+            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
+            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+          }
+        }
+      }
+      return utils.flatten(result);
+    };
+    var expand2 = (ast, options = {}) => {
+      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
+      const walk3 = (node, parent = {}) => {
+        node.queue = [];
+        let p = parent;
+        let q = parent.queue;
+        while (p.type !== "brace" && p.type !== "root" && p.parent) {
+          p = p.parent;
+          q = p.queue;
+        }
+        if (node.invalid || node.dollar) {
+          q.push(append(q.pop(), stringify(node, options)));
+          return;
+        }
+        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
+          q.push(append(q.pop(), ["{}"]));
+          return;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
+            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
+          }
+          let range = fill(...args, options);
+          if (range.length === 0) {
+            range = stringify(node, options);
+          }
+          q.push(append(q.pop(), range));
+          node.nodes = [];
+          return;
+        }
+        const enclose = utils.encloseBrace(node);
+        let queue = node.queue;
+        let block = node;
+        while (block.type !== "brace" && block.type !== "root" && block.parent) {
+          block = block.parent;
+          queue = block.queue;
+        }
+        for (let i = 0; i < node.nodes.length; i++) {
+          const child = node.nodes[i];
+          if (child.type === "comma" && node.type === "brace") {
+            if (i === 1) queue.push("");
+            queue.push("");
+            continue;
+          }
+          if (child.type === "close") {
+            q.push(append(q.pop(), queue, enclose));
+            continue;
+          }
+          if (child.value && child.type !== "open") {
+            queue.push(append(queue.pop(), child.value));
+            continue;
+          }
+          if (child.nodes) {
+            walk3(child, node);
+          }
+        }
+        return queue;
+      };
+      return utils.flatten(walk3(ast));
+    };
+    module2.exports = expand2;
+  }
+});
+
+// node_modules/braces/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/braces/lib/constants.js"(exports2, module2) {
+    "use strict";
+    module2.exports = {
+      MAX_LENGTH: 1e4,
+      // Digits
+      CHAR_0: "0",
+      /* 0 */
+      CHAR_9: "9",
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: "A",
+      /* A */
+      CHAR_LOWERCASE_A: "a",
+      /* a */
+      CHAR_UPPERCASE_Z: "Z",
+      /* Z */
+      CHAR_LOWERCASE_Z: "z",
+      /* z */
+      CHAR_LEFT_PARENTHESES: "(",
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: ")",
+      /* ) */
+      CHAR_ASTERISK: "*",
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: "&",
+      /* & */
+      CHAR_AT: "@",
+      /* @ */
+      CHAR_BACKSLASH: "\\",
+      /* \ */
+      CHAR_BACKTICK: "`",
+      /* ` */
+      CHAR_CARRIAGE_RETURN: "\r",
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: "^",
+      /* ^ */
+      CHAR_COLON: ":",
+      /* : */
+      CHAR_COMMA: ",",
+      /* , */
+      CHAR_DOLLAR: "$",
+      /* . */
+      CHAR_DOT: ".",
+      /* . */
+      CHAR_DOUBLE_QUOTE: '"',
+      /* " */
+      CHAR_EQUAL: "=",
+      /* = */
+      CHAR_EXCLAMATION_MARK: "!",
+      /* ! */
+      CHAR_FORM_FEED: "\f",
+      /* \f */
+      CHAR_FORWARD_SLASH: "/",
+      /* / */
+      CHAR_HASH: "#",
+      /* # */
+      CHAR_HYPHEN_MINUS: "-",
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: "<",
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: "{",
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: "[",
+      /* [ */
+      CHAR_LINE_FEED: "\n",
+      /* \n */
+      CHAR_NO_BREAK_SPACE: "\xA0",
+      /* \u00A0 */
+      CHAR_PERCENT: "%",
+      /* % */
+      CHAR_PLUS: "+",
+      /* + */
+      CHAR_QUESTION_MARK: "?",
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: ">",
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: "}",
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: "]",
+      /* ] */
+      CHAR_SEMICOLON: ";",
+      /* ; */
+      CHAR_SINGLE_QUOTE: "'",
+      /* ' */
+      CHAR_SPACE: " ",
+      /*   */
+      CHAR_TAB: "	",
+      /* \t */
+      CHAR_UNDERSCORE: "_",
+      /* _ */
+      CHAR_VERTICAL_LINE: "|",
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
+      /* \uFEFF */
+    };
+  }
+});
+
+// node_modules/braces/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/braces/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var stringify = require_stringify2();
+    var {
+      MAX_LENGTH,
+      CHAR_BACKSLASH,
+      /* \ */
+      CHAR_BACKTICK,
+      /* ` */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_RIGHT_SQUARE_BRACKET,
+      /* ] */
+      CHAR_DOUBLE_QUOTE,
+      /* " */
+      CHAR_SINGLE_QUOTE,
+      /* ' */
+      CHAR_NO_BREAK_SPACE,
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE
+    } = require_constants();
+    var parse = (input, options = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      const opts = options || {};
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      if (input.length > max) {
+        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+      }
+      const ast = { type: "root", input, nodes: [] };
+      const stack = [ast];
+      let block = ast;
+      let prev = ast;
+      let brackets = 0;
+      const length = input.length;
+      let index = 0;
+      let depth = 0;
+      let value;
+      const advance = () => input[index++];
+      const push = (node) => {
+        if (node.type === "text" && prev.type === "dot") {
+          prev.type = "text";
+        }
+        if (prev && prev.type === "text" && node.type === "text") {
+          prev.value += node.value;
+          return;
+        }
+        block.nodes.push(node);
+        node.parent = block;
+        node.prev = prev;
+        prev = node;
+        return node;
+      };
+      push({ type: "bos" });
+      while (index < length) {
+        block = stack[stack.length - 1];
+        value = advance();
+        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
+          continue;
+        }
+        if (value === CHAR_BACKSLASH) {
+          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          continue;
+        }
+        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
+          push({ type: "text", value: "\\" + value });
+          continue;
+        }
+        if (value === CHAR_LEFT_SQUARE_BRACKET) {
+          brackets++;
+          let next;
+          while (index < length && (next = advance())) {
+            value += next;
+            if (next === CHAR_LEFT_SQUARE_BRACKET) {
+              brackets++;
+              continue;
+            }
+            if (next === CHAR_BACKSLASH) {
+              value += advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              brackets--;
+              if (brackets === 0) {
+                break;
+              }
+            }
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_LEFT_PARENTHESES) {
+          block = push({ type: "paren", nodes: [] });
+          stack.push(block);
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_RIGHT_PARENTHESES) {
+          if (block.type !== "paren") {
+            push({ type: "text", value });
+            continue;
+          }
+          block = stack.pop();
+          push({ type: "text", value });
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
+          const open2 = value;
+          let next;
+          if (options.keepQuotes !== true) {
+            value = "";
+          }
+          while (index < length && (next = advance())) {
+            if (next === CHAR_BACKSLASH) {
+              value += next + advance();
+              continue;
+            }
+            if (next === open2) {
+              if (options.keepQuotes === true) value += next;
+              break;
+            }
+            value += next;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_LEFT_CURLY_BRACE) {
+          depth++;
+          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
+          const brace = {
+            type: "brace",
+            open: true,
+            close: false,
+            dollar,
+            depth,
+            commas: 0,
+            ranges: 0,
+            nodes: []
+          };
+          block = push(brace);
+          stack.push(block);
+          push({ type: "open", value });
+          continue;
+        }
+        if (value === CHAR_RIGHT_CURLY_BRACE) {
+          if (block.type !== "brace") {
+            push({ type: "text", value });
+            continue;
+          }
+          const type = "close";
+          block = stack.pop();
+          block.close = true;
+          push({ type, value });
+          depth--;
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value === CHAR_COMMA && depth > 0) {
+          if (block.ranges > 0) {
+            block.ranges = 0;
+            const open2 = block.nodes.shift();
+            block.nodes = [open2, { type: "text", value: stringify(block) }];
+          }
+          push({ type: "comma", value });
+          block.commas++;
+          continue;
+        }
+        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
+          const siblings = block.nodes;
+          if (depth === 0 || siblings.length === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+          if (prev.type === "dot") {
+            block.range = [];
+            prev.value += value;
+            prev.type = "range";
+            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
+              block.invalid = true;
+              block.ranges = 0;
+              prev.type = "text";
+              continue;
+            }
+            block.ranges++;
+            block.args = [];
+            continue;
+          }
+          if (prev.type === "range") {
+            siblings.pop();
+            const before2 = siblings[siblings.length - 1];
+            before2.value += prev.value + value;
+            prev = before2;
+            block.ranges--;
+            continue;
+          }
+          push({ type: "dot", value });
+          continue;
+        }
+        push({ type: "text", value });
+      }
+      do {
+        block = stack.pop();
+        if (block.type !== "root") {
+          block.nodes.forEach((node) => {
+            if (!node.nodes) {
+              if (node.type === "open") node.isOpen = true;
+              if (node.type === "close") node.isClose = true;
+              if (!node.nodes) node.type = "text";
+              node.invalid = true;
+            }
+          });
+          const parent = stack[stack.length - 1];
+          const index2 = parent.nodes.indexOf(block);
+          parent.nodes.splice(index2, 1, ...block.nodes);
+        }
+      } while (stack.length > 0);
+      push({ type: "eos" });
+      return ast;
+    };
+    module2.exports = parse;
+  }
+});
+
+// node_modules/braces/index.js
+var require_braces = __commonJS({
+  "node_modules/braces/index.js"(exports2, module2) {
+    "use strict";
+    var stringify = require_stringify2();
+    var compile3 = require_compile();
+    var expand2 = require_expand();
+    var parse = require_parse();
+    var braces = (input, options = {}) => {
+      let output = [];
+      if (Array.isArray(input)) {
+        for (const pattern of input) {
+          const result = braces.create(pattern, options);
+          if (Array.isArray(result)) {
+            output.push(...result);
+          } else {
+            output.push(result);
+          }
+        }
+      } else {
+        output = [].concat(braces.create(input, options));
+      }
+      if (options && options.expand === true && options.nodupes === true) {
+        output = [...new Set(output)];
+      }
+      return output;
+    };
+    braces.parse = (input, options = {}) => parse(input, options);
+    braces.stringify = (input, options = {}) => {
+      if (typeof input === "string") {
+        return stringify(braces.parse(input, options), options);
+      }
+      return stringify(input, options);
+    };
+    braces.compile = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      return compile3(input, options);
+    };
+    braces.expand = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      let result = expand2(input, options);
+      if (options.noempty === true) {
+        result = result.filter(Boolean);
+      }
+      if (options.nodupes === true) {
+        result = [...new Set(result)];
+      }
+      return result;
+    };
+    braces.create = (input, options = {}) => {
+      if (input === "" || input.length < 3) {
+        return [input];
+      }
+      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
+    };
+    module2.exports = braces;
+  }
+});
+
+// node_modules/micromatch/node_modules/picomatch/lib/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports2, module2) {
+    "use strict";
+    var path11 = require("path");
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      SEP: path11.sep,
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/micromatch/node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var path11 = require("path");
+    var win32 = process.platform === "win32";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants2();
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
+    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports2.supportsLookbehinds = () => {
+      const segs = process.version.slice(1).split(".").map(Number);
+      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
+        return true;
+      }
+      return false;
+    };
+    exports2.isWindows = (options) => {
+      if (options && typeof options.windows === "boolean") {
+        return options.windows;
+      }
+      return win32 === true || path11.sep === "\\";
+    };
+    exports2.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports2.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports2.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+  }
+});
+
+// node_modules/micromatch/node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports2, module2) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants2();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob2 = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob2 = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  code = advance();
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES) {
+                  isGlob2 = token.isGlob = true;
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob2 = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob2 = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob2 = token.isGlob = true;
+          if (scanToEnd === true) {
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_LEFT_PARENTHESES) {
+                backslashes = token.backslashes = true;
+                code = advance();
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob2 === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob2 = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob2 === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob2 === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob: isGlob2,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n = prevIndex ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value = input.slice(n, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (idx !== 0 || value !== "") {
+            parts.push(value);
+          }
+          prevIndex = i;
+        }
+        if (prevIndex && prevIndex + 1 < input.length) {
+          const value = input.slice(prevIndex + 1);
+          parts.push(value);
+          if (opts.tokens) {
+            tokens[tokens.length - 1].value = value;
+            depth(tokens[tokens.length - 1]);
+            state.maxDepth += tokens[tokens.length - 1].depth;
+          }
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/micromatch/node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var constants3 = require_constants2();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var getStarExtglobSequenceOutput = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      for (const branch of branches) {
+        const safeOutput = getStarExtglobSequenceOutput(branch);
+        if (safeOutput) {
+          return { risky: true, safeOutput };
+        }
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const win32 = utils.isWindows(options);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.value += tok.value;
+          prev.output = (prev.output || "") + tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (next === "<" && !utils.supportsLookbehinds()) {
+              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
+            }
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before2 = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const win32 = utils.isWindows(options);
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(win32);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse;
+  }
+});
+
+// node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+    "use strict";
+    var path11 = require("path");
+    var scan = require_scan();
+    var parse = require_parse2();
+    var utils = require_utils2();
+    var constants3 = require_constants2();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix2 = utils.isWindows(options);
+      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch.matchBase(input, regex, options, posix2);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+      return regex.test(path11.basename(input));
+    };
+    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    picomatch.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch.scan = (input, options) => scan(input, options);
+    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch.constants = constants3;
+    module2.exports = picomatch;
+  }
+});
+
+// node_modules/micromatch/node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/micromatch/node_modules/picomatch/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_picomatch();
+  }
+});
+
+// node_modules/micromatch/index.js
+var require_micromatch = __commonJS({
+  "node_modules/micromatch/index.js"(exports2, module2) {
+    "use strict";
+    var util = require("util");
+    var braces = require_braces();
+    var picomatch = require_picomatch2();
+    var utils = require_utils2();
+    var isEmptyString = (v) => v === "" || v === "./";
+    var hasBraces = (v) => {
+      const index = v.indexOf("{");
+      return index > -1 && v.indexOf("}", index) > -1;
+    };
+    var micromatch2 = (list, patterns, options) => {
+      patterns = [].concat(patterns);
+      list = [].concat(list);
+      let omit = /* @__PURE__ */ new Set();
+      let keep = /* @__PURE__ */ new Set();
+      let items = /* @__PURE__ */ new Set();
+      let negatives = 0;
+      let onResult = (state) => {
+        items.add(state.output);
+        if (options && options.onResult) {
+          options.onResult(state);
+        }
+      };
+      for (let i = 0; i < patterns.length; i++) {
+        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
+        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
+        if (negated) negatives++;
+        for (let item of list) {
+          let matched = isMatch(item, true);
+          let match = negated ? !matched.isMatch : matched.isMatch;
+          if (!match) continue;
+          if (negated) {
+            omit.add(matched.output);
+          } else {
+            omit.delete(matched.output);
+            keep.add(matched.output);
+          }
+        }
+      }
+      let result = negatives === patterns.length ? [...items] : [...keep];
+      let matches2 = result.filter((item) => !omit.has(item));
+      if (options && matches2.length === 0) {
+        if (options.failglob === true) {
+          throw new Error(`No matches found for "${patterns.join(", ")}"`);
+        }
+        if (options.nonull === true || options.nullglob === true) {
+          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
+        }
+      }
+      return matches2;
+    };
+    micromatch2.match = micromatch2;
+    micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch2.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch2.any = micromatch2.isMatch;
+    micromatch2.not = (list, patterns, options = {}) => {
+      patterns = [].concat(patterns).map(String);
+      let result = /* @__PURE__ */ new Set();
+      let items = [];
+      let onResult = (state) => {
+        if (options.onResult) options.onResult(state);
+        items.push(state.output);
+      };
+      let matches2 = new Set(micromatch2(list, patterns, { ...options, onResult }));
+      for (let item of items) {
+        if (!matches2.has(item)) {
+          result.add(item);
+        }
+      }
+      return [...result];
+    };
+    micromatch2.contains = (str, pattern, options) => {
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+      }
+      if (Array.isArray(pattern)) {
+        return pattern.some((p) => micromatch2.contains(str, p, options));
+      }
+      if (typeof pattern === "string") {
+        if (isEmptyString(str) || isEmptyString(pattern)) {
+          return false;
+        }
+        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
+          return true;
+        }
+      }
+      return micromatch2.isMatch(str, pattern, { ...options, contains: true });
+    };
+    micromatch2.matchKeys = (obj, patterns, options) => {
+      if (!utils.isObject(obj)) {
+        throw new TypeError("Expected the first argument to be an object");
+      }
+      let keys = micromatch2(Object.keys(obj), patterns, options);
+      let res = {};
+      for (let key2 of keys) res[key2] = obj[key2];
+      return res;
+    };
+    micromatch2.some = (list, patterns, options) => {
+      let items = [].concat(list);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (items.some((item) => isMatch(item))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    micromatch2.every = (list, patterns, options) => {
+      let items = [].concat(list);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (!items.every((item) => isMatch(item))) {
+          return false;
+        }
+      }
+      return true;
+    };
+    micromatch2.all = (str, patterns, options) => {
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+      }
+      return [].concat(patterns).every((p) => picomatch(p, options)(str));
+    };
+    micromatch2.capture = (glob, input, options) => {
+      let posix2 = utils.isWindows(options);
+      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
+      let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
+      if (match) {
+        return match.slice(1).map((v) => v === void 0 ? "" : v);
+      }
+    };
+    micromatch2.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch2.scan = (...args) => picomatch.scan(...args);
+    micromatch2.parse = (patterns, options) => {
+      let res = [];
+      for (let pattern of [].concat(patterns || [])) {
+        for (let str of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str, options));
+        }
+      }
+      return res;
+    };
+    micromatch2.braces = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      if (options && options.nobrace === true || !hasBraces(pattern)) {
+        return [pattern];
+      }
+      return braces(pattern, options);
+    };
+    micromatch2.braceExpand = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      return micromatch2.braces(pattern, { ...options, expand: true });
+    };
+    micromatch2.hasBraces = hasBraces;
+    module2.exports = micromatch2;
   }
 });
 
@@ -13517,7 +12653,7 @@ var require_instruction = __commonJS({
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
     var main_1 = require_main();
-    var Instruction2 = class extends line_1.Line {
+    var Instruction3 = class extends line_1.Line {
       constructor(document, range, dockerfile, escapeChar2, instruction, instructionRange) {
         super(document, range);
         this.dockerfile = dockerfile;
@@ -14321,7 +13457,7 @@ var require_instruction = __commonJS({
         return text === name ? candidateRange : null;
       }
     };
-    exports2.Instruction = Instruction2;
+    exports2.Instruction = Instruction3;
   }
 });
 
@@ -14928,7 +14064,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -14969,7 +14105,7 @@ var require_property = __commonJS({
                       i = j;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
+                      if (!inDouble && !inSingle && !literal2) {
                         if (char2 === escapeChar2) {
                           escapedValue = escapedValue + char;
                           i = i + 1;
@@ -14997,7 +14133,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar2;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i = i + 2;
@@ -15927,9 +15063,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path10 = this.getPath();
-        if (path10 === null || path10.startsWith("/")) {
-          return path10;
+        const path11 = this.getPath();
+        if (path11 === null || path11.startsWith("/")) {
+          return path11;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -15941,7 +15077,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path10 : parent + "/" + path10;
+              return parent.endsWith("/") ? parent + path11 : parent + "/" + path11;
             }
           }
         }
@@ -17038,6 +16174,870 @@ var require_main = __commonJS({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports2, module2) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key2, value) => {
+      Object.defineProperty(object, key2, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run3, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run3 = [];
+      const flush = () => {
+        let lastWildcard;
+        run3.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run3.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
+        });
+        run3 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run3.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
+        SLASH,
+        path11[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path11 : path11.slice(index + 1);
+    };
+    var parentOf = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
+        SLASH,
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key2 = UNDERSCORE + MODE_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_IGNORE, key2);
+      }
+      get checkRegex() {
+        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_CHECK_IGNORE, key2);
+      }
+      _make(mode, key2) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key2, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path11) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule.checkRegex.test(path11)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path11, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename3 = shortcut ? basenameOf(path11) : path11;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules2[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename3 : path11
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path11) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path11)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path11.length === 1) {
+        return true;
+      }
+      const second = path11.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache2, path11) {
+        checkPath(
+          path11,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path11 ? this._t(path11, cache2) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
+        }
+        const dir = this._t(path11, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path11);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path11, cache2) {
+        if (path11 in cache2) {
+          return cache2[path11];
+        }
+        const parentPath = parentOf(path11);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+      }
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      }
+      createFilter() {
+        return (path11) => !this.ignores(path11);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module2.exports = factory;
+    factory.default = factory;
+    module2.exports.isPathValid = isPathValid;
+    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // src/commands/lint.ts
 var lint_exports = {};
 __export(lint_exports, {
@@ -17045,170 +17045,207 @@ __export(lint_exports, {
 });
 module.exports = __toCommonJS(lint_exports);
 var import_node_util = require("node:util");
-var path9 = __toESM(require("node:path"));
+var path10 = __toESM(require("node:path"));
 
-// src/lint.ts
-var path4 = __toESM(require("node:path"));
-
-// src/discover.ts
-var import_node_fs = require("node:fs");
+// src/lint-pool.ts
+var import_node_fs2 = require("node:fs");
+var import_node_os = require("node:os");
 var path = __toESM(require("node:path"));
-var import_ignore = __toESM(require_ignore());
-var import_micromatch = __toESM(require_micromatch());
+var import_node_worker_threads = require("node:worker_threads");
 
-// src/parse/detect.ts
-function formatFromName(file) {
-  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
-  if (/^(docker-)?compose([._-][^/]*)?\.ya?ml$/.test(base)) return "compose";
-  if (/^(docker|container)file$/.test(base) || /\.(docker|container)file$/.test(base)) return "dockerfile";
-  if (/^(docker|container)file[._-]/.test(base)) {
-    if (/\.(md|txt|rst|dockerignore|go|py|js|ts|json|sh|ps1|bak|orig|swp|yml|yaml|toml|lock|sum)$/.test(base)) return null;
-    return "dockerfile";
-  }
-  if (base === ".env" || /^\.env\.[^/]+$/.test(base) || /\.env$/.test(base)) {
-    if (/\.(example|sample|template|dist|tmpl)$/.test(base)) return null;
-    return "env-file";
-  }
-  return null;
-}
-function sniffFormat(text) {
-  if (/^\s*(services|version|x-[\w-]+|volumes|networks|include)\s*:/m.test(text)) return "compose";
-  if (/^\s*(FROM|ARG)\s+\S/im.test(text)) return "dockerfile";
-  if (/^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*=/m.test(text)) return "env-file";
-  return "dockerfile";
-}
+// src/lint-file.ts
+var import_node_fs = require("node:fs");
 
-// src/discover.ts
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
-function toPosix(p) {
-  return p.split(path.sep).join("/");
+// src/read.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function tooLarge(bytes) {
+  const size = bytes === void 0 ? "" : ` (${bytes} bytes)`;
+  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB${size}; refusing to lint it`, line: 1 };
 }
-function ignoredBy(globs, base, abs) {
-  return globs.length > 0 && import_micromatch.default.isMatch(toPosix(path.relative(base, abs)), globs, { dot: true });
-}
-function hasGlob(p) {
-  return import_micromatch.default.scan(p).isGlob;
-}
-async function discover(inputs, cwd, ignoreGlobs = []) {
-  const files = [];
-  const errors = [];
-  const seen = /* @__PURE__ */ new Set();
-  const userIgnored = (abs) => ignoredBy(ignoreGlobs, cwd, abs);
-  const add = (d) => {
-    if (seen.has(d.abs) || userIgnored(d.abs)) return;
-    seen.add(d.abs);
-    files.push(d);
-  };
-  for (const input of inputs) {
-    if (hasGlob(input)) {
-      const { base, glob } = import_micromatch.default.scan(input);
-      const baseAbs = path.resolve(cwd, base || ".");
-      const matcher = import_micromatch.default.matcher(glob, { dot: true });
-      walk(baseAbs, base || ".", errors, (abs2, display, rel) => {
-        if (matcher(rel)) add({ abs: abs2, display, format: formatFromName(abs2), explicit: true });
-      }, true);
-      continue;
-    }
-    const abs = path.resolve(cwd, input);
-    let st;
-    try {
-      st = (0, import_node_fs.statSync)(abs);
-    } catch (e) {
-      errors.push({ display: input, message: describeFsError(e, "cannot read") });
-      continue;
-    }
-    if (st.isDirectory()) {
-      walk(abs, input, errors, (fileAbs, display) => {
-        const format = formatFromName(fileAbs);
-        if (format) add({ abs: fileAbs, display, format, explicit: false });
-      });
-    } else add({ abs, display: input, format: formatFromName(abs), explicit: true });
-  }
-  return { files, errors };
-}
-function walk(root, rootDisplay, errors, onFile, allFiles = false) {
-  const stack = [{ dir: root, ig: null, igBase: root }];
-  while (stack.length) {
-    const top = stack.pop();
-    const { dir } = top;
-    let entries2;
-    try {
-      entries2 = (0, import_node_fs.readdirSync)(dir, { withFileTypes: true });
-    } catch (e) {
-      errors.push({ display: joinDisplay(rootDisplay, path.relative(root, dir)), message: describeFsError(e, "cannot read directory") });
-      continue;
-    }
-    let { ig, igBase } = top;
-    const own = entries2.some((e) => e.name === ".gitignore") ? loadGitignore(dir) : null;
-    if (own) {
-      ig = ig ? combine(ig, igBase, own, dir) : own;
-      igBase = dir;
-    }
-    entries2.sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
-    const subdirs = [];
-    for (const ent of entries2) {
-      const abs = path.join(dir, ent.name);
-      const rel = toPosix(path.relative(root, abs));
-      const igRel = ig ? toPosix(path.relative(igBase, abs)) : "";
-      if (ent.isDirectory()) {
-        if (SKIP_DIRS.has(ent.name)) continue;
-        if (ig && ig.ignores(igRel + "/")) continue;
-        subdirs.push(abs);
-      } else if (ent.isFile() || ent.isSymbolicLink()) {
-        if (ig && ig.ignores(igRel)) continue;
-        if (ent.isSymbolicLink()) {
-          try {
-            if (!(0, import_node_fs.statSync)(abs).isFile()) continue;
-          } catch {
-            if (!allFiles && formatFromName(abs)) errors.push({ display: joinDisplay(rootDisplay, rel), message: "broken or looping symbolic link" });
-            continue;
-          }
-        }
-        onFile(abs, joinDisplay(rootDisplay, rel), rel);
-      }
-    }
-    for (const sub of subdirs.reverse()) stack.push({ dir: sub, ig, igBase });
-  }
-}
-function combine(parent, parentBase, child, childBase) {
-  const prefix = toPosix(path.relative(parentBase, childBase));
-  return {
-    ignores: (p) => parent.ignores(`${prefix}/${p}`) || child.ignores(p)
-  };
-}
-function loadGitignore(dir) {
+async function readStream(stream) {
+  const chunks = [];
+  let total = 0;
   try {
-    return (0, import_ignore.default)().add((0, import_node_fs.readFileSync)(path.join(dir, ".gitignore"), "utf8"));
+    for await (const c of stream) {
+      const b = Buffer.isBuffer(c) ? c : Buffer.from(String(c));
+      total += b.length;
+      if (total > MAX_FILE_BYTES) {
+        chunks.length = 0;
+        return tooLarge();
+      }
+      chunks.push(b);
+    }
+  } catch (e) {
+    const code = e.code;
+    return { error: `cannot read: ${code ?? "error"}`, line: 1 };
+  }
+  return decode(Buffer.concat(chunks, total));
+}
+function decode(buf) {
+  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
+    const le = buf[0] === 255;
+    const body = buf.subarray(2);
+    const swapped = le ? body : swap16(body);
+    return { text: new TextDecoder("utf-16le").decode(swapped) };
+  }
+  const probe = buf.subarray(0, 8192);
+  const nul = probe.indexOf(0);
+  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
+  try {
+    return { text: utf8.decode(buf) };
   } catch {
-    return null;
+    const bad = firstInvalidUtf8(buf);
+    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
   }
 }
-function joinDisplay(base, rel) {
-  if (!rel) return base;
-  if (base === "." || base === "./") return rel;
-  return `${base.replace(/[\\/]+$/, "")}/${rel}`;
-}
-function describeFsError(e, what) {
-  const code = e.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return `${what}: permission denied`;
-    case "ELOOP":
-      return `${what}: too many levels of symbolic links`;
-    case "EISDIR":
-      return `${what}: is a directory`;
-    default:
-      return `${what}: ${code ?? e.message}`;
+function swap16(b) {
+  const out = new Uint8Array(b.length - b.length % 2);
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    out[i] = b[i + 1];
+    out[i + 1] = b[i];
   }
+  return out;
+}
+function lineAt(buf, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
+  return line;
+}
+function firstInvalidUtf8(buf) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
+    i += n + 1;
+  }
+  return 0;
 }
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist());
 
-// src/classify/go.ts
+// src/go/image.ts
+var NOT_GO = { golang: false, goroot: null, windows: false };
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
+  return { repo: rest.toLowerCase(), tag: null };
+}
+function golangImage(ref) {
+  if (!ref) return NOT_GO;
+  const { repo, tag } = splitImageRef(ref);
+  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
+  if (!isGo) return NOT_GO;
+  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
+  return { golang: true, goroot: (windows ? GOLANG_IMAGE.windows : GOLANG_IMAGE.linux).goroot, windows };
+}
+var GOLANG_IMAGE = {
+  linux: { goroot: "/usr/local/go", gopath: "/go", toolchain: "local" },
+  windows: { goroot: "C:\\Program Files\\Go", gopath: "C:\\go" }
+};
+var GOLANG_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.linux.gopath,
+  GOTOOLCHAIN: GOLANG_IMAGE.linux.toolchain,
+  PATH: `${GOLANG_IMAGE.linux.gopath}/bin:${GOLANG_IMAGE.linux.goroot}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`
+};
+var GOLANG_WINDOWS_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.windows.gopath
+};
+function golangImageStart(windows) {
+  return windows ? { vars: [["GOPATH", GOLANG_IMAGE.windows.gopath]], workdir: GOLANG_IMAGE.windows.gopath } : { vars: [["GOPATH", GOLANG_IMAGE.linux.gopath], ["GOTOOLCHAIN", GOLANG_IMAGE.linux.toolchain]], workdir: GOLANG_IMAGE.linux.gopath };
+}
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+var LATEST = { minor: Infinity, patch: null };
+function goVersionOfImage(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes("@") ? null : LATEST;
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+function goVersionText(v) {
+  if (v.minor === Infinity) return "the latest Go";
+  return `Go 1.${v.minor}${v.patch === null ? "" : `.${v.patch}`}`;
+}
+function atLeastGo(v, minor) {
+  return v !== null && v.minor >= minor;
+}
+function olderThanGo(v, minor) {
+  return v !== null && v.minor < minor;
+}
+var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
+
+// src/classify/mask.ts
+function mask(value) {
+  const len = [...value].length;
+  const prefixLen = Math.min(4, Math.floor(len / 4));
+  const prefix = [...value].slice(0, prefixLen).join("");
+  return `${prefix}****(${len})`;
+}
+function maskIn(text, secrets) {
+  if (secrets.length === 0) return text;
+  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
+  return out;
+}
+
+// src/classify/assignments.ts
+var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
+function scanAssignments(text, classify2, opts) {
+  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
+  const out = [];
+  ASSIGN_RE.lastIndex = 0;
+  let m;
+  while ((m = ASSIGN_RE.exec(text)) !== null) {
+    const name = m[2];
+    const raw = m[3];
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const c = classify2(name, value, opts);
+    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
+    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const rel = value.indexOf(c.secretText);
+    const start = valueStart + (rel >= 0 ? rel : 0);
+    const secret = rel >= 0 ? c.secretText : value;
+    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+  }
+  return out;
+}
+
+// src/go/env.ts
 var GO_ENV_VARS = /* @__PURE__ */ new Set([
   "AR",
   "CC",
@@ -17287,32 +17324,6 @@ function isGoVar(name) {
 function isGoBinary(word) {
   return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
 }
-var NOT_GO = { golang: false, goroot: null, windows: false };
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
-  return { repo: rest.toLowerCase(), tag: null };
-}
-function golangImage(ref) {
-  if (!ref) return NOT_GO;
-  const { repo, tag } = splitImageRef(ref);
-  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
-  if (!isGo) return NOT_GO;
-  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
-  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
-}
-var GOLANG_IMAGE_ENV = {
-  GOPATH: "/go",
-  GOTOOLCHAIN: "local",
-  PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-};
-var GOLANG_WINDOWS_IMAGE_ENV = {
-  GOPATH: "C:\\go"
-};
 var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOEXE",
   "GOGCCFLAGS",
@@ -17323,67 +17334,314 @@ var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOVERSION",
   "GOTELEMETRY"
 ]);
-function golangTagVersion(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
-  const { tag } = splitImageRef(ref);
-  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
-  return m ? m[1] : null;
+
+// src/util/glob.ts
+var import_micromatch = __toESM(require_micromatch());
+
+// src/util/safe-text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
-function goVersionsAgree(a, b) {
-  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
-  const x = parts(a);
-  const y = parts(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
-  return true;
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
 }
-function isPlainOsImage(ref) {
-  if (!ref) return false;
-  const { repo } = splitImageRef(ref);
-  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
-  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+function displayName(name) {
+  if (PLAIN_NAME.test(name)) return name;
+  const cut = name.search(/[:=\s]/);
+  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
+  return `"${visible(head).replace(/"/g, '\\"')}"`;
+}
+function noWorkflowCommands(text) {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
 }
 
-// src/classify/mask.ts
-function mask(value) {
-  const len = [...value].length;
-  const prefixLen = Math.min(4, Math.floor(len / 4));
-  const prefix = [...value].slice(0, prefixLen).join("");
-  return `${prefix}****(${len})`;
-}
-function maskIn(text, secrets) {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
-}
-
-// src/classify/assignments.ts
-var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
-function scanAssignments(text, classify2, opts) {
-  if (text.indexOf("=") < 0 && text.indexOf(":") < 0) return [];
-  const out = [];
-  ASSIGN_RE.lastIndex = 0;
-  let m;
-  while ((m = ASSIGN_RE.exec(text)) !== null) {
-    const name = m[2];
-    const raw = m[3];
-    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-    const value = quoted ? raw.slice(1, -1) : raw;
-    const c = classify2(name, value, opts);
-    if (!c.secret || c.reason !== "name" || !c.secretText) continue;
-    const valueStart = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
-    const rel = value.indexOf(c.secretText);
-    const start = valueStart + (rel >= 0 ? rel : 0);
-    const secret = rel >= 0 ? c.secretText : value;
-    out.push({ type: "Secret assignment", name, start, end: start + secret.length, text: secret });
+// src/util/glob.ts
+var MAX_GLOB_LENGTH = 256;
+var MAX_FALLBACK_WILDCARDS = 2;
+var GlobError = class extends Error {
+  constructor(glob, message) {
+    super(message);
+    this.glob = glob;
+    this.name = "GlobError";
   }
-  return out;
+  glob;
+};
+function isGlob(p) {
+  return import_micromatch.default.scan(p).isGlob;
+}
+function scanGlob(input) {
+  const { base, glob } = import_micromatch.default.scan(input);
+  return { base, glob };
+}
+var cache = /* @__PURE__ */ new Map();
+function globMatcher(glob, opts = {}) {
+  const key2 = `${opts.nocase ? "i" : "-"}${opts.dot ? "d" : "-"}${glob}`;
+  let m = cache.get(key2);
+  if (!m) {
+    if (cache.size >= 1e3) cache.clear();
+    cache.set(key2, m = compile(glob, opts));
+  }
+  return m;
+}
+function shown(glob) {
+  const cut = glob.length > 60 ? `${glob.slice(0, 60)}\u2026` : glob;
+  return `"${visible(cut).replace(/"/g, '\\"')}"`;
+}
+var WINDOWS = process.platform === "win32";
+function compile(glob, opts) {
+  if (glob === "") throw new GlobError(glob, "glob is empty");
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
+  let re;
+  try {
+    re = import_micromatch.default.makeRe(glob, mmOpts);
+  } catch (e) {
+    throw new GlobError(glob, `glob ${shown(glob)} is invalid (${visible(String(e.message).split("\n")[0] ?? "")})`);
+  }
+  let test;
+  try {
+    const prog = program(parseRegex(re.source, re.flags));
+    test = (s) => run(prog, s, 0, true);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    if (wildcards(glob) > MAX_FALLBACK_WILDCARDS)
+      throw new GlobError(
+        glob,
+        `glob ${shown(glob)} is too complex (more than ${MAX_FALLBACK_WILDCARDS} wildcards, groups or escapes around syntax that cannot be matched in linear time); simplify it`
+      );
+    test = (s) => re.test(s);
+  }
+  return (s) => {
+    if (s === "") return false;
+    const out = WINDOWS ? s.replace(/\\/g, "/") : s;
+    return s === glob || out === glob || test(out);
+  };
+}
+function wildcards(glob) {
+  return (glob.match(/\*+|[?([{\\]/g) ?? []).length;
+}
+var Unsupported = class extends Error {
+};
+var MAX_REPEAT = 10;
+function charTest(source, flags) {
+  if (source === "[^/]") return (c) => c !== "/";
+  const re = new RegExp(`^(?:${source})$`, flags);
+  const memo = /* @__PURE__ */ new Map();
+  return (c) => {
+    let r = memo.get(c);
+    if (r === void 0) memo.set(c, r = re.test(c));
+    return r;
+  };
+}
+function literal(c, flags) {
+  if (!flags.includes("i")) return { t: "char", test: (x) => x === c };
+  return { t: "char", test: charTest(`\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`, flags) };
+}
+function maxLength(a) {
+  switch (a.t) {
+    case "char":
+      return 1;
+    case "seq":
+      return a.items.reduce((n, x) => n + maxLength(x), 0);
+    case "alt":
+      return Math.max(...a.alts.map(maxLength));
+    case "star":
+    case "plus":
+      return Infinity;
+    case "opt":
+      return maxLength(a.body);
+    default:
+      return 0;
+  }
+}
+function parseRegex(src, flags) {
+  if (/[^i]/.test(flags)) throw new Unsupported(`regex flags ${flags}`);
+  let i = 0;
+  const alt = () => {
+    const alts = [seq()];
+    while (src[i] === "|") {
+      i++;
+      alts.push(seq());
+    }
+    return alts.length === 1 ? alts[0] : { t: "alt", alts };
+  };
+  const seq = () => {
+    const items = [];
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      const a = quantified(atom());
+      if (a.t === "look" && maxLength(a.body) === Infinity && items[items.length - 1]?.t !== "bol")
+        throw new Unsupported("unbounded lookahead");
+      items.push(a);
+    }
+    return { t: "seq", items };
+  };
+  const atom = () => {
+    const c = src[i++];
+    switch (c) {
+      case "(": {
+        let look = null;
+        if (src[i] === "?") {
+          const k = src[i + 1];
+          if (k === "=" || k === "!") look = k === "!";
+          else if (k !== ":") throw new Unsupported("group syntax");
+          i += 2;
+        }
+        const body = alt();
+        if (src[i++] !== ")") throw new Unsupported("unbalanced group");
+        return look === null ? body : { t: "look", neg: look, body };
+      }
+      case "[": {
+        let j = i;
+        while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
+        if (j >= src.length) throw new Unsupported("unterminated class");
+        const source = src.slice(i - 1, j + 1);
+        i = j + 1;
+        return { t: "char", test: charTest(source, flags) };
+      }
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" && x !== "\r" && x !== "\u2028" && x !== "\u2029" };
+      case "^":
+        return { t: "bol" };
+      case "$":
+        return { t: "eol" };
+      case "\\": {
+        const e = src[i++];
+        if (e === void 0 || /[bBc0-9]/.test(e)) throw new Unsupported(`escape \\${e ?? ""}`);
+        if (/[dDsSwWfnrtv]/.test(e)) return { t: "char", test: charTest(`\\${e}`, flags) };
+        const hex = e === "x" ? /^[0-9A-Fa-f]{2}/.exec(src.slice(i)) : e === "u" ? /^[0-9A-Fa-f]{4}/.exec(src.slice(i)) : null;
+        if (hex) {
+          i += hex[0].length;
+          return { t: "char", test: charTest(`\\${e}${hex[0]}`, flags) };
+        }
+        return literal(e, flags);
+      }
+      case "*":
+      case "+":
+      case "?":
+        throw new Unsupported(`bare ${c}`);
+      default:
+        return literal(c, flags);
+    }
+  };
+  const quantified = (a) => {
+    let min;
+    let max;
+    const q = src[i];
+    if (q === "*") [min, max] = [0, Infinity];
+    else if (q === "+") [min, max] = [1, Infinity];
+    else if (q === "?") [min, max] = [0, 1];
+    else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!m) return a;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      i += m[0].length - 1;
+    } else return a;
+    i++;
+    if (src[i] === "?") i++;
+    if (a.t === "bol" || a.t === "eol" || a.t === "look") throw new Unsupported("quantified assertion");
+    if (q !== "{") return { t: min === 0 ? max === 1 ? "opt" : "star" : "plus", body: a };
+    if (a.t !== "char" || min > MAX_REPEAT || max !== Infinity && max > MAX_REPEAT || max < min) throw new Unsupported("repeat");
+    const items = [];
+    for (let k = 0; k < min; k++) items.push(a);
+    if (max === Infinity) items.push({ t: "star", body: a });
+    else for (let k = min; k < max; k++) items.push({ t: "opt", body: a });
+    return { t: "seq", items };
+  };
+  const ast = alt();
+  if (i !== src.length) throw new Unsupported("unbalanced group");
+  return ast;
+}
+function program(ast) {
+  const states = [{ k: "match" }];
+  const push = (s) => states.push(s) - 1;
+  const emit = (a, next) => {
+    switch (a.t) {
+      case "char":
+        return push({ k: "char", test: a.test, next });
+      case "seq":
+        for (let j = a.items.length - 1; j >= 0; j--) next = emit(a.items[j], next);
+        return next;
+      case "alt":
+        return push({ k: "fork", to: a.alts.map((x) => emit(x, next)) });
+      case "opt":
+        return push({ k: "fork", to: [emit(a.body, next), next] });
+      case "star":
+      case "plus": {
+        const fork = { k: "fork", to: [] };
+        const at = push(fork);
+        const body = emit(a.body, at);
+        fork.to.push(body, next);
+        return a.t === "star" ? at : body;
+      }
+      case "bol":
+      case "eol":
+        return push({ k: a.t, next });
+      case "look":
+        return push({ k: "look", neg: a.neg, prog: program(a.body), next });
+    }
+  };
+  return { states, start: emit(ast, 0) };
+}
+function run(prog, s, from, search) {
+  const { states } = prog;
+  const seen = new Int32Array(states.length).fill(-1);
+  const stack = [];
+  const close = (list2, start, p) => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const j = stack.pop();
+      if (seen[j] === p) continue;
+      seen[j] = p;
+      const st = states[j];
+      switch (st.k) {
+        case "match":
+          stack.length = 0;
+          return true;
+        case "char":
+          list2.push(j);
+          break;
+        case "fork":
+          for (let t = st.to.length - 1; t >= 0; t--) stack.push(st.to[t]);
+          break;
+        case "bol":
+          if (p === 0) stack.push(st.next);
+          break;
+        case "eol":
+          if (p === s.length) stack.push(st.next);
+          break;
+        case "look":
+          if (run(st.prog, s, p, false) !== st.neg) stack.push(st.next);
+          break;
+      }
+    }
+    return false;
+  };
+  let list = [];
+  if (close(list, prog.start, from)) return true;
+  for (let p = from; p < s.length; p++) {
+    if (list.length === 0 && !search) return false;
+    const c = s[p];
+    const next = [];
+    for (const j of list) {
+      const st = states[j];
+      if (st.test(c) && close(next, st.next, p + 1)) return true;
+    }
+    if (search && close(next, prog.start, p + 1)) return true;
+    list = next;
+  }
+  return false;
 }
 
 // src/classify/names.ts
-var import_micromatch2 = __toESM(require_micromatch());
 var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 var SEP_RE = /[^A-Za-z0-9]+/;
 function splitWords(name) {
@@ -17845,12 +18103,12 @@ function extraSequences(extra) {
   return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
 }
 function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
+  const cache2 = cacheFor(opts);
+  const hit = cache2.get(name);
   if (hit) return hit;
   const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
+  if (cache2.size > 5e4) cache2.clear();
+  cache2.set(name, r);
   return r;
 }
 function analyzeUncached(name, opts) {
@@ -17929,9 +18187,9 @@ var matchers = /* @__PURE__ */ new WeakMap();
 function allowMatcher(patterns) {
   let m = matchers.get(patterns);
   if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch2.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch2.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch2.default.matcher(g, { nocase: true }));
+    const exact = new Set(patterns.filter((p) => !isGlob(p)).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => isGlob(p));
+    const globFns = globs.map((g) => globMatcher(g, { nocase: true }));
     m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
     matchers.set(patterns, m);
   }
@@ -18165,8 +18423,70 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "{}",
   "[]",
   '""',
-  "''"
+  "''",
+  "insecure",
+  "not-secure",
+  "not_secure"
 ]);
+var DESCRIPTION_WORDS = /* @__PURE__ */ new Set([
+  "a",
+  "an",
+  "and",
+  "any",
+  "some",
+  "my",
+  "the",
+  "long",
+  "random",
+  "secure",
+  "strong",
+  "unique",
+  "alphanumeric",
+  "string",
+  "secret",
+  "key",
+  "token",
+  "password",
+  "passphrase",
+  "value",
+  "generate",
+  "generated",
+  "with",
+  "of",
+  "character",
+  "characters",
+  "chars",
+  "here",
+  "example",
+  "sample",
+  "hex",
+  "base64",
+  "bytes",
+  "at",
+  "least",
+  "min",
+  "minimum",
+  "super",
+  "very",
+  "complex",
+  "random-string",
+  "goes",
+  "your",
+  "own"
+]);
+function isDescription(t) {
+  const words = t.toLowerCase().split(/[-_ ]+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => DESCRIPTION_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+function isRepeatedFiller(t) {
+  const parts = t.split(/[._-]/);
+  const long = parts.filter((p) => p.length > 4);
+  return long.length > 0 && long.every(oneCharacterRepeated) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
+function oneCharacterRepeated(p) {
+  for (let i = 1; i < p.length; i++) if (p.charCodeAt(i) !== p.charCodeAt(0)) return false;
+  return true;
+}
 var PLACEHOLDER_RES = [
   /^<[^<>]*>$/,
   // <token>, <your password>
@@ -18211,7 +18531,7 @@ function isPlaceholder(text) {
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t) || isDescription(t) || isRepeatedFiller(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
@@ -18571,7 +18891,7 @@ var FORMATS = [
 function groupCount(src) {
   return new RegExp(`${src}|`).exec("").length - 1;
 }
-function compile(formats, ci) {
+function compile2(formats, ci) {
   const groups = [];
   let idx = 1;
   const parts = [];
@@ -18585,15 +18905,15 @@ function compile(formats, ci) {
   const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
-var CS = compile(
+var CS = compile2(
   FORMATS.filter((f) => !f.ci),
   false
 );
-var CI = compile(
+var CI = compile2(
   FORMATS.filter((f) => f.ci),
   true
 );
-function run(c, text, out) {
+function run2(c, text, out) {
   if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
@@ -18617,8 +18937,8 @@ function run(c, text, out) {
 function scanText(text) {
   if (text.length < 8) return [];
   const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
+  run2(CS, text, found);
+  run2(CI, text, found);
   if (found.length <= 1) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out = [];
@@ -18701,6 +19021,17 @@ var AUTH_SCHEMES = /* @__PURE__ */ new Set([
   "id_token",
   "client_credentials"
 ]);
+var PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_[0-9A-Za-z]{10,}|phc_[0-9A-Za-z]{20,}|\d+-[0-9a-z]+\.apps\.googleusercontent\.com)$/;
+function publicIdName(words) {
+  if (words.includes("secret")) return false;
+  if (words.includes("pusher") && words.includes("key")) return true;
+  const storage = ["aws", "minio", "s3", "spaces", "r2", "b2", "gcs", "storage", "bucket", "wasabi", "oss", "do"];
+  const i = words.indexOf("access");
+  return i >= 0 && words[i + 1] === "key" && (i === 0 || words.some((w) => storage.includes(w)));
+}
+var PUBLISHED_KEYS = [
+  ["Azurite emulator account key (devstoreaccount1)", "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="]
+];
 var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
 var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
@@ -18730,13 +19061,16 @@ function classify(name, value, opts) {
   if (nameSecret && a.word) res.nameWord = a.word;
   if (value !== null && (vk === "literal" || vk === "reference")) {
     const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+    if (f) {
+      const published = PUBLISHED_KEYS.find(([, key2]) => value.includes(key2))?.[0];
+      return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text, ...published ? { published } : {} };
+    }
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
+  if (isAwsDocExample(lit) || PUBLIC_BY_DESIGN.test(lit) || publicIdName(splitWords(name))) return res;
   switch (a.exemption) {
     case "static":
     case "allow":
@@ -18813,15 +19147,16 @@ function redact(text, secrets = []) {
 }
 
 // src/parse/empty-model.ts
-function emptyModel(path10, format) {
+function emptyModel(path11, format) {
   return {
-    path: path10,
+    path: path11,
     format,
     assignments: [],
     scopes: [],
     copies: [],
     workdirs: [],
     runs: [],
+    commands: [],
     users: [],
     envFiles: [],
     suppressions: [],
@@ -18829,7 +19164,7 @@ function emptyModel(path10, format) {
   };
 }
 
-// src/parse/location.ts
+// src/text/location.ts
 function fromRange0(r) {
   return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
@@ -18895,7 +19230,7 @@ var LineIndex = class {
   }
 };
 
-// src/parse/expand.ts
+// src/text/expand.ts
 function expand(text, vars, escape = "\\") {
   if (text.indexOf("$") < 0) return text;
   let out = "";
@@ -18973,7 +19308,7 @@ function referencedNames(text) {
   return out;
 }
 
-// src/parse/interpolation.ts
+// src/text/interpolation.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 var BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
 var EMPTY_VARS = /* @__PURE__ */ new Map();
@@ -19033,17 +19368,17 @@ function resolveComposeStatic(value) {
   return expand(value, EMPTY_VARS, "$");
 }
 
-// src/engine/suppress.ts
+// src/parse/pragma.ts
 function parsePragma(comment) {
   const text = comment.trim();
   let m = /^godock-ignore(-file)?(?:\s+(.*))?$/.exec(text);
   if (m) {
     const file = m[1] === "-file";
     let rest = (m[2] ?? "").trim();
-    let reason;
+    let reason2;
     const dash = rest.indexOf("--");
     if (dash >= 0) {
-      reason = rest.slice(dash + 2).trim() || void 0;
+      reason2 = rest.slice(dash + 2).trim() || void 0;
       rest = rest.slice(0, dash).trim();
     }
     const ids = rest.split(/[\s,]+/).filter(Boolean);
@@ -19052,7 +19387,7 @@ function parsePragma(comment) {
       file,
       source: "godock"
     };
-    if (reason) out.reason = reason;
+    if (reason2) out.reason = reason2;
     return out;
   }
   m = /^hadolint\s+ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/.exec(text);
@@ -19065,19 +19400,6 @@ function parsePragma(comment) {
     return { ruleIds: ids.some((s) => s.toLowerCase() === "all") ? "*" : ids, file: true, source: "buildkit" };
   }
   return null;
-}
-function matches(s, rule) {
-  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
-  if (s.source === "godock") return s.ruleIds.includes(rule.id);
-  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
-}
-function isSuppressed(f, rule, suppressions2) {
-  for (const s of suppressions2) {
-    if (!matches(s, rule)) continue;
-    if (s.file) return true;
-    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
-  }
-  return false;
 }
 
 // src/parse/line-suppressions.ts
@@ -19134,8 +19456,8 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
 ]);
 var BudgetExceeded = class extends Error {
 };
-function parseCompose(path10, text) {
-  const model = emptyModel(path10, "compose");
+function parseCompose(path11, text) {
+  const model = emptyModel(path11, "compose");
   const lc = new LineIndex(text);
   const ctx = {
     text,
@@ -19145,7 +19467,7 @@ function parseCompose(path10, text) {
     groups: /* @__PURE__ */ new Map(),
     byNode: /* @__PURE__ */ new Map(),
     envFiles: /* @__PURE__ */ new Map(),
-    path: path10
+    path: path11
   };
   try {
     const doc = (0, import_yaml.parseDocument)(text, {
@@ -19181,7 +19503,7 @@ function parseCompose(path10, text) {
           }
         });
       }
-      walk2(ctx, root, model);
+      walk(ctx, root, model);
     }
   } catch (e) {
     if (e instanceof BudgetExceeded) model.errors.push({ message: ALIAS_BOMB, line: 1, column: 1 });
@@ -19197,7 +19519,7 @@ function finish(model, ctx) {
   model.suppressions = suppressions(ctx.text, model.assignments);
   return model;
 }
-function walk2(ctx, root, model) {
+function walk(ctx, root, model) {
   const top = entries(ctx, root);
   const servicesEntry = top.find((e) => e.key === "services");
   let services;
@@ -19256,6 +19578,7 @@ function walk2(ctx, root, model) {
     model.scopes.push(scope);
     collectEnv(ctx, fields.get("environment")?.value, "environment", name);
     collectEnvFiles(ctx, fields.get("env_file")?.value, name);
+    collectCommands(ctx, fields, name, model);
   });
 }
 function resolveAlias(ctx, a) {
@@ -19337,8 +19660,8 @@ function contentLoc(ctx, s) {
 }
 function yamlReason(message) {
   const first = message.split("\n")[0] ?? "";
-  const reason = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()-].*$/s, "").trim();
-  return redact(reason || "invalid YAML");
+  const reason2 = first.replace(/:\s.*$/s, "").replace(/ at line \d+, column \d+$/, "").replace(/[^A-Za-z0-9 ,.'()\]}-].*$/s, "").trim();
+  return redact(reason2 || "invalid YAML");
 }
 function errorAt(lc, message, offset) {
   const p = lc.linePos(offset);
@@ -19509,6 +19832,59 @@ function collectEnvFiles(ctx, node, service) {
     ctx.envFiles.set(key2, { path: written, resolved, required, format, services: [service], loc: contentLoc(ctx, pathNode) });
   }
 }
+function collectCommands(ctx, fields, service, model) {
+  const hc = deref(ctx, fields.get("healthcheck")?.value);
+  const test = (0, import_yaml.isMap)(hc) && !isReset(hc) ? entries(ctx, hc).find((e) => e.key === "test")?.value : void 0;
+  const sources = [
+    ["compose-command", fields.get("command")?.value],
+    ["compose-entrypoint", fields.get("entrypoint")?.value],
+    ["compose-healthcheck", test]
+  ];
+  for (const [kind, node] of sources) {
+    const n = deref(ctx, node);
+    if (n === null || isReset(n) || !n.range) continue;
+    const loc = (0, import_yaml.isScalar)(n) ? contentLoc(ctx, n) : ctx.lc.loc(n.range[0], n.range[1]);
+    const known2 = model.commands.find((c) => c.kind === kind && c.loc.line === loc.line && c.loc.column === loc.column);
+    if (known2) {
+      if (!known2.services.includes(service)) known2.services.push(service);
+      continue;
+    }
+    let segments2;
+    let form;
+    if ((0, import_yaml.isScalar)(n)) {
+      if (scalarText(n) === null) continue;
+      form = "shell";
+      segments2 = scalarSegments(ctx, n);
+    } else if ((0, import_yaml.isSeq)(n)) {
+      form = "exec";
+      const items = n.items.map((i) => deref(ctx, i));
+      const first = items[0];
+      const skip = kind === "compose-healthcheck" && (0, import_yaml.isScalar)(first) && /^(?:CMD|CMD-SHELL|NONE)$/.test(scalarText(first) ?? "") ? 1 : 0;
+      segments2 = [];
+      for (const item of items.slice(skip)) {
+        spend(ctx);
+        if ((0, import_yaml.isScalar)(item) && scalarText(item) !== null) segments2.push(...scalarSegments(ctx, item));
+      }
+    } else continue;
+    if (segments2.length === 0) continue;
+    model.commands.push({ kind, scope: service, form, segments: segments2, loc, services: [service] });
+  }
+}
+function scalarSegments(ctx, s) {
+  const [a, b] = contentRange(ctx, s);
+  const out = [];
+  let at = a;
+  for (const line of ctx.text.slice(a, b).split("\n")) {
+    const text = line.replace(/\r$/, "");
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") {
+      const p = ctx.lc.linePos(at + lead);
+      out.push({ text: text.slice(lead).trimEnd(), line: p.line, column: p.col });
+    }
+    at += line.length + 1;
+  }
+  return out;
+}
 function suppressions(text, assignments) {
   const comments = [];
   const content = [];
@@ -19526,67 +19902,68 @@ function suppressions(text, assignments) {
 }
 
 // src/parse/dockerfile.ts
+var import_dockerfile_ast2 = __toESM(require_main());
+
+// src/parse/dockerfile-ast-speedups.ts
 var import_dockerfile_ast = __toESM(require_main());
 var import_parser = __toESM(require_parser2());
-
-// src/classify/go-paths.ts
-var DRIVE = /^[A-Za-z]:[\\/]/;
-var UNC = /^\\\\[^\\]/;
-function looksWindows(p) {
-  return DRIVE.test(p) || UNC.test(p);
-}
-function isAbsGoPath(p, windows) {
-  if (windows === true) return looksWindows(p);
-  if (windows === false) return p.startsWith("/");
-  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
-}
-function cleanGoPath(p, windows) {
-  const win = windows === true || windows === null && looksWindows(p);
-  if (win) {
-    const s = p.replace(/\//g, "\\");
-    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
-    const vol = m ? m[1].toLowerCase() : "";
-    const rest = m ? m[2] : s;
-    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
+var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
+  getArguments() {
+    if (!HEREDOC_CAPABLE.has(this.getKeyword())) {
+      throw new Error(`godock: ${this.getKeyword()} is built without arguments; add it to PARSED in src/parse/dockerfile-ast-speedups.ts to read them`);
+    }
+    return [];
   }
-  const abs = p.startsWith("/");
-  const parts = segments(p.split("/"), abs);
-  if (abs) return "/" + parts.join("/");
-  return parts.length ? parts.join("/") : ".";
+};
+var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
+var proto = import_dockerfile_ast.Instruction.prototype;
+var originalRawArguments = proto.getRawArguments;
+var originalCreateInstruction = import_parser.Parser.createInstruction;
+function memoizedRawArguments() {
+  const args = this[MEMO] ?? (this[MEMO] = originalRawArguments.call(this));
+  return args.slice();
 }
-function segments(raw, rooted) {
-  const out = [];
-  for (const seg of raw) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length && out[out.length - 1] !== "..") out.pop();
-      else if (!rooted) out.push("..");
-    } else out.push(seg);
+var textOnlyCreateInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
+  const keyword = instruction.toUpperCase();
+  if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
+    return originalCreateInstruction(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
   }
-  return out;
+  return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
+};
+function setSpeedups(on) {
+  proto.getRawArguments = on.memoizeArguments ? memoizedRawArguments : originalRawArguments;
+  import_parser.Parser.createInstruction = on.textOnly ? textOnlyCreateInstruction : originalCreateInstruction;
 }
-function cmpKey(p, windows) {
-  const c = cleanGoPath(p, windows);
-  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
-}
-function pathRelation(child, parent, windows) {
-  const c = cmpKey(child, windows);
-  const p = cmpKey(parent, windows);
-  if (c === p) return "equal";
-  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
-  const prefix = p.endsWith(sep5) ? p : p + sep5;
-  return c.startsWith(prefix) ? "inside" : null;
-}
-function joinGoPath(dir, rel, windows) {
-  const win = windows === true || windows === null && looksWindows(dir);
-  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
-}
-function splitGoPathList(value, windows) {
-  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
-  return value.split(win ? ";" : ":");
+var enabled = false;
+function enableSpeedups() {
+  if (enabled) return;
+  enabled = true;
+  setSpeedups({ memoizeArguments: true, textOnly: true });
 }
 
-// src/parse/shell.ts
+// src/parse/dockerfile-parts/state.ts
+function newState(model, lines, escape) {
+  return { model, lines, escape, group: 0, globalArgs: /* @__PURE__ */ new Map(), stage: -1, scope: null, stageVars: /* @__PURE__ */ new Map(), stageWorkdir: /* @__PURE__ */ new Map() };
+}
+function scopeName(st) {
+  return st.scope ? st.scope.name : "";
+}
+function setVar(st, vars, name, value, kind) {
+  if (value === null) {
+    if (kind === "arg" && st.globalArgs.has(name) && vars !== st.globalArgs) vars.set(name, st.globalArgs.get(name));
+    else if (!vars.has(name)) vars.set(name, null);
+  } else vars.set(name, expand(value, vars, st.escape) ?? null);
+}
+function pushAssignment(st, a, viaOnbuild, raw) {
+  if (st.scope) a.scope = st.scope.name;
+  if (viaOnbuild) a.viaOnbuild = true;
+  if (raw !== void 0 && raw !== a.value) a.raw = raw;
+  st.model.assignments.push(a);
+}
+
+// src/text/shell.ts
 function isWord(t) {
   return t.raw !== void 0;
 }
@@ -19668,16 +20045,22 @@ function tokenize(text) {
 function commandWords(text) {
   const out = [];
   let words = [];
+  const flush = () => {
+    let i = 0;
+    while (i < words.length && RESERVED_BEFORE_COMMAND.has(words[i].raw)) i++;
+    const command2 = words.slice(i);
+    if (command2.length && !(command2.length === 1 && RESERVED_ALONE.has(command2[0].raw))) out.push(command2);
+    words = [];
+  };
   for (const t of tokenize(text)) {
     if (isWord(t)) words.push(t);
-    else if (words.length) {
-      out.push(words);
-      words = [];
-    }
+    else if (words.length) flush();
   }
-  if (words.length) out.push(words);
+  if (words.length) flush();
   return out;
 }
+var RESERVED_BEFORE_COMMAND = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
+var RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}"]);
 var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
 function assignmentOf(w) {
@@ -19704,9 +20087,9 @@ function toCommand(words) {
   if (i < words.length) c.head = words[i];
   return c;
 }
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+function runScripts(run3) {
+  const out = run3.form === "shell" ? [{ segments: run3.segments, sep: " ", text: joinSegments(run3.segments, " ") }] : [];
+  for (const h of run3.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
   return out;
 }
 function findAssignments(text) {
@@ -19763,41 +20146,8 @@ function analyse(words, out) {
   }
 }
 
-// src/parse/dockerfile.ts
-function memoizeRawArguments(proto) {
-  const original = proto.getRawArguments;
-  proto.getRawArguments = function() {
-    const args = this[MEMO] ?? (this[MEMO] = original.call(this));
-    return args.slice();
-  };
-  return () => {
-    proto.getRawArguments = original;
-  };
-}
-var MEMO = /* @__PURE__ */ Symbol("godock.rawArguments");
-var unmemoizeRawArguments = memoizeRawArguments(import_dockerfile_ast.Instruction.prototype);
-var PARSED = /* @__PURE__ */ new Set(["FROM", "ARG", "ENV", "LABEL", "WORKDIR", "USER", "ONBUILD"]);
-var HEREDOC_CAPABLE = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var TextOnlyInstruction = class extends import_dockerfile_ast.Instruction {
-  getArguments() {
-    return [];
-  }
-};
-function buildTextOnly() {
-  const original = import_parser.Parser.createInstruction;
-  import_parser.Parser.createInstruction = (document, dockerfile, escapeChar2, lineRange, instruction, instructionRange) => {
-    const keyword = instruction.toUpperCase();
-    if (PARSED.has(keyword) || HEREDOC_CAPABLE.has(keyword) && document.getText(lineRange).includes("<")) {
-      return original(document, dockerfile, escapeChar2, lineRange, instruction, instructionRange);
-    }
-    return new TextOnlyInstruction(document, lineRange, dockerfile, escapeChar2, instruction, instructionRange);
-  };
-  return () => {
-    import_parser.Parser.createInstruction = original;
-  };
-}
-var buildAllParsed = buildTextOnly();
-function heredocsOf0(ins) {
+// src/parse/dockerfile-parts/text.ts
+function heredocsOrNone(ins) {
   try {
     return ins.getHeredocs?.() ?? [];
   } catch {
@@ -19807,308 +20157,418 @@ function heredocsOf0(ins) {
 function splitLines(text) {
   return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
 }
-function parseDockerfile(path10, input) {
-  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const model = emptyModel(path10, "dockerfile");
-  const lines = splitLines(text);
-  const df = import_dockerfile_ast.DockerfileParser.parse(text);
-  const escape = df.getEscapeCharacter();
-  let group = 0;
-  const globalArgs = /* @__PURE__ */ new Map();
-  let stage = -1;
-  let scope = null;
-  const stageVars = /* @__PURE__ */ new Map();
-  const stageWorkdir = /* @__PURE__ */ new Map();
-  const scopeName = () => scope ? scope.name : "";
-  const setVar = (vars, name, value, kind) => {
-    if (value === null) {
-      if (kind === "arg" && globalArgs.has(name) && vars !== globalArgs) vars.set(name, globalArgs.get(name));
-      else if (!vars.has(name)) vars.set(name, null);
-    } else vars.set(name, expand(value, vars, escape) ?? null);
-  };
-  const pushProperties = (props, kind, viaOnbuild, vars) => {
-    group++;
-    for (const p of props) {
-      const name = p.getName();
-      if (!name) continue;
-      const value = p.getValue();
-      const vr = p.getValueRange();
-      let valueLoc = vr ? fromRange0(vr) : null;
-      const rawText = vr ? sliceRange(lines, vr) : void 0;
-      if (valueLoc && rawText && rawText.length >= 2 && /^(["']).*\1$/s.test(rawText) && valueLoc.line === valueLoc.endLine) {
-        valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
-      }
-      const a = {
-        name,
-        value,
-        kind,
-        nameLoc: fromRange0(p.getNameRange()),
-        valueLoc,
-        group
-      };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (rawText !== void 0 && rawText !== value) a.raw = rawText;
-      model.assignments.push(a);
-      if (vars && kind !== "label") setVar(vars, name, value, kind);
-    }
-  };
-  const pushArgWords = (ins, viaOnbuild, vars) => {
-    group++;
-    const segs = segmentsOf(ins, []);
-    const text2 = joinSegments(segs);
-    for (const t of tokenize(text2)) {
-      if (!isWord(t)) continue;
-      const eq = t.raw.indexOf("=");
-      const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-      const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
-      const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
-      if (!nameLoc) continue;
-      let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
-      const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
-      if (valueLoc && raw && raw.length >= 2 && /^(["']).*\1$/s.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
-      const a = { name, value, kind: "arg", nameLoc, valueLoc, group };
-      if (scope) a.scope = scope.name;
-      if (viaOnbuild) a.viaOnbuild = true;
-      if (raw !== void 0 && raw !== value) a.raw = raw;
-      model.assignments.push(a);
-      if (vars) setVar(vars, name, value, "arg");
-    }
-  };
-  const handleArg = (ins, viaOnbuild, vars) => {
-    const props = ins.getProperties();
-    if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(ins, viaOnbuild, vars);
-    else pushProperties(props, "arg", viaOnbuild, vars);
-  };
-  const segmentsOf = (ins, heredocs) => {
-    const r = ins.getRange();
-    const kw = ins.getInstructionRange();
-    const skip = /* @__PURE__ */ new Set();
-    for (const h of heredocs) {
-      const c = h.getContentRange();
-      if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
-      const d = h.getDelimiterRange();
-      if (d) skip.add(d.start.line);
-    }
-    const segs = [];
-    for (let l = r.start.line; l <= r.end.line; l++) {
-      if (skip.has(l)) continue;
-      let t = lines[l] ?? "";
-      if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
-      let col = 0;
-      if (l === r.start.line) {
-        col = kw.start.line === l ? kw.end.character : 0;
-        t = t.slice(col);
-      } else if (/^\s*#/.test(t)) continue;
-      const lead = t.length - t.trimStart().length;
-      col += lead;
-      t = t.slice(lead);
-      const trimmed = t.replace(/\s+$/, "");
-      if (l < r.end.line && trimmed.endsWith(escape)) t = trimmed.slice(0, -1);
-      if (t.trim() === "") continue;
-      segs.push({ text: t, line: l + 1, column: col + 1 });
-    }
-    return segs;
-  };
-  const splitFlags = (segs) => {
-    const flags = /* @__PURE__ */ new Map();
-    const joined = joinSegments(segs);
-    if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
-    let cut = 0;
-    for (const t of tokenize(joined)) {
-      if (!isWord(t) || !t.value.startsWith("--")) break;
-      const eq = t.value.indexOf("=");
-      const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
-      flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
-      cut = t.end;
-    }
-    return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
-  };
-  const heredocsOf = (hs) => hs.map((h) => {
+function sliceRange(lines, r) {
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
+  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
+  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
+  return parts.join("\n");
+}
+function textOf(st, ins) {
+  const r = ins.getRange();
+  return r.start.line === r.end.line ? st.lines[r.start.line] ?? "" : st.lines.slice(r.start.line, r.end.line + 1).join("\n");
+}
+function heredocsIn(st, ins) {
+  return textOf(st, ins).includes("<<") ? heredocsOrNone(ins) : [];
+}
+function segmentsOf(st, ins, heredocs) {
+  const r = ins.getRange();
+  const kw = ins.getInstructionRange();
+  const skip = /* @__PURE__ */ new Set();
+  for (const h of heredocs) {
+    const c = h.getContentRange();
+    if (c) for (let l = c.start.line; l <= c.end.line; l++) skip.add(l);
+    const d = h.getDelimiterRange();
+    if (d) skip.add(d.start.line);
+  }
+  const segs = [];
+  for (let l = r.start.line; l <= r.end.line; l++) {
+    if (skip.has(l)) continue;
+    let t = st.lines[l] ?? "";
+    if (l === r.end.line && r.end.line > r.start.line) t = t.slice(0, r.end.character);
+    let col = 0;
+    if (l === r.start.line) {
+      col = kw.start.line === l ? kw.end.character : 0;
+      t = t.slice(col);
+    } else if (/^\s*#/.test(t)) continue;
+    const lead = t.length - t.trimStart().length;
+    col += lead;
+    t = t.slice(lead);
+    const trimmed = t.replace(/\s+$/, "");
+    if (l < r.end.line && trimmed.endsWith(st.escape)) t = trimmed.slice(0, -1);
+    if (t.trim() === "") continue;
+    segs.push({ text: t, line: l + 1, column: col + 1 });
+  }
+  return segs;
+}
+function splitFlags(segs) {
+  const flags = /* @__PURE__ */ new Map();
+  const joined = joinSegments(segs);
+  if (!/^\s*[-"'\\$]/.test(joined)) return { flags, rest: segs };
+  let cut = 0;
+  for (const t of tokenize(joined)) {
+    if (!isWord(t) || !t.value.startsWith("--")) break;
+    const eq = t.value.indexOf("=");
+    const name = (eq < 0 ? t.value.slice(2) : t.value.slice(2, eq)).toLowerCase();
+    flags.set(name, [...flags.get(name) ?? [], eq < 0 ? "" : t.value.slice(eq + 1)]);
+    cut = t.end;
+  }
+  return { flags, rest: cut === 0 ? segs : dropPrefix(segs, cut) };
+}
+function modelHeredocs(st, hs) {
+  return hs.map((h) => {
     const c = h.getContentRange();
     const segs = [];
-    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: lines[l] ?? "", line: l + 1, column: 1 });
+    if (c) for (let l = c.start.line; l <= c.end.line; l++) segs.push({ text: st.lines[l] ?? "", line: l + 1, column: 1 });
     return { name: h.getName(), segments: segs };
   });
-  const textOf = (ins) => {
-    const r = ins.getRange();
-    return r.start.line === r.end.line ? lines[r.start.line] ?? "" : lines.slice(r.start.line, r.end.line + 1).join("\n");
+}
+function parseJsonArgs(text) {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
+  let arr;
+  try {
+    arr = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
+  const out = [];
+  const re = /"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
+  }
+  return out;
+}
+
+// src/parse/dockerfile-parts/commands.ts
+var KIND = { CMD: "cmd", ENTRYPOINT: "entrypoint", HEALTHCHECK: "healthcheck" };
+function isCommandKeyword(keyword) {
+  return keyword in KIND;
+}
+function handleCommand(st, ins, keyword, viaOnbuild) {
+  const kind = KIND[keyword];
+  if (!kind) return;
+  let segs = segmentsOf(st, ins, []);
+  if (kind === "healthcheck") {
+    segs = splitFlags(segs).rest;
+    const m = /^(\s*)CMD(?=\s|\[|$)/i.exec(joinSegments(segs));
+    if (!m) return;
+    segs = dropPrefix(segs, m[0].length);
+  }
+  const joined = joinSegments(segs);
+  const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const segments2 = exec ? exec.flatMap((a) => sliceSegments(segs, a.start, a.end)) : segs;
+  if (segments2.length === 0) return;
+  const cmd = { kind, scope: scopeName(st), form: exec ? "exec" : "shell", segments: segments2, loc: fromRange0(ins.getRange()) };
+  if (viaOnbuild) cmd.viaOnbuild = true;
+  st.model.commands.push(cmd);
+}
+function sliceSegments(segs, start, end) {
+  const out = [];
+  let offset = 0;
+  for (const s of segs) {
+    const segEnd = offset + s.text.length;
+    const a = Math.max(start, offset);
+    const b = Math.min(end, segEnd);
+    if (b > a) out.push({ text: s.text.slice(a - offset, b - offset), line: s.line, column: s.column + (a - offset) });
+    offset = segEnd + 1;
+  }
+  return out;
+}
+
+// src/parse/dockerfile-parts/copy.ts
+function handleCopy(st, ins, keyword, viaOnbuild) {
+  const hs = heredocsIn(st, ins);
+  const { flags, rest: segs } = splitFlags(segmentsOf(st, ins, hs));
+  const from = flags.get("from")?.[0];
+  const joined = joinSegments(segs);
+  const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const fallback = fromRange0(ins.getRange());
+  const paths = json2 ? json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback })) : tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
+  const copy = {
+    instruction: keyword,
+    scope: scopeName(st),
+    sources: paths.slice(0, -1),
+    dest: paths.length >= 1 ? paths[paths.length - 1] : null,
+    heredocs: modelHeredocs(st, hs),
+    loc: fromRange0(ins.getRange())
   };
-  const heredocsIf = (ins, text2) => text2.includes("<<") ? heredocsOf0(ins) : [];
-  const handleRun = (ins, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segments2 } = splitFlags(segmentsOf(ins, hs));
-    const joined = joinSegments(segments2);
-    const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const mounts = flags.get("mount") ?? [];
-    const run2 = {
-      scope: scopeName(),
-      form: exec ? "exec" : "shell",
-      segments: segments2,
-      heredocs: heredocsOf(hs),
-      mounts,
-      loc: fromRange0(ins.getRange())
-    };
-    if (viaOnbuild) run2.viaOnbuild = true;
-    model.runs.push(run2);
-    for (const { segments: segs, sep: sep5, text: script } of runScripts(run2)) {
-      group++;
-      for (const a of findAssignments(script)) {
-        const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
-        if (!nameLoc) continue;
-        const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
-        const ea = {
-          name: a.name,
-          value: a.value,
-          kind: a.form === "go-env-w" ? "go-env-w" : "run",
-          nameLoc,
-          valueLoc,
-          group
-        };
-        if (a.form !== "go-env-w") ea.runForm = a.form;
-        if (scope) ea.scope = scope.name;
-        if (viaOnbuild) ea.viaOnbuild = true;
-        if (a.raw !== a.value) ea.raw = a.raw;
-        model.assignments.push(ea);
-      }
+  const wd = st.stageWorkdir.get(scopeName(st));
+  if (wd !== void 0) copy.workdir = wd;
+  if (from !== void 0) copy.from = from;
+  if (viaOnbuild) copy.viaOnbuild = true;
+  st.model.copies.push(copy);
+}
+
+// src/parse/dockerfile-parts/run.ts
+function handleRun(st, ins, viaOnbuild) {
+  const hs = heredocsIn(st, ins);
+  const { flags, rest: segments2 } = splitFlags(segmentsOf(st, ins, hs));
+  const joined = joinSegments(segments2);
+  const exec = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
+  const run3 = {
+    scope: scopeName(st),
+    form: exec ? "exec" : "shell",
+    segments: segments2,
+    heredocs: modelHeredocs(st, hs),
+    mounts: flags.get("mount") ?? [],
+    loc: fromRange0(ins.getRange())
+  };
+  if (viaOnbuild) run3.viaOnbuild = true;
+  st.model.runs.push(run3);
+  pushScriptAssignments(st, run3, viaOnbuild);
+}
+function pushScriptAssignments(st, run3, viaOnbuild) {
+  for (const { segments: segs, sep: sep5, text: script } of runScripts(run3)) {
+    st.group++;
+    for (const a of findAssignments(script)) {
+      const nameLoc = locateInSegments(segs, a.nameStart, a.nameEnd, sep5);
+      if (!nameLoc) continue;
+      const valueLoc = a.valueEnd > a.valueStart ? locateInSegments(segs, a.valueStart, a.valueEnd, sep5) : null;
+      const ea = { name: a.name, value: a.value, kind: a.form === "go-env-w" ? "go-env-w" : "run", nameLoc, valueLoc, group: st.group };
+      if (a.form !== "go-env-w") ea.runForm = a.form;
+      pushAssignment(st, ea, viaOnbuild, a.raw);
     }
+  }
+}
+
+// src/go/paths.ts
+var DRIVE = /^[A-Za-z]:[\\/]/;
+var UNC = /^\\\\[^\\]/;
+function looksWindows(p) {
+  return DRIVE.test(p) || UNC.test(p);
+}
+function isAbsGoPath(p, windows) {
+  if (windows === true) return looksWindows(p);
+  if (windows === false) return p.startsWith("/");
+  return p.startsWith("/") || p.startsWith("\\") || looksWindows(p);
+}
+function cleanGoPath(p, windows) {
+  const win = windows === true || windows === null && looksWindows(p);
+  if (win) {
+    const s = p.replace(/\//g, "\\");
+    const m = /^([A-Za-z]:|\\\\[^\\]+\\[^\\]+)(.*)$/.exec(s);
+    const vol = m ? m[1].toLowerCase() : "";
+    const rest = m ? m[2] : s;
+    return vol + "\\" + segments(rest.split("\\"), true).join("\\");
+  }
+  const abs = p.startsWith("/");
+  const parts = segments(p.split("/"), abs);
+  if (abs) return "/" + parts.join("/");
+  return parts.length ? parts.join("/") : ".";
+}
+function segments(raw, rooted) {
+  const out = [];
+  for (const seg of raw) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length && out[out.length - 1] !== "..") out.pop();
+      else if (!rooted) out.push("..");
+    } else out.push(seg);
+  }
+  return out;
+}
+function cmpKey(p, windows) {
+  const c = cleanGoPath(p, windows);
+  return looksWindows(c) || windows === true ? c.toLowerCase() : c;
+}
+function pathRelation(child, parent, windows) {
+  const c = cmpKey(child, windows);
+  const p = cmpKey(parent, windows);
+  if (c === p) return "equal";
+  const sep5 = c.includes("\\") || p.includes("\\") ? "\\" : "/";
+  const prefix = p.endsWith(sep5) ? p : p + sep5;
+  return c.startsWith(prefix) ? "inside" : null;
+}
+function joinGoPath(dir, rel, windows) {
+  const win = windows === true || windows === null && looksWindows(dir);
+  return cleanGoPath(`${dir}${win ? "\\" : "/"}${rel}`, windows);
+}
+function splitGoPathList(value, windows) {
+  const win = windows === true || windows === null && (value.includes(";") || looksWindows(value));
+  return value.split(win ? ";" : ":");
+}
+
+// src/parse/dockerfile-parts/stage.ts
+function handleFrom(st, ins) {
+  st.stage++;
+  const named = ins.getBuildStage();
+  const name = named ? named.toLowerCase() : String(st.stage);
+  const image = ins.getImage();
+  const imageRange = ins.getImageRange();
+  const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
+  const parent = image ? st.model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
+  const resolved = parent ? null : image ? expand(image, st.globalArgs, st.escape) : null;
+  const vars = /* @__PURE__ */ new Map();
+  let workdir = "/";
+  let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), st.globalArgs, st.escape) : null));
+  if (parent) {
+    info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
+    for (const [k, v] of st.stageVars.get(parent.name) ?? []) vars.set(k, v);
+    workdir = st.stageWorkdir.get(parent.name);
+  } else if (info.golang) {
+    const start = golangImageStart(info.windows);
+    for (const [k, v] of start.vars) vars.set(k, v);
+    workdir = start.workdir;
+  } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
+    workdir = void 0;
+  }
+  const s = {
+    name,
+    index: st.stage,
+    image: image || null,
+    resolvedImage: parent ? parent.resolvedImage : resolved,
+    golang: info.golang,
+    goroot: info.goroot,
+    windows: info.windows,
+    loc: fromRange0(ins.getRange()),
+    imageLoc: imageRange ? fromRange0(imageRange) : null
   };
-  const handleCopy = (ins, keyword, viaOnbuild) => {
-    const text2 = textOf(ins);
-    const hs = heredocsIf(ins, text2);
-    const { flags, rest: segs } = splitFlags(segmentsOf(ins, hs));
-    const from = flags.get("from")?.[0];
-    const joined = joinSegments(segs);
-    const json2 = /^\s*\[/.test(joined) ? parseJsonArgs(joined) : null;
-    const fallback = fromRange0(ins.getRange());
-    let paths;
-    if (json2) paths = json2.map((j) => ({ path: j.value, loc: locateInSegments(segs, j.start, j.end) ?? fallback }));
-    else
-      paths = tokenize(joined).filter(isWord).filter((w) => !w.raw.startsWith("<<")).map((w) => ({ path: w.value, loc: locateInSegments(segs, w.start, w.end) ?? fallback }));
-    const dest = paths.length >= 1 ? paths[paths.length - 1] : null;
-    const sources = paths.slice(0, -1);
-    const copy = {
-      instruction: keyword,
-      scope: scopeName(),
-      sources,
-      dest,
-      heredocs: heredocsOf(hs),
-      loc: fromRange0(ins.getRange())
-    };
-    const wd = stageWorkdir.get(scopeName());
-    if (wd !== void 0) copy.workdir = wd;
-    if (from !== void 0) copy.from = from;
-    if (viaOnbuild) copy.viaOnbuild = true;
-    model.copies.push(copy);
-  };
-  const handle = (ins, viaOnbuild) => {
-    const vars = stageVars.get(scopeName()) ?? null;
-    const keyword = ins.getKeyword();
-    if (ins instanceof import_dockerfile_ast.Env) pushProperties(ins.getProperties(), "env", viaOnbuild, vars);
-    else if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, viaOnbuild, viaOnbuild ? null : vars);
-    else if (ins instanceof import_dockerfile_ast.Label) pushProperties(ins.getProperties(), "label", viaOnbuild, null);
-    else if (keyword === "RUN") handleRun(ins, viaOnbuild);
-    else if (keyword === "COPY" || keyword === "ADD") handleCopy(ins, keyword, viaOnbuild);
-    else if (ins instanceof import_dockerfile_ast.Workdir && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length === 0) return;
-      const raw = args.map((a) => a.getValue()).join(" ");
-      const expanded = vars ? expand(raw, vars, escape) : null;
-      const prev = stageWorkdir.get(scopeName());
-      let absolute;
-      if (expanded !== null) {
-        if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
-        else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
+  if (parent) s.parent = parent.name;
+  if (platform !== void 0) s.platform = platform;
+  st.model.scopes.push(s);
+  st.scope = s;
+  st.stageVars.set(name, vars);
+  st.stageWorkdir.set(name, workdir);
+}
+function handleWorkdir(st, ins, vars) {
+  const args = ins.getArguments();
+  if (args.length === 0) return;
+  const raw = args.map((a) => a.getValue()).join(" ");
+  const expanded = vars ? expand(raw, vars, st.escape) : null;
+  const prev = st.stageWorkdir.get(scopeName(st));
+  let absolute;
+  if (expanded !== null) {
+    if (expanded.startsWith("/") || looksWindows(expanded)) absolute = cleanGoPath(expanded, null);
+    else if (prev !== void 0) absolute = cleanGoPath(`${prev}/${expanded}`, null);
+  }
+  const first = args[0].getRange();
+  const last = args[args.length - 1].getRange();
+  const w = { scope: scopeName(st), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
+  if (absolute !== void 0) w.absolute = absolute;
+  st.model.workdirs.push(w);
+  st.stageWorkdir.set(scopeName(st), absolute);
+}
+function handleUser(st, ins) {
+  const args = ins.getArguments();
+  if (!args.length) return;
+  const r = ins.getArgumentsRange();
+  st.model.users.push({ scope: scopeName(st), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
+}
+
+// src/parse/dockerfile-parts/variables.ts
+var QUOTED = /^(["']).*\1$/s;
+function dockerUnquote(raw, escape) {
+  let out = "";
+  let quote = null;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else out += c;
+    } else if (c === escape && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape) out += c;
+      else {
+        out += next;
+        i++;
       }
-      const first = args[0].getRange();
-      const last = args[args.length - 1].getRange();
-      const w = { scope: scopeName(), path: raw, loc: fromRange0({ start: first.start, end: last.end }) };
-      if (absolute !== void 0) w.absolute = absolute;
-      model.workdirs.push(w);
-      stageWorkdir.set(scopeName(), absolute);
-    } else if (ins instanceof import_dockerfile_ast.User && !viaOnbuild) {
-      const args = ins.getArguments();
-      if (args.length) {
-        const r = ins.getArgumentsRange();
-        model.users.push({ scope: scopeName(), user: args.map((a) => a.getValue()).join(" "), loc: fromRange0(r) });
-      }
-    } else if (ins instanceof import_dockerfile_ast.Onbuild && !viaOnbuild) {
-      const t = ins.getTriggerInstruction();
-      if (t) handle(t, true);
+    } else if (c === '"') quote = quote ? null : '"';
+    else if (c === "'" && quote === null) quote = "'";
+    else out += c;
+  }
+  return out;
+}
+var INNER_QUOTE = /[^\s"']["']|["'][^\s"']*["'][^\s"']/;
+function pushProperties(st, props, kind, viaOnbuild, vars) {
+  st.group++;
+  for (const p of props) {
+    const name = p.getName();
+    if (!name) continue;
+    let value = p.getValue();
+    const vr = p.getValueRange();
+    let valueLoc = vr ? fromRange0(vr) : null;
+    const rawText = vr ? sliceRange(st.lines, vr) : void 0;
+    if (value !== null && rawText !== void 0 && !rawText.includes("\n") && INNER_QUOTE.test(rawText)) value = dockerUnquote(rawText, st.escape);
+    if (valueLoc && rawText && rawText.length >= 2 && QUOTED.test(rawText) && valueLoc.line === valueLoc.endLine) {
+      valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
     }
-  };
+    const a = { name, value, kind, nameLoc: fromRange0(p.getNameRange()), valueLoc, group: st.group };
+    pushAssignment(st, a, viaOnbuild, rawText);
+    if (vars && kind !== "label") setVar(st, vars, name, value, kind);
+  }
+}
+function pushArgWords(st, ins, viaOnbuild, vars) {
+  st.group++;
+  const segs = segmentsOf(st, ins, []);
+  const text = joinSegments(segs);
+  for (const t of tokenize(text)) {
+    if (!isWord(t)) continue;
+    const eq = t.raw.indexOf("=");
+    const name = eq < 0 ? t.raw : t.raw.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const value = eq < 0 ? null : t.value.slice(t.value.indexOf("=") + 1);
+    const nameLoc = locateInSegments(segs, t.start, t.start + name.length);
+    if (!nameLoc) continue;
+    let valueLoc = eq < 0 || t.end - t.start - eq - 1 <= 0 ? null : locateInSegments(segs, t.start + eq + 1, t.end);
+    const raw = eq < 0 ? void 0 : t.raw.slice(eq + 1);
+    if (valueLoc && raw && raw.length >= 2 && QUOTED.test(raw)) valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
+    const a = { name, value, kind: "arg", nameLoc, valueLoc, group: st.group };
+    pushAssignment(st, a, viaOnbuild, raw);
+    if (vars) setVar(st, vars, name, value, "arg");
+  }
+}
+function handleArg(st, ins, viaOnbuild, vars) {
+  const props = ins.getProperties();
+  if (props.length === 1 && props[0].getAssignmentOperator() === null && props[0].getValue() !== null) pushArgWords(st, ins, viaOnbuild, vars);
+  else pushProperties(st, props, "arg", viaOnbuild, vars);
+}
+
+// src/parse/dockerfile.ts
+function parseDockerfile(path11, input) {
+  enableSpeedups();
+  const text = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+  const df = import_dockerfile_ast2.DockerfileParser.parse(text);
+  const st = newState(emptyModel(path11, "dockerfile"), splitLines(text), df.getEscapeCharacter());
   for (const ins of df.getInstructions()) {
     try {
-      handleTop(ins);
+      handleTop(st, ins);
     } catch {
       const line = ins.getRange()?.start.line ?? 0;
-      model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
+      st.model.errors.push({ message: "could not parse this instruction (malformed Dockerfile syntax)", line: line + 1, column: 1 });
     }
   }
-  function handleTop(ins) {
-    if (ins instanceof import_dockerfile_ast.From) {
-      stage++;
-      const named = ins.getBuildStage();
-      const name = named ? named.toLowerCase() : String(stage);
-      const image = ins.getImage();
-      const imageRange = ins.getImageRange();
-      const platform = ins.getPlatformFlag()?.getValue() ?? void 0;
-      const parent = image ? model.scopes.find((s2) => s2.name === image.toLowerCase() && image !== "") : void 0;
-      const resolved = parent ? null : image ? expand(image, globalArgs, escape) : null;
-      const vars = /* @__PURE__ */ new Map();
-      let workdir = "/";
-      let info = golangImage(resolved ?? (image ? expand(image.replace(/@.*$/, "").replace(/:[^/:]*$/, ""), globalArgs, escape) : null));
-      if (parent) {
-        info = { golang: parent.golang, goroot: parent.goroot, windows: parent.windows };
-        for (const [k, v] of stageVars.get(parent.name) ?? []) vars.set(k, v);
-        workdir = stageWorkdir.get(parent.name);
-      } else if (info.golang) {
-        if (!info.windows) {
-          vars.set("GOPATH", "/go");
-          vars.set("GOTOOLCHAIN", "local");
-          workdir = "/go";
-        } else {
-          vars.set("GOPATH", "C:\\go");
-          workdir = "C:\\go";
-        }
-      } else if (resolved === null || resolved.toLowerCase() !== "scratch") {
-        workdir = void 0;
-      }
-      const s = {
-        name,
-        index: stage,
-        image: image || null,
-        resolvedImage: parent ? parent.resolvedImage : resolved,
-        golang: info.golang,
-        goroot: info.goroot,
-        windows: info.windows,
-        loc: fromRange0(ins.getRange()),
-        imageLoc: imageRange ? fromRange0(imageRange) : null
-      };
-      if (parent) s.parent = parent.name;
-      if (platform !== void 0) s.platform = platform;
-      model.scopes.push(s);
-      scope = s;
-      stageVars.set(name, vars);
-      stageWorkdir.set(name, workdir);
-      return;
-    }
-    if (stage < 0) {
-      if (ins instanceof import_dockerfile_ast.Arg) handleArg(ins, false, globalArgs);
-      return;
-    }
-    handle(ins, false);
+  collectSuppressions(df, st.model.suppressions);
+  return st.model;
+}
+function handleTop(st, ins) {
+  if (ins instanceof import_dockerfile_ast2.From) handleFrom(st, ins);
+  else if (st.stage < 0) {
+    if (ins instanceof import_dockerfile_ast2.Arg) handleArg(st, ins, false, st.globalArgs);
+  } else handle(st, ins, false);
+}
+function handle(st, ins, viaOnbuild) {
+  const vars = st.stageVars.get(scopeName(st)) ?? null;
+  const keyword = ins.getKeyword();
+  if (ins instanceof import_dockerfile_ast2.Env) pushProperties(st, ins.getProperties(), "env", viaOnbuild, vars);
+  else if (ins instanceof import_dockerfile_ast2.Arg) handleArg(st, ins, viaOnbuild, viaOnbuild ? null : vars);
+  else if (ins instanceof import_dockerfile_ast2.Label) pushProperties(st, ins.getProperties(), "label", viaOnbuild, null);
+  else if (keyword === "RUN") handleRun(st, ins, viaOnbuild);
+  else if (keyword === "COPY" || keyword === "ADD") handleCopy(st, ins, keyword, viaOnbuild);
+  else if (isCommandKeyword(keyword)) handleCommand(st, ins, keyword, viaOnbuild);
+  else if (ins instanceof import_dockerfile_ast2.Workdir && !viaOnbuild) handleWorkdir(st, ins, vars);
+  else if (ins instanceof import_dockerfile_ast2.User && !viaOnbuild) handleUser(st, ins);
+  else if (ins instanceof import_dockerfile_ast2.Onbuild && !viaOnbuild) {
+    const t = ins.getTriggerInstruction();
+    if (t) handle(st, t, true);
   }
-  collectSuppressions(df, model.suppressions);
-  return model;
 }
 function collectSuppressions(df, out) {
   const instructions = df.getInstructions();
   for (const c of df.getComments()) {
     const p = parsePragma(c.getContent());
-    if (!p) continue;
+    if (!p || p.source === "buildkit") continue;
     const line0 = c.getRange().start.line;
     let startLine = line0 + 2;
     let endLine = line0 + 2;
@@ -20134,30 +20594,6 @@ function collectSuppressions(df, out) {
     out.push({ ruleIds: p.ruleIds, startLine: line, endLine: line, file: true, source: "buildkit", line });
   }
 }
-function sliceRange(lines, r) {
-  if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
-  const parts = [(lines[r.start.line] ?? "").slice(r.start.character)];
-  for (let l = r.start.line + 1; l < r.end.line; l++) parts.push(lines[l] ?? "");
-  parts.push((lines[r.end.line] ?? "").slice(0, r.end.character));
-  return parts.join("\n");
-}
-function parseJsonArgs(text) {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) return null;
-  let arr;
-  try {
-    arr = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(arr) || !arr.every((x) => typeof x === "string")) return null;
-  const out = [];
-  const re = /"((?:[^"\\]|\\.)*)"/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ value: JSON.parse(m[0]), start: m.index + 1, end: m.index + m[0].length - 1 });
-  }
-  return out;
-}
 
 // src/parse/env-file.ts
 var Source = class {
@@ -20179,7 +20615,7 @@ var Source = class {
     return nl < 0 ? this.text.length : nl;
   }
 };
-function parseEnvFile(path10, text, format = "dotenv") {
+function parseEnvFile(path11, text, format = "dotenv") {
   const st = { src: new Source(text), entries: [], comments: [], errors: [] };
   try {
     if (format === "raw") scanRaw(st);
@@ -20204,7 +20640,7 @@ function parseEnvFile(path10, text, format = "dotenv") {
   const ends = /* @__PURE__ */ new Map();
   st.entries.forEach((e, i) => ends.set(starts[i], Math.max(ends.get(starts[i]) ?? 0, src.pos(e.end).line)));
   return {
-    ...emptyModel(path10, "env-file"),
+    ...emptyModel(path11, "env-file"),
     assignments,
     suppressions: lineSuppressions(st.comments, [...new Set(starts)], (l) => ends.get(l) ?? l),
     errors: st.errors
@@ -20363,92 +20799,60 @@ function unescapeDouble(s) {
   );
 }
 
+// src/parse/detect.ts
+function formatFromName(file) {
+  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
+  if (/^(docker-)?compose([._-][^/]*)?\.ya?ml$/.test(base)) return "compose";
+  if (/^(docker|container)file$/.test(base) || /\.(docker|container)file$/.test(base)) return "dockerfile";
+  if (/^(docker|container)file[._-]/.test(base)) {
+    if (/\.(md|txt|rst|dockerignore|go|py|js|ts|json|sh|ps1|bak|orig|swp|yml|yaml|toml|lock|sum)$/.test(base)) return null;
+    return "dockerfile";
+  }
+  if (base === ".env" || /^\.env\.[^/]+$/.test(base) || /\.env$/.test(base)) {
+    if (/\.(example|sample|template|dist|tmpl)$/.test(base)) return null;
+    return "env-file";
+  }
+  return null;
+}
+function sniffFormat(text) {
+  if (/^\s*(services|version|x-[\w-]+|volumes|networks|include)\s*:/m.test(text)) return "compose";
+  if (/^\s*(FROM|ARG)\s+\S/im.test(text)) return "dockerfile";
+  if (/^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_.-]*=/m.test(text)) return "env-file";
+  return "dockerfile";
+}
+function isTemplateName(file) {
+  const base = (file.split(/[\\/]/).pop() ?? file).toLowerCase();
+  return /(?:^|[._-])(?:example|examples|sample|template|tmpl|dist)(?:[._-]|$)/.test(base);
+}
+
 // src/parse/index.ts
-function parseFile(path10, text, format, envFormat = "dotenv") {
+function parseFile(path11, text, format, envFormat = "dotenv") {
+  const model = parseAs(path11, text, format, envFormat);
+  if (isTemplateName(path11)) model.template = true;
+  return model;
+}
+function parseAs(path11, text, format, envFormat) {
   switch (format) {
     case "dockerfile":
-      return parseDockerfile(path10, text);
+      return parseDockerfile(path11, text);
     case "compose":
-      return parseCompose(path10, text);
+      return parseCompose(path11, text);
     case "env-file":
-      return parseEnvFile(path10, text, envFormat);
+      return parseEnvFile(path11, text, envFormat);
   }
 }
 
-// src/lint-file.ts
-var import_node_fs2 = require("node:fs");
-
-// src/read.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function tooLarge(bytes) {
-  return { error: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${bytes} bytes); refusing to lint it`, line: 1 };
-}
-function decode(buf) {
-  if (buf.length > MAX_FILE_BYTES) return tooLarge(buf.length);
-  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) {
-    const le = buf[0] === 255;
-    const body = buf.subarray(2);
-    const swapped = le ? body : swap16(body);
-    return { text: new TextDecoder("utf-16le").decode(swapped) };
-  }
-  const probe = buf.subarray(0, 8192);
-  const nul = probe.indexOf(0);
-  if (nul >= 0) return { error: "binary file (contains NUL bytes); not a Dockerfile, compose or env file", line: lineAt(buf, nul) };
-  try {
-    return { text: utf8.decode(buf) };
-  } catch {
-    const bad = firstInvalidUtf8(buf);
-    return { error: "file is not valid UTF-8 text", line: lineAt(buf, bad) };
-  }
-}
-function swap16(b) {
-  const out = new Uint8Array(b.length - b.length % 2);
-  for (let i = 0; i + 1 < b.length; i += 2) {
-    out[i] = b[i + 1];
-    out[i + 1] = b[i];
-  }
-  return out;
-}
-function lineAt(buf, offset) {
-  let line = 1;
-  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 10) line++;
-  return line;
-}
-function firstInvalidUtf8(buf) {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    const n = b < 128 ? 0 : b >= 194 && b < 224 ? 1 : b >= 224 && b < 240 ? 2 : b >= 240 && b < 245 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (((buf[i + k] ?? 0) & 192) !== 128) return i;
-    i += n + 1;
-  }
-  return 0;
-}
-
-// src/util/safe-text.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
-function escapeChar(c) {
-  const named = NAMED[c];
-  if (named) return named;
-  const code = c.charCodeAt(0);
-  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function visible(s) {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
-}
-var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-function displayName(name) {
-  if (PLAIN_NAME.test(name)) return name;
-  const cut = name.search(/[:=\s]/);
-  const head = cut < 0 ? name : `${name.slice(0, cut)}\u2026`;
-  return `"${visible(head).replace(/"/g, '\\"')}"`;
-}
-function noWorkflowCommands(text) {
-  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a");
+// src/util/article.ts
+var VOWEL_LETTER_NAMES = /* @__PURE__ */ new Set([..."aefhilmnorsx"]);
+var YOU_SOUNDS = /^(uni|use|usu|ura|uti|eu|one\b|once)/i;
+function indefiniteArticle(phrase) {
+  const word = phrase.trim().split(/[\s_/-]/)[0] ?? "";
+  if (word === "") return "a";
+  if (/^\d/.test(word)) return /^(8|11|18)(?!\d)|^8\d*/.test(word) ? "an" : "a";
+  const acronym = /^[A-Z][A-Z0-9]+$/.test(word) || !/[aeiouy]/i.test(word.slice(0, 3));
+  if (acronym) return VOWEL_LETTER_NAMES.has(word[0].toLowerCase()) ? "an" : "a";
+  if (YOU_SOUNDS.test(word)) return "a";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }
 
 // src/engine/config.ts
@@ -20474,8 +20878,8 @@ function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
-  const fail = (path10, msg) => {
-    throw new ConfigError(file, pos.lineOf(path10), `${path10.join(".") || "(root)"}: ${msg}`);
+  const fail = (path11, msg) => {
+    throw new ConfigError(file, pos.lineOf(path11), `${path11.join(".") || "(root)"}: ${msg}`);
   };
   if (raw === null || raw === void 0) return { ...DEFAULT_CONFIG, source: file };
   if (!isObj(raw)) fail([], "the configuration must be a mapping");
@@ -20483,11 +20887,23 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   const out = { ...DEFAULT_CONFIG, rules: {}, classify: {}, source: file };
   const allowedTop = /* @__PURE__ */ new Set(["rules", "secrets", "go", "ignore", "fail-level"]);
   for (const k of Object.keys(cfg)) if (!allowedTop.has(k)) fail([k], `unknown key (expected one of ${[...allowedTop].join(", ")})`);
-  const stringList = (path10, v) => {
+  const stringList = (path11, v) => {
     if (v === void 0 || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x === ""))
-      fail(path10, "must be a list of non-empty strings");
+      fail(path11, "must be a list of non-empty strings");
     return v;
+  };
+  const globList = (path11, list, opts, onlyGlobs = false) => {
+    list.forEach((g, i) => {
+      if (onlyGlobs && !isGlob(g)) return;
+      try {
+        globMatcher(g, opts);
+      } catch (e) {
+        if (e instanceof GlobError) fail([...path11, i], e.message);
+        throw e;
+      }
+    });
+    return list;
   };
   if (cfg.rules !== void 0 && cfg.rules !== null) {
     if (!isObj(cfg.rules)) fail(["rules"], "must be a mapping of rule id to a level or { severity, options }");
@@ -20520,7 +20936,7 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
         fail(["secrets", k], "unknown key (expected extra-words, extra-suffixes or allow-names)");
     const words = stringList(["secrets", "extra-words"], s["extra-words"]).map((w) => w.toLowerCase());
     const suffixes = stringList(["secrets", "extra-suffixes"], s["extra-suffixes"]);
-    const allow = stringList(["secrets", "allow-names"], s["allow-names"]);
+    const allow = globList(["secrets", "allow-names"], stringList(["secrets", "allow-names"], s["allow-names"]), { nocase: true }, true);
     const suffixWords = suffixes.map((x) => x.replace(/^[_.-]+/, "").toLowerCase()).filter(Boolean);
     if (words.length || suffixWords.length) out.classify.extraWords = [...words, ...suffixWords];
     if (allow.length) out.classify.allowNames = allow;
@@ -20531,7 +20947,7 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
     for (const k of Object.keys(g)) if (k !== "trusted-proxies") fail(["go", k], "unknown key (expected trusted-proxies)");
     out.trustedProxies = stringList(["go", "trusted-proxies"], g["trusted-proxies"]);
   }
-  out.ignore = stringList(["ignore"], cfg.ignore);
+  out.ignore = globList(["ignore"], stringList(["ignore"], cfg.ignore), { dot: true });
   if (cfg["fail-level"] !== void 0) {
     const f = cfg["fail-level"];
     if (f !== "info" && f !== "warning" && f !== "error") fail(["fail-level"], "must be one of info, warning, error");
@@ -20540,7 +20956,22 @@ function resolveConfig(raw, file, knownRules, pos = { lineOf: () => 1 }) {
   return out;
 }
 
-// src/util/derived.ts
+// src/engine/suppress.ts
+function isSuppressed(f, rule, suppressions2) {
+  for (const s of suppressions2) {
+    if (!matches(s, rule)) continue;
+    if (s.file) return true;
+    if (f.loc.line >= s.startLine && f.loc.line <= s.endLine) return true;
+  }
+  return false;
+}
+function matches(s, rule) {
+  if (s.ruleIds === "*") return s.source === "godock" || (rule.aliases?.length ?? 0) > 0;
+  if (s.source === "godock") return s.ruleIds.includes(rule.id);
+  return (rule.aliases ?? []).some((a) => s.ruleIds.some((id2) => id2.toLowerCase() === a.toLowerCase()));
+}
+
+// src/facts/derived.ts
 var facts = /* @__PURE__ */ new WeakMap();
 function derived(model, compute) {
   let m = facts.get(model);
@@ -20556,9 +20987,10 @@ function forgetDerived(model) {
 
 // src/engine/run.ts
 function renderMessage(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key2) => {
+  return template.replace(/\{\{\s*(a\s+)?(\w+)\s*\}\}/g, (whole, article, key2) => {
     const v = data?.[key2];
-    return v === void 0 ? `{{${key2}}}` : String(v);
+    if (v === void 0) return whole;
+    return article ? `${indefiniteArticle(String(v))} ${v}` : String(v);
   });
 }
 function lintModel(model, rules2, config = DEFAULT_CONFIG) {
@@ -20650,31 +21082,25 @@ function runRules(model, rules2, config) {
 function readText(abs) {
   let fd;
   try {
-    fd = (0, import_node_fs2.openSync)(abs, import_node_fs2.constants.O_RDONLY | (import_node_fs2.constants.O_NONBLOCK ?? 0));
-    const st = (0, import_node_fs2.fstatSync)(fd);
+    fd = (0, import_node_fs.openSync)(abs, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0));
+    const st = (0, import_node_fs.fstatSync)(fd);
     if (!st.isFile()) return { error: "not a regular file", line: 1 };
     if (st.size > MAX_FILE_BYTES) return tooLarge(st.size);
     const buf = Buffer.allocUnsafe(st.size);
     let n = 0;
-    for (let r = 1; n < buf.length && r > 0; n += r) r = (0, import_node_fs2.readSync)(fd, buf, n, buf.length - n, null);
+    for (let r = 1; n < buf.length && r > 0; n += r) r = (0, import_node_fs.readSync)(fd, buf, n, buf.length - n, null);
     return decode(buf.subarray(0, n));
   } catch (e) {
     const code = e.code;
     return { error: code === "EACCES" || code === "EPERM" ? "cannot read: permission denied" : code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`, line: 1 };
   } finally {
-    if (fd !== void 0) (0, import_node_fs2.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs.closeSync)(fd);
   }
 }
-function parseLinked(abs, display, format, envFormat = "dotenv") {
+function parseLinkedFile(abs, display, format, envFormat = "dotenv") {
   const read = readText(abs);
   return "error" in read ? null : parseFile(display, read.text, format, envFormat);
 }
-
-// src/lint-pool.ts
-var import_node_fs3 = require("node:fs");
-var import_node_os = require("node:os");
-var path2 = __toESM(require("node:path"));
-var import_node_worker_threads = require("node:worker_threads");
 
 // src/engine/define-rule.ts
 var REPO_URL = "https://github.com/godock/godock";
@@ -20718,7 +21144,7 @@ var compose_host_interpolation_default = defineRule({
   }
 });
 
-// src/engine/stage-env.ts
+// src/facts/stage-env.ts
 function imageDefaults(scope) {
   const m = /* @__PURE__ */ new Map();
   if (!scope?.golang) return m;
@@ -20780,7 +21206,7 @@ function walkEnv(model, visit2 = () => void 0) {
   return envs;
 }
 
-// src/engine/stage-context.ts
+// src/facts/stage-context.ts
 function stageChain(model, name) {
   const out = [];
   let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
@@ -20790,12 +21216,20 @@ function stageChain(model, name) {
   }
   return out;
 }
+function stageNames(model, name) {
+  if (name === void 0) return [];
+  const all = derived(model, chainNames);
+  return all.get(name) ?? [];
+}
+function chainNames(model) {
+  return new Map(model.scopes.map((s) => [s.name, stageChain(model, s.name).map((x) => x.name)]));
+}
 function envAt(model, scope, line) {
   const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
   return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
 }
 function before(model, scope, line) {
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
 function stageEnv(model) {
@@ -20846,6 +21280,29 @@ function copyDestination(c, windows) {
   if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
   return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
 }
+var DISTRO_GO = [
+  { managers: ["apt-get", "apt"], package: /^golang(?:-go)?$/, root: () => "/usr/lib/go" },
+  { managers: ["apt-get", "apt"], package: /^golang-(1\.\d+)(?:-go)?$/, root: (pkg) => `/usr/lib/go-${/^golang-(1\.\d+)/.exec(pkg)[1]}` },
+  { managers: ["apk"], package: /^go$/, root: () => "/usr/lib/go" },
+  { managers: ["dnf", "yum", "microdnf", "tdnf"], package: /^golang(?:-bin)?$/, root: () => "/usr/lib/golang" }
+];
+function distroGoRootsAt(model, scope, line) {
+  const roots = /* @__PURE__ */ new Set();
+  for (const run3 of instructionsBefore(model, model.runs, scope, line)) {
+    for (const { text } of runScripts(run3)) {
+      for (const c of simpleCommands(text)) {
+        const manager = c.head?.value.replace(/^.*\//, "");
+        if (!manager || !c.args.some((w) => w.value === "install" || w.value === "add")) continue;
+        for (const w of c.args) {
+          const pkg = w.value.replace(/[=:].*$/, "");
+          const d = DISTRO_GO.find((x) => x.managers.includes(manager) && x.package.test(pkg));
+          if (d) roots.add(d.root(pkg));
+        }
+      }
+    }
+  }
+  return [...roots];
+}
 function goRootsAt(model, scope, line, depth = 0) {
   const chain = stageChain(model, scope);
   const roots = [];
@@ -20889,7 +21346,7 @@ function interpolationOnly(model, a) {
   return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
 }
 
-// src/parse/go-commands.ts
+// src/facts/go-commands.ts
 function goInvocation(c) {
   if (!c.head || !isGoBinary(c.head.value)) return null;
   let i = 0;
@@ -20924,8 +21381,8 @@ function goCommands(model) {
 }
 function findGoCommands(model) {
   const out = [];
-  for (const run2 of model.runs) {
-    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run2)) {
+  for (const run3 of model.runs) {
+    for (const { segments: segments2, sep: sep5, text: script } of runScripts(run3)) {
       const persistent = /* @__PURE__ */ new Map();
       const setAll = (words, into, keep = false) => {
         for (const w of words) {
@@ -20948,7 +21405,7 @@ function findGoCommands(model) {
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
-        out.push({ ...g, run: run2, loc, vars, script });
+        out.push({ ...g, run: run3, loc, vars, script, locate: (w) => locateInSegments(segments2, w.start, w.end, sep5) });
         if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
       }
     }
@@ -20958,8 +21415,8 @@ function findGoCommands(model) {
 
 // rules/go-binary-without-goroot.ts
 var BINARY = /^(.*?)[\\/]bin(?:[\\/](?:go(?:\.exe)?|\*))?[\\/]?$/;
-function binaryRoot(path10, sourceRoots) {
-  const m = BINARY.exec(path10.trim());
+function binaryRoot(path11, sourceRoots) {
+  const m = BINARY.exec(path11.trim());
   if (!m) return null;
   const root = m[1];
   if (/^\$\{?GOROOT\}?$/.test(root)) return root;
@@ -21067,7 +21524,7 @@ function unwritableHome(model, scope, user) {
   const name = user.split(":")[0].trim();
   if (name === "nobody" || name === "65534") return "/nonexistent";
   if (name === "0" || name === "root") return null;
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
@@ -21126,71 +21583,360 @@ var go_cache_unusable_default = defineRule({
   }
 });
 
-// src/classify/go-modules.ts
-var LATEST = { minor: Infinity, patch: null };
-function goVersionOfImage(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
+// src/go/cgo.ts
+function validCgoValue(value) {
+  return value === "0" || value === "1" || value === "";
+}
+function runtimeLibc(ref) {
+  if (!ref) return null;
+  const r = ref.trim().toLowerCase();
+  if (r === "scratch") return "none";
+  const { repo, tag } = splitImageRef(r);
+  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
+  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
+  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
+  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
+  return null;
+}
+function golangImageLibc(ref) {
+  const info = golangImage(ref);
+  if (!info.golang || info.windows) return null;
   const { tag } = splitImageRef(ref);
-  const v = golangTagVersion(ref);
-  if (v !== null) {
-    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
-    if (!m) return null;
-    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
+}
+
+// src/facts/go-settings.ts
+var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
+var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+function goSettings(model, names) {
+  const wanted = new Set(names);
+  const out = [];
+  walkEnv(model, ({ a, scope, env, expanded }) => {
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
+    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
+    let value = expanded;
+    if (COMPOSE_KINDS.has(a.kind)) {
+      const scan = scanComposeValue(a.value);
+      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
+    }
+    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
+    if (value === null) return;
+    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
+  });
+  return out;
+}
+
+// rules/go-cgo-libc-mismatch.ts
+var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
+function workdirAt(model, scope, line) {
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  if (root?.golang && !root.windows) return GOLANG_IMAGE.linux.gopath;
+  return root?.resolvedImage === "scratch" ? "/" : void 0;
+}
+function cgoAssignment(model, c) {
+  const chain = stageNames(model, c.run.scope);
+  const inRun = model.assignments.filter(
+    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
+  );
+  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
+  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
+}
+function isStatic(c, goflags) {
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
+  const tags = flagValues(c.args, "tags").join(",");
+  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
+  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
+}
+function cgoBuild(model, c, env) {
+  const chain = stageChain(model, c.run.scope);
+  const root = chain[chain.length - 1];
+  if (!root || root.windows) return null;
+  const line = c.run.loc.line;
+  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
+  const goflags = get("GOFLAGS") ?? "";
+  if (isStatic(c, goflags)) return null;
+  const cgo = get("CGO_ENABLED");
+  if (cgo === null) return null;
+  const ref = root.resolvedImage;
+  if (cgo === "1") {
+    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
+    const a = cgoAssignment(model, c);
+    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
   }
-  if (tag === null) return ref.includes("@") ? null : LATEST;
-  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
-}
-function atLeastGo(v, minor) {
-  return v !== null && v.minor >= minor;
-}
-function olderThanGo(v, minor) {
-  return v !== null && v.minor < minor;
-}
-var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
-var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
-function go111moduleError(value) {
-  return `go: unknown environment setting GO111MODULE=${value}`;
-}
-function versionOfToolchain(name) {
-  if (/[\\/]/.test(name)) return null;
-  let v;
-  if (name.startsWith("go")) v = name.slice(2);
-  else {
-    const i = name.indexOf("-go");
-    if (i < 0) return null;
-    v = name.slice(i + 3);
+  if (cgo !== void 0 && validCgoValue(cgo)) return null;
+  const libc = golangImageLibc(ref);
+  if (libc === null) return null;
+  if (libc === "musl") {
+    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
+    if (!installsCc) return null;
   }
-  const cut = v.search(/[ \t-]/);
-  if (cut >= 0) v = v.slice(0, cut);
-  return GO_VERSION.test(v) ? v : null;
+  const goos = get("GOOS");
+  const goarch = get("GOARCH");
+  if (goos === null || goarch === null) return null;
+  if (goos !== void 0 && goos !== "linux") return null;
+  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
+  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
+  if (goarch !== void 0 && goarch !== host) return null;
+  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
+  return { libc, loc: c.loc, why };
 }
-function parseToolchain(value) {
-  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
-  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
-  const plus = value.indexOf("+");
-  const min = plus < 0 ? value : value.slice(0, plus);
-  const suffix = plus < 0 ? "" : value.slice(plus + 1);
-  let version = null;
-  if (min !== "local") {
-    version = versionOfToolchain(min);
-    if (version === null) {
-      return {
-        ok: false,
-        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
-      };
+function copiesOutput(model, copy, c, env) {
+  const line = c.run.loc.line;
+  const wd = workdirAt(model, c.run.scope, line);
+  let out = null;
+  if (c.sub === "build") {
+    const o = flagValues(c.args, "o").pop();
+    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
+    else if (!o.includes("$")) {
+      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
+      out = abs ? { path: normalize2(abs), dir: o.endsWith("/") } : null;
+    }
+  } else {
+    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? GOLANG_IMAGE.linux.gopath : void 0);
+    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
+    out = dir && !dir.includes("$") ? name ? { path: normalize2(`${dir}/${name}`), dir: false } : { path: normalize2(dir), dir: true } : null;
+  }
+  return copy.sources.some((s) => {
+    const src = normalize2(s.path.startsWith("/") ? s.path : `/${s.path}`);
+    if (DATA_SOURCE.test(src)) return false;
+    if (!out || src.includes("$")) return true;
+    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
+    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
+  });
+}
+function binaryName(pkg) {
+  const elems = pkg.replace(/@.*$/, "").split("/");
+  let last = elems.pop() ?? "";
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
+  return last;
+}
+function normalize2(p) {
+  return cleanGoPath(`/${p}`, false);
+}
+function globToRe(glob) {
+  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+}
+function hasGlibcShim(model, scope) {
+  const chain = stageNames(model, scope);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
+}
+var go_cgo_libc_mismatch_default = defineRule({
+  id: "go-cgo-libc-mismatch",
+  category: "go-env",
+  severity: "error",
+  description: "cgo-enabled Go binary is copied into an image without its C library",
+  tags: ["go", "cgo", "runtime"],
+  messages: {
+    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
+    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
+    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
+      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
+    }
+    if (model.format !== "dockerfile") return;
+    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
+    if (builds.length === 0) return;
+    const env = stageEnv(model);
+    const done = /* @__PURE__ */ new Set();
+    for (const copy of model.copies) {
+      if (copy.from === void 0) continue;
+      const final = model.scopes.find((s) => s.name === copy.scope);
+      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
+      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
+      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
+      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
+      const builder = fromStage(model, copy.from);
+      if (!builder) continue;
+      const chain = stageNames(model, builder.name);
+      for (const c of builds) {
+        if (done.has(c) || !chain.includes(c.run.scope)) continue;
+        const b = cgoBuild(model, c, env);
+        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
+        done.add(c);
+        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
+        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
+      }
     }
   }
-  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
-    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
-  return { ok: true, min, mode: suffix, version };
+});
+
+// rules/go-env-in-run.ts
+var INERT = /* @__PURE__ */ new Set([
+  "echo",
+  "printf",
+  "true",
+  ":",
+  "set",
+  "unset",
+  "export",
+  "readonly",
+  "declare",
+  "typeset",
+  "local",
+  "mkdir",
+  "chmod",
+  "chown",
+  "ls",
+  "cat",
+  "rm",
+  "cp",
+  "mv",
+  "ln",
+  "touch",
+  "cd",
+  "pwd",
+  "which",
+  "env",
+  "printenv"
+]);
+function isGoName(a) {
+  if (/^C?GO/.test(a.name)) return true;
+  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
 }
-function sameGoAsImage(version, image) {
-  if (image.minor === Infinity) return null;
-  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
-  if (!m || m[1] === void 0) return null;
-  if (Number(m[1]) !== image.minor) return false;
-  if (m[2] === void 0 || image.patch === null) return null;
-  return Number(m[2]) === image.patch;
+function knownBase(model, scope) {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
+}
+function locate(model, a) {
+  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
+  for (const r of runs) {
+    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
+      if (off !== null) return { text, offset: off };
+    }
+  }
+  return null;
+}
+function offsetIn(segments2, sep5, line, column) {
+  let offset = 0;
+  for (const s of segments2) {
+    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
+    offset += s.text.length + sep5.length;
+  }
+  return null;
+}
+var go_env_in_run_default = defineRule({
+  id: "go-env-in-run",
+  category: "go-env",
+  severity: "warning",
+  formats: ["dockerfile"],
+  description: "Go variable set in a RUN shell, where it does not persist",
+  tags: ["go", "env"],
+  messages: {
+    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
+    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env }) => {
+      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
+      const where = locate(model, a);
+      if (!where) return;
+      const commands = simpleCommands(where.text);
+      const after = commands.filter((c) => c.start > where.offset);
+      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
+      if (consumers.length === 0) {
+        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
+        return;
+      }
+      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
+      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
+      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
+      const rest = where.text.slice(where.offset);
+      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
+      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
+    });
+  }
+});
+
+// rules/go-env-self-reference.ts
+function references(text) {
+  const out = [];
+  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+function locIn(a, start, end) {
+  const v = a.valueLoc;
+  if (v.line !== v.endLine) return v;
+  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
+  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
+}
+var go_env_self_reference_default = defineRule({
+  id: "go-env-self-reference",
+  category: "go-env",
+  severity: "error",
+  formats: ["dockerfile"],
+  description: "One ENV sets a Go variable and references it, getting the old value",
+  tags: ["go", "env"],
+  messages: {
+    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
+    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
+  },
+  check(model, ctx) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const a of model.assignments) {
+      if (a.kind !== "env" || a.viaOnbuild) continue;
+      const list = groups.get(a.group);
+      if (list) list.push(a);
+      else groups.set(a.group, [a]);
+    }
+    const hits = [];
+    for (const [g, list] of groups) {
+      if (list.length < 2) continue;
+      for (const b of list) {
+        if (!b.valueLoc) continue;
+        for (const r of references(b.raw ?? b.value ?? "")) {
+          const setter = list.find((a) => a !== b && a.name === r.name);
+          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
+        }
+      }
+    }
+    if (hits.length === 0) return;
+    const wanted = new Set(hits.map((h) => h.g));
+    const envBefore = /* @__PURE__ */ new Map();
+    const expanded = /* @__PURE__ */ new Map();
+    walkEnv(model, ({ a, env, expanded: x }) => {
+      if (a.kind !== "env" || !wanted.has(a.group)) return;
+      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+      expanded.set(a, x);
+    });
+    for (const { g, b, r, setter } of hits) {
+      const before2 = envBefore.get(g)?.get(r.name);
+      const now = expanded.get(setter) ?? setter.value ?? "";
+      const same = typeof before2 === "string" && before2 === now;
+      ctx.report({
+        loc: locIn(b, r.start, r.end),
+        messageId: same ? "sameValue" : "stale",
+        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+        ...same ? { severity: "info" } : {}
+      });
+    }
+  }
+});
+
+// src/go/modules.ts
+var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
+function go111moduleVerdict(value, version) {
+  if (!GO111MODULE_VALUES.has(value)) return "invalid";
+  if (value === "off") return "off";
+  if ((value === "on" || value === "auto") && atLeastGo(version, 16)) return value === "on" ? "redundantOn" : "auto";
+  return null;
+}
+function go111moduleError(value) {
+  return `go: unknown environment setting GO111MODULE=${value}`;
 }
 var KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
 function sumdbError(value) {
@@ -21257,11 +22003,14 @@ function elementMatch(pattern, name) {
   }
 }
 function broadPatternHost(pattern) {
+  return broadPatternHosts(pattern)[0] ?? null;
+}
+function broadPatternHosts(pattern) {
   const elems = pattern.replace(/\/+$/, "").split("/");
   const first = elems[0] ?? "";
-  if (!first) return null;
-  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
-  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+  if (!first) return [];
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return [];
+  return PUBLIC_MODULE_HOSTS.filter((h) => elementMatch(first, h));
 }
 function parseGoproxy(value) {
   const out = [];
@@ -21287,6 +22036,62 @@ function isTrustedProxy(entry, trusted) {
     return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
   });
 }
+
+// rules/go-env-write.ts
+var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
+function userName(u) {
+  const name = u.split(":")[0].trim();
+  return name === "0" ? "root" : name;
+}
+var go_env_write_default = defineRule({
+  id: "go-env-write",
+  category: "go-env",
+  severity: "info",
+  formats: ["dockerfile"],
+  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
+  tags: ["go", "env"],
+  messages: {
+    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
+    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
+    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+    overriddenByImage: 'go env -w {{name}} has no effect: the golang image sets {{name}}={{value}} in the environment, and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Write ENV {{name}}=\u2026 instead.',
+    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env, scope, expanded }) => {
+      if (a.kind !== "go-env-w") return;
+      const version = scope?.golang ? goVersionOfImage(scope.resolvedImage) : null;
+      if (a.name === "GO111MODULE" && expanded !== null && go111moduleVerdict(expanded, version) !== null) return;
+      const loc = valueOrName(a);
+      const fromEnv = env.get(a.name);
+      if (fromEnv !== void 0 && fromEnv !== "") {
+        const chain = stageNames(model, a.scope);
+        const byEnv = model.assignments.some((b) => b.kind === "env" && b.name === a.name && b.nameLoc.line < a.nameLoc.line && b.scope !== void 0 && chain.includes(b.scope));
+        if (byEnv) ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        else ctx.report({ loc, messageId: "overriddenByImage", data: { name: a.name, value: fromEnv ?? "" }, severity: "warning" });
+        return;
+      }
+      const laterEnv = model.assignments.some(
+        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
+      );
+      if (laterEnv) {
+        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        return;
+      }
+      const inChain = (scope2) => stageChain(model, scope2).some((s) => s.name === a.scope);
+      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
+      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
+      if (user) {
+        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
+        return;
+      }
+      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
+      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
+    });
+  }
+});
+
+// src/go/flags.ts
 var TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
   "bench",
   "benchmem",
@@ -21544,396 +22349,6 @@ var INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSE
 function isKnownGoFlag(name) {
   return GO_FLAGS.has(name);
 }
-function validCgoValue(value) {
-  return value === "0" || value === "1" || value === "";
-}
-function runtimeLibc(ref) {
-  if (!ref) return null;
-  const r = ref.trim().toLowerCase();
-  if (r === "scratch") return "none";
-  const { repo, tag } = splitImageRef(r);
-  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
-  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
-  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
-  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
-  return null;
-}
-function golangImageLibc(ref) {
-  const info = golangImage(ref);
-  if (!info.golang || info.windows) return null;
-  const { tag } = splitImageRef(ref);
-  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
-}
-
-// src/engine/go-settings.ts
-var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
-var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
-function goSettings(model, names) {
-  const wanted = new Set(names);
-  const out = [];
-  walkEnv(model, ({ a, scope, env, expanded }) => {
-    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
-    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
-    let value = expanded;
-    if (COMPOSE_KINDS.has(a.kind)) {
-      const scan = scanComposeValue(a.value);
-      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
-    }
-    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
-    if (value === null) return;
-    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
-  });
-  return out;
-}
-
-// rules/go-cgo-libc-mismatch.ts
-var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
-function workdirAt(model, scope, line) {
-  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
-  if (w) return w.absolute;
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  if (root?.golang && !root.windows) return "/go";
-  return root?.resolvedImage === "scratch" ? "/" : void 0;
-}
-function cgoAssignment(model, c) {
-  const chain = stageChain(model, c.run.scope).map((s) => s.name);
-  const inRun = model.assignments.filter(
-    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
-  );
-  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
-  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
-}
-function isStatic(c, goflags) {
-  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
-  const tags = flagValues(c.args, "tags").join(",");
-  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
-  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
-}
-function cgoBuild(model, c, env) {
-  const chain = stageChain(model, c.run.scope);
-  const root = chain[chain.length - 1];
-  if (!root || root.windows) return null;
-  const line = c.run.loc.line;
-  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
-  const goflags = get("GOFLAGS") ?? "";
-  if (isStatic(c, goflags)) return null;
-  const cgo = get("CGO_ENABLED");
-  if (cgo === null) return null;
-  const ref = root.resolvedImage;
-  if (cgo === "1") {
-    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
-    const a = cgoAssignment(model, c);
-    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
-  }
-  if (cgo !== void 0 && validCgoValue(cgo)) return null;
-  const libc = golangImageLibc(ref);
-  if (libc === null) return null;
-  if (libc === "musl") {
-    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
-    if (!installsCc) return null;
-  }
-  const goos = get("GOOS");
-  const goarch = get("GOARCH");
-  if (goos === null || goarch === null) return null;
-  if (goos !== void 0 && goos !== "linux") return null;
-  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
-  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
-  if (goarch !== void 0 && goarch !== host) return null;
-  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
-  return { libc, loc: c.loc, why };
-}
-function copiesOutput(model, copy, c, env) {
-  const line = c.run.loc.line;
-  const wd = workdirAt(model, c.run.scope, line);
-  let out = null;
-  if (c.sub === "build") {
-    const o = flagValues(c.args, "o").pop();
-    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
-    else if (!o.includes("$")) {
-      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
-      out = abs ? { path: normalize2(abs), dir: o.endsWith("/") } : null;
-    }
-  } else {
-    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
-    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
-    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
-    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
-    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
-    out = dir && !dir.includes("$") ? name ? { path: normalize2(`${dir}/${name}`), dir: false } : { path: normalize2(dir), dir: true } : null;
-  }
-  return copy.sources.some((s) => {
-    const src = normalize2(s.path.startsWith("/") ? s.path : `/${s.path}`);
-    if (DATA_SOURCE.test(src)) return false;
-    if (!out || src.includes("$")) return true;
-    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
-    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
-  });
-}
-function binaryName(pkg) {
-  const elems = pkg.replace(/@.*$/, "").split("/");
-  let last = elems.pop() ?? "";
-  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
-  return last;
-}
-function normalize2(p) {
-  return cleanGoPath(`/${p}`, false);
-}
-function globToRe(glob) {
-  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
-}
-function hasGlibcShim(model, scope) {
-  const chain = stageChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
-}
-var go_cgo_libc_mismatch_default = defineRule({
-  id: "go-cgo-libc-mismatch",
-  category: "go-env",
-  severity: "error",
-  description: "cgo-enabled Go binary is copied into an image without its C library",
-  tags: ["go", "cgo", "runtime"],
-  messages: {
-    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
-    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
-    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
-  },
-  check(model, ctx) {
-    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
-      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
-    }
-    if (model.format !== "dockerfile") return;
-    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
-    if (builds.length === 0) return;
-    const env = stageEnv(model);
-    const done = /* @__PURE__ */ new Set();
-    for (const copy of model.copies) {
-      if (copy.from === void 0) continue;
-      const final = model.scopes.find((s) => s.name === copy.scope);
-      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
-      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
-      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
-      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
-      const builder = fromStage(model, copy.from);
-      if (!builder) continue;
-      const chain = stageChain(model, builder.name).map((s) => s.name);
-      for (const c of builds) {
-        if (done.has(c) || !chain.includes(c.run.scope)) continue;
-        const b = cgoBuild(model, c, env);
-        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
-        done.add(c);
-        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
-        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
-      }
-    }
-  }
-});
-
-// rules/go-env-in-run.ts
-var INERT = /* @__PURE__ */ new Set([
-  "echo",
-  "printf",
-  "true",
-  ":",
-  "set",
-  "unset",
-  "export",
-  "readonly",
-  "declare",
-  "typeset",
-  "local",
-  "mkdir",
-  "chmod",
-  "chown",
-  "ls",
-  "cat",
-  "rm",
-  "cp",
-  "mv",
-  "ln",
-  "touch",
-  "cd",
-  "pwd",
-  "which",
-  "env",
-  "printenv"
-]);
-function isGoName(a) {
-  if (/^C?GO/.test(a.name)) return true;
-  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
-}
-function knownBase(model, scope) {
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
-}
-function locate(model, a) {
-  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
-  for (const r of runs) {
-    for (const { segments: segments2, sep: sep5, text } of runScripts(r)) {
-      const off = offsetIn(segments2, sep5, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text, offset: off };
-    }
-  }
-  return null;
-}
-function offsetIn(segments2, sep5, line, column) {
-  let offset = 0;
-  for (const s of segments2) {
-    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
-    offset += s.text.length + sep5.length;
-  }
-  return null;
-}
-var go_env_in_run_default = defineRule({
-  id: "go-env-in-run",
-  category: "go-env",
-  severity: "warning",
-  formats: ["dockerfile"],
-  description: "Go variable set in a RUN shell, where it does not persist",
-  tags: ["go", "env"],
-  messages: {
-    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
-    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
-      const where = locate(model, a);
-      if (!where) return;
-      const commands = simpleCommands(where.text);
-      const after = commands.filter((c) => c.start > where.offset);
-      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
-      if (consumers.length === 0) {
-        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
-        return;
-      }
-      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
-      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
-      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
-      const rest = where.text.slice(where.offset);
-      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
-      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
-    });
-  }
-});
-
-// rules/go-env-self-reference.ts
-function references(text) {
-  const out = [];
-  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m[1] ?? m[2];
-    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-function locIn(a, start, end) {
-  const v = a.valueLoc;
-  if (v.line !== v.endLine) return v;
-  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
-  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
-}
-var go_env_self_reference_default = defineRule({
-  id: "go-env-self-reference",
-  category: "go-env",
-  severity: "error",
-  formats: ["dockerfile"],
-  description: "One ENV sets a Go variable and references it, getting the old value",
-  tags: ["go", "env"],
-  messages: {
-    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
-    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
-  },
-  check(model, ctx) {
-    const groups = /* @__PURE__ */ new Map();
-    for (const a of model.assignments) {
-      if (a.kind !== "env" || a.viaOnbuild) continue;
-      const list = groups.get(a.group);
-      if (list) list.push(a);
-      else groups.set(a.group, [a]);
-    }
-    const hits = [];
-    for (const [g, list] of groups) {
-      if (list.length < 2) continue;
-      for (const b of list) {
-        if (!b.valueLoc) continue;
-        for (const r of references(b.raw ?? b.value ?? "")) {
-          const setter = list.find((a) => a !== b && a.name === r.name);
-          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
-        }
-      }
-    }
-    if (hits.length === 0) return;
-    const wanted = new Set(hits.map((h) => h.g));
-    const envBefore = /* @__PURE__ */ new Map();
-    const expanded = /* @__PURE__ */ new Map();
-    walkEnv(model, ({ a, env, expanded: x }) => {
-      if (a.kind !== "env" || !wanted.has(a.group)) return;
-      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-      expanded.set(a, x);
-    });
-    for (const { g, b, r, setter } of hits) {
-      const before2 = envBefore.get(g)?.get(r.name);
-      const now = expanded.get(setter) ?? setter.value ?? "";
-      const same = typeof before2 === "string" && before2 === now;
-      ctx.report({
-        loc: locIn(b, r.start, r.end),
-        messageId: same ? "sameValue" : "stale",
-        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
-        ...same ? { severity: "info" } : {}
-      });
-    }
-  }
-});
-
-// rules/go-env-write.ts
-var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
-function userName(u) {
-  const name = u.split(":")[0].trim();
-  return name === "0" ? "root" : name;
-}
-var go_env_write_default = defineRule({
-  id: "go-env-write",
-  category: "go-env",
-  severity: "info",
-  formats: ["dockerfile"],
-  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
-  tags: ["go", "env"],
-  messages: {
-    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
-    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
-    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
-    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "go-env-w") return;
-      const loc = valueOrName(a);
-      const fromEnv = env.get(a.name);
-      if (fromEnv !== void 0 && fromEnv !== "") {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const laterEnv = model.assignments.some(
-        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
-      );
-      if (laterEnv) {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const inChain = (scope) => stageChain(model, scope).some((s) => s.name === a.scope);
-      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
-      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
-      if (user) {
-        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
-        return;
-      }
-      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
-      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
-    });
-  }
-});
 
 // rules/go-flags-misuse.ts
 var go_flags_misuse_default = defineRule({
@@ -21943,6 +22358,7 @@ var go_flags_misuse_default = defineRule({
   description: "GOFLAGS is malformed or lets builds rewrite go.mod",
   tags: ["go", "modules"],
   messages: {
+    modModFlag: "`go {{sub}} -mod=mod` lets this build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time, as GOFLAGS=-mod=mod would. Drop the flag (the default is readonly) or use -mod=vendor, and run go mod tidy in the repository.",
     modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
     nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
     unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
@@ -21954,6 +22370,17 @@ var go_flags_misuse_default = defineRule({
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
   },
   check(model, ctx) {
+    for (const c of goCommands(model)) {
+      if (!GO_BUILDING_SUBCOMMANDS.has(c.sub)) continue;
+      for (let i = 0; i < c.args.length; i++) {
+        const w = c.args[i].value;
+        if (w === "--" || !w.startsWith("-")) break;
+        if (/^--?mod=mod$/.test(w)) {
+          const loc = c.locate(c.args[i]);
+          if (loc) ctx.report({ loc, messageId: "modModFlag", data: { sub: c.sub }, severity: "warning", plain: ["sub"] });
+        } else if (!w.includes("=") && VALUE_FLAGS.has(w.replace(/^--?/, ""))) i++;
+      }
+    }
     for (const { a, value } of goSettings(model, ["GOFLAGS"])) {
       const words = splitGoflags(value);
       let nested = null;
@@ -22001,6 +22428,10 @@ var go_flags_misuse_default = defineRule({
 });
 
 // rules/go-gopath-goroot-overlap.ts
+function outsideOf(goroot, windows) {
+  const candidates = windows ? [GOLANG_IMAGE.windows.gopath, "C:\\gopath"] : [GOLANG_IMAGE.linux.gopath, "/root/go", "/opt/gopath"];
+  return candidates.find((c) => pathRelation(c, goroot, windows) === null && pathRelation(goroot, c, windows) === null) ?? candidates[candidates.length - 1];
+}
 var go_gopath_goroot_overlap_default = defineRule({
   id: "go-gopath-goroot-overlap",
   category: "go-env",
@@ -22008,8 +22439,9 @@ var go_gopath_goroot_overlap_default = defineRule({
   description: "GOPATH is the Go installation directory or lies inside it",
   tags: ["go", "gopath", "goroot"],
   messages: {
-    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
-    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go."
+    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as {{suggestion}}.',
+    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as {{suggestion}}.",
+    gorootIsGopath: 'GOROOT {{goroot}} is the GOPATH set earlier: go prints "warning: GOPATH set to GOROOT ({{goroot}}) has no effect" and looks for its standard library in the module workspace. Point GOROOT at the Go installation (`go env GOROOT` prints it), or leave it unset.'
   },
   check(model, ctx) {
     walkEnv(model, (v) => {
@@ -22019,7 +22451,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         const gopath = env.get("GOPATH");
         const value2 = knownValue(v);
         if (typeof gopath === "string" && gopath && value2 && pathRelation(gopath, value2, targetWindows(scope)) === "equal")
-          ctx.report({ loc: valueOrName(a), messageId: "equal", data: { entry: gopath, goroot: cleanGoPath(value2, targetWindows(scope)) } });
+          ctx.report({ loc: valueOrName(a), messageId: "gorootIsGopath", data: { goroot: cleanGoPath(value2, targetWindows(scope)) } });
         return;
       }
       if (a.name !== "GOPATH") return;
@@ -22034,7 +22466,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         if (!entry || !isAbsGoPath(entry, windows)) continue;
         const rel = pathRelation(entry, goroot, windows);
         if (rel === null) continue;
-        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows), suggestion: outsideOf(goroot, windows) } });
       }
     });
   }
@@ -22100,7 +22532,7 @@ var go_gopath_invalid_default = defineRule({
 
 // rules/go-goroot-override.ts
 function installsThere(model, scope, value) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   const clean = cleanGoPath(value, scope.windows);
   const parent = clean.replace(/[\\/][^\\/]*$/, "") || "/";
   for (const c of model.copies) {
@@ -22134,9 +22566,11 @@ var go_goroot_override_default = defineRule({
       const value = knownValue(v);
       if (value === null || value === "") return;
       const dockerfile = model.format === "dockerfile";
-      const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const copied = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const distro = copied.length === 0 && dockerfile ? distroGoRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const roots = copied.length > 0 ? copied : distro;
       if (roots.length === 0) return;
-      const where = dockerfile ? "stage" : "service";
+      const where = distro.length > 0 ? "stage (from distribution packages)" : dockerfile ? "stage" : "service";
       if (roots.some((r) => pathRelation(value, r, scope.windows) === "equal")) {
         ctx.report({ loc: valueOrName(a), messageId: "redundant", data: { value }, severity: "info" });
         return;
@@ -22170,7 +22604,7 @@ var go_hardcoded_target_default = defineRule({
   formats: ["dockerfile"],
   tags: ["go", "buildkit", "cross-compilation"],
   messages: {
-    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
+    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets {{a value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
     missing: "This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH."
   },
   check(model, ctx) {
@@ -22184,7 +22618,7 @@ var go_hardcoded_target_default = defineRule({
     for (const c of goCommands(model)) {
       if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
       if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
-      const chain = stageChain(model, c.run.scope).map((s) => s.name);
+      const chain = stageNames(model, c.run.scope);
       const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
       if (mentions || !shippedToTarget(model, c.run.scope)) continue;
       ctx.report({ loc: c.loc, messageId: "missing" });
@@ -22242,7 +22676,7 @@ function landsIn(c, dir, windows) {
 }
 function laterGoCommand(model, scope, line) {
   return model.runs.some((r) => {
-    const chain = stageChain(model, r.scope).map((s) => s.name);
+    const chain = stageNames(model, r.scope);
     if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
     if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
     return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
@@ -22284,25 +22718,28 @@ var go_module_mode_default = defineRule({
   messages: {
     invalid: "GO111MODULE={{value}} ({{kind}}) is not a valid setting (on, off, auto or empty; case-sensitive): every go command fails with '{{goError}}'. Remove it (module mode is the default).",
     off: "GO111MODULE=off selects GOPATH mode: 'go get' no longer works there (Go 1.22+), 'go install pkg@version' and 'go mod' fail with 'go: modules disabled by GO111MODULE=off; see 'go help modules'', and GOTOOLCHAIN is ignored. Build in module mode.",
-    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image is newer. Remove it.",
-    auto: "GO111MODULE=auto falls back to GOPATH mode when no go.mod is found; since Go 1.16 the default (unset) is module mode everywhere. Remove it."
+    offOld: "GO111MODULE=off selects GOPATH mode, an ordinary way to build with {{go}} (this image); module mode is the default from Go 1.16 and `go get` stops working in GOPATH mode with Go 1.22. Move to modules before upgrading.",
+    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image has {{go}}. Remove it.",
+    auto: "GO111MODULE=auto builds in GOPATH mode when there is no go.mod and changes nothing when there is one (module mode is the default since Go 1.16; this image has {{go}}). Remove it if the build has a go.mod; otherwise add one (`go mod init`)."
   },
   check(model, ctx) {
     for (const s of goSettings(model, ["GO111MODULE"])) {
       const { a, value } = s;
       const loc = valueOrName(a);
-      if (!GO111MODULE_VALUES.has(value)) {
+      const verdict = go111moduleVerdict(value, s.version);
+      if (verdict === "invalid") {
         ctx.report({ loc, messageId: "invalid", data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
-      } else if (value === "off") {
-        ctx.report({ loc, messageId: "off", severity: olderThanGo(s.version, 16) ? "info" : "warning" });
-      } else if ((value === "on" || value === "auto") && atLeastGo(s.version, 16)) {
-        ctx.report({ loc, messageId: value === "on" ? "redundantOn" : "auto", severity: "info" });
+      } else if (verdict === "off") {
+        if (s.version && olderThanGo(s.version, 16)) ctx.report({ loc, messageId: "offOld", data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
+        else ctx.report({ loc, messageId: "off", severity: "warning" });
+      } else if (verdict !== null) {
+        ctx.report({ loc, messageId: verdict, data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
       }
     }
   }
 });
 
-// src/classify/go-names.ts
+// src/go/names.ts
 var CURATED = {
   GONOSUMCHECK: "GONOSUMDB",
   GONOVERIFY: "GONOSUMDB",
@@ -22328,11 +22765,11 @@ function editDistance(a, b) {
 }
 var known = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
 function goNameNoop(name, windows = false) {
-  const cache = known[windows ? 1 : 0];
-  let r = cache.get(name);
+  const cache2 = known[windows ? 1 : 0];
+  let r = cache2.get(name);
   if (r === void 0) {
-    if (cache.size >= 4096) cache.clear();
-    cache.set(name, r = judge(name, windows));
+    if (cache2.size >= 4096) cache2.clear();
+    cache2.set(name, r = judge(name, windows));
   }
   return r;
 }
@@ -22425,17 +22862,19 @@ var go_private_too_broad_default = defineRule({
   description: "GOPRIVATE, GONOSUMDB or GONOPROXY covers whole public module hosts",
   tags: ["go", "supply-chain", "security"],
   messages: {
-    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
+    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.',
+    everything: '{{name}} pattern "{{pattern}}" matches every module on {{hosts}} and any other host it covers: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
   },
   check(model, ctx) {
     for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
       for (const item of splitList(value)) {
-        const host = broadPatternHost(item.text);
+        const hosts = broadPatternHosts(item.text);
+        const host = hosts[0];
         if (!host) continue;
         ctx.report({
           loc: locInValue(a, item.start, item.end, value),
-          messageId: "broad",
-          data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
+          messageId: hosts.length > 1 ? "everything" : "broad",
+          data: { name: a.name, pattern: item.text, host, hosts: hosts.join(", "), effect: EFFECT[a.name], example: `${host}/your-org/*` },
           severity: a.name === "GONOPROXY" ? "info" : "warning"
         });
       }
@@ -22448,12 +22887,12 @@ function goRoots(model, scope, line) {
   const roots = goRootsAt(model, scope.name, line);
   const set = model.assignments.some((a) => a.name === "GOROOT") ? envAt(model, scope.name, line).get("GOROOT") : void 0;
   if (typeof set === "string" && set && isAbsGoPath(set, scope.windows)) roots.push(set);
-  if (roots.length === 0 && !scope.windows) roots.push("/usr/local/go");
+  if (roots.length === 0 && !scope.windows) roots.push(GOLANG_IMAGE.linux.goroot);
   return roots;
 }
 var SRC = /(^|[\\/])src([\\/]|$)/i;
 function buildsGo(model, scope) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 var go_source_in_goroot_default = defineRule({
@@ -22546,6 +22985,49 @@ var go_sumdb_disabled_default = defineRule({
     }
   }
 });
+
+// src/go/toolchain.ts
+function versionOfToolchain(name) {
+  if (/[\\/]/.test(name)) return null;
+  let v;
+  if (name.startsWith("go")) v = name.slice(2);
+  else {
+    const i = name.indexOf("-go");
+    if (i < 0) return null;
+    v = name.slice(i + 3);
+  }
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return GO_VERSION.test(v) ? v : null;
+}
+function parseToolchain(value) {
+  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
+  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
+  const plus = value.indexOf("+");
+  const min = plus < 0 ? value : value.slice(0, plus);
+  const suffix = plus < 0 ? "" : value.slice(plus + 1);
+  let version = null;
+  if (min !== "local") {
+    version = versionOfToolchain(min);
+    if (version === null) {
+      return {
+        ok: false,
+        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
+      };
+    }
+  }
+  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
+    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
+  return { ok: true, min, mode: suffix, version };
+}
+function sameGoAsImage(version, image) {
+  if (image.minor === Infinity) return null;
+  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+  if (!m || m[1] === void 0) return null;
+  if (Number(m[1]) !== image.minor) return false;
+  if (m[2] === void 0 || image.patch === null) return null;
+  return Number(m[2]) === image.patch;
+}
 
 // rules/go-toolchain-setting.ts
 var go_toolchain_setting_default = defineRule({
@@ -22675,6 +23157,12 @@ var secret_file_copied_default = defineRule({
 });
 
 // rules/secret-in-build-arg.ts
+function firstRunWith(model, a, opts) {
+  if (a.scope === void 0 || a.viaOnbuild) return null;
+  const n = analyzeName(a.name, opts);
+  if (n.strength === "none" || n.exemption) return null;
+  return model.runs.find((r) => r.scope === a.scope && !r.viaOnbuild && r.loc.line > a.nameLoc.line) ?? null;
+}
 var secret_in_build_arg_default = defineRule({
   id: "secret-in-build-arg",
   category: "secret",
@@ -22684,15 +23172,19 @@ var secret_in_build_arg_default = defineRule({
   tags: ["security", "secrets"],
   messages: {
     argDefault: "ARG {{name}} has a hardcoded {{word}} as its default ({{value}}); build args are visible in the image history. Pass secrets with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}).",
+    usedInRun: "ARG {{name}} is a secret build arg with no value in the file, and RUN (line {{line}}) runs with it: the builder records `{{name}}=\u2026` in that step of the image history (docker history shows it), and anything the step writes stays in a layer. Pass it with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}) instead.",
     composeArg: "build.args {{name}} is a hardcoded {{word}} ({{value}}); build args are visible in the image history. Use compose build `secrets:` and RUN --mount=type=secret in the Dockerfile."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind !== "arg" && a.kind !== "build-arg") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
-      const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
-      ctx.report(r);
+      if (c.secret && c.reason === "name" && !model.template) {
+        ctx.report(secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() }));
+        continue;
+      }
+      const run3 = a.kind === "arg" && c.valueKind !== "literal" && c.valueKind !== "placeholder" ? firstRunWith(model, a, ctx.classify) : null;
+      if (run3) ctx.report({ loc: a.nameLoc, messageId: "usedInRun", data: { name: a.name, line: run3.loc.line, id: a.name.toLowerCase() }, severity: "warning" });
     }
   }
 });
@@ -22714,7 +23206,7 @@ var secret_in_env_default = defineRule({
     for (const a of model.assignments) {
       if (a.kind !== "env" && a.kind !== "environment" && a.kind !== "env-file") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
+      if (!c.secret || c.reason !== "name" || model.template) continue;
       const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
       const r = secretReport(a, c, messageId);
       ctx.report(r);
@@ -22725,10 +23217,12 @@ var secret_in_env_default = defineRule({
 // src/classify/commands.ts
 var Q = `["']?`;
 var PATTERNS = [
-  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass
-  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':]*:([^\\s"']+)`, "g"), group: 1 },
-  // --password literal / --password=literal / --http-password / --token / --api-key / --secret
-  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
+  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass (not the
+  // `:-` of `-u "${USERS:-10}"`)
+  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':{]*:([^\\s"']+)`, "g"), group: 1 },
+  // --password literal / --password=literal / --http-password / --token / --api-key / --secret /
+  // redis-server --requirepass / --masterauth
+  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret|requirepass|masterauth)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
   // docker/podman/helm login -p literal
   { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
   // mysql -psecret (glued form only; `-p` alone prompts)
@@ -22742,38 +23236,220 @@ var PATTERNS = [
 ];
 function isLiteralSecret(value) {
   if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
+  if (isPathLike(value)) return false;
   const k = valueKind(value);
   return k === "literal";
 }
-function scanCommand(text) {
+function scanCommand(text, opts) {
   const out = [...scanText(text)];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const secret = m[p.group];
-      if (!secret || !isLiteralSecret(secret)) continue;
-      const start = m.index + m[0].lastIndexOf(secret);
-      const end = start + secret.length;
-      if (out.some((o) => start < o.end && end > o.start)) continue;
-      out.push({ type: p.type, start, end, text: secret });
+  const add = (m) => {
+    if (!out.some((o) => m.start < o.end && m.end > o.start)) out.push(m);
+  };
+  const unlisted = listsAsWords(text);
+  for (const t of unlisted === null ? [text] : [text, unlisted]) {
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(t); m; m = p.re.exec(t)) {
+        const secret = m[p.group];
+        if (!secret || !isLiteralSecret(secret)) continue;
+        const start = m.index + m[0].lastIndexOf(secret);
+        add({ type: p.type, start, end: start + secret.length, text: secret });
+      }
     }
+    if (PROGRAM_HINT.test(t)) for (const m of programArguments(t, opts)) add(m);
   }
   return out.sort((a, b) => a.start - b.start);
 }
+var STRING_LIST = /\[[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?:[ \t]*,[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'))*[ \t]*,?[ \t]*\]/g;
+var LIST_PARTS = /"((?:[^"\\]|\\.)*)"|'([^']*)'|[[\],]/g;
+function listsAsWords(text) {
+  if (!text.includes("[")) return null;
+  let changed = false;
+  const out = text.replace(STRING_LIST, (list) => {
+    changed = true;
+    return list.replace(LIST_PARTS, (m, d, q) => (d ?? q) !== void 0 ? ` ${d ?? q} ` : " ");
+  });
+  return changed ? out : null;
+}
+var PROGRAM_HINT = /chpasswd|htpasswd|useradd|usermod|redis-cli|valkey-cli|keydb-cli|nuget|msiexec/i;
+function programOf(w) {
+  const raw = w.raw.replace(/^["']|["']$/g, "");
+  return (raw.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+}
+function secretIn(w, type, from = 0, trim = "") {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  let value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  if (trim && value.endsWith(trim)) value = value.slice(0, -trim.length);
+  if (single) {
+    if (value.length < 3 || isPlaceholder(value) || isPathLike(value)) return null;
+  } else if (!isLiteralSecret(value)) return null;
+  const at = w.raw.lastIndexOf(value);
+  if (at < 0) return null;
+  return { type, start: w.start + at, end: w.start + at + value.length, text: value };
+}
+function optionValues(args, names, type, ci = false) {
+  const out = [];
+  const norm = (s) => ci ? s.toLowerCase() : s;
+  for (let i = 0; i < args.length; i++) {
+    const v = norm(args[i].value);
+    const eq = names.find((n) => n.startsWith("--") && v.startsWith(`${norm(n)}=`));
+    if (eq) {
+      const m = secretIn(args[i], type, eq.length + 1);
+      if (m) out.push(m);
+    } else if (names.some((n) => norm(n) === v) && args[i + 1]) {
+      const m = secretIn(args[i + 1], type);
+      if (m) out.push(m);
+      i++;
+    }
+  }
+  return out;
+}
+function htpasswd(args) {
+  let batch = false;
+  let stdout = false;
+  const operands = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (/^-[A-Za-z0-9]+$/.test(v) && operands.length === 0) {
+      if (v.includes("b")) batch = true;
+      if (v.includes("n")) stdout = true;
+      if (/[Cr]$/.test(v)) i++;
+    } else operands.push(args[i]);
+  }
+  const pass = batch ? operands[stdout ? 1 : 2] : void 0;
+  const m = pass ? secretIn(pass, "htpasswd password") : null;
+  return m ? [m] : [];
+}
+function nuget(args) {
+  const [a, b] = [args[0]?.value ?? "", args[1]?.value ?? ""];
+  const source = /^sources?$/i.test(a) && /^(?:add|update)$/i.test(b) || /^(?:add|update)$/i.test(a) && /^source$/i.test(b);
+  return source ? optionValues(args.slice(2), ["-password", "-p", "--password"], "NuGet source password", true) : [];
+}
+function msiexec(args, opts) {
+  const out = [];
+  for (const w of args) {
+    const single = w.raw.length >= 2 && w.raw.startsWith("'") && /',?$/.test(w.raw);
+    const value = single ? w.raw.replace(/^'|',?$/g, "") : w.value.replace(/,$/, "");
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.+)$/.exec(value);
+    if (!m) continue;
+    const c = classify(m[1], m[2], opts);
+    if (!c.secret || !c.secretText) continue;
+    const secret = secretIn(w, `value for ${m[1]}`, m[1].length + 1, w.value.endsWith(",") || w.raw.endsWith(",") ? "," : "");
+    if (secret && secret.text.includes(c.secretText)) out.push(secret);
+  }
+  return out;
+}
+function echoedPassword(prev) {
+  let i = prev.words.length - 1;
+  while (i >= 0 && !ECHO.has(programOf(prev.words[i]))) i--;
+  if (i < 0) return null;
+  const w = prev.words.slice(i + 1).reverse().find((a) => !a.value.startsWith("-") && a.value.includes(":"));
+  return w ? pairPassword(w, 0) : null;
+}
+var ECHO = /* @__PURE__ */ new Set(["echo", "printf"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
+function pairPassword(w, from) {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  const value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  const colon = colonOutsideExpansions(value);
+  if (colon < 0) return null;
+  return secretIn(w, "chpasswd password", from + colon + 1, "\\n");
+}
+function colonOutsideExpansions(s) {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "$" && (s[i + 1] === "{" || s[i + 1] === "(")) {
+      depth++;
+      i++;
+    } else if (depth > 0 && (c === "}" || c === ")")) depth--;
+    else if (depth === 0 && c === ":") return i;
+  }
+  return -1;
+}
+function programArguments(text, opts, depth = 0) {
+  const out = [];
+  const cmds = simpleCommands(text);
+  cmds.forEach((c, k) => {
+    let head = c.head ? programOf(c.head) : "";
+    let args = c.args;
+    if (SHELLS.has(head) && /^-[a-z]*c$/.test(args[0]?.value ?? "") && args[1]) {
+      const script = args[1];
+      const q = script.raw[0];
+      if ((q === '"' || q === "'") && script.raw.length >= 2 && script.raw.endsWith(q)) {
+        if (depth < 3) for (const m of programArguments(script.raw.slice(1, -1), opts, depth + 1)) out.push({ ...m, start: m.start + script.start + 1, end: m.end + script.start + 1 });
+        return;
+      }
+      head = programOf(script);
+      args = args.slice(2);
+    }
+    switch (head) {
+      case "chpasswd": {
+        const prev = cmds[k - 1];
+        const piped = prev && /^\s*\|\s*$/.test(text.slice(prev.end, c.start));
+        if (piped) {
+          const m = echoedPassword(prev);
+          if (m) out.push(m);
+        }
+        args.forEach((a, i) => {
+          if (a.raw === "<<<" && args[i + 1]) {
+            const m = pairPassword(args[i + 1], 0);
+            if (m) out.push(m);
+          } else if (a.raw.startsWith("<<<") && a.raw.length > 3) {
+            const inner = { value: a.value.slice(3), raw: a.raw.slice(3), start: a.start + 3, end: a.end };
+            const m = pairPassword(inner, 0);
+            if (m) out.push(m);
+          }
+        });
+        break;
+      }
+      case "htpasswd":
+        out.push(...htpasswd(args));
+        break;
+      case "useradd":
+      case "usermod":
+        out.push(...optionValues(args, ["-p", "--password"], `${head} password`));
+        break;
+      case "redis-cli":
+      case "valkey-cli":
+      case "keydb-cli":
+        out.push(...optionValues(args, ["-a", "--pass"], "Redis password"));
+        break;
+      default:
+        break;
+    }
+    c.words.forEach((w, i) => {
+      const p = programOf(w);
+      if (p === "nuget") out.push(...nuget(c.words.slice(i + 1)));
+      else if (p === "msiexec") out.push(...msiexec(c.words.slice(i + 1), opts));
+    });
+  });
+  return out;
+}
 
 // rules/secret-in-run.ts
+var WHERE = {
+  cmd: "CMD",
+  entrypoint: "ENTRYPOINT",
+  healthcheck: "HEALTHCHECK",
+  "compose-command": "command",
+  "compose-entrypoint": "entrypoint",
+  "compose-healthcheck": "healthcheck test"
+};
 var secret_in_run_default = defineRule({
   id: "secret-in-run",
   category: "secret",
   severity: "error",
-  description: "Hardcoded credential in a RUN command or heredoc",
-  formats: ["dockerfile"],
+  description: "Hardcoded credential in a command (RUN, heredoc, CMD, ENTRYPOINT, HEALTHCHECK, compose command)",
+  formats: ["dockerfile", "compose"],
   aliases: ["tally/secrets-in-code"],
   tags: ["security", "secrets"],
   messages: {
     literal: "RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=\u2026 and read the secret from /run/secrets/\u2026 (or $VAR with --mount=type=secret,env=VAR).",
     heredoc: "A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=\u2026 and read it from /run/secrets/\u2026 at build or run time.",
-    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead."
+    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead.",
+    command: "{{where}} contains a hardcoded {{tokenType}} ({{value}}); the command is stored in the image config (docker inspect) and history. Give the secret to the container at run time instead: an environment variable or a secret file under /run/secrets/ that the program reads.",
+    composeCommand: "The {{where}} of service {{service}} contains a hardcoded {{tokenType}} ({{value}}); it is committed with the compose file. Reference a variable instead (${NAME}, from an uncommitted .env or the environment) or use a compose secret."
   },
   check(model, ctx) {
     const reported = [];
@@ -22786,21 +23462,35 @@ var secret_in_run_default = defineRule({
       reported.push(r.loc);
       ctx.report(r);
     }
-    const scan = (seg, heredoc) => {
-      const matches2 = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
-      for (const m of matches2) {
-        const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-        if (overlaps(loc)) continue;
-        reported.push(loc);
-        const type = "name" in m ? `value for ${m.name}` : m.type;
-        ctx.report({ loc, messageId: heredoc ? "heredoc" : "literal", data: { tokenType: type, value: m.text }, secrets: [m.text] });
+    const emit = (loc, messageId, data) => {
+      if (overlaps(loc)) return;
+      reported.push(loc);
+      const plain = data.tokenType.startsWith("value for ") ? ["where"] : ["where", "tokenType"];
+      ctx.report({ loc, messageId, data, secrets: [data.value], plain });
+    };
+    const scanLine = (segs, messageId, extra = {}) => {
+      for (const m of scanCommand(joinSegments(segs), ctx.classify)) {
+        const loc = locateInSegments(segs, m.start, m.end);
+        if (loc) emit(loc, messageId, { ...extra, tokenType: m.type, value: m.text });
       }
     };
-    for (const run2 of model.runs) {
-      for (const seg of run2.segments) scan(seg, false);
-      for (const h of run2.heredocs) for (const seg of h.segments) scan(seg, true);
+    const scanBody = (h) => {
+      for (const seg of h.segments) {
+        for (const m of [...scanCommand(seg.text, ctx.classify), ...scanAssignments(seg.text, classify, ctx.classify)]) {
+          const type = "name" in m ? `value for ${m.name}` : m.type;
+          emit(span(seg.line, seg.column + m.start, m.end - m.start), "heredoc", { tokenType: type, value: m.text });
+        }
+      }
+    };
+    for (const run3 of model.runs) {
+      scanLine(run3.segments, "literal");
+      run3.heredocs.forEach(scanBody);
     }
-    for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
+    for (const c of model.copies) c.heredocs.forEach(scanBody);
+    for (const cmd of model.commands) {
+      if (cmd.kind.startsWith("compose-")) scanLine(cmd.segments, "composeCommand", { where: WHERE[cmd.kind], service: cmd.scope });
+      else scanLine(cmd.segments, "command", { where: WHERE[cmd.kind] });
+    }
   }
 });
 
@@ -22813,15 +23503,19 @@ var secret_token_format_default = defineRule({
   aliases: ["SecretsUsedInArgOrEnv"],
   tags: ["security", "secrets"],
   messages: {
-    token: "{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
+    published: "{{kind}} {{name}} contains the {{published}} ({{value}}): published by its vendor and valid only against the local emulator, so there is nothing to revoke. Make sure no real deployment reads this setting.",
+    token: "{{kind}} {{name}} contains {{a tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind === "run" || a.kind === "go-env-w" || a.kind === "runtime") continue;
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== "value") continue;
-      const r = secretReport(a, c, "token");
-      ctx.report(r);
+      if (c.published) {
+        ctx.report({ ...secretReport(a, c, "published", { published: c.published }), severity: "info", plain: ["kind", "tokenType", "word", "published"] });
+        continue;
+      }
+      ctx.report(secretReport(a, c, "token"));
     }
   }
 });
@@ -22863,7 +23557,7 @@ function resolveJobs(jobs) {
   return jobs === "auto" ? Math.min((0, import_node_os.availableParallelism)(), MAX_AUTO_JOBS) : Math.max(1, Math.floor(jobs));
 }
 function defaultWorkerScript() {
-  return path2.join(__dirname, "lint-worker.js");
+  return path.join(__dirname, "lint-worker.js");
 }
 function canDelegate(rules2) {
   const registry = new Set(rules);
@@ -22874,7 +23568,7 @@ async function lintFiles(files, rules2, configs, configIndex, jobs, workerScript
   const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_THREAD));
   const next = new Int32Array(new SharedArrayBuffer(4));
   const input = { files: [...files], ruleIds: rules2.map((r) => r.id), configs: [...configs], configIndex: [...configIndex], next };
-  const workers = threads > 1 && canDelegate(rules2) && (0, import_node_fs3.existsSync)(workerScript) ? startWorkers(threads - 1, workerScript, input) : [];
+  const workers = threads > 1 && canDelegate(rules2) && (0, import_node_fs2.existsSync)(workerScript) ? startWorkers(threads - 1, workerScript, input) : [];
   for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) outcomes[i] = lintOne(input, i, rules2);
   for (const batch of await Promise.all(workers)) for (const [i, o] of batch) outcomes[i] = o;
   for (let i = 0; i < files.length; i++) outcomes[i] ??= lintOne(input, i, rules2);
@@ -22886,13 +23580,151 @@ function lintOne(input, i, rules2) {
 function startWorkers(n, script, input) {
   return Array.from({ length: n }, () => {
     const worker = new import_node_worker_threads.Worker(script, { workerData: input, stdout: true, stderr: true });
-    return new Promise((resolve9) => {
+    return new Promise((resolve10) => {
       let output = [];
       worker.once("message", (m) => output = m);
-      worker.once("error", () => resolve9([]));
-      worker.once("exit", () => resolve9(output));
+      worker.once("error", () => resolve10([]));
+      worker.once("exit", () => resolve10(output));
     });
   });
+}
+
+// src/session.ts
+var path6 = __toESM(require("node:path"));
+
+// src/lint.ts
+var path4 = __toESM(require("node:path"));
+
+// src/discover.ts
+var import_node_fs3 = require("node:fs");
+var path2 = __toESM(require("node:path"));
+var import_ignore = __toESM(require_ignore());
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
+function toPosix(p) {
+  return p.split(path2.sep).join("/");
+}
+function ignoredBy(globs, base, abs) {
+  if (globs.length === 0) return false;
+  const rel = toPosix(path2.relative(base, abs));
+  return globs.some((g) => globMatcher(g, { dot: true })(rel));
+}
+function hasGlob(p) {
+  return isGlob(p);
+}
+async function discover(inputs, cwd, ignoreGlobs = []) {
+  const files = [];
+  const errors = [];
+  const seen = /* @__PURE__ */ new Set();
+  const userIgnored = (abs) => ignoredBy(ignoreGlobs, cwd, abs);
+  const add = (d) => {
+    if (seen.has(d.abs) || userIgnored(d.abs)) return;
+    seen.add(d.abs);
+    files.push(d);
+  };
+  for (const input of inputs) {
+    if (hasGlob(input)) {
+      const { base, glob } = scanGlob(input);
+      const baseAbs = path2.resolve(cwd, base || ".");
+      const matcher = globMatcher(glob, { dot: true });
+      walk2(baseAbs, base || ".", errors, (abs2, display, rel) => {
+        if (matcher(rel)) add({ abs: abs2, display, format: formatFromName(abs2), explicit: true });
+      }, true);
+      continue;
+    }
+    const abs = path2.resolve(cwd, input);
+    let st;
+    try {
+      st = (0, import_node_fs3.statSync)(abs);
+    } catch (e) {
+      errors.push({ display: input, message: describeFsError(e, "cannot read") });
+      continue;
+    }
+    if (st.isDirectory()) {
+      walk2(abs, input, errors, (fileAbs, display) => {
+        const format = formatFromName(fileAbs);
+        if (format) add({ abs: fileAbs, display, format, explicit: false });
+      });
+    } else add({ abs, display: input, format: formatFromName(abs), explicit: true });
+  }
+  return { files, errors };
+}
+function walk2(root, rootDisplay, errors, onFile, allFiles = false) {
+  const stack = [{ dir: root, ig: null, igBase: root }];
+  while (stack.length) {
+    const top = stack.pop();
+    const { dir } = top;
+    let entries2;
+    try {
+      entries2 = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ display: joinDisplay(rootDisplay, path2.relative(root, dir)), message: describeFsError(e, "cannot read directory") });
+      continue;
+    }
+    let { ig, igBase } = top;
+    const own = entries2.some((e) => e.name === ".gitignore") ? loadGitignore(dir) : null;
+    if (own) {
+      ig = ig ? combine(ig, igBase, own, dir) : own;
+      igBase = dir;
+    }
+    entries2.sort((a, b) => a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+    const subdirs = [];
+    for (const ent of entries2) {
+      const abs = path2.join(dir, ent.name);
+      const rel = toPosix(path2.relative(root, abs));
+      const igRel = ig ? toPosix(path2.relative(igBase, abs)) : "";
+      if (ent.isDirectory()) {
+        if (SKIP_DIRS.has(ent.name)) continue;
+        if (ig && ig.ignores(igRel + "/")) continue;
+        subdirs.push(abs);
+      } else if (ent.isFile() || ent.isSymbolicLink()) {
+        if (ig && ig.ignores(igRel)) continue;
+        if (ent.isSymbolicLink()) {
+          try {
+            if (!(0, import_node_fs3.statSync)(abs).isFile()) continue;
+          } catch {
+            if (!allFiles && formatFromName(abs)) errors.push({ display: joinDisplay(rootDisplay, rel), message: "broken or looping symbolic link" });
+            continue;
+          }
+        }
+        onFile(abs, joinDisplay(rootDisplay, rel), rel);
+      }
+    }
+    for (const sub of subdirs.reverse()) stack.push({ dir: sub, ig, igBase });
+  }
+}
+function combine(parent, parentBase, child, childBase) {
+  const prefix = toPosix(path2.relative(parentBase, childBase));
+  return {
+    ignores: (p) => parent.ignores(`${prefix}/${p}`) || child.ignores(p)
+  };
+}
+function loadGitignore(dir) {
+  try {
+    return (0, import_ignore.default)().add((0, import_node_fs3.readFileSync)(path2.join(dir, ".gitignore"), "utf8"));
+  } catch {
+    return null;
+  }
+}
+function joinDisplay(base, rel) {
+  if (!rel) return base;
+  if (base === "." || base === "./") return rel;
+  return `${base.replace(/[\\/]+$/, "")}/${rel}`;
+}
+function describeFsError(e, what) {
+  const code = e.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return `${what}: permission denied`;
+    case "ELOOP":
+      return `${what}: too many levels of symbolic links`;
+    case "EISDIR":
+      return `${what}: is a directory`;
+    default:
+      return `${what}: ${code ?? e.message}`;
+  }
 }
 
 // src/util/confine.ts
@@ -22909,27 +23741,27 @@ var WriteError = class extends Error {
     this.name = "WriteError";
   }
 };
-var refusedLink = (path10) => new WriteError(`refusing to write ${path10}: it is a symbolic link`);
-var refusedExisting = (path10) => new WriteError(`refusing to overwrite ${path10}: it exists (use --force)`);
-function lstatOrNull(path10) {
+var refusedLink = (path11) => new WriteError(`refusing to write ${path11}: it is a symbolic link`);
+var refusedExisting = (path11) => new WriteError(`refusing to overwrite ${path11}: it exists (use --force)`);
+function lstatOrNull(path11) {
   try {
-    return (0, import_node_fs4.lstatSync)(path10, { throwIfNoEntry: false }) ?? null;
+    return (0, import_node_fs4.lstatSync)(path11, { throwIfNoEntry: false }) ?? null;
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path10}: ${code ?? "error"}`);
+    throw new WriteError(`cannot access ${path11}: ${code ?? "error"}`);
   }
 }
-function checkWritable(path10, options = {}) {
-  const existing = lstatOrNull(path10);
+function checkWritable(path11, options = {}) {
+  const existing = lstatOrNull(path11);
   if (!existing) return;
-  if (existing.isSymbolicLink()) throw refusedLink(path10);
-  if (!existing.isFile()) throw new WriteError(`refusing to write ${path10}: it is not a regular file`);
-  if (options.overwrite === false) throw refusedExisting(path10);
+  if (existing.isSymbolicLink()) throw refusedLink(path11);
+  if (!existing.isFile()) throw new WriteError(`refusing to write ${path11}: it is not a regular file`);
+  if (options.overwrite === false) throw refusedExisting(path11);
 }
-function unlinkQuietly(path10) {
+function unlinkQuietly(path11) {
   try {
-    (0, import_node_fs4.unlinkSync)(path10);
+    (0, import_node_fs4.unlinkSync)(path11);
   } catch {
   }
 }
@@ -22939,19 +23771,19 @@ function closeQuietly(fd) {
   } catch {
   }
 }
-function failure(path10, e) {
+function failure(path11, e) {
   if (e instanceof WriteError) return e;
   const err = e;
-  return new WriteError(`cannot write ${path10}: ${err.code ?? err.message}`);
+  return new WriteError(`cannot write ${path11}: ${err.code ?? err.message}`);
 }
 var tempId;
 var tempCount = 0;
-function tempPathFor(path10) {
+function tempPathFor(path11) {
   tempId ??= (0, import_node_crypto.randomBytes)(4).toString("hex");
-  return (0, import_node_path.join)((0, import_node_path.dirname)(path10), `.${(0, import_node_path.basename)(path10)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
+  return (0, import_node_path.join)((0, import_node_path.dirname)(path11), `.${(0, import_node_path.basename)(path11)}.${process.pid}.${tempId}${(tempCount++).toString(16)}.tmp`);
 }
 var CREATE_EXCL = import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_EXCL;
-function fillTemp(fd, tmp, path10, data, mode) {
+function fillTemp(fd, tmp, path11, data, mode) {
   try {
     (0, import_node_fs4.fchmodSync)(fd, mode);
     (0, import_node_fs4.writeFileSync)(fd, data);
@@ -22959,74 +23791,74 @@ function fillTemp(fd, tmp, path10, data, mode) {
   } catch (e) {
     closeQuietly(fd);
     unlinkQuietly(tmp);
-    throw failure(path10, e);
+    throw failure(path11, e);
   }
 }
-function stageWrite(path10, data, options = {}) {
+function stageWrite(path11, data, options = {}) {
   const { mode = 420, overwrite = true } = options;
-  checkWritable(path10, { overwrite });
-  const tmp = tempPathFor(path10);
+  checkWritable(path11, { overwrite });
+  const tmp = tempPathFor(path11);
   let fd;
   try {
     fd = (0, import_node_fs4.openSync)(tmp, CREATE_EXCL, mode);
   } catch (e) {
-    throw failure(path10, e);
+    throw failure(path11, e);
   }
-  fillTemp(fd, tmp, path10, data, mode);
-  return { path: path10, tmp, overwrite };
+  fillTemp(fd, tmp, path11, data, mode);
+  return { path: path11, tmp, overwrite };
 }
 function onPool(call) {
-  return new Promise((resolve9, reject) => call((e, value) => e ? reject(e) : resolve9(value)));
+  return new Promise((resolve10, reject) => call((e, value) => e ? reject(e) : resolve10(value)));
 }
-async function lstatOrNullAsync(path10) {
+async function lstatOrNullAsync(path11) {
   try {
-    return await onPool((done) => (0, import_node_fs4.lstat)(path10, done));
+    return await onPool((done) => (0, import_node_fs4.lstat)(path11, done));
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return null;
-    throw new WriteError(`cannot access ${path10}: ${code ?? "error"}`);
+    throw new WriteError(`cannot access ${path11}: ${code ?? "error"}`);
   }
 }
-function refusedAt(path10) {
+function refusedAt(path11) {
   try {
-    checkWritable(path10, { overwrite: false });
+    checkWritable(path11, { overwrite: false });
   } catch (e) {
-    return failure(path10, e);
+    return failure(path11, e);
   }
-  return refusedExisting(path10);
+  return refusedExisting(path11);
 }
 async function moveIntoPlaceOnPool(staged) {
-  const { path: path10, tmp } = staged;
+  const { path: path11, tmp } = staged;
   let moved = false;
   try {
     if (staged.overwrite) {
-      if ((await lstatOrNullAsync(path10))?.isSymbolicLink()) throw refusedLink(path10);
-      await onPool((done) => (0, import_node_fs4.rename)(tmp, path10, done));
+      if ((await lstatOrNullAsync(path11))?.isSymbolicLink()) throw refusedLink(path11);
+      await onPool((done) => (0, import_node_fs4.rename)(tmp, path11, done));
       moved = true;
       return;
     }
     try {
-      await onPool((done) => (0, import_node_fs4.link)(tmp, path10, done));
+      await onPool((done) => (0, import_node_fs4.link)(tmp, path11, done));
     } catch (e) {
       const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedAt(path10);
+      if (code === "EEXIST") throw refusedAt(path11);
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (await lstatOrNullAsync(path10)) throw refusedExisting(path10);
-      await onPool((done) => (0, import_node_fs4.rename)(tmp, path10, done));
+      if (await lstatOrNullAsync(path11)) throw refusedExisting(path11);
+      await onPool((done) => (0, import_node_fs4.rename)(tmp, path11, done));
       moved = true;
       return;
     }
     moved = true;
     await onPool((done) => (0, import_node_fs4.unlink)(tmp, done)).catch(() => void 0);
   } catch (e) {
-    throw failure(path10, e);
+    throw failure(path11, e);
   } finally {
     if (!moved) unlinkQuietly(tmp);
   }
 }
 async function commitWrite(staged) {
   if (staged.synced) return moveIntoPlaceOnPool(staged);
-  const { path: path10, tmp } = staged;
+  const { path: path11, tmp } = staged;
   let moved = false;
   try {
     const fd = (0, import_node_fs4.openSync)(tmp, import_node_fs4.constants.O_RDWR);
@@ -23036,29 +23868,29 @@ async function commitWrite(staged) {
       (0, import_node_fs4.closeSync)(fd);
     }
     if (staged.overwrite) {
-      if (lstatOrNull(path10)?.isSymbolicLink()) throw refusedLink(path10);
-      (0, import_node_fs4.renameSync)(tmp, path10);
+      if (lstatOrNull(path11)?.isSymbolicLink()) throw refusedLink(path11);
+      (0, import_node_fs4.renameSync)(tmp, path11);
       moved = true;
       return;
     }
     try {
-      (0, import_node_fs4.linkSync)(tmp, path10);
+      (0, import_node_fs4.linkSync)(tmp, path11);
     } catch (e) {
       const code = e.code ?? "";
-      if (code === "EEXIST") throw refusedExisting(path10);
+      if (code === "EEXIST") throw refusedExisting(path11);
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
-      if (lstatOrNull(path10)) throw refusedExisting(path10);
-      (0, import_node_fs4.renameSync)(tmp, path10);
+      if (lstatOrNull(path11)) throw refusedExisting(path11);
+      (0, import_node_fs4.renameSync)(tmp, path11);
       moved = true;
     }
   } catch (e) {
-    throw failure(path10, e);
+    throw failure(path11, e);
   } finally {
     if (!moved) unlinkQuietly(tmp);
   }
 }
-async function atomicWrite(path10, data, options = {}) {
-  await commitWrite(stageWrite(path10, data, options));
+async function atomicWrite(path11, data, options = {}) {
+  await commitWrite(stageWrite(path11, data, options));
 }
 
 // src/util/confine.ts
@@ -23077,7 +23909,7 @@ function within(root, abs) {
 }
 
 // src/lint.ts
-var isParsed = (l) => "assignments" in l.model;
+var isFullModel = (l) => "assignments" in l.model;
 async function lintPaths(inputs, options) {
   const config = options.config ?? DEFAULT_CONFIG;
   const rules2 = options.rules ?? rules;
@@ -23132,13 +23964,21 @@ async function withConfigs(found, options) {
 }
 function link2(parsed, byAbs, root) {
   const readable = (abs) => root === void 0 || within(root, abs);
+  const dockerfiles = /* @__PURE__ */ new Map();
+  const unreadableEnv = /* @__PURE__ */ new Set();
+  const loaders = /* @__PURE__ */ new Map();
   const composes = parsed.filter((p) => p.model.format === "compose");
   for (const c of composes) {
     const dir = path4.dirname(c.abs);
     for (const svc of c.model.scopes) {
       if (!svc.build || svc.golang) continue;
       const dfAbs = path4.resolve(dir, svc.build.context, svc.build.dockerfile);
-      const df = byAbs.get(dfAbs) ?? (readable(dfAbs) ? linked(dfAbs, parseLinked(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile")) : null);
+      let df = byAbs.get(dfAbs) ?? dockerfiles.get(dfAbs);
+      if (df === void 0) {
+        const model = readable(dfAbs) ? parseLinkedFile(dfAbs, displayFor(c.model.path, dir, dfAbs), "dockerfile") : null;
+        df = model ? { abs: dfAbs, model: { format: model.format, scopes: model.scopes } } : null;
+        dockerfiles.set(dfAbs, df);
+      }
       if (!df || df.model.format !== "dockerfile") continue;
       const stages = df.model.scopes;
       const target = svc.build.target ? stages.find((s) => s.name === svc.build.target.toLowerCase()) : stages[stages.length - 1];
@@ -23148,24 +23988,54 @@ function link2(parsed, byAbs, root) {
         svc.windows = target.windows;
       }
     }
+    let byName;
     for (const ref of c.model.envFiles) {
-      const abs = path4.resolve(dir, ref.path);
+      const abs = envFileAbs(c, dir, ref);
       let env = byAbs.get(abs);
       if (!env) {
-        if (!readable(abs)) continue;
-        const fresh = linked(abs, parseLinked(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
-        if (!fresh) continue;
+        if (unreadableEnv.has(abs) || !readable(abs)) continue;
+        const fresh = linked(abs, parseLinkedFile(abs, displayFor(c.model.path, dir, abs), "env-file", ref.format));
+        if (!fresh) {
+          unreadableEnv.add(abs);
+          continue;
+        }
         env = fresh;
         byAbs.set(abs, env);
         parsed.push(fresh);
       }
-      if (!isParsed(env) || env.model.format !== "env-file") continue;
-      const services = /* @__PURE__ */ new Set([...env.model.assignments[0]?.services ?? [], ...ref.services]);
-      for (const a of env.model.assignments) a.services = [...services];
-      for (const name of ref.services) {
-        const svc = c.model.scopes.find((s) => s.name === name);
-        if (svc && !env.model.scopes.some((s) => s.name === name)) env.model.scopes.push({ ...svc });
-      }
+      if (!isFullModel(env) || env.model.format !== "env-file") continue;
+      byName ??= scopesByName(c.model.scopes);
+      addLoaders(env.model, ref.services, byName, loaders);
+    }
+  }
+}
+function envFileAbs(c, dir, ref) {
+  if (path4.posix.isAbsolute(ref.resolved) || /^[A-Za-z]:\//.test(ref.resolved)) return path4.resolve(ref.resolved);
+  const shownDir = path4.posix.dirname(c.model.path.split(path4.sep).join("/"));
+  return path4.resolve(dir, path4.posix.relative(shownDir, ref.resolved));
+}
+function scopesByName(scopes) {
+  const m = /* @__PURE__ */ new Map();
+  for (const s of scopes) if (!m.has(s.name)) m.set(s.name, s);
+  return m;
+}
+function addLoaders(model, services, byName, all) {
+  let l = all.get(model);
+  if (!l) {
+    const list = [...new Set(model.assignments[0]?.services ?? [])];
+    l = { names: new Set(list), list, scopes: new Set(model.scopes.map((s) => s.name)) };
+    all.set(model, l);
+    for (const a of model.assignments) a.services = l.list;
+  }
+  for (const name of services) {
+    if (!l.names.has(name)) {
+      l.names.add(name);
+      l.list.push(name);
+    }
+    const svc = byName.get(name);
+    if (svc && !l.scopes.has(name)) {
+      l.scopes.add(name);
+      model.scopes.push({ ...svc });
     }
   }
 }
@@ -23205,7 +24075,7 @@ async function findConfig(dir) {
     if (found !== null || path5.dirname(cur) === cur) return found;
   }
 }
-function configLookup(shown, known2) {
+function configLookup(shown3, known2) {
   const nearest = /* @__PURE__ */ new Map();
   const loaded = /* @__PURE__ */ new Map();
   if (known2?.file) loaded.set(known2.file, Promise.resolve(known2.config));
@@ -23227,25 +24097,46 @@ function configLookup(shown, known2) {
     const p = find(path5.dirname(path5.resolve(file)));
     if (p === null) return { file: null, config: DEFAULT_CONFIG };
     let c = loaded.get(p);
-    if (!c) loaded.set(p, c = loadConfig(p, shown(p)));
+    if (!c) loaded.set(p, c = loadConfig(p, shown3(p)));
     return { file: p, config: await c };
   };
 }
-async function loadConfig(file, display) {
-  if (!file) return DEFAULT_CONFIG;
-  const shown = display ?? file;
-  let text;
+async function readConfigText(file) {
+  let fh;
   try {
-    text = await import_node_fs6.promises.readFile(file, "utf8");
+    fh = await import_node_fs6.promises.open(file, "r");
   } catch (e) {
     const code = e.code;
-    throw new ConfigError(shown, 1, code === "ENOENT" ? "configuration file not found" : `cannot read configuration (${code})`);
+    return { error: code === "ENOENT" ? "configuration file not found" : `cannot read configuration: ${reason(code)}`, line: 1 };
   }
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) return { error: "cannot read configuration: it is a directory", line: 1 };
+    if (st.isFile() && st.size > MAX_FILE_BYTES) return inConfig(tooLarge(st.size));
+    return inConfig(await readStream(fh.createReadStream({ autoClose: false })));
+  } catch (e) {
+    return { error: `cannot read configuration: ${reason(e.code)}`, line: 1 };
+  } finally {
+    await fh.close().catch(() => void 0);
+  }
+}
+var reason = (code) => code === "EACCES" || code === "EPERM" ? "permission denied" : code ?? "error";
+function inConfig(d) {
+  if ("text" in d) return d;
+  const error = d.error.startsWith("cannot read: ") ? `cannot read configuration: ${d.error.slice("cannot read: ".length)}` : `not a usable configuration: ${d.error.replace(/; refusing to lint it$/, "")}`;
+  return { error, line: d.line };
+}
+async function loadConfig(file, display) {
+  if (!file) return DEFAULT_CONFIG;
+  const shown3 = display ?? file;
+  const read = await readConfigText(file);
+  if ("error" in read) throw new ConfigError(shown3, read.line, read.error);
+  const { text } = read;
   const lc = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new ConfigError(shown, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
+    throw new ConfigError(shown3, lc.linePos(e.pos[0]).line, `invalid YAML: ${yamlReason(e.message)}`);
   }
   const known2 = new Set(rules.map((r) => r.id));
   const lineOf = (p) => {
@@ -23265,9 +24156,37 @@ async function loadConfig(file, display) {
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(shown, 1, `invalid YAML: ${yamlReason(e.message)}`);
+    throw new ConfigError(shown3, 1, `invalid YAML: ${yamlReason(e.message)}`);
   }
-  return resolveConfig(raw, shown, known2, { lineOf });
+  return resolveConfig(raw, shown3, known2, { lineOf });
+}
+
+// src/session.ts
+function shown2(cwd, abs) {
+  return path6.relative(cwd, abs) || abs;
+}
+function problemOf(e) {
+  if (e instanceof ConfigError) return { kind: "config", message: e.message, file: e.file, line: e.line };
+  if (e instanceof GlobError) return { kind: "glob", message: e.message };
+  return null;
+}
+async function lintSession(req) {
+  try {
+    const configFile = req.configPath ? path6.resolve(req.cwd, req.configPath) : await findConfig(req.cwd);
+    const config = await loadConfig(configFile, req.configPath ?? (configFile ? shown2(req.cwd, configFile) : void 0));
+    const configFor = req.configPath ? void 0 : configLookup((abs) => shown2(req.cwd, abs), { file: configFile, config });
+    const result = await lintPaths(req.inputs, { ...req.lint, cwd: req.cwd, config, ...configFor ? { configFor } : {} });
+    return { ok: true, result, config };
+  } catch (e) {
+    const problem = problemOf(e);
+    if (!problem) throw e;
+    return { ok: false, problem };
+  }
+}
+function exitCodeOf(result, failLevel) {
+  if (result.files.some((f) => f.errors.length > 0)) return 2;
+  if (failLevel === "none") return 0;
+  return result.files.some((f) => f.findings.some((x) => atLeast(x.severity, failLevel))) ? 1 : 0;
 }
 
 // src/report/ansi.ts
@@ -23279,7 +24198,7 @@ function paint(color) {
 }
 
 // src/report/flatten.ts
-var path6 = __toESM(require("node:path"));
+var path7 = __toESM(require("node:path"));
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -23292,9 +24211,9 @@ function sortedErrors(result) {
   return result.files.flatMap((f) => f.errors.map((e) => ({ file: f.file, ...e }))).sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message));
 }
 function relativeTo(root, file) {
-  const rel = path6.relative(root, path6.resolve(root, file));
-  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return null;
-  return rel.split(path6.sep).join("/");
+  const rel = path7.relative(root, path7.resolve(root, file));
+  if (rel === "" || rel.startsWith("..") || path7.isAbsolute(rel)) return null;
+  return rel.split(path7.sep).join("/");
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -23356,7 +24275,7 @@ var json = (result) => `${JSON.stringify(toJsonReport(result), null, 2)}
 
 // src/report/sarif.ts
 var import_node_url = require("node:url");
-var path8 = __toESM(require("node:path"));
+var path9 = __toESM(require("node:path"));
 
 // src/report/fingerprint.ts
 var import_node_crypto2 = require("node:crypto");
@@ -23376,14 +24295,14 @@ function fingerprints(findings, fileOf = (f) => f.file) {
 
 // src/report/rule-docs.ts
 var import_node_fs7 = require("node:fs");
-var path7 = __toESM(require("node:path"));
+var path8 = __toESM(require("node:path"));
 var cachedRoot;
 function packageRoot(start = __dirname) {
   if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
-  let dir = path7.resolve(start);
+  let dir = path8.resolve(start);
   let found = null;
   for (; ; ) {
-    const pj = path7.join(dir, "package.json");
+    const pj = path8.join(dir, "package.json");
     if ((0, import_node_fs7.existsSync)(pj)) {
       try {
         if (JSON.parse((0, import_node_fs7.readFileSync)(pj, "utf8")).name === "godock") {
@@ -23393,7 +24312,7 @@ function packageRoot(start = __dirname) {
       } catch {
       }
     }
-    const up = path7.dirname(dir);
+    const up = path8.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -23403,7 +24322,7 @@ function packageRoot(start = __dirname) {
 function readRuleDoc(rule, root = packageRoot()) {
   if (!root) return null;
   try {
-    return (0, import_node_fs7.readFileSync)(path7.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return (0, import_node_fs7.readFileSync)(path8.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   } catch {
     return null;
   }
@@ -23490,7 +24409,7 @@ function encodePath(rel) {
 function artifactLocation(file, cwd) {
   const rel = relativeTo(cwd, file);
   if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
-  return { uri: (0, import_node_url.pathToFileURL)(path8.resolve(cwd, file)).href };
+  return { uri: (0, import_node_url.pathToFileURL)(path9.resolve(cwd, file)).href };
 }
 function region(loc) {
   const r = { startLine: loc.line, startColumn: loc.column };
@@ -23525,7 +24444,7 @@ function toSarif(result, ctx) {
     message: { text: `${e.file}:${e.line}:${e.column}: ${e.message}` },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file, ctx.cwd), region: { startLine: Math.max(1, e.line), startColumn: Math.max(1, e.column) } } }]
   }));
-  const root = (0, import_node_url.pathToFileURL)(path8.resolve(ctx.cwd)).href;
+  const root = (0, import_node_url.pathToFileURL)(path9.resolve(ctx.cwd)).href;
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -23560,8 +24479,11 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function command(level, message, props = {}) {
-  const parts = Object.entries(props).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${level}${parts.length ? ` ${parts.join(",")}` : ""}::${escapeData(message)}`;
+  const parts = Object.entries(props).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(safe(String(v)))}`);
+  return `::${level}${parts.length ? ` ${parts.join(",")}` : ""}::${escapeData(safe(message))}`;
+}
+function safe(s) {
+  return s.split(/(\r|\n)/).map((part) => part === "\r" || part === "\n" ? part : visible(part)).join("");
 }
 function fileFor(file, cwd) {
   return relativeTo(cwd, file) ?? file;
@@ -23689,11 +24611,6 @@ Options:
 Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or parse failure.
 `;
 var LEVELS2 = ["info", "warning", "error"];
-async function readStdin(stream) {
-  const chunks = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
-  return Buffer.concat(chunks).toString("utf8");
-}
 async function runLint(argv, io) {
   let parsed;
   try {
@@ -23740,54 +24657,41 @@ ${HELP}`);
     io.stderr.write("godock lint: --jobs must be a number from 1 to 999, or auto\n");
     return 2;
   }
-  let config;
-  let configFile = null;
-  try {
-    configFile = v.config ? path9.resolve(io.cwd, v.config) : await findConfig(io.cwd);
-    config = await loadConfig(configFile, v.config ?? (configFile ? path9.relative(io.cwd, configFile) || configFile : void 0));
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}
-`);
-      return 2;
-    }
-    throw e;
-  }
-  const failLevel = v["fail-level"] ?? config.failLevel;
   const inputs = positionals.filter((p) => p !== "-");
   const useStdin = positionals.includes("-");
   if (useStdin && !v["stdin-filename"]) {
     io.stderr.write("godock lint: reading stdin (-) needs --stdin-filename <name> to pick the format\n");
     return 2;
   }
-  const stdin = useStdin ? { text: await readStdin(io.stdin), filename: v["stdin-filename"] } : void 0;
+  const stdinFilename = v["stdin-filename"];
+  const stdinRead = useStdin ? await readStream(io.stdin) : void 0;
+  const stdin = stdinRead && "text" in stdinRead ? { text: stdinRead.text, filename: stdinFilename } : void 0;
+  const stdinRefused = stdinRead && "error" in stdinRead ? { file: stdinFilename, format: formatFromName(stdinFilename), findings: [], errors: [{ message: stdinRead.error, line: stdinRead.line, column: 1 }] } : void 0;
   if (!useStdin && inputs.length === 0) inputs.push(".");
-  const configFor = v.config ? void 0 : configLookup((abs) => path9.relative(io.cwd, abs) || abs, { file: configFile, config });
-  let result;
-  try {
-    result = await lintPaths(inputs, { cwd: io.cwd, config, jobs: resolveJobs(jobs), ...configFor ? { configFor } : {}, ...stdin ? { stdin } : {} });
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    io.stderr.write(`godock: ${e.file}:${e.line}: ${e.message}
+  const session = await lintSession({ cwd: io.cwd, inputs, ...v.config ? { configPath: v.config } : {}, lint: { jobs: resolveJobs(jobs), ...stdin ? { stdin } : {} } });
+  if (!session.ok) {
+    const p = session.problem;
+    io.stderr.write(p.kind === "config" ? `godock: ${p.file}:${p.line}: ${p.message}
+` : `godock lint: ${p.message}
 `);
     return 2;
   }
+  let result = session.result;
+  const failLevel = v["fail-level"] ?? session.config.failLevel;
+  if (stdinRefused) result = { files: [...result.files, stdinRefused].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0) };
   if (v.quiet) result = { files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === "error") })) };
   const color = v["no-color"] ? false : v.color ? true : !io.env.NO_COLOR && !v["output-file"] && Boolean(io.stdout.isTTY);
   const out = formatters[format](result, { rules, cwd: io.cwd, color, version: VERSION });
   if (v["output-file"]) {
     try {
-      await atomicWrite(path9.resolve(io.cwd, v["output-file"]), out);
+      await atomicWrite(path10.resolve(io.cwd, v["output-file"]), out);
     } catch (e) {
       io.stderr.write(`godock lint: cannot write ${v["output-file"]}: ${e.message}
 `);
       return 2;
     }
   } else io.stdout.write(out);
-  const hasErrors = result.files.some((f) => f.errors.length > 0);
-  if (hasErrors) return 2;
-  const failing = result.files.some((f) => f.findings.some((x) => atLeast(x.severity, failLevel)));
-  return failing ? 1 : 0;
+  return exitCodeOf(result, failLevel);
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

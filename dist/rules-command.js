@@ -402,24 +402,24 @@ var require_fill_range = __commonJS({
       }
       return options.stringify === true;
     };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
+    var pad = (input, maxLength2, toNumber) => {
+      if (maxLength2 > 0) {
         let dash = input[0] === "-" ? "-" : "";
         if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+        input = dash + input.padStart(dash ? maxLength2 - 1 : maxLength2, "0");
       }
       if (toNumber === false) {
         return String(input);
       }
       return input;
     };
-    var toMaxLen = (input, maxLength) => {
+    var toMaxLen = (input, maxLength2) => {
       let negative = input[0] === "-" ? "-" : "";
       if (negative) {
         input = input.slice(1);
-        maxLength--;
+        maxLength2--;
       }
-      while (input.length < maxLength) input = "0" + input;
+      while (input.length < maxLength2) input = "0" + input;
       return negative ? "-" + input : input;
     };
     var toSequence = (parts, options, maxLen) => {
@@ -574,7 +574,7 @@ var require_compile = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
-    var compile2 = (ast, options = {}) => {
+    var compile3 = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -616,7 +616,7 @@ var require_compile = __commonJS({
       };
       return walk(ast);
     };
-    module2.exports = compile2;
+    module2.exports = compile3;
   }
 });
 
@@ -1058,7 +1058,7 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports2, module2) {
     "use strict";
     var stringify = require_stringify();
-    var compile2 = require_compile();
+    var compile3 = require_compile();
     var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
@@ -1091,7 +1091,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      return compile2(input, options);
+      return compile3(input, options);
     };
     braces.expand = (input, options = {}) => {
       if (typeof input === "string") {
@@ -1436,7 +1436,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -1479,7 +1479,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -1488,7 +1488,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -1525,7 +1525,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -1539,7 +1539,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
+                  isGlob2 = token.isGlob = true;
                   finished = true;
                   break;
                 }
@@ -1551,7 +1551,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1559,7 +1559,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1575,7 +1575,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -1591,7 +1591,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             while (eos() !== true && (code = advance())) {
               if (code === CHAR_LEFT_PARENTHESES) {
@@ -1608,7 +1608,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -1618,7 +1618,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str;
       let prefix = "";
@@ -1628,10 +1628,10 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob = str;
       } else {
@@ -1656,7 +1656,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -2084,15 +2084,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -3058,7 +3058,7 @@ function scanAssignments(text, classify2, opts) {
   return out;
 }
 
-// src/classify/go.ts
+// src/go/env.ts
 var GO_ENV_VARS = /* @__PURE__ */ new Set([
   "AR",
   "CC",
@@ -3137,32 +3137,6 @@ function isGoVar(name) {
 function isGoBinary(word) {
   return word === "go" || word === "xx-go" || /[\\/]go(?:\.exe)?$/.test(word);
 }
-var NOT_GO = { golang: false, goroot: null, windows: false };
-function splitImageRef(ref) {
-  let rest = ref.trim();
-  const at = rest.indexOf("@");
-  if (at >= 0) rest = rest.slice(0, at);
-  const slash = rest.lastIndexOf("/");
-  const colon = rest.lastIndexOf(":");
-  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
-  return { repo: rest.toLowerCase(), tag: null };
-}
-function golangImage(ref) {
-  if (!ref) return NOT_GO;
-  const { repo, tag } = splitImageRef(ref);
-  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
-  if (!isGo) return NOT_GO;
-  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
-  return { golang: true, goroot: windows ? "C:\\Program Files\\Go" : "/usr/local/go", windows };
-}
-var GOLANG_IMAGE_ENV = {
-  GOPATH: "/go",
-  GOTOOLCHAIN: "local",
-  PATH: "/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-};
-var GOLANG_WINDOWS_IMAGE_ENV = {
-  GOPATH: "C:\\go"
-};
 var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOEXE",
   "GOGCCFLAGS",
@@ -3173,29 +3147,300 @@ var GO_COMPUTED_VARS = /* @__PURE__ */ new Set([
   "GOVERSION",
   "GOTELEMETRY"
 ]);
-function golangTagVersion(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
-  const { tag } = splitImageRef(ref);
-  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
-  return m ? m[1] : null;
+
+// src/util/glob.ts
+var import_micromatch = __toESM(require_micromatch());
+
+// src/util/safe-text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\x1B": "\\e" };
+function escapeChar(c) {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
-function goVersionsAgree(a, b) {
-  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
-  const x = parts(a);
-  const y = parts(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
-  return true;
+function visible(s) {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
 }
-function isPlainOsImage(ref) {
-  if (!ref) return false;
-  const { repo } = splitImageRef(ref);
-  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
-  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+
+// src/util/glob.ts
+var MAX_GLOB_LENGTH = 256;
+var MAX_FALLBACK_WILDCARDS = 2;
+var GlobError = class extends Error {
+  constructor(glob, message) {
+    super(message);
+    this.glob = glob;
+    this.name = "GlobError";
+  }
+  glob;
+};
+function isGlob(p) {
+  return import_micromatch.default.scan(p).isGlob;
+}
+var cache = /* @__PURE__ */ new Map();
+function globMatcher(glob, opts = {}) {
+  const key = `${opts.nocase ? "i" : "-"}${opts.dot ? "d" : "-"}${glob}`;
+  let m = cache.get(key);
+  if (!m) {
+    if (cache.size >= 1e3) cache.clear();
+    cache.set(key, m = compile(glob, opts));
+  }
+  return m;
+}
+function shown(glob) {
+  const cut = glob.length > 60 ? `${glob.slice(0, 60)}\u2026` : glob;
+  return `"${visible(cut).replace(/"/g, '\\"')}"`;
+}
+var WINDOWS = process.platform === "win32";
+function compile(glob, opts) {
+  if (glob === "") throw new GlobError(glob, "glob is empty");
+  if (glob.length > MAX_GLOB_LENGTH)
+    throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
+  let re;
+  try {
+    re = import_micromatch.default.makeRe(glob, mmOpts);
+  } catch (e) {
+    throw new GlobError(glob, `glob ${shown(glob)} is invalid (${visible(String(e.message).split("\n")[0] ?? "")})`);
+  }
+  let test;
+  try {
+    const prog = program(parseRegex(re.source, re.flags));
+    test = (s) => run(prog, s, 0, true);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    if (wildcards(glob) > MAX_FALLBACK_WILDCARDS)
+      throw new GlobError(
+        glob,
+        `glob ${shown(glob)} is too complex (more than ${MAX_FALLBACK_WILDCARDS} wildcards, groups or escapes around syntax that cannot be matched in linear time); simplify it`
+      );
+    test = (s) => re.test(s);
+  }
+  return (s) => {
+    if (s === "") return false;
+    const out = WINDOWS ? s.replace(/\\/g, "/") : s;
+    return s === glob || out === glob || test(out);
+  };
+}
+function wildcards(glob) {
+  return (glob.match(/\*+|[?([{\\]/g) ?? []).length;
+}
+var Unsupported = class extends Error {
+};
+var MAX_REPEAT = 10;
+function charTest(source, flags) {
+  if (source === "[^/]") return (c) => c !== "/";
+  const re = new RegExp(`^(?:${source})$`, flags);
+  const memo = /* @__PURE__ */ new Map();
+  return (c) => {
+    let r = memo.get(c);
+    if (r === void 0) memo.set(c, r = re.test(c));
+    return r;
+  };
+}
+function literal(c, flags) {
+  if (!flags.includes("i")) return { t: "char", test: (x) => x === c };
+  return { t: "char", test: charTest(`\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`, flags) };
+}
+function maxLength(a) {
+  switch (a.t) {
+    case "char":
+      return 1;
+    case "seq":
+      return a.items.reduce((n, x) => n + maxLength(x), 0);
+    case "alt":
+      return Math.max(...a.alts.map(maxLength));
+    case "star":
+    case "plus":
+      return Infinity;
+    case "opt":
+      return maxLength(a.body);
+    default:
+      return 0;
+  }
+}
+function parseRegex(src, flags) {
+  if (/[^i]/.test(flags)) throw new Unsupported(`regex flags ${flags}`);
+  let i = 0;
+  const alt = () => {
+    const alts = [seq()];
+    while (src[i] === "|") {
+      i++;
+      alts.push(seq());
+    }
+    return alts.length === 1 ? alts[0] : { t: "alt", alts };
+  };
+  const seq = () => {
+    const items = [];
+    while (i < src.length && src[i] !== "|" && src[i] !== ")") {
+      const a = quantified(atom());
+      if (a.t === "look" && maxLength(a.body) === Infinity && items[items.length - 1]?.t !== "bol")
+        throw new Unsupported("unbounded lookahead");
+      items.push(a);
+    }
+    return { t: "seq", items };
+  };
+  const atom = () => {
+    const c = src[i++];
+    switch (c) {
+      case "(": {
+        let look = null;
+        if (src[i] === "?") {
+          const k = src[i + 1];
+          if (k === "=" || k === "!") look = k === "!";
+          else if (k !== ":") throw new Unsupported("group syntax");
+          i += 2;
+        }
+        const body = alt();
+        if (src[i++] !== ")") throw new Unsupported("unbalanced group");
+        return look === null ? body : { t: "look", neg: look, body };
+      }
+      case "[": {
+        let j = i;
+        while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
+        if (j >= src.length) throw new Unsupported("unterminated class");
+        const source = src.slice(i - 1, j + 1);
+        i = j + 1;
+        return { t: "char", test: charTest(source, flags) };
+      }
+      case ".":
+        return { t: "char", test: (x) => x !== "\n" && x !== "\r" && x !== "\u2028" && x !== "\u2029" };
+      case "^":
+        return { t: "bol" };
+      case "$":
+        return { t: "eol" };
+      case "\\": {
+        const e = src[i++];
+        if (e === void 0 || /[bBc0-9]/.test(e)) throw new Unsupported(`escape \\${e ?? ""}`);
+        if (/[dDsSwWfnrtv]/.test(e)) return { t: "char", test: charTest(`\\${e}`, flags) };
+        const hex = e === "x" ? /^[0-9A-Fa-f]{2}/.exec(src.slice(i)) : e === "u" ? /^[0-9A-Fa-f]{4}/.exec(src.slice(i)) : null;
+        if (hex) {
+          i += hex[0].length;
+          return { t: "char", test: charTest(`\\${e}${hex[0]}`, flags) };
+        }
+        return literal(e, flags);
+      }
+      case "*":
+      case "+":
+      case "?":
+        throw new Unsupported(`bare ${c}`);
+      default:
+        return literal(c, flags);
+    }
+  };
+  const quantified = (a) => {
+    let min;
+    let max;
+    const q = src[i];
+    if (q === "*") [min, max] = [0, Infinity];
+    else if (q === "+") [min, max] = [1, Infinity];
+    else if (q === "?") [min, max] = [0, 1];
+    else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!m) return a;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      i += m[0].length - 1;
+    } else return a;
+    i++;
+    if (src[i] === "?") i++;
+    if (a.t === "bol" || a.t === "eol" || a.t === "look") throw new Unsupported("quantified assertion");
+    if (q !== "{") return { t: min === 0 ? max === 1 ? "opt" : "star" : "plus", body: a };
+    if (a.t !== "char" || min > MAX_REPEAT || max !== Infinity && max > MAX_REPEAT || max < min) throw new Unsupported("repeat");
+    const items = [];
+    for (let k = 0; k < min; k++) items.push(a);
+    if (max === Infinity) items.push({ t: "star", body: a });
+    else for (let k = min; k < max; k++) items.push({ t: "opt", body: a });
+    return { t: "seq", items };
+  };
+  const ast = alt();
+  if (i !== src.length) throw new Unsupported("unbalanced group");
+  return ast;
+}
+function program(ast) {
+  const states = [{ k: "match" }];
+  const push = (s) => states.push(s) - 1;
+  const emit = (a, next) => {
+    switch (a.t) {
+      case "char":
+        return push({ k: "char", test: a.test, next });
+      case "seq":
+        for (let j = a.items.length - 1; j >= 0; j--) next = emit(a.items[j], next);
+        return next;
+      case "alt":
+        return push({ k: "fork", to: a.alts.map((x) => emit(x, next)) });
+      case "opt":
+        return push({ k: "fork", to: [emit(a.body, next), next] });
+      case "star":
+      case "plus": {
+        const fork = { k: "fork", to: [] };
+        const at = push(fork);
+        const body = emit(a.body, at);
+        fork.to.push(body, next);
+        return a.t === "star" ? at : body;
+      }
+      case "bol":
+      case "eol":
+        return push({ k: a.t, next });
+      case "look":
+        return push({ k: "look", neg: a.neg, prog: program(a.body), next });
+    }
+  };
+  return { states, start: emit(ast, 0) };
+}
+function run(prog, s, from, search) {
+  const { states } = prog;
+  const seen = new Int32Array(states.length).fill(-1);
+  const stack = [];
+  const close = (list2, start, p) => {
+    stack.push(start);
+    while (stack.length > 0) {
+      const j = stack.pop();
+      if (seen[j] === p) continue;
+      seen[j] = p;
+      const st = states[j];
+      switch (st.k) {
+        case "match":
+          stack.length = 0;
+          return true;
+        case "char":
+          list2.push(j);
+          break;
+        case "fork":
+          for (let t = st.to.length - 1; t >= 0; t--) stack.push(st.to[t]);
+          break;
+        case "bol":
+          if (p === 0) stack.push(st.next);
+          break;
+        case "eol":
+          if (p === s.length) stack.push(st.next);
+          break;
+        case "look":
+          if (run(st.prog, s, p, false) !== st.neg) stack.push(st.next);
+          break;
+      }
+    }
+    return false;
+  };
+  let list = [];
+  if (close(list, prog.start, from)) return true;
+  for (let p = from; p < s.length; p++) {
+    if (list.length === 0 && !search) return false;
+    const c = s[p];
+    const next = [];
+    for (const j of list) {
+      const st = states[j];
+      if (st.test(c) && close(next, st.next, p + 1)) return true;
+    }
+    if (search && close(next, prog.start, p + 1)) return true;
+    list = next;
+  }
+  return false;
 }
 
 // src/classify/names.ts
-var import_micromatch = __toESM(require_micromatch());
 var WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 var SEP_RE = /[^A-Za-z0-9]+/;
 function splitWords(name) {
@@ -3657,12 +3902,12 @@ function extraSequences(extra) {
   return extra.map((e) => splitWords(e)).filter((ws) => ws.length > 1);
 }
 function analyzeName(name, opts) {
-  const cache = cacheFor(opts);
-  const hit = cache.get(name);
+  const cache2 = cacheFor(opts);
+  const hit = cache2.get(name);
   if (hit) return hit;
   const r = analyzeUncached(name, opts);
-  if (cache.size > 5e4) cache.clear();
-  cache.set(name, r);
+  if (cache2.size > 5e4) cache2.clear();
+  cache2.set(name, r);
   return r;
 }
 function analyzeUncached(name, opts) {
@@ -3741,9 +3986,9 @@ var matchers = /* @__PURE__ */ new WeakMap();
 function allowMatcher(patterns) {
   let m = matchers.get(patterns);
   if (!m) {
-    const exact = new Set(patterns.filter((p) => !import_micromatch.default.scan(p).isGlob).map((p) => p.toLowerCase()));
-    const globs = patterns.filter((p) => import_micromatch.default.scan(p).isGlob);
-    const globFns = globs.map((g) => import_micromatch.default.matcher(g, { nocase: true }));
+    const exact = new Set(patterns.filter((p) => !isGlob(p)).map((p) => p.toLowerCase()));
+    const globs = patterns.filter((p) => isGlob(p));
+    const globFns = globs.map((g) => globMatcher(g, { nocase: true }));
     m = (name) => exact.has(name.toLowerCase()) || globFns.some((f) => f(name));
     matchers.set(patterns, m);
   }
@@ -3977,8 +4222,70 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "{}",
   "[]",
   '""',
-  "''"
+  "''",
+  "insecure",
+  "not-secure",
+  "not_secure"
 ]);
+var DESCRIPTION_WORDS = /* @__PURE__ */ new Set([
+  "a",
+  "an",
+  "and",
+  "any",
+  "some",
+  "my",
+  "the",
+  "long",
+  "random",
+  "secure",
+  "strong",
+  "unique",
+  "alphanumeric",
+  "string",
+  "secret",
+  "key",
+  "token",
+  "password",
+  "passphrase",
+  "value",
+  "generate",
+  "generated",
+  "with",
+  "of",
+  "character",
+  "characters",
+  "chars",
+  "here",
+  "example",
+  "sample",
+  "hex",
+  "base64",
+  "bytes",
+  "at",
+  "least",
+  "min",
+  "minimum",
+  "super",
+  "very",
+  "complex",
+  "random-string",
+  "goes",
+  "your",
+  "own"
+]);
+function isDescription(t) {
+  const words = t.toLowerCase().split(/[-_ ]+/).filter(Boolean);
+  return words.length >= 3 && words.every((w) => DESCRIPTION_WORDS.has(w) || /^\d{1,3}$/.test(w));
+}
+function isRepeatedFiller(t) {
+  const parts = t.split(/[._-]/);
+  const long = parts.filter((p) => p.length > 4);
+  return long.length > 0 && long.every(oneCharacterRepeated) && parts.every((p) => p.length > 4 || /^[A-Za-z0-9]*$/.test(p));
+}
+function oneCharacterRepeated(p) {
+  for (let i = 1; i < p.length; i++) if (p.charCodeAt(i) !== p.charCodeAt(0)) return false;
+  return true;
+}
 var PLACEHOLDER_RES = [
   /^<[^<>]*>$/,
   // <token>, <your password>
@@ -4023,7 +4330,7 @@ function isPlaceholder(text) {
   if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
   if (t === "") return true;
   if (PLACEHOLDER_WORDS.has(t.toLowerCase())) return true;
-  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t);
+  return PLACEHOLDER_CS.test(t) || PLACEHOLDER_CI.test(t) || isDescription(t) || isRepeatedFiller(t);
 }
 function shannon(s) {
   if (s.length === 0) return 0;
@@ -4383,7 +4690,7 @@ var FORMATS = [
 function groupCount(src) {
   return new RegExp(`${src}|`).exec("").length - 1;
 }
-function compile(formats, ci) {
+function compile2(formats, ci) {
   const groups = [];
   let idx = 1;
   const parts = [];
@@ -4397,15 +4704,15 @@ function compile(formats, ci) {
   const hints = [...new Set(formats.flatMap((f) => f.hints))].map(escapeRe);
   return { re: new RegExp(parts.join("|"), ci ? "gi" : "g"), groups, hint: new RegExp(hints.join("|"), ci ? "i" : "") };
 }
-var CS = compile(
+var CS = compile2(
   FORMATS.filter((f) => !f.ci),
   false
 );
-var CI = compile(
+var CI = compile2(
   FORMATS.filter((f) => f.ci),
   true
 );
-function run(c, text, out) {
+function run2(c, text, out) {
   if (!c.hint.test(text)) return;
   const re = c.re;
   re.lastIndex = 0;
@@ -4429,8 +4736,8 @@ function run(c, text, out) {
 function scanText(text) {
   if (text.length < 8) return [];
   const found = [];
-  run(CS, text, found);
-  run(CI, text, found);
+  run2(CS, text, found);
+  run2(CI, text, found);
   if (found.length <= 1) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out = [];
@@ -4513,6 +4820,17 @@ var AUTH_SCHEMES = /* @__PURE__ */ new Set([
   "id_token",
   "client_credentials"
 ]);
+var PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_[0-9A-Za-z]{10,}|phc_[0-9A-Za-z]{20,}|\d+-[0-9a-z]+\.apps\.googleusercontent\.com)$/;
+function publicIdName(words) {
+  if (words.includes("secret")) return false;
+  if (words.includes("pusher") && words.includes("key")) return true;
+  const storage = ["aws", "minio", "s3", "spaces", "r2", "b2", "gcs", "storage", "bucket", "wasabi", "oss", "do"];
+  const i = words.indexOf("access");
+  return i >= 0 && words[i + 1] === "key" && (i === 0 || words.some((w) => storage.includes(w)));
+}
+var PUBLISHED_KEYS = [
+  ["Azurite emulator account key (devstoreaccount1)", "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="]
+];
 var CREDENTIAL_QUERY = /[?&](?:[a-z_]*token|[a-z_]*key|secret|sig|signature|password|pass|pwd|auth|code)=[^&$%{\s]/i;
 var URL_VALUE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 var CONN_STRING_VALUE = /^\s*[A-Za-z][A-Za-z ]*=[^;]*(?:;\s*[A-Za-z][A-Za-z ]*=[^;]*)+;?\s*$/;
@@ -4542,13 +4860,16 @@ function classify(name, value, opts) {
   if (nameSecret && a.word) res.nameWord = a.word;
   if (value !== null && (vk === "literal" || vk === "reference")) {
     const f = valueFormat(name, value);
-    if (f) return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text };
+    if (f) {
+      const published = PUBLISHED_KEYS.find(([, key]) => value.includes(key))?.[0];
+      return { ...res, secret: true, reason: "value", tokenType: f.type, secretText: f.text, ...published ? { published } : {} };
+    }
   }
   if (vk !== "literal" || value === null || a.strength === "none") return res;
   const lit = parts.join("").trim();
   const secretText = parts.length === 1 ? parts[0].trim() : value;
   const bySecretName = (word) => ({ ...res, secret: true, reason: "name", nameWord: word, secretText });
-  if (isAwsDocExample(lit)) return res;
+  if (isAwsDocExample(lit) || PUBLIC_BY_DESIGN.test(lit) || publicIdName(splitWords(name))) return res;
   switch (a.exemption) {
     case "static":
     case "allow":
@@ -4579,89 +4900,7 @@ function classify(name, value, opts) {
   return bySecretName(a.word);
 }
 
-// src/classify/commands.ts
-var Q = `["']?`;
-var PATTERNS = [
-  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass
-  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':]*:([^\\s"']+)`, "g"), group: 1 },
-  // --password literal / --password=literal / --http-password / --token / --api-key / --secret
-  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
-  // docker/podman/helm login -p literal
-  { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
-  // mysql -psecret (glued form only; `-p` alone prompts)
-  { type: "MySQL password option", re: /(?:^|\s)(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^\n|;&]*?\s-p([^\s"'-][^\s"']*)/g, group: 1 },
-  // sshpass -p literal
-  { type: "sshpass password", re: new RegExp(`sshpass\\s+-p\\s*${Q}([^\\s"']+)`, "g"), group: 1 },
-  // HTTP auth headers
-  { type: "authorization header", re: /(?:Authorization:\s*(?:Bearer|Basic|token|Token)|PRIVATE-TOKEN:|X-API-Key:|X-Auth-Token:|Api-Key:)\s*([^\s"']+)/gi, group: 1 },
-  // npm / yarn registry auth written to .npmrc
-  { type: "npm auth token", re: /(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"']+)/g, group: 1 }
-];
-function isLiteralSecret(value) {
-  if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
-  const k = valueKind(value);
-  return k === "literal";
-}
-function scanCommand(text) {
-  const out = [...scanText(text)];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const secret = m[p.group];
-      if (!secret || !isLiteralSecret(secret)) continue;
-      const start = m.index + m[0].lastIndexOf(secret);
-      const end = start + secret.length;
-      if (out.some((o) => start < o.end && end > o.start)) continue;
-      out.push({ type: p.type, start, end, text: secret });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-// src/report/rule-docs.ts
-var cachedRoot;
-function packageRoot(start = __dirname) {
-  if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
-  let dir = path.resolve(start);
-  let found = null;
-  for (; ; ) {
-    const pj = path.join(dir, "package.json");
-    if ((0, import_node_fs.existsSync)(pj)) {
-      try {
-        if (JSON.parse((0, import_node_fs.readFileSync)(pj, "utf8")).name === "godock") {
-          found = dir;
-          break;
-        }
-      } catch {
-      }
-    }
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  if (start === __dirname) cachedRoot = found;
-  return found;
-}
-function readRuleDoc(rule, root = packageRoot()) {
-  if (!root) return null;
-  try {
-    return (0, import_node_fs.readFileSync)(path.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  } catch {
-    return null;
-  }
-}
-
-// src/engine/define-rule.ts
-var REPO_URL = "https://github.com/godock/godock";
-function docsUrlFor(id) {
-  return `${REPO_URL}/blob/main/rules/${id}.md`;
-}
-function defineRule(def) {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(def.id)) throw new Error(`rule id must be kebab-case: ${def.id}`);
-  return { ...def, docsUrl: docsUrlFor(def.id), docPath: `rules/${def.id}.md` };
-}
-
-// src/parse/expand.ts
+// src/text/expand.ts
 function expand(text, vars, escape = "\\") {
   if (text.indexOf("$") < 0) return text;
   let out = "";
@@ -4739,7 +4978,414 @@ function referencedNames(text) {
   return out;
 }
 
-// src/parse/interpolation.ts
+// src/text/location.ts
+function span(line, column, length) {
+  return { line, column, endLine: line, endColumn: column + length };
+}
+function locateInSegments(segments2, start, end, sep = " ") {
+  let offset = 0;
+  for (const s of segments2) {
+    const segEnd = offset + s.text.length;
+    if (start >= offset && start <= segEnd) {
+      const col = s.column + (start - offset);
+      const stop = Math.min(end, segEnd);
+      return span(s.line, col, Math.max(1, stop - start));
+    }
+    offset = segEnd + sep.length;
+  }
+  return null;
+}
+function joinSegments(segments2, sep = " ") {
+  return segments2.map((s) => s.text).join(sep);
+}
+
+// src/text/shell.ts
+function isWord(t) {
+  return t.raw !== void 0;
+}
+function opAt(text, i) {
+  const c = text[i];
+  switch (c) {
+    case "&":
+    case "|":
+    case ";":
+      return text[i + 1] === c ? c + c : c;
+    case "(":
+    case ")":
+    case "\n":
+      return c;
+    default:
+      return null;
+  }
+}
+function isSpace(code) {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
+}
+function tokenize(text) {
+  const out = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (c === "#" && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? text.length : nl;
+      continue;
+    }
+    const op = opAt(text, i);
+    if (op) {
+      out.push({ op, start: i, end: i + op.length });
+      i += op.length;
+      continue;
+    }
+    const start = i;
+    let value = "";
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === " " || ch === "	" || ch === "\r" || ch === "\n" || ch === ";" || ch === "|" || ch === "&") break;
+      if (ch === "\\" && i + 1 < text.length) {
+        value += text[i + 1];
+        i += 2;
+      } else if (ch === "'") {
+        const close = text.indexOf("'", i + 1);
+        const stop = close < 0 ? text.length : close;
+        value += text.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (ch === '"') {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+          if (text[i] === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
+            value += text[i + 1];
+            i += 2;
+          } else value += text[i++];
+        }
+        i++;
+      } else if (ch === "$" && text[i + 1] === "(") {
+        const found = findClose(text, i + 2, "(", ")");
+        const close = found < 0 ? text.length - 1 : found;
+        value += text.slice(i, close + 1);
+        i = close + 1;
+      } else {
+        value += ch;
+        i++;
+      }
+    }
+    if (i > text.length) i = text.length;
+    out.push({ value, raw: text.slice(start, i), start, end: i });
+  }
+  return out;
+}
+function commandWords(text) {
+  const out = [];
+  let words = [];
+  const flush = () => {
+    let i = 0;
+    while (i < words.length && RESERVED_BEFORE_COMMAND.has(words[i].raw)) i++;
+    const command = words.slice(i);
+    if (command.length && !(command.length === 1 && RESERVED_ALONE.has(command[0].raw))) out.push(command);
+    words = [];
+  };
+  for (const t of tokenize(text)) {
+    if (isWord(t)) words.push(t);
+    else if (words.length) flush();
+  }
+  if (words.length) flush();
+  return out;
+}
+var RESERVED_BEFORE_COMMAND = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{"]);
+var RESERVED_ALONE = /* @__PURE__ */ new Set(["fi", "done", "esac", "}"]);
+var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
+function assignmentOf(w) {
+  const m = ASSIGN.exec(w.raw);
+  if (!m) return null;
+  return { name: m[1], value: w.value.slice(w.value.indexOf("=") + 1) };
+}
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
+function simpleCommands(text) {
+  return commandWords(text).map(toCommand);
+}
+function toCommand(words) {
+  let i = 0;
+  const assignments = [];
+  while (i < words.length && assignmentOf(words[i])) assignments.push(words[i++]);
+  while (i < words.length && WRAPPERS.has(words[i].value)) {
+    i++;
+    while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
+      if (assignmentOf(words[i])) assignments.push(words[i]);
+      i++;
+    }
+  }
+  const c = { words, assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
+  if (i < words.length) c.head = words[i];
+  return c;
+}
+function runScripts(run3) {
+  const out = run3.form === "shell" ? [{ segments: run3.segments, sep: " ", text: joinSegments(run3.segments, " ") }] : [];
+  for (const h of run3.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
+  return out;
+}
+
+// src/classify/commands.ts
+var Q = `["']?`;
+var PATTERNS = [
+  // curl/wget style basic auth: -u user:pass, --user=user:pass, --proxy-user user:pass (not the
+  // `:-` of `-u "${USERS:-10}"`)
+  { type: "password in a --user option", re: new RegExp(`(?:^|\\s)(?:-u|--user|--proxy-user|--http-user)(?:=|\\s+)${Q}[^\\s"':{]*:([^\\s"']+)`, "g"), group: 1 },
+  // --password literal / --password=literal / --http-password / --token / --api-key / --secret /
+  // redis-server --requirepass / --masterauth
+  { type: "credential option", re: new RegExp(`(?:^|\\s)--(?:password|passwd|http-password|proxy-password|token|auth-token|api-key|apikey|access-token|secret|client-secret|requirepass|masterauth)(?:=|\\s+)${Q}([^\\s"']+)`, "gi"), group: 1 },
+  // docker/podman/helm login -p literal
+  { type: "password option", re: new RegExp(`(?:docker|podman|buildah|skopeo|helm|oras|crane)\\s+(?:\\S+\\s+)*?login\\b[^\\n]*?\\s-p(?:=|\\s+)${Q}([^\\s"']+)`, "g"), group: 1 },
+  // mysql -psecret (glued form only; `-p` alone prompts)
+  { type: "MySQL password option", re: /(?:^|\s)(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^\n|;&]*?\s-p([^\s"'-][^\s"']*)/g, group: 1 },
+  // sshpass -p literal
+  { type: "sshpass password", re: new RegExp(`sshpass\\s+-p\\s*${Q}([^\\s"']+)`, "g"), group: 1 },
+  // HTTP auth headers
+  { type: "authorization header", re: /(?:Authorization:\s*(?:Bearer|Basic|token|Token)|PRIVATE-TOKEN:|X-API-Key:|X-Auth-Token:|Api-Key:)\s*([^\s"']+)/gi, group: 1 },
+  // npm / yarn registry auth written to .npmrc
+  { type: "npm auth token", re: /(?:_authToken|_auth|_password)\s*=\s*["']?([^\s"']+)/g, group: 1 }
+];
+function isLiteralSecret(value) {
+  if (value.length < 3 || /^[$`%]|\$[({]/.test(value)) return false;
+  if (isPathLike(value)) return false;
+  const k = valueKind(value);
+  return k === "literal";
+}
+function scanCommand(text, opts) {
+  const out = [...scanText(text)];
+  const add = (m) => {
+    if (!out.some((o) => m.start < o.end && m.end > o.start)) out.push(m);
+  };
+  const unlisted = listsAsWords(text);
+  for (const t of unlisted === null ? [text] : [text, unlisted]) {
+    for (const p of PATTERNS) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(t); m; m = p.re.exec(t)) {
+        const secret = m[p.group];
+        if (!secret || !isLiteralSecret(secret)) continue;
+        const start = m.index + m[0].lastIndexOf(secret);
+        add({ type: p.type, start, end: start + secret.length, text: secret });
+      }
+    }
+    if (PROGRAM_HINT.test(t)) for (const m of programArguments(t, opts)) add(m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+var STRING_LIST = /\[[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?:[ \t]*,[ \t]*(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'))*[ \t]*,?[ \t]*\]/g;
+var LIST_PARTS = /"((?:[^"\\]|\\.)*)"|'([^']*)'|[[\],]/g;
+function listsAsWords(text) {
+  if (!text.includes("[")) return null;
+  let changed = false;
+  const out = text.replace(STRING_LIST, (list) => {
+    changed = true;
+    return list.replace(LIST_PARTS, (m, d, q) => (d ?? q) !== void 0 ? ` ${d ?? q} ` : " ");
+  });
+  return changed ? out : null;
+}
+var PROGRAM_HINT = /chpasswd|htpasswd|useradd|usermod|redis-cli|valkey-cli|keydb-cli|nuget|msiexec/i;
+function programOf(w) {
+  const raw = w.raw.replace(/^["']|["']$/g, "");
+  return (raw.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+}
+function secretIn(w, type, from = 0, trim = "") {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  let value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  if (trim && value.endsWith(trim)) value = value.slice(0, -trim.length);
+  if (single) {
+    if (value.length < 3 || isPlaceholder(value) || isPathLike(value)) return null;
+  } else if (!isLiteralSecret(value)) return null;
+  const at = w.raw.lastIndexOf(value);
+  if (at < 0) return null;
+  return { type, start: w.start + at, end: w.start + at + value.length, text: value };
+}
+function optionValues(args, names, type, ci = false) {
+  const out = [];
+  const norm = (s) => ci ? s.toLowerCase() : s;
+  for (let i = 0; i < args.length; i++) {
+    const v = norm(args[i].value);
+    const eq = names.find((n) => n.startsWith("--") && v.startsWith(`${norm(n)}=`));
+    if (eq) {
+      const m = secretIn(args[i], type, eq.length + 1);
+      if (m) out.push(m);
+    } else if (names.some((n) => norm(n) === v) && args[i + 1]) {
+      const m = secretIn(args[i + 1], type);
+      if (m) out.push(m);
+      i++;
+    }
+  }
+  return out;
+}
+function htpasswd(args) {
+  let batch = false;
+  let stdout = false;
+  const operands = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i].value;
+    if (/^-[A-Za-z0-9]+$/.test(v) && operands.length === 0) {
+      if (v.includes("b")) batch = true;
+      if (v.includes("n")) stdout = true;
+      if (/[Cr]$/.test(v)) i++;
+    } else operands.push(args[i]);
+  }
+  const pass = batch ? operands[stdout ? 1 : 2] : void 0;
+  const m = pass ? secretIn(pass, "htpasswd password") : null;
+  return m ? [m] : [];
+}
+function nuget(args) {
+  const [a, b] = [args[0]?.value ?? "", args[1]?.value ?? ""];
+  const source = /^sources?$/i.test(a) && /^(?:add|update)$/i.test(b) || /^(?:add|update)$/i.test(a) && /^source$/i.test(b);
+  return source ? optionValues(args.slice(2), ["-password", "-p", "--password"], "NuGet source password", true) : [];
+}
+function msiexec(args, opts) {
+  const out = [];
+  for (const w of args) {
+    const single = w.raw.length >= 2 && w.raw.startsWith("'") && /',?$/.test(w.raw);
+    const value = single ? w.raw.replace(/^'|',?$/g, "") : w.value.replace(/,$/, "");
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.+)$/.exec(value);
+    if (!m) continue;
+    const c = classify(m[1], m[2], opts);
+    if (!c.secret || !c.secretText) continue;
+    const secret = secretIn(w, `value for ${m[1]}`, m[1].length + 1, w.value.endsWith(",") || w.raw.endsWith(",") ? "," : "");
+    if (secret && secret.text.includes(c.secretText)) out.push(secret);
+  }
+  return out;
+}
+function echoedPassword(prev) {
+  let i = prev.words.length - 1;
+  while (i >= 0 && !ECHO.has(programOf(prev.words[i]))) i--;
+  if (i < 0) return null;
+  const w = prev.words.slice(i + 1).reverse().find((a) => !a.value.startsWith("-") && a.value.includes(":"));
+  return w ? pairPassword(w, 0) : null;
+}
+var ECHO = /* @__PURE__ */ new Set(["echo", "printf"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
+function pairPassword(w, from) {
+  const single = w.raw.length >= 2 && w.raw.startsWith("'") && w.raw.endsWith("'");
+  const value = (single ? w.raw.slice(1, -1) : w.value).slice(from);
+  const colon = colonOutsideExpansions(value);
+  if (colon < 0) return null;
+  return secretIn(w, "chpasswd password", from + colon + 1, "\\n");
+}
+function colonOutsideExpansions(s) {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "$" && (s[i + 1] === "{" || s[i + 1] === "(")) {
+      depth++;
+      i++;
+    } else if (depth > 0 && (c === "}" || c === ")")) depth--;
+    else if (depth === 0 && c === ":") return i;
+  }
+  return -1;
+}
+function programArguments(text, opts, depth = 0) {
+  const out = [];
+  const cmds = simpleCommands(text);
+  cmds.forEach((c, k) => {
+    let head = c.head ? programOf(c.head) : "";
+    let args = c.args;
+    if (SHELLS.has(head) && /^-[a-z]*c$/.test(args[0]?.value ?? "") && args[1]) {
+      const script = args[1];
+      const q = script.raw[0];
+      if ((q === '"' || q === "'") && script.raw.length >= 2 && script.raw.endsWith(q)) {
+        if (depth < 3) for (const m of programArguments(script.raw.slice(1, -1), opts, depth + 1)) out.push({ ...m, start: m.start + script.start + 1, end: m.end + script.start + 1 });
+        return;
+      }
+      head = programOf(script);
+      args = args.slice(2);
+    }
+    switch (head) {
+      case "chpasswd": {
+        const prev = cmds[k - 1];
+        const piped = prev && /^\s*\|\s*$/.test(text.slice(prev.end, c.start));
+        if (piped) {
+          const m = echoedPassword(prev);
+          if (m) out.push(m);
+        }
+        args.forEach((a, i) => {
+          if (a.raw === "<<<" && args[i + 1]) {
+            const m = pairPassword(args[i + 1], 0);
+            if (m) out.push(m);
+          } else if (a.raw.startsWith("<<<") && a.raw.length > 3) {
+            const inner = { value: a.value.slice(3), raw: a.raw.slice(3), start: a.start + 3, end: a.end };
+            const m = pairPassword(inner, 0);
+            if (m) out.push(m);
+          }
+        });
+        break;
+      }
+      case "htpasswd":
+        out.push(...htpasswd(args));
+        break;
+      case "useradd":
+      case "usermod":
+        out.push(...optionValues(args, ["-p", "--password"], `${head} password`));
+        break;
+      case "redis-cli":
+      case "valkey-cli":
+      case "keydb-cli":
+        out.push(...optionValues(args, ["-a", "--pass"], "Redis password"));
+        break;
+      default:
+        break;
+    }
+    c.words.forEach((w, i) => {
+      const p = programOf(w);
+      if (p === "nuget") out.push(...nuget(c.words.slice(i + 1)));
+      else if (p === "msiexec") out.push(...msiexec(c.words.slice(i + 1), opts));
+    });
+  });
+  return out;
+}
+
+// src/report/rule-docs.ts
+var cachedRoot;
+function packageRoot(start = __dirname) {
+  if (start === __dirname && cachedRoot !== void 0) return cachedRoot;
+  let dir = path.resolve(start);
+  let found = null;
+  for (; ; ) {
+    const pj = path.join(dir, "package.json");
+    if ((0, import_node_fs.existsSync)(pj)) {
+      try {
+        if (JSON.parse((0, import_node_fs.readFileSync)(pj, "utf8")).name === "godock") {
+          found = dir;
+          break;
+        }
+      } catch {
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  if (start === __dirname) cachedRoot = found;
+  return found;
+}
+function readRuleDoc(rule, root = packageRoot()) {
+  if (!root) return null;
+  try {
+    return (0, import_node_fs.readFileSync)(path.join(root, rule.docPath), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  } catch {
+    return null;
+  }
+}
+
+// src/engine/define-rule.ts
+var REPO_URL = "https://github.com/godock/godock";
+function docsUrlFor(id) {
+  return `${REPO_URL}/blob/main/rules/${id}.md`;
+}
+function defineRule(def) {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(def.id)) throw new Error(`rule id must be kebab-case: ${def.id}`);
+  return { ...def, docsUrl: docsUrlFor(def.id), docPath: `rules/${def.id}.md` };
+}
+
+// src/text/interpolation.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 var BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
 function scanComposeValue(value) {
@@ -4827,7 +5473,83 @@ var compose_host_interpolation_default = defineRule({
   }
 });
 
-// src/classify/go-paths.ts
+// src/go/image.ts
+var NOT_GO = { golang: false, goroot: null, windows: false };
+function splitImageRef(ref) {
+  let rest = ref.trim();
+  const at = rest.indexOf("@");
+  if (at >= 0) rest = rest.slice(0, at);
+  const slash = rest.lastIndexOf("/");
+  const colon = rest.lastIndexOf(":");
+  if (colon > slash) return { repo: rest.slice(0, colon).toLowerCase(), tag: rest.slice(colon + 1) };
+  return { repo: rest.toLowerCase(), tag: null };
+}
+function golangImage(ref) {
+  if (!ref) return NOT_GO;
+  const { repo, tag } = splitImageRef(ref);
+  const isGo = repo === "golang" || repo === "library/golang" || repo === "docker.io/golang" || repo.endsWith("/library/golang");
+  if (!isGo) return NOT_GO;
+  const windows = tag !== null && /(windowsservercore|nanoserver)/i.test(tag);
+  return { golang: true, goroot: (windows ? GOLANG_IMAGE.windows : GOLANG_IMAGE.linux).goroot, windows };
+}
+var GOLANG_IMAGE = {
+  linux: { goroot: "/usr/local/go", gopath: "/go", toolchain: "local" },
+  windows: { goroot: "C:\\Program Files\\Go", gopath: "C:\\go" }
+};
+var GOLANG_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.linux.gopath,
+  GOTOOLCHAIN: GOLANG_IMAGE.linux.toolchain,
+  PATH: `${GOLANG_IMAGE.linux.gopath}/bin:${GOLANG_IMAGE.linux.goroot}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`
+};
+var GOLANG_WINDOWS_IMAGE_ENV = {
+  GOPATH: GOLANG_IMAGE.windows.gopath
+};
+function golangTagVersion(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const m = tag ? /^(\d+(?:\.\d+){0,2}(?:(?:rc|beta)\d+)?)(?:$|-)/.exec(tag) : null;
+  return m ? m[1] : null;
+}
+function goVersionsAgree(a, b) {
+  const parts = (v) => v.replace(/^go/, "").split(/\.|(?=rc|beta)/);
+  const x = parts(a);
+  const y = parts(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+function isPlainOsImage(ref) {
+  if (!ref) return false;
+  const { repo } = splitImageRef(ref);
+  const r = repo.replace(/^docker\.io\//, "").replace(/^library\//, "");
+  return /^(scratch|alpine|debian|ubuntu|busybox|centos|fedora|amazonlinux|rockylinux|almalinux|archlinux|oraclelinux|buildpack-deps)$/.test(r) || /^(gcr\.io\/distroless\/|registry\.access\.redhat\.com\/ubi|redhat\/ubi|opensuse\/|cgr\.dev\/chainguard\/(static|wolfi-base))/.test(r);
+}
+var LATEST = { minor: Infinity, patch: null };
+function goVersionOfImage(ref) {
+  if (!ref || !golangImage(ref).golang) return null;
+  const { tag } = splitImageRef(ref);
+  const v = golangTagVersion(ref);
+  if (v !== null) {
+    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+    if (!m) return null;
+    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  }
+  if (tag === null) return ref.includes("@") ? null : LATEST;
+  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
+}
+function goVersionText(v) {
+  if (v.minor === Infinity) return "the latest Go";
+  return `Go 1.${v.minor}${v.patch === null ? "" : `.${v.patch}`}`;
+}
+function atLeastGo(v, minor) {
+  return v !== null && v.minor >= minor;
+}
+function olderThanGo(v, minor) {
+  return v !== null && v.minor < minor;
+}
+var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
+
+// src/go/paths.ts
 var DRIVE = /^[A-Za-z]:[\\/]/;
 var UNC = /^\\\\[^\\]/;
 function looksWindows(p) {
@@ -4884,7 +5606,7 @@ function splitGoPathList(value, windows) {
   return value.split(win ? ";" : ":");
 }
 
-// src/util/derived.ts
+// src/facts/derived.ts
 var facts = /* @__PURE__ */ new WeakMap();
 function derived(model, compute) {
   let m = facts.get(model);
@@ -4895,7 +5617,7 @@ function derived(model, compute) {
   return value;
 }
 
-// src/engine/stage-env.ts
+// src/facts/stage-env.ts
 function imageDefaults(scope) {
   const m = /* @__PURE__ */ new Map();
   if (!scope?.golang) return m;
@@ -4957,7 +5679,7 @@ function walkEnv(model, visit = () => void 0) {
   return envs;
 }
 
-// src/engine/stage-context.ts
+// src/facts/stage-context.ts
 function stageChain(model, name) {
   const out = [];
   let s = name === void 0 ? void 0 : model.scopes.find((x) => x.name === name);
@@ -4967,12 +5689,20 @@ function stageChain(model, name) {
   }
   return out;
 }
+function stageNames(model, name) {
+  if (name === void 0) return [];
+  const all = derived(model, chainNames);
+  return all.get(name) ?? [];
+}
+function chainNames(model) {
+  return new Map(model.scopes.map((s) => [s.name, stageChain(model, s.name).map((x) => x.name)]));
+}
 function envAt(model, scope, line) {
   const before2 = { ...model, assignments: model.assignments.filter((a) => a.nameLoc.line < line) };
   return walkEnv(before2).get(scope) ?? /* @__PURE__ */ new Map();
 }
 function before(model, scope, line) {
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   return (x) => chain.has(x.scope) && (x.scope !== scope || x.loc.line < line);
 }
 function stageEnv(model) {
@@ -5023,6 +5753,29 @@ function copyDestination(c, windows) {
   if (isAbsGoPath(p, windows)) return cleanGoPath(p, windows);
   return c.workdir === void 0 ? null : joinGoPath(c.workdir, p, windows);
 }
+var DISTRO_GO = [
+  { managers: ["apt-get", "apt"], package: /^golang(?:-go)?$/, root: () => "/usr/lib/go" },
+  { managers: ["apt-get", "apt"], package: /^golang-(1\.\d+)(?:-go)?$/, root: (pkg) => `/usr/lib/go-${/^golang-(1\.\d+)/.exec(pkg)[1]}` },
+  { managers: ["apk"], package: /^go$/, root: () => "/usr/lib/go" },
+  { managers: ["dnf", "yum", "microdnf", "tdnf"], package: /^golang(?:-bin)?$/, root: () => "/usr/lib/golang" }
+];
+function distroGoRootsAt(model, scope, line) {
+  const roots = /* @__PURE__ */ new Set();
+  for (const run3 of instructionsBefore(model, model.runs, scope, line)) {
+    for (const { text } of runScripts(run3)) {
+      for (const c of simpleCommands(text)) {
+        const manager = c.head?.value.replace(/^.*\//, "");
+        if (!manager || !c.args.some((w) => w.value === "install" || w.value === "add")) continue;
+        for (const w of c.args) {
+          const pkg = w.value.replace(/[=:].*$/, "");
+          const d = DISTRO_GO.find((x) => x.managers.includes(manager) && x.package.test(pkg));
+          if (d) roots.add(d.root(pkg));
+        }
+      }
+    }
+  }
+  return [...roots];
+}
 function goRootsAt(model, scope, line, depth = 0) {
   const chain = stageChain(model, scope);
   const roots = [];
@@ -5066,152 +5819,7 @@ function interpolationOnly(model, a) {
   return a.kind === "env-file" && !a.services?.length && /(^|[\\/])\.env$/.test(model.path);
 }
 
-// src/parse/location.ts
-function span(line, column, length) {
-  return { line, column, endLine: line, endColumn: column + length };
-}
-function locateInSegments(segments2, start, end, sep = " ") {
-  let offset = 0;
-  for (const s of segments2) {
-    const segEnd = offset + s.text.length;
-    if (start >= offset && start <= segEnd) {
-      const col = s.column + (start - offset);
-      const stop = Math.min(end, segEnd);
-      return span(s.line, col, Math.max(1, stop - start));
-    }
-    offset = segEnd + sep.length;
-  }
-  return null;
-}
-function joinSegments(segments2, sep = " ") {
-  return segments2.map((s) => s.text).join(sep);
-}
-
-// src/parse/shell.ts
-function isWord(t) {
-  return t.raw !== void 0;
-}
-function opAt(text, i) {
-  const c = text[i];
-  switch (c) {
-    case "&":
-    case "|":
-    case ";":
-      return text[i + 1] === c ? c + c : c;
-    case "(":
-    case ")":
-    case "\n":
-      return c;
-    default:
-      return null;
-  }
-}
-function isSpace(code) {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12;
-}
-function tokenize(text) {
-  const out = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === " " || c === "	" || c === "\r") {
-      i++;
-      continue;
-    }
-    if (c === "#" && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
-      const nl = text.indexOf("\n", i);
-      i = nl < 0 ? text.length : nl;
-      continue;
-    }
-    const op = opAt(text, i);
-    if (op) {
-      out.push({ op, start: i, end: i + op.length });
-      i += op.length;
-      continue;
-    }
-    const start = i;
-    let value = "";
-    while (i < text.length) {
-      const ch = text[i];
-      if (ch === " " || ch === "	" || ch === "\r" || ch === "\n" || ch === ";" || ch === "|" || ch === "&") break;
-      if (ch === "\\" && i + 1 < text.length) {
-        value += text[i + 1];
-        i += 2;
-      } else if (ch === "'") {
-        const close = text.indexOf("'", i + 1);
-        const stop = close < 0 ? text.length : close;
-        value += text.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (ch === '"') {
-        i++;
-        while (i < text.length && text[i] !== '"') {
-          if (text[i] === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) {
-            value += text[i + 1];
-            i += 2;
-          } else value += text[i++];
-        }
-        i++;
-      } else if (ch === "$" && text[i + 1] === "(") {
-        const found = findClose(text, i + 2, "(", ")");
-        const close = found < 0 ? text.length - 1 : found;
-        value += text.slice(i, close + 1);
-        i = close + 1;
-      } else {
-        value += ch;
-        i++;
-      }
-    }
-    if (i > text.length) i = text.length;
-    out.push({ value, raw: text.slice(start, i), start, end: i });
-  }
-  return out;
-}
-function commandWords(text) {
-  const out = [];
-  let words = [];
-  for (const t of tokenize(text)) {
-    if (isWord(t)) words.push(t);
-    else if (words.length) {
-      out.push(words);
-      words = [];
-    }
-  }
-  if (words.length) out.push(words);
-  return out;
-}
-var ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-var DECLARE_COMMANDS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "typeset", "local"]);
-function assignmentOf(w) {
-  const m = ASSIGN.exec(w.raw);
-  if (!m) return null;
-  return { name: m[1], value: w.value.slice(w.value.indexOf("=") + 1) };
-}
-var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "exec", "time", "nohup", "command", "nice", "doas"]);
-function simpleCommands(text) {
-  return commandWords(text).map(toCommand);
-}
-function toCommand(words) {
-  let i = 0;
-  const assignments = [];
-  while (i < words.length && assignmentOf(words[i])) assignments.push(words[i++]);
-  while (i < words.length && WRAPPERS.has(words[i].value)) {
-    i++;
-    while (i < words.length && (words[i].value.startsWith("-") || assignmentOf(words[i]))) {
-      if (assignmentOf(words[i])) assignments.push(words[i]);
-      i++;
-    }
-  }
-  const c = { words, assignments, args: words.slice(i + 1), start: words[0].start, end: words[words.length - 1].end };
-  if (i < words.length) c.head = words[i];
-  return c;
-}
-function runScripts(run2) {
-  const out = run2.form === "shell" ? [{ segments: run2.segments, sep: " ", text: joinSegments(run2.segments, " ") }] : [];
-  for (const h of run2.heredocs) out.push({ segments: h.segments, sep: "\n", text: joinSegments(h.segments, "\n") });
-  return out;
-}
-
-// src/parse/go-commands.ts
+// src/facts/go-commands.ts
 function goInvocation(c) {
   if (!c.head || !isGoBinary(c.head.value)) return null;
   let i = 0;
@@ -5246,8 +5854,8 @@ function goCommands(model) {
 }
 function findGoCommands(model) {
   const out = [];
-  for (const run2 of model.runs) {
-    for (const { segments: segments2, sep, text: script } of runScripts(run2)) {
+  for (const run3 of model.runs) {
+    for (const { segments: segments2, sep, text: script } of runScripts(run3)) {
       const persistent = /* @__PURE__ */ new Map();
       const setAll = (words, into, keep = false) => {
         for (const w of words) {
@@ -5270,7 +5878,7 @@ function findGoCommands(model) {
         if (!loc) continue;
         const vars = new Map(persistent);
         setAll(c.assignments, vars);
-        out.push({ ...g, run: run2, loc, vars, script });
+        out.push({ ...g, run: run3, loc, vars, script, locate: (w) => locateInSegments(segments2, w.start, w.end, sep) });
         if (g.sub === "env" && g.args.some((w) => w.value === "-w")) setAll(g.args, persistent, true);
       }
     }
@@ -5389,7 +5997,7 @@ function unwritableHome(model, scope, user) {
   const name = user.split(":")[0].trim();
   if (name === "nobody" || name === "65534") return "/nonexistent";
   if (name === "0" || name === "root") return null;
-  const chain = new Set(stageChain(model, scope).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope));
   const scripts = model.runs.filter((r) => chain.has(r.scope)).flatMap((r) => runScripts(r).map((s) => s.text));
   if (!/^\d+$/.test(name)) {
     const useradd = scripts.map((t) => new RegExp(`\\buseradd\\b[^\\n;&|]*\\s${escapeRe(name)}(\\s|$|[;&|])`).exec(t)?.[0]).find((m) => m !== void 0);
@@ -5448,71 +6056,360 @@ var go_cache_unusable_default = defineRule({
   }
 });
 
-// src/classify/go-modules.ts
-var LATEST = { minor: Infinity, patch: null };
-function goVersionOfImage(ref) {
-  if (!ref || !golangImage(ref).golang) return null;
+// src/go/cgo.ts
+function validCgoValue(value) {
+  return value === "0" || value === "1" || value === "";
+}
+function runtimeLibc(ref) {
+  if (!ref) return null;
+  const r = ref.trim().toLowerCase();
+  if (r === "scratch") return "none";
+  const { repo, tag } = splitImageRef(r);
+  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
+  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
+  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
+  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
+  return null;
+}
+function golangImageLibc(ref) {
+  const info = golangImage(ref);
+  if (!info.golang || info.windows) return null;
   const { tag } = splitImageRef(ref);
-  const v = golangTagVersion(ref);
-  if (v !== null) {
-    const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
-    if (!m) return null;
-    return m[1] === void 0 ? LATEST : { minor: Number(m[1]), patch: m[2] === void 0 ? null : Number(m[2]) };
+  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
+}
+
+// src/facts/go-settings.ts
+var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
+var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
+function goSettings(model, names) {
+  const wanted = new Set(names);
+  const out = [];
+  walkEnv(model, ({ a, scope, env, expanded }) => {
+    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
+    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
+    let value = expanded;
+    if (COMPOSE_KINDS.has(a.kind)) {
+      const scan = scanComposeValue(a.value);
+      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
+    }
+    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
+    if (value === null) return;
+    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
+  });
+  return out;
+}
+
+// rules/go-cgo-libc-mismatch.ts
+var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
+function workdirAt(model, scope, line) {
+  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
+  if (w) return w.absolute;
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  if (root?.golang && !root.windows) return GOLANG_IMAGE.linux.gopath;
+  return root?.resolvedImage === "scratch" ? "/" : void 0;
+}
+function cgoAssignment(model, c) {
+  const chain = stageNames(model, c.run.scope);
+  const inRun = model.assignments.filter(
+    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
+  );
+  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
+  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
+}
+function isStatic(c, goflags) {
+  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
+  const tags = flagValues(c.args, "tags").join(",");
+  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
+  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
+}
+function cgoBuild(model, c, env) {
+  const chain = stageChain(model, c.run.scope);
+  const root = chain[chain.length - 1];
+  if (!root || root.windows) return null;
+  const line = c.run.loc.line;
+  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
+  const goflags = get("GOFLAGS") ?? "";
+  if (isStatic(c, goflags)) return null;
+  const cgo = get("CGO_ENABLED");
+  if (cgo === null) return null;
+  const ref = root.resolvedImage;
+  if (cgo === "1") {
+    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
+    const a = cgoAssignment(model, c);
+    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
   }
-  if (tag === null) return ref.includes("@") ? null : LATEST;
-  return /^(latest|tip|alpine|bookworm|bullseye|buster|trixie|stretch|windowsservercore|nanoserver)\b/.test(tag) ? LATEST : null;
-}
-function atLeastGo(v, minor) {
-  return v !== null && v.minor >= minor;
-}
-function olderThanGo(v, minor) {
-  return v !== null && v.minor < minor;
-}
-var GO_VERSION = /^1(?:\.(0|[1-9]\d*)(?:(?:rc|beta)[1-9]\d*|\.(0|[1-9]\d*))?)?$/;
-var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
-function go111moduleError(value) {
-  return `go: unknown environment setting GO111MODULE=${value}`;
-}
-function versionOfToolchain(name) {
-  if (/[\\/]/.test(name)) return null;
-  let v;
-  if (name.startsWith("go")) v = name.slice(2);
-  else {
-    const i = name.indexOf("-go");
-    if (i < 0) return null;
-    v = name.slice(i + 3);
+  if (cgo !== void 0 && validCgoValue(cgo)) return null;
+  const libc = golangImageLibc(ref);
+  if (libc === null) return null;
+  if (libc === "musl") {
+    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
+    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
+    if (!installsCc) return null;
   }
-  const cut = v.search(/[ \t-]/);
-  if (cut >= 0) v = v.slice(0, cut);
-  return GO_VERSION.test(v) ? v : null;
+  const goos = get("GOOS");
+  const goarch = get("GOARCH");
+  if (goos === null || goarch === null) return null;
+  if (goos !== void 0 && goos !== "linux") return null;
+  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
+  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
+  if (goarch !== void 0 && goarch !== host) return null;
+  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
+  return { libc, loc: c.loc, why };
 }
-function parseToolchain(value) {
-  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
-  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
-  const plus = value.indexOf("+");
-  const min = plus < 0 ? value : value.slice(0, plus);
-  const suffix = plus < 0 ? "" : value.slice(plus + 1);
-  let version = null;
-  if (min !== "local") {
-    version = versionOfToolchain(min);
-    if (version === null) {
-      return {
-        ok: false,
-        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
-      };
+function copiesOutput(model, copy, c, env) {
+  const line = c.run.loc.line;
+  const wd = workdirAt(model, c.run.scope, line);
+  let out = null;
+  if (c.sub === "build") {
+    const o = flagValues(c.args, "o").pop();
+    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
+    else if (!o.includes("$")) {
+      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
+      out = abs ? { path: normalize(abs), dir: o.endsWith("/") } : null;
+    }
+  } else {
+    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
+    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? GOLANG_IMAGE.linux.gopath : void 0);
+    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
+    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
+    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
+    out = dir && !dir.includes("$") ? name ? { path: normalize(`${dir}/${name}`), dir: false } : { path: normalize(dir), dir: true } : null;
+  }
+  return copy.sources.some((s) => {
+    const src = normalize(s.path.startsWith("/") ? s.path : `/${s.path}`);
+    if (DATA_SOURCE.test(src)) return false;
+    if (!out || src.includes("$")) return true;
+    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
+    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
+  });
+}
+function binaryName(pkg) {
+  const elems = pkg.replace(/@.*$/, "").split("/");
+  let last = elems.pop() ?? "";
+  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
+  return last;
+}
+function normalize(p) {
+  return cleanGoPath(`/${p}`, false);
+}
+function globToRe(glob) {
+  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
+}
+function hasGlibcShim(model, scope) {
+  const chain = stageNames(model, scope);
+  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
+}
+var go_cgo_libc_mismatch_default = defineRule({
+  id: "go-cgo-libc-mismatch",
+  category: "go-env",
+  severity: "error",
+  description: "cgo-enabled Go binary is copied into an image without its C library",
+  tags: ["go", "cgo", "runtime"],
+  messages: {
+    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
+    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
+    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
+  },
+  check(model, ctx) {
+    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
+      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
+    }
+    if (model.format !== "dockerfile") return;
+    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
+    if (builds.length === 0) return;
+    const env = stageEnv(model);
+    const done = /* @__PURE__ */ new Set();
+    for (const copy of model.copies) {
+      if (copy.from === void 0) continue;
+      const final = model.scopes.find((s) => s.name === copy.scope);
+      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
+      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
+      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
+      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
+      const builder = fromStage(model, copy.from);
+      if (!builder) continue;
+      const chain = stageNames(model, builder.name);
+      for (const c of builds) {
+        if (done.has(c) || !chain.includes(c.run.scope)) continue;
+        const b = cgoBuild(model, c, env);
+        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
+        done.add(c);
+        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
+        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
+      }
     }
   }
-  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
-    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
-  return { ok: true, min, mode: suffix, version };
+});
+
+// rules/go-env-in-run.ts
+var INERT = /* @__PURE__ */ new Set([
+  "echo",
+  "printf",
+  "true",
+  ":",
+  "set",
+  "unset",
+  "export",
+  "readonly",
+  "declare",
+  "typeset",
+  "local",
+  "mkdir",
+  "chmod",
+  "chown",
+  "ls",
+  "cat",
+  "rm",
+  "cp",
+  "mv",
+  "ln",
+  "touch",
+  "cd",
+  "pwd",
+  "which",
+  "env",
+  "printenv"
+]);
+function isGoName(a) {
+  if (/^C?GO/.test(a.name)) return true;
+  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
 }
-function sameGoAsImage(version, image) {
-  if (image.minor === Infinity) return null;
-  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
-  if (!m || m[1] === void 0) return null;
-  if (Number(m[1]) !== image.minor) return false;
-  if (m[2] === void 0 || image.patch === null) return null;
-  return Number(m[2]) === image.patch;
+function knownBase(model, scope) {
+  const chain = stageChain(model, scope);
+  const root = chain[chain.length - 1];
+  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
+}
+function locate(model, a) {
+  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
+  for (const r of runs) {
+    for (const { segments: segments2, sep, text } of runScripts(r)) {
+      const off = offsetIn(segments2, sep, a.nameLoc.line, a.nameLoc.column);
+      if (off !== null) return { text, offset: off };
+    }
+  }
+  return null;
+}
+function offsetIn(segments2, sep, line, column) {
+  let offset = 0;
+  for (const s of segments2) {
+    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
+    offset += s.text.length + sep.length;
+  }
+  return null;
+}
+var go_env_in_run_default = defineRule({
+  id: "go-env-in-run",
+  category: "go-env",
+  severity: "warning",
+  formats: ["dockerfile"],
+  description: "Go variable set in a RUN shell, where it does not persist",
+  tags: ["go", "env"],
+  messages: {
+    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
+    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env }) => {
+      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
+      const where = locate(model, a);
+      if (!where) return;
+      const commands = simpleCommands(where.text);
+      const after = commands.filter((c) => c.start > where.offset);
+      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
+      if (consumers.length === 0) {
+        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
+        return;
+      }
+      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
+      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
+      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
+      const rest = where.text.slice(where.offset);
+      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
+      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
+    });
+  }
+});
+
+// rules/go-env-self-reference.ts
+function references(text) {
+  const out = [];
+  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+function locIn(a, start, end) {
+  const v = a.valueLoc;
+  if (v.line !== v.endLine) return v;
+  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
+  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
+}
+var go_env_self_reference_default = defineRule({
+  id: "go-env-self-reference",
+  category: "go-env",
+  severity: "error",
+  formats: ["dockerfile"],
+  description: "One ENV sets a Go variable and references it, getting the old value",
+  tags: ["go", "env"],
+  messages: {
+    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
+    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
+  },
+  check(model, ctx) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const a of model.assignments) {
+      if (a.kind !== "env" || a.viaOnbuild) continue;
+      const list = groups.get(a.group);
+      if (list) list.push(a);
+      else groups.set(a.group, [a]);
+    }
+    const hits = [];
+    for (const [g, list] of groups) {
+      if (list.length < 2) continue;
+      for (const b of list) {
+        if (!b.valueLoc) continue;
+        for (const r of references(b.raw ?? b.value ?? "")) {
+          const setter = list.find((a) => a !== b && a.name === r.name);
+          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
+        }
+      }
+    }
+    if (hits.length === 0) return;
+    const wanted = new Set(hits.map((h) => h.g));
+    const envBefore = /* @__PURE__ */ new Map();
+    const expanded = /* @__PURE__ */ new Map();
+    walkEnv(model, ({ a, env, expanded: x }) => {
+      if (a.kind !== "env" || !wanted.has(a.group)) return;
+      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
+      expanded.set(a, x);
+    });
+    for (const { g, b, r, setter } of hits) {
+      const before2 = envBefore.get(g)?.get(r.name);
+      const now = expanded.get(setter) ?? setter.value ?? "";
+      const same = typeof before2 === "string" && before2 === now;
+      ctx.report({
+        loc: locIn(b, r.start, r.end),
+        messageId: same ? "sameValue" : "stale",
+        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
+        ...same ? { severity: "info" } : {}
+      });
+    }
+  }
+});
+
+// src/go/modules.ts
+var GO111MODULE_VALUES = /* @__PURE__ */ new Set(["", "on", "off", "auto"]);
+function go111moduleVerdict(value, version) {
+  if (!GO111MODULE_VALUES.has(value)) return "invalid";
+  if (value === "off") return "off";
+  if ((value === "on" || value === "auto") && atLeastGo(version, 16)) return value === "on" ? "redundantOn" : "auto";
+  return null;
+}
+function go111moduleError(value) {
+  return `go: unknown environment setting GO111MODULE=${value}`;
 }
 var KNOWN_SUMDB = /* @__PURE__ */ new Set(["sum.golang.org", "sum.golang.google.cn"]);
 function sumdbError(value) {
@@ -5579,11 +6476,14 @@ function elementMatch(pattern, name) {
   }
 }
 function broadPatternHost(pattern) {
+  return broadPatternHosts(pattern)[0] ?? null;
+}
+function broadPatternHosts(pattern) {
   const elems = pattern.replace(/\/+$/, "").split("/");
   const first = elems[0] ?? "";
-  if (!first) return null;
-  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return null;
-  return PUBLIC_MODULE_HOSTS.find((h) => elementMatch(first, h)) ?? null;
+  if (!first) return [];
+  if (elems.slice(1).some((e) => !/^\*+$/.test(e))) return [];
+  return PUBLIC_MODULE_HOSTS.filter((h) => elementMatch(first, h));
 }
 function parseGoproxy(value) {
   const out = [];
@@ -5609,6 +6509,62 @@ function isTrustedProxy(entry, trusted) {
     return entry.host === x || entry.host.replace(/:\d+$/, "") === x;
   });
 }
+
+// rules/go-env-write.ts
+var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
+function userName(u) {
+  const name = u.split(":")[0].trim();
+  return name === "0" ? "root" : name;
+}
+var go_env_write_default = defineRule({
+  id: "go-env-write",
+  category: "go-env",
+  severity: "info",
+  formats: ["dockerfile"],
+  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
+  tags: ["go", "env"],
+  messages: {
+    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
+    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
+    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
+    overriddenByImage: 'go env -w {{name}} has no effect: the golang image sets {{name}}={{value}} in the environment, and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Write ENV {{name}}=\u2026 instead.',
+    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
+  },
+  check(model, ctx) {
+    walkEnv(model, ({ a, env, scope, expanded }) => {
+      if (a.kind !== "go-env-w") return;
+      const version = scope?.golang ? goVersionOfImage(scope.resolvedImage) : null;
+      if (a.name === "GO111MODULE" && expanded !== null && go111moduleVerdict(expanded, version) !== null) return;
+      const loc = valueOrName(a);
+      const fromEnv = env.get(a.name);
+      if (fromEnv !== void 0 && fromEnv !== "") {
+        const chain = stageNames(model, a.scope);
+        const byEnv = model.assignments.some((b) => b.kind === "env" && b.name === a.name && b.nameLoc.line < a.nameLoc.line && b.scope !== void 0 && chain.includes(b.scope));
+        if (byEnv) ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        else ctx.report({ loc, messageId: "overriddenByImage", data: { name: a.name, value: fromEnv ?? "" }, severity: "warning" });
+        return;
+      }
+      const laterEnv = model.assignments.some(
+        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
+      );
+      if (laterEnv) {
+        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
+        return;
+      }
+      const inChain = (scope2) => stageChain(model, scope2).some((s) => s.name === a.scope);
+      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
+      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
+      if (user) {
+        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
+        return;
+      }
+      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
+      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
+    });
+  }
+});
+
+// src/go/flags.ts
 var TEST_BINARY_FLAGS = /* @__PURE__ */ new Set([
   "bench",
   "benchmem",
@@ -5866,396 +6822,6 @@ var INSECURE_FLAG_ERROR = "go: -insecure flag is no longer supported; use GOINSE
 function isKnownGoFlag(name) {
   return GO_FLAGS.has(name);
 }
-function validCgoValue(value) {
-  return value === "0" || value === "1" || value === "";
-}
-function runtimeLibc(ref) {
-  if (!ref) return null;
-  const r = ref.trim().toLowerCase();
-  if (r === "scratch") return "none";
-  const { repo, tag } = splitImageRef(r);
-  if (/(^|\/)distroless\/static(-[a-z0-9]+)?$/.test(repo)) return "none";
-  if (/(^|\/)chainguard\/static$/.test(repo) || repo === "cgr.dev/chainguard/static") return "none";
-  if (repo === "alpine" || repo.endsWith("/library/alpine") || repo === "library/alpine") return "musl";
-  if ((repo === "busybox" || repo.endsWith("/busybox")) && tag !== null && /musl/.test(tag)) return "musl";
-  return null;
-}
-function golangImageLibc(ref) {
-  const info = golangImage(ref);
-  if (!info.golang || info.windows) return null;
-  const { tag } = splitImageRef(ref);
-  return tag !== null && /alpine/.test(tag) ? "musl" : "glibc";
-}
-
-// src/engine/go-settings.ts
-var COMPOSE_KINDS = /* @__PURE__ */ new Set(["environment", "env-file", "build-arg"]);
-var KINDS = /* @__PURE__ */ new Set(["env", "arg", "run", "go-env-w", ...COMPOSE_KINDS]);
-function goSettings(model, names) {
-  const wanted = new Set(names);
-  const out = [];
-  walkEnv(model, ({ a, scope, env, expanded }) => {
-    if (!wanted.has(a.name) || !KINDS.has(a.kind) || a.value === null) return;
-    if (a.kind === "arg" && model.format === "dockerfile" && a.scope === void 0) return;
-    let value = expanded;
-    if (COMPOSE_KINDS.has(a.kind)) {
-      const scan = scanComposeValue(a.value);
-      value = scan.refs.length > 0 || scan.error ? null : scan.literal;
-    }
-    if ((a.kind === "run" || a.kind === "go-env-w") && /\$\(|`/.test(a.raw ?? a.value)) value = null;
-    if (value === null) return;
-    out.push({ a, scope, value, version: scope?.golang ? goVersionOfImage(scope.resolvedImage) : null, env });
-  });
-  return out;
-}
-
-// rules/go-cgo-libc-mismatch.ts
-var DATA_SOURCE = /^\/(etc|usr\/share|usr\/local\/go\/lib)\/|\.(crt|pem|json|ya?ml|toml|conf|cfg|ini|txt|md|html?|css|js|sql|sh)$|zoneinfo/;
-function workdirAt(model, scope, line) {
-  const w = instructionsBefore(model, model.workdirs, scope, line).pop();
-  if (w) return w.absolute;
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  if (root?.golang && !root.windows) return "/go";
-  return root?.resolvedImage === "scratch" ? "/" : void 0;
-}
-function cgoAssignment(model, c) {
-  const chain = stageChain(model, c.run.scope).map((s) => s.name);
-  const inRun = model.assignments.filter(
-    (a) => a.name === "CGO_ENABLED" && a.kind === "run" && a.scope === c.run.scope && a.nameLoc.line >= c.run.loc.line && a.nameLoc.line <= c.run.loc.endLine && (a.nameLoc.line < c.loc.line || a.nameLoc.line === c.loc.line && a.nameLoc.column < c.loc.column)
-  );
-  if (inRun.length && c.vars.has("CGO_ENABLED")) return inRun[inRun.length - 1];
-  return model.assignments.filter((a) => a.name === "CGO_ENABLED" && (a.kind === "env" || a.kind === "arg" || a.kind === "go-env-w") && a.scope !== void 0 && chain.includes(a.scope) && (a.scope !== c.run.scope || a.nameLoc.line < c.run.loc.line)).pop();
-}
-function isStatic(c, goflags) {
-  if (/-static\b|\bnetgo\b|xx-go\s+--wrap/.test(c.script)) return true;
-  const tags = flagValues(c.args, "tags").join(",");
-  if (/\bnetgo\b/.test(tags) || /-tags[= ]\S*netgo/.test(goflags)) return true;
-  return flagValues(c.args, "ldflags").some((v) => /static/.test(v)) || /-ldflags=\S*static/.test(goflags);
-}
-function cgoBuild(model, c, env) {
-  const chain = stageChain(model, c.run.scope);
-  const root = chain[chain.length - 1];
-  if (!root || root.windows) return null;
-  const line = c.run.loc.line;
-  const get = (name) => c.vars.has(name) ? c.vars.get(name) : env.at(c.run.scope, line, name);
-  const goflags = get("GOFLAGS") ?? "";
-  if (isStatic(c, goflags)) return null;
-  const cgo = get("CGO_ENABLED");
-  if (cgo === null) return null;
-  const ref = root.resolvedImage;
-  if (cgo === "1") {
-    const libc2 = golangImageLibc(ref) ?? (runtimeLibc(ref) === "musl" ? "musl" : "glibc");
-    const a = cgoAssignment(model, c);
-    return { libc: libc2, loc: a ? valueOrName(a) : c.loc, why: "CGO_ENABLED=1" };
-  }
-  if (cgo !== void 0 && validCgoValue(cgo)) return null;
-  const libc = golangImageLibc(ref);
-  if (libc === null) return null;
-  if (libc === "musl") {
-    if (olderThanGo(goVersionOfImage(ref), 20)) return null;
-    const installsCc = model.runs.some((r) => chain.some((s) => s.name === r.scope) && /\bapk\b[^\n]*\badd\b[^\n]*\b(gcc|build-base|clang)\b/.test(joinSegments(r.segments)));
-    if (!installsCc) return null;
-  }
-  const goos = get("GOOS");
-  const goarch = get("GOARCH");
-  if (goos === null || goarch === null) return null;
-  if (goos !== void 0 && goos !== "linux") return null;
-  const platform = chain.map((s) => s.platform).find((p) => p !== void 0);
-  const host = platform === void 0 ? "amd64" : /^linux\/([a-z0-9]+)/.exec(platform)?.[1];
-  if (goarch !== void 0 && goarch !== host) return null;
-  const why = cgo === void 0 ? `CGO_ENABLED is unset and ${libc === "musl" ? "this stage installs a C compiler" : "the golang image ships gcc"}, so cgo is on` : `CGO_ENABLED=${cgo} is ignored (only 0 and 1 count), so cgo is on`;
-  return { libc, loc: c.loc, why };
-}
-function copiesOutput(model, copy, c, env) {
-  const line = c.run.loc.line;
-  const wd = workdirAt(model, c.run.scope, line);
-  let out = null;
-  if (c.sub === "build") {
-    const o = flagValues(c.args, "o").pop();
-    if (o === void 0) out = wd ? { path: wd, dir: true } : null;
-    else if (!o.includes("$")) {
-      const abs = o.startsWith("/") ? o : wd ? `${wd}/${o}` : null;
-      out = abs ? { path: normalize(abs), dir: o.endsWith("/") } : null;
-    }
-  } else {
-    const gobin = c.vars.get("GOBIN") ?? env.at(c.run.scope, line, "GOBIN");
-    const gopath = env.at(c.run.scope, line, "GOPATH") ?? (stageChain(model, c.run.scope).some((s) => s.golang) ? "/go" : void 0);
-    const dir = gobin ?? (gopath ? `${gopath.split(":")[0]}/bin` : null);
-    const pkgs = c.args.map((w) => w.value).filter((v) => !v.startsWith("-"));
-    const name = pkgs.length === 1 && /^[a-z0-9.-]+\.[a-z]+\//i.test(pkgs[0]) ? binaryName(pkgs[0]) : null;
-    out = dir && !dir.includes("$") ? name ? { path: normalize(`${dir}/${name}`), dir: false } : { path: normalize(dir), dir: true } : null;
-  }
-  return copy.sources.some((s) => {
-    const src = normalize(s.path.startsWith("/") ? s.path : `/${s.path}`);
-    if (DATA_SOURCE.test(src)) return false;
-    if (!out || src.includes("$")) return true;
-    if (/[*?[]/.test(src)) return globToRe(src).test(out.path) || out.dir;
-    return src === out.path || src === "/" || out.path.startsWith(src + "/") || out.dir && src.startsWith(out.path + "/");
-  });
-}
-function binaryName(pkg) {
-  const elems = pkg.replace(/@.*$/, "").split("/");
-  let last = elems.pop() ?? "";
-  if (/^v\d+$/.test(last) && elems.length) last = elems.pop();
-  return last;
-}
-function normalize(p) {
-  return cleanGoPath(`/${p}`, false);
-}
-function globToRe(glob) {
-  return new RegExp("^" + glob.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + "$");
-}
-function hasGlibcShim(model, scope) {
-  const chain = stageChain(model, scope).map((s) => s.name);
-  return model.runs.some((r) => chain.includes(r.scope) && /\b(gcompat|libc6-compat)\b|ld-linux/.test(joinSegments(r.segments)));
-}
-var go_cgo_libc_mismatch_default = defineRule({
-  id: "go-cgo-libc-mismatch",
-  category: "go-env",
-  severity: "error",
-  description: "cgo-enabled Go binary is copied into an image without its C library",
-  tags: ["go", "cgo", "runtime"],
-  messages: {
-    noLibc: "{{why}}: this go {{sub}} links the binary dynamically against {{libc}}, but {{final}} (COPY on line {{copyLine}}) has no C library, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0 (or -tags netgo,osusergo / -ldflags '-extldflags -static').",
-    musl: "{{why}}: this go {{sub}} links the binary dynamically against glibc, but {{final}} (COPY on line {{copyLine}}) has musl, so starting it fails with 'exec \u2026: no such file or directory'. Build with CGO_ENABLED=0, or build on a golang:*-alpine image.",
-    badValue: "CGO_ENABLED={{value}} is ignored: the go command only recognises 0 and 1 (go env CGO_ENABLED still prints the default). Use 0 or 1."
-  },
-  check(model, ctx) {
-    for (const { a, value } of goSettings(model, ["CGO_ENABLED"])) {
-      if (!validCgoValue(value)) ctx.report({ loc: valueOrName(a), messageId: "badValue", data: { value }, severity: "warning" });
-    }
-    if (model.format !== "dockerfile") return;
-    const builds = goCommands(model).filter((c) => (c.sub === "build" || c.sub === "install") && c.tool !== "xx-go");
-    if (builds.length === 0) return;
-    const env = stageEnv(model);
-    const done = /* @__PURE__ */ new Set();
-    for (const copy of model.copies) {
-      if (copy.from === void 0) continue;
-      const final = model.scopes.find((s) => s.name === copy.scope);
-      const finalLibc = final ? runtimeLibc(final.resolvedImage) : null;
-      if (!final || finalLibc !== "none" && finalLibc !== "musl") continue;
-      if (finalLibc === "none" && (isIntermediateStage(model, final.name) || final.resolvedImage === "scratch" && final !== model.scopes[model.scopes.length - 1])) continue;
-      if (finalLibc === "musl" && hasGlibcShim(model, final.name)) continue;
-      const builder = fromStage(model, copy.from);
-      if (!builder) continue;
-      const chain = stageChain(model, builder.name).map((s) => s.name);
-      for (const c of builds) {
-        if (done.has(c) || !chain.includes(c.run.scope)) continue;
-        const b = cgoBuild(model, c, env);
-        if (!b || finalLibc === "musl" && b.libc === "musl" || !copiesOutput(model, copy, c, env)) continue;
-        done.add(c);
-        const data = { why: b.why, sub: c.sub, libc: b.libc, final: final.resolvedImage ?? final.image ?? final.name, copyLine: copy.loc.line };
-        ctx.report({ loc: b.loc, messageId: finalLibc === "none" ? "noLibc" : "musl", data, severity: finalLibc === "none" ? "error" : "warning" });
-      }
-    }
-  }
-});
-
-// rules/go-env-in-run.ts
-var INERT = /* @__PURE__ */ new Set([
-  "echo",
-  "printf",
-  "true",
-  ":",
-  "set",
-  "unset",
-  "export",
-  "readonly",
-  "declare",
-  "typeset",
-  "local",
-  "mkdir",
-  "chmod",
-  "chown",
-  "ls",
-  "cat",
-  "rm",
-  "cp",
-  "mv",
-  "ln",
-  "touch",
-  "cd",
-  "pwd",
-  "which",
-  "env",
-  "printenv"
-]);
-function isGoName(a) {
-  if (/^C?GO/.test(a.name)) return true;
-  return a.name === "PATH" && /go\/bin|\$\{?GO(PATH|ROOT|BIN)\b/.test(a.value ?? "");
-}
-function knownBase(model, scope) {
-  const chain = stageChain(model, scope);
-  const root = chain[chain.length - 1];
-  return !!root && (root.golang || isPlainOsImage(root.resolvedImage));
-}
-function locate(model, a) {
-  const runs = model.runs.filter((r) => r.scope === (a.scope ?? "") && r.loc.line <= a.nameLoc.line && a.nameLoc.line <= r.loc.endLine);
-  for (const r of runs) {
-    for (const { segments: segments2, sep, text } of runScripts(r)) {
-      const off = offsetIn(segments2, sep, a.nameLoc.line, a.nameLoc.column);
-      if (off !== null) return { text, offset: off };
-    }
-  }
-  return null;
-}
-function offsetIn(segments2, sep, line, column) {
-  let offset = 0;
-  for (const s of segments2) {
-    if (s.line === line && column >= s.column && column <= s.column + s.text.length) return offset + column - s.column;
-    offset += s.text.length + sep.length;
-  }
-  return null;
-}
-var go_env_in_run_default = defineRule({
-  id: "go-env-in-run",
-  category: "go-env",
-  severity: "warning",
-  formats: ["dockerfile"],
-  description: "Go variable set in a RUN shell, where it does not persist",
-  tags: ["go", "env"],
-  messages: {
-    dies: "{{name}} set in this RUN only lives until the RUN ends, and nothing after it in this RUN uses it; later instructions do not see it. Use ENV {{name}}=\u2026 (or put it in front of the go command: {{name}}=\u2026 go build).",
-    notExported: "{{name}}=\u2026 here is a plain shell variable (not exported), so the go command later in this RUN does not see it. Write `export {{name}}=\u2026` or put it in front of the command ({{name}}=\u2026 go \u2026), or use ENV."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "run" || a.runForm !== "export" && a.runForm !== "bare" || !isGoName(a)) return;
-      const where = locate(model, a);
-      if (!where) return;
-      const commands = simpleCommands(where.text);
-      const after = commands.filter((c) => c.start > where.offset);
-      const consumers = after.filter((c) => c.head && !INERT.has(c.head.value));
-      if (consumers.length === 0) {
-        ctx.report({ loc: a.nameLoc, messageId: "dies", data: { name: a.name } });
-        return;
-      }
-      if (a.runForm !== "bare" || env.has(a.name) || !knownBase(model, a.scope)) return;
-      const exportedLater = after.some((c) => c.head && ["export", "declare", "typeset"].includes(c.head.value) && c.args.some((w) => w.value === a.name || w.value.startsWith(`${a.name}=`)));
-      const allExport = /\bset\s+-[a-z]*a/.test(where.text);
-      const rest = where.text.slice(where.offset);
-      if (exportedLater || allExport || goInvocations(rest).length === 0) return;
-      ctx.report({ loc: a.nameLoc, messageId: "notExported", data: { name: a.name } });
-    });
-  }
-});
-
-// rules/go-env-self-reference.ts
-function references(text) {
-  const out = [];
-  const re = /\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}?|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m[1] ?? m[2];
-    if (name) out.push({ name, start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-function locIn(a, start, end) {
-  const v = a.valueLoc;
-  if (v.line !== v.endLine) return v;
-  const quoted = a.raw !== void 0 && /^["']/.test(a.raw) ? 1 : 0;
-  return { line: v.line, column: v.column + start - quoted, endLine: v.line, endColumn: v.column + end - quoted };
-}
-var go_env_self_reference_default = defineRule({
-  id: "go-env-self-reference",
-  category: "go-env",
-  severity: "error",
-  formats: ["dockerfile"],
-  description: "One ENV sets a Go variable and references it, getting the old value",
-  tags: ["go", "env"],
-  messages: {
-    stale: "${{name}} in {{key}} expands to the value from before this ENV ({{before}}), not to {{value}} set in the same instruction; split it into two ENV instructions.",
-    sameValue: "${{name}} in {{key}} expands to the value from before this ENV, which happens to equal {{value}}; split it into two ENV instructions so it keeps working when the value changes."
-  },
-  check(model, ctx) {
-    const groups = /* @__PURE__ */ new Map();
-    for (const a of model.assignments) {
-      if (a.kind !== "env" || a.viaOnbuild) continue;
-      const list = groups.get(a.group);
-      if (list) list.push(a);
-      else groups.set(a.group, [a]);
-    }
-    const hits = [];
-    for (const [g, list] of groups) {
-      if (list.length < 2) continue;
-      for (const b of list) {
-        if (!b.valueLoc) continue;
-        for (const r of references(b.raw ?? b.value ?? "")) {
-          const setter = list.find((a) => a !== b && a.name === r.name);
-          if (setter && isGoVar(r.name)) hits.push({ g, b, r, setter });
-        }
-      }
-    }
-    if (hits.length === 0) return;
-    const wanted = new Set(hits.map((h) => h.g));
-    const envBefore = /* @__PURE__ */ new Map();
-    const expanded = /* @__PURE__ */ new Map();
-    walkEnv(model, ({ a, env, expanded: x }) => {
-      if (a.kind !== "env" || !wanted.has(a.group)) return;
-      if (!envBefore.has(a.group)) envBefore.set(a.group, new Map(env));
-      expanded.set(a, x);
-    });
-    for (const { g, b, r, setter } of hits) {
-      const before2 = envBefore.get(g)?.get(r.name);
-      const now = expanded.get(setter) ?? setter.value ?? "";
-      const same = typeof before2 === "string" && before2 === now;
-      ctx.report({
-        loc: locIn(b, r.start, r.end),
-        messageId: same ? "sameValue" : "stale",
-        data: { name: r.name, key: b.name, value: now, before: before2 === void 0 ? "unset, so empty" : before2 === null ? "unknown here" : before2 || "empty" },
-        ...same ? { severity: "info" } : {}
-      });
-    }
-  }
-});
-
-// rules/go-env-write.ts
-var RISKY = /* @__PURE__ */ new Set(["GOROOT", "GOSUMDB", "GOFLAGS", "GOTOOLCHAIN", "GO111MODULE", "GONOSUMDB", "GOPRIVATE", "GOINSECURE"]);
-function userName(u) {
-  const name = u.split(":")[0].trim();
-  return name === "0" ? "root" : name;
-}
-var go_env_write_default = defineRule({
-  id: "go-env-write",
-  category: "go-env",
-  severity: "info",
-  formats: ["dockerfile"],
-  description: "go env -w in a Dockerfile persists per user and is overridden by ENV",
-  tags: ["go", "env"],
-  messages: {
-    write: "go env -w {{name}} writes $HOME/.config/go/env for the build user only; ENV or `docker run -e {{name}}` silently override it and other users do not see it. Prefer ENV {{name}}=\u2026.",
-    risky: "go env -w {{name}} hides a {{name}} setting in the build user's $HOME/.config/go/env, out of sight of ENV and `go env` readers of the Dockerfile, and only for that user. Use ENV {{name}}=\u2026 so it is visible and applies to every user.",
-    overridden: 'go env -w {{name}} has no effect: ENV {{name}} is set in this stage and the OS environment wins (go prints "warning: go env -w {{name}}=... does not override conflicting OS environment variable"). Change the ENV instead.',
-    otherUser: "go env -w {{name}} writes the go/env file of the current user, but USER {{user}} (line {{line}}) runs later commands with another HOME, where this setting does not exist. Use ENV {{name}}=\u2026."
-  },
-  check(model, ctx) {
-    walkEnv(model, ({ a, env }) => {
-      if (a.kind !== "go-env-w") return;
-      const loc = valueOrName(a);
-      const fromEnv = env.get(a.name);
-      if (fromEnv !== void 0 && fromEnv !== "") {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const laterEnv = model.assignments.some(
-        (b) => b.kind === "env" && b.name === a.name && b.value !== "" && b.nameLoc.line > a.nameLoc.line && b.scope !== void 0 && stageChain(model, b.scope).some((s) => s.name === a.scope)
-      );
-      if (laterEnv) {
-        ctx.report({ loc, messageId: "overridden", data: { name: a.name }, severity: "warning" });
-        return;
-      }
-      const inChain = (scope) => stageChain(model, scope).some((s) => s.name === a.scope);
-      const current = userName([...model.users].reverse().find((u) => u.loc.line < a.nameLoc.line && stageChain(model, a.scope).some((s) => s.name === u.scope))?.user ?? "root");
-      const user = model.users.find((u) => u.loc.line > a.nameLoc.line && inChain(u.scope) && userName(u.user) !== current);
-      if (user) {
-        ctx.report({ loc, messageId: "otherUser", data: { name: a.name, user: user.user, line: user.loc.line }, severity: "warning" });
-        return;
-      }
-      if (RISKY.has(a.name)) ctx.report({ loc, messageId: "risky", data: { name: a.name }, severity: "warning" });
-      else ctx.report({ loc, messageId: "write", data: { name: a.name } });
-    });
-  }
-});
 
 // rules/go-flags-misuse.ts
 var go_flags_misuse_default = defineRule({
@@ -6265,6 +6831,7 @@ var go_flags_misuse_default = defineRule({
   description: "GOFLAGS is malformed or lets builds rewrite go.mod",
   tags: ["go", "modules"],
   messages: {
+    modModFlag: "`go {{sub}} -mod=mod` lets this build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time, as GOFLAGS=-mod=mod would. Drop the flag (the default is readonly) or use -mod=vendor, and run go mod tidy in the repository.",
     modMod: "GOFLAGS -mod=mod lets every build rewrite go.mod/go.sum and resolve missing requirements to whatever version is newest at build time. Keep the default (readonly) or -mod=vendor, and run go mod tidy in the repository.",
     nonFlag: `GOFLAGS word "{{word}}" is not a flag: every go command but go env and go bug fails with '{{goError}}'. GOFLAGS is a space-separated list of -flag=value words; values cannot contain spaces.`,
     unknownFlag: "GOFLAGS contains {{word}}, which no go command knows: every go command but go env and go bug fails with '{{goError}}'.",
@@ -6276,6 +6843,17 @@ var go_flags_misuse_default = defineRule({
     repeated: 'GOFLAGS sets {{flag}} twice; only the last one applies, so "{{lost}}" is dropped. Put multi-word {{flag}} on the go command line.'
   },
   check(model, ctx) {
+    for (const c of goCommands(model)) {
+      if (!GO_BUILDING_SUBCOMMANDS.has(c.sub)) continue;
+      for (let i = 0; i < c.args.length; i++) {
+        const w = c.args[i].value;
+        if (w === "--" || !w.startsWith("-")) break;
+        if (/^--?mod=mod$/.test(w)) {
+          const loc = c.locate(c.args[i]);
+          if (loc) ctx.report({ loc, messageId: "modModFlag", data: { sub: c.sub }, severity: "warning", plain: ["sub"] });
+        } else if (!w.includes("=") && VALUE_FLAGS.has(w.replace(/^--?/, ""))) i++;
+      }
+    }
     for (const { a, value } of goSettings(model, ["GOFLAGS"])) {
       const words = splitGoflags(value);
       let nested = null;
@@ -6323,6 +6901,10 @@ var go_flags_misuse_default = defineRule({
 });
 
 // rules/go-gopath-goroot-overlap.ts
+function outsideOf(goroot, windows) {
+  const candidates = windows ? [GOLANG_IMAGE.windows.gopath, "C:\\gopath"] : [GOLANG_IMAGE.linux.gopath, "/root/go", "/opt/gopath"];
+  return candidates.find((c) => pathRelation(c, goroot, windows) === null && pathRelation(goroot, c, windows) === null) ?? candidates[candidates.length - 1];
+}
 var go_gopath_goroot_overlap_default = defineRule({
   id: "go-gopath-goroot-overlap",
   category: "go-env",
@@ -6330,8 +6912,9 @@ var go_gopath_goroot_overlap_default = defineRule({
   description: "GOPATH is the Go installation directory or lies inside it",
   tags: ["go", "gopath", "goroot"],
   messages: {
-    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as /go.',
-    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as /go."
+    equal: 'GOPATH {{entry}} is GOROOT: go prints "warning: GOPATH set to GOROOT ({{entry}}) has no effect", and the module cache and go install output land in {{goroot}}/pkg/mod and {{goroot}}/bin, inside the toolchain. Use a separate directory such as {{suggestion}}.',
+    inside: "GOPATH {{entry}} lies inside GOROOT ({{goroot}}): downloaded modules and installed tools are mixed into the Go distribution and lost when it is replaced. Use a directory outside it such as {{suggestion}}.",
+    gorootIsGopath: 'GOROOT {{goroot}} is the GOPATH set earlier: go prints "warning: GOPATH set to GOROOT ({{goroot}}) has no effect" and looks for its standard library in the module workspace. Point GOROOT at the Go installation (`go env GOROOT` prints it), or leave it unset.'
   },
   check(model, ctx) {
     walkEnv(model, (v) => {
@@ -6341,7 +6924,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         const gopath = env.get("GOPATH");
         const value2 = knownValue(v);
         if (typeof gopath === "string" && gopath && value2 && pathRelation(gopath, value2, targetWindows(scope)) === "equal")
-          ctx.report({ loc: valueOrName(a), messageId: "equal", data: { entry: gopath, goroot: cleanGoPath(value2, targetWindows(scope)) } });
+          ctx.report({ loc: valueOrName(a), messageId: "gorootIsGopath", data: { goroot: cleanGoPath(value2, targetWindows(scope)) } });
         return;
       }
       if (a.name !== "GOPATH") return;
@@ -6356,7 +6939,7 @@ var go_gopath_goroot_overlap_default = defineRule({
         if (!entry || !isAbsGoPath(entry, windows)) continue;
         const rel = pathRelation(entry, goroot, windows);
         if (rel === null) continue;
-        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows) } });
+        ctx.report({ loc: valueOrName(a), messageId: rel, data: { entry, goroot: cleanGoPath(goroot, windows), suggestion: outsideOf(goroot, windows) } });
       }
     });
   }
@@ -6422,7 +7005,7 @@ var go_gopath_invalid_default = defineRule({
 
 // rules/go-goroot-override.ts
 function installsThere(model, scope, value) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   const clean = cleanGoPath(value, scope.windows);
   const parent = clean.replace(/[\\/][^\\/]*$/, "") || "/";
   for (const c of model.copies) {
@@ -6456,9 +7039,11 @@ var go_goroot_override_default = defineRule({
       const value = knownValue(v);
       if (value === null || value === "") return;
       const dockerfile = model.format === "dockerfile";
-      const roots = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const copied = scope.goroot ? [scope.goroot] : dockerfile ? goRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const distro = copied.length === 0 && dockerfile ? distroGoRootsAt(model, scope.name, a.nameLoc.line) : [];
+      const roots = copied.length > 0 ? copied : distro;
       if (roots.length === 0) return;
-      const where = dockerfile ? "stage" : "service";
+      const where = distro.length > 0 ? "stage (from distribution packages)" : dockerfile ? "stage" : "service";
       if (roots.some((r) => pathRelation(value, r, scope.windows) === "equal")) {
         ctx.report({ loc: valueOrName(a), messageId: "redundant", data: { value }, severity: "info" });
         return;
@@ -6492,7 +7077,7 @@ var go_hardcoded_target_default = defineRule({
   formats: ["dockerfile"],
   tags: ["go", "buildkit", "cross-compilation"],
   messages: {
-    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets a {{value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
+    literal: "GOARCH={{value}} is hard-coded in a stage that runs on the build platform: every platform of a multi-platform build gets {{a value}} binary (exec format error elsewhere). Declare ARG TARGETARCH and set GOARCH=$TARGETARCH.",
     missing: "This go build runs on the build platform (FROM --platform=$BUILDPLATFORM) without GOARCH, so it builds for the build machine, not the target platform. Declare ARG TARGETOS TARGETARCH and set GOOS=$TARGETOS GOARCH=$TARGETARCH."
   },
   check(model, ctx) {
@@ -6506,7 +7091,7 @@ var go_hardcoded_target_default = defineRule({
     for (const c of goCommands(model)) {
       if (c.sub !== "build" || c.tool === "xx-go" || !onBuildPlatform(model, c.run.scope)) continue;
       if (c.vars.has("GOARCH") || env.at(c.run.scope, c.run.loc.line, "GOARCH") !== void 0) continue;
-      const chain = stageChain(model, c.run.scope).map((s) => s.name);
+      const chain = stageNames(model, c.run.scope);
       const mentions = model.runs.some((r) => chain.includes(r.scope) && TARGET_REF.test(joinSegments(r.segments))) || model.assignments.some((a) => a.scope !== void 0 && chain.includes(a.scope) && (/^TARGET(ARCH|PLATFORM)$/.test(a.name) || TARGET_REF.test(a.value ?? "")));
       if (mentions || !shippedToTarget(model, c.run.scope)) continue;
       ctx.report({ loc: c.loc, messageId: "missing" });
@@ -6564,7 +7149,7 @@ function landsIn(c, dir, windows) {
 }
 function laterGoCommand(model, scope, line) {
   return model.runs.some((r) => {
-    const chain = stageChain(model, r.scope).map((s) => s.name);
+    const chain = stageNames(model, r.scope);
     if (!chain.includes(scope) || r.scope === scope && r.loc.line <= line) return false;
     if (envAt(model, r.scope, r.loc.line).get("GO111MODULE") === "off") return false;
     return runScripts(r).some((s) => goInvocations(s.text).some((g) => GO_MODULE_SUBCOMMANDS.has(g.sub)));
@@ -6606,25 +7191,28 @@ var go_module_mode_default = defineRule({
   messages: {
     invalid: "GO111MODULE={{value}} ({{kind}}) is not a valid setting (on, off, auto or empty; case-sensitive): every go command fails with '{{goError}}'. Remove it (module mode is the default).",
     off: "GO111MODULE=off selects GOPATH mode: 'go get' no longer works there (Go 1.22+), 'go install pkg@version' and 'go mod' fail with 'go: modules disabled by GO111MODULE=off; see 'go help modules'', and GOTOOLCHAIN is ignored. Build in module mode.",
-    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image is newer. Remove it.",
-    auto: "GO111MODULE=auto falls back to GOPATH mode when no go.mod is found; since Go 1.16 the default (unset) is module mode everywhere. Remove it."
+    offOld: "GO111MODULE=off selects GOPATH mode, an ordinary way to build with {{go}} (this image); module mode is the default from Go 1.16 and `go get` stops working in GOPATH mode with Go 1.22. Move to modules before upgrading.",
+    redundantOn: "GO111MODULE=on is redundant: module mode is the default since Go 1.16 and this image has {{go}}. Remove it.",
+    auto: "GO111MODULE=auto builds in GOPATH mode when there is no go.mod and changes nothing when there is one (module mode is the default since Go 1.16; this image has {{go}}). Remove it if the build has a go.mod; otherwise add one (`go mod init`)."
   },
   check(model, ctx) {
     for (const s of goSettings(model, ["GO111MODULE"])) {
       const { a, value } = s;
       const loc = valueOrName(a);
-      if (!GO111MODULE_VALUES.has(value)) {
+      const verdict = go111moduleVerdict(value, s.version);
+      if (verdict === "invalid") {
         ctx.report({ loc, messageId: "invalid", data: { value, kind: KIND_LABEL[a.kind], goError: go111moduleError(value) } });
-      } else if (value === "off") {
-        ctx.report({ loc, messageId: "off", severity: olderThanGo(s.version, 16) ? "info" : "warning" });
-      } else if ((value === "on" || value === "auto") && atLeastGo(s.version, 16)) {
-        ctx.report({ loc, messageId: value === "on" ? "redundantOn" : "auto", severity: "info" });
+      } else if (verdict === "off") {
+        if (s.version && olderThanGo(s.version, 16)) ctx.report({ loc, messageId: "offOld", data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
+        else ctx.report({ loc, messageId: "off", severity: "warning" });
+      } else if (verdict !== null) {
+        ctx.report({ loc, messageId: verdict, data: { go: goVersionText(s.version) }, severity: "info", plain: ["go"] });
       }
     }
   }
 });
 
-// src/classify/go-names.ts
+// src/go/names.ts
 var CURATED = {
   GONOSUMCHECK: "GONOSUMDB",
   GONOVERIFY: "GONOSUMDB",
@@ -6650,11 +7238,11 @@ function editDistance(a, b) {
 }
 var known = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
 function goNameNoop(name, windows = false) {
-  const cache = known[windows ? 1 : 0];
-  let r = cache.get(name);
+  const cache2 = known[windows ? 1 : 0];
+  let r = cache2.get(name);
   if (r === void 0) {
-    if (cache.size >= 4096) cache.clear();
-    cache.set(name, r = judge(name, windows));
+    if (cache2.size >= 4096) cache2.clear();
+    cache2.set(name, r = judge(name, windows));
   }
   return r;
 }
@@ -6747,17 +7335,19 @@ var go_private_too_broad_default = defineRule({
   description: "GOPRIVATE, GONOSUMDB or GONOPROXY covers whole public module hosts",
   tags: ["go", "supply-chain", "security"],
   messages: {
-    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
+    broad: '{{name}} pattern "{{pattern}}" matches every module on {{host}}: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.',
+    everything: '{{name}} pattern "{{pattern}}" matches every module on {{hosts}} and any other host it covers: go {{effect}} for all of them. Scope it to your organisation, e.g. {{example}}.'
   },
   check(model, ctx) {
     for (const { a, value } of goSettings(model, Object.keys(EFFECT))) {
       for (const item of splitList(value)) {
-        const host = broadPatternHost(item.text);
+        const hosts = broadPatternHosts(item.text);
+        const host = hosts[0];
         if (!host) continue;
         ctx.report({
           loc: locInValue(a, item.start, item.end, value),
-          messageId: "broad",
-          data: { name: a.name, pattern: item.text, host, effect: EFFECT[a.name], example: `${host}/your-org/*` },
+          messageId: hosts.length > 1 ? "everything" : "broad",
+          data: { name: a.name, pattern: item.text, host, hosts: hosts.join(", "), effect: EFFECT[a.name], example: `${host}/your-org/*` },
           severity: a.name === "GONOPROXY" ? "info" : "warning"
         });
       }
@@ -6770,12 +7360,12 @@ function goRoots(model, scope, line) {
   const roots = goRootsAt(model, scope.name, line);
   const set = model.assignments.some((a) => a.name === "GOROOT") ? envAt(model, scope.name, line).get("GOROOT") : void 0;
   if (typeof set === "string" && set && isAbsGoPath(set, scope.windows)) roots.push(set);
-  if (roots.length === 0 && !scope.windows) roots.push("/usr/local/go");
+  if (roots.length === 0 && !scope.windows) roots.push(GOLANG_IMAGE.linux.goroot);
   return roots;
 }
 var SRC = /(^|[\\/])src([\\/]|$)/i;
 function buildsGo(model, scope) {
-  const chain = new Set(stageChain(model, scope.name).map((s) => s.name));
+  const chain = new Set(stageNames(model, scope.name));
   return model.runs.some((r) => chain.has(r.scope) && runScripts(r).some((s) => /\b(make|all|run)\.(bash|bat|rc)\b/.test(s.text)));
 }
 var go_source_in_goroot_default = defineRule({
@@ -6868,6 +7458,49 @@ var go_sumdb_disabled_default = defineRule({
     }
   }
 });
+
+// src/go/toolchain.ts
+function versionOfToolchain(name) {
+  if (/[\\/]/.test(name)) return null;
+  let v;
+  if (name.startsWith("go")) v = name.slice(2);
+  else {
+    const i = name.indexOf("-go");
+    if (i < 0) return null;
+    v = name.slice(i + 3);
+  }
+  const cut = v.search(/[ \t-]/);
+  if (cut >= 0) v = v.slice(0, cut);
+  return GO_VERSION.test(v) ? v : null;
+}
+function parseToolchain(value) {
+  if (value === "auto") return { ok: true, min: "local", mode: "auto", version: null };
+  if (value === "path") return { ok: true, min: "local", mode: "path", version: null };
+  const plus = value.indexOf("+");
+  const min = plus < 0 ? value : value.slice(0, plus);
+  const suffix = plus < 0 ? "" : value.slice(plus + 1);
+  let version = null;
+  if (min !== "local") {
+    version = versionOfToolchain(min);
+    if (version === null) {
+      return {
+        ok: false,
+        error: plus >= 0 ? `invalid GOTOOLCHAIN "${value}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${value}"`
+      };
+    }
+  }
+  if (plus >= 0 && suffix !== "auto" && suffix !== "path")
+    return { ok: false, error: `invalid GOTOOLCHAIN "${value}": only version suffixes are +auto and +path` };
+  return { ok: true, min, mode: suffix, version };
+}
+function sameGoAsImage(version, image) {
+  if (image.minor === Infinity) return null;
+  const m = /^1(?:\.(\d+))?(?:\.(\d+))?/.exec(version);
+  if (!m || m[1] === void 0) return null;
+  if (Number(m[1]) !== image.minor) return false;
+  if (m[2] === void 0 || image.patch === null) return null;
+  return Number(m[2]) === image.patch;
+}
 
 // rules/go-toolchain-setting.ts
 var go_toolchain_setting_default = defineRule({
@@ -6997,6 +7630,12 @@ var secret_file_copied_default = defineRule({
 });
 
 // rules/secret-in-build-arg.ts
+function firstRunWith(model, a, opts) {
+  if (a.scope === void 0 || a.viaOnbuild) return null;
+  const n = analyzeName(a.name, opts);
+  if (n.strength === "none" || n.exemption) return null;
+  return model.runs.find((r) => r.scope === a.scope && !r.viaOnbuild && r.loc.line > a.nameLoc.line) ?? null;
+}
 var secret_in_build_arg_default = defineRule({
   id: "secret-in-build-arg",
   category: "secret",
@@ -7006,15 +7645,19 @@ var secret_in_build_arg_default = defineRule({
   tags: ["security", "secrets"],
   messages: {
     argDefault: "ARG {{name}} has a hardcoded {{word}} as its default ({{value}}); build args are visible in the image history. Pass secrets with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}).",
+    usedInRun: "ARG {{name}} is a secret build arg with no value in the file, and RUN (line {{line}}) runs with it: the builder records `{{name}}=\u2026` in that step of the image history (docker history shows it), and anything the step writes stays in a layer. Pass it with RUN --mount=type=secret,id={{id}} (docker build --secret id={{id}},env={{name}}) instead.",
     composeArg: "build.args {{name}} is a hardcoded {{word}} ({{value}}); build args are visible in the image history. Use compose build `secrets:` and RUN --mount=type=secret in the Dockerfile."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind !== "arg" && a.kind !== "build-arg") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
-      const r = secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() });
-      ctx.report(r);
+      if (c.secret && c.reason === "name" && !model.template) {
+        ctx.report(secretReport(a, c, a.kind === "arg" ? "argDefault" : "composeArg", { id: a.name.toLowerCase() }));
+        continue;
+      }
+      const run3 = a.kind === "arg" && c.valueKind !== "literal" && c.valueKind !== "placeholder" ? firstRunWith(model, a, ctx.classify) : null;
+      if (run3) ctx.report({ loc: a.nameLoc, messageId: "usedInRun", data: { name: a.name, line: run3.loc.line, id: a.name.toLowerCase() }, severity: "warning" });
     }
   }
 });
@@ -7036,7 +7679,7 @@ var secret_in_env_default = defineRule({
     for (const a of model.assignments) {
       if (a.kind !== "env" && a.kind !== "environment" && a.kind !== "env-file") continue;
       const c = classify(a.name, a.value, ctx.classify);
-      if (!c.secret || c.reason !== "name") continue;
+      if (!c.secret || c.reason !== "name" || model.template) continue;
       const messageId = a.kind === "env" ? "dockerfile" : a.kind === "environment" ? "compose" : "envFile";
       const r = secretReport(a, c, messageId);
       ctx.report(r);
@@ -7045,18 +7688,28 @@ var secret_in_env_default = defineRule({
 });
 
 // rules/secret-in-run.ts
+var WHERE = {
+  cmd: "CMD",
+  entrypoint: "ENTRYPOINT",
+  healthcheck: "HEALTHCHECK",
+  "compose-command": "command",
+  "compose-entrypoint": "entrypoint",
+  "compose-healthcheck": "healthcheck test"
+};
 var secret_in_run_default = defineRule({
   id: "secret-in-run",
   category: "secret",
   severity: "error",
-  description: "Hardcoded credential in a RUN command or heredoc",
-  formats: ["dockerfile"],
+  description: "Hardcoded credential in a command (RUN, heredoc, CMD, ENTRYPOINT, HEALTHCHECK, compose command)",
+  formats: ["dockerfile", "compose"],
   aliases: ["tally/secrets-in-code"],
   tags: ["security", "secrets"],
   messages: {
     literal: "RUN contains a hardcoded {{tokenType}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id=\u2026 and read the secret from /run/secrets/\u2026 (or $VAR with --mount=type=secret,env=VAR).",
     heredoc: "A heredoc writes a hardcoded {{tokenType}} ({{value}}) into the build; it stays in the image and its history. Mount the secret with RUN --mount=type=secret,id=\u2026 and read it from /run/secrets/\u2026 at build or run time.",
-    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead."
+    assignment: "RUN sets {{name}} to a hardcoded {{word}} ({{value}}); the command is kept in the image history. Use RUN --mount=type=secret,id={{id}},env={{name}} instead.",
+    command: "{{where}} contains a hardcoded {{tokenType}} ({{value}}); the command is stored in the image config (docker inspect) and history. Give the secret to the container at run time instead: an environment variable or a secret file under /run/secrets/ that the program reads.",
+    composeCommand: "The {{where}} of service {{service}} contains a hardcoded {{tokenType}} ({{value}}); it is committed with the compose file. Reference a variable instead (${NAME}, from an uncommitted .env or the environment) or use a compose secret."
   },
   check(model, ctx) {
     const reported = [];
@@ -7069,21 +7722,35 @@ var secret_in_run_default = defineRule({
       reported.push(r.loc);
       ctx.report(r);
     }
-    const scan = (seg, heredoc) => {
-      const matches = heredoc ? [...scanCommand(seg.text), ...scanAssignments(seg.text, classify, ctx.classify)] : scanCommand(seg.text);
-      for (const m of matches) {
-        const loc = span(seg.line, seg.column + m.start, m.end - m.start);
-        if (overlaps(loc)) continue;
-        reported.push(loc);
-        const type = "name" in m ? `value for ${m.name}` : m.type;
-        ctx.report({ loc, messageId: heredoc ? "heredoc" : "literal", data: { tokenType: type, value: m.text }, secrets: [m.text] });
+    const emit = (loc, messageId, data) => {
+      if (overlaps(loc)) return;
+      reported.push(loc);
+      const plain = data.tokenType.startsWith("value for ") ? ["where"] : ["where", "tokenType"];
+      ctx.report({ loc, messageId, data, secrets: [data.value], plain });
+    };
+    const scanLine = (segs, messageId, extra = {}) => {
+      for (const m of scanCommand(joinSegments(segs), ctx.classify)) {
+        const loc = locateInSegments(segs, m.start, m.end);
+        if (loc) emit(loc, messageId, { ...extra, tokenType: m.type, value: m.text });
       }
     };
-    for (const run2 of model.runs) {
-      for (const seg of run2.segments) scan(seg, false);
-      for (const h of run2.heredocs) for (const seg of h.segments) scan(seg, true);
+    const scanBody = (h) => {
+      for (const seg of h.segments) {
+        for (const m of [...scanCommand(seg.text, ctx.classify), ...scanAssignments(seg.text, classify, ctx.classify)]) {
+          const type = "name" in m ? `value for ${m.name}` : m.type;
+          emit(span(seg.line, seg.column + m.start, m.end - m.start), "heredoc", { tokenType: type, value: m.text });
+        }
+      }
+    };
+    for (const run3 of model.runs) {
+      scanLine(run3.segments, "literal");
+      run3.heredocs.forEach(scanBody);
     }
-    for (const c of model.copies) for (const h of c.heredocs) for (const seg of h.segments) scan(seg, true);
+    for (const c of model.copies) c.heredocs.forEach(scanBody);
+    for (const cmd of model.commands) {
+      if (cmd.kind.startsWith("compose-")) scanLine(cmd.segments, "composeCommand", { where: WHERE[cmd.kind], service: cmd.scope });
+      else scanLine(cmd.segments, "command", { where: WHERE[cmd.kind] });
+    }
   }
 });
 
@@ -7096,15 +7763,19 @@ var secret_token_format_default = defineRule({
   aliases: ["SecretsUsedInArgOrEnv"],
   tags: ["security", "secrets"],
   messages: {
-    token: "{{kind}} {{name}} contains a {{tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
+    published: "{{kind}} {{name}} contains the {{published}} ({{value}}): published by its vendor and valid only against the local emulator, so there is nothing to revoke. Make sure no real deployment reads this setting.",
+    token: "{{kind}} {{name}} contains {{a tokenType}} ({{value}}); revoke it and inject it at run time or through a build secret instead of writing it into the file."
   },
   check(model, ctx) {
     for (const a of model.assignments) {
       if (a.kind === "run" || a.kind === "go-env-w" || a.kind === "runtime") continue;
       const c = classify(a.name, a.value, ctx.classify);
       if (!c.secret || c.reason !== "value") continue;
-      const r = secretReport(a, c, "token");
-      ctx.report(r);
+      if (c.published) {
+        ctx.report({ ...secretReport(a, c, "published", { published: c.published }), severity: "info", plain: ["kind", "tokenType", "word", "published"] });
+        continue;
+      }
+      ctx.report(secretReport(a, c, "token"));
     }
   }
 });
