@@ -17041,6 +17041,7 @@ var require_ignore = __commonJS({
 // src/commands/lint.ts
 var lint_exports = {};
 __export(lint_exports, {
+  internalErrorLine: () => internalErrorLine,
   runLint: () => runLint
 });
 module.exports = __toCommonJS(lint_exports);
@@ -24693,7 +24694,13 @@ ${HELP}`);
   } else io.stdout.write(out);
   return exitCodeOf(result, failLevel);
 }
+function internalErrorLine(e) {
+  const message = String(e?.message ?? e).split("\n")[0].slice(0, 500);
+  return `godock: internal error: ${visible(redact(message))}
+`;
+}
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  internalErrorLine,
   runLint
 });

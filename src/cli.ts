@@ -48,13 +48,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /**
  * A failure godock did not foresee, in one line. Its message may quote what was read (a library's
- * parse error, say): secret spans are masked and control characters made visible, loaded only now.
+ * parse error, say): it is made safe by the lint chunk, loaded only now so that the dispatcher
+ * stays small.
  */
 function internalError(e: unknown): string {
-  const { redact } = require('./classify/redact') as typeof import('./classify/redact');
-  const { visible } = require('./util/safe-text') as typeof import('./util/safe-text');
-  const message = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 500);
-  return `godock: internal error: ${visible(redact(message))}\n`;
+  return (require('./commands/lint') as typeof import('./commands/lint')).internalErrorLine(e);
 }
 
 /**

@@ -11,6 +11,8 @@ import { atomicWrite } from '../util/atomic-write';
 import { readStream } from '../read';
 import { formatFromName } from '../parse';
 import { VERSION } from '../version';
+import { redact } from '../classify/redact';
+import { visible } from '../util/safe-text';
 
 const HELP = `Usage: godock lint [paths|globs…] [options]
 
@@ -119,4 +121,10 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   } else io.stdout.write(out);
 
   return exitCodeOf(result, failLevel);
+}
+
+/** An unforeseen failure in one line: the message's secret spans masked, controls made visible. */
+export function internalErrorLine(e: unknown): string {
+  const message = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 500);
+  return `godock: internal error: ${visible(redact(message))}\n`;
 }
