@@ -8,5 +8,5 @@ module.exports = {
   testTimeout: 30000,
   // Removes what an interrupted earlier run left on the Docker Engine, and anything left after this one.
   globalSetup: '<rootDir>/test/integration/sweep.ts',
-  globalTeardown: '<rootDir>/test/integration/sweep.ts',
+  globalTeardown: '<rootDir>/test/integration/teardown.ts',
 };

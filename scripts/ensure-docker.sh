@@ -34,9 +34,13 @@ if docker info >/dev/null 2>&1; then exit 0; fi
 if [ "$(id -u)" != 0 ]; then say "no reachable Docker Engine and not root, cannot start dockerd"; exit 1; fi
 if [ -n "${DOCKER_HOST:-}" ]; then say "DOCKER_HOST=$DOCKER_HOST is set but unreachable"; exit 1; fi
 
+# A dockerd started here is recorded, so that the test run stops it again when it ends
+# (test/integration/teardown.ts): the machine is left as it was found.
+STARTED="${GODOCK_DOCKERD_STARTED:-/tmp/godock-dockerd.started}"
 if ! pgrep -x dockerd >/dev/null 2>&1; then
   say "starting dockerd (log: $LOG)"
   nohup dockerd >"$LOG" 2>&1 &
+  echo $! >"$STARTED"
 fi
 i=0
 while [ $i -lt 60 ]; do
