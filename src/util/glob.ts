@@ -93,6 +93,10 @@ function compile(glob: string, opts: GlobOptions): (s: string) => boolean {
   if (glob === '') throw new GlobError(glob, 'glob is empty');
   if (glob.length > MAX_GLOB_LENGTH)
     throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  // picomatch's parser never returns on an open `[` followed by an escaped backslash (`[\\\\`, seen
+  // with picomatch 2.3): refuse escaped backslashes before it can be reached.
+  if (glob.includes('\\\\'))
+    throw new GlobError(glob, `glob ${shown(glob)} has an escaped backslash (\\\\), which godock does not accept; match the character with ? instead`);
   const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
   let re: RegExp;
   try {
