@@ -17135,6 +17135,8 @@ function compile(glob, opts) {
   if (glob === "") throw new GlobError(glob, "glob is empty");
   if (glob.length > MAX_GLOB_LENGTH)
     throw new GlobError(glob, `glob ${shown(glob)} is too long (more than ${MAX_GLOB_LENGTH} characters); shorten it`);
+  if (glob.includes("\\\\"))
+    throw new GlobError(glob, `glob ${shown(glob)} has an escaped backslash (\\\\), which godock does not accept; match the character with ? instead`);
   const mmOpts = { nocase: opts.nocase === true, dot: opts.dot === true };
   let re;
   try {
