@@ -1,5 +1,8 @@
 import type { FileModel, Finding, ParseError, Report, Severity } from '../model';
-import { redact } from '../classify/redact';
+import { redact, redactName, SecretIndex } from '../classify/redact';
+import { classify, scanText } from '../classify';
+import type { ClassifyOptions } from '../classify/types';
+import { joinSegments } from '../text/location';
 import { displayName, visible } from '../util/safe-text';
 import { indefiniteArticle } from '../util/article';
 import type { Rule, RuleContext } from './define-rule';
@@ -29,6 +32,10 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
   const errors: ParseError[] = [];
   const seen = new Set<string>();
   forgetDerived(model);
+  // Every secret the file holds, found once and only when a report needs it: no piece of one may
+  // appear in any message, whichever rule quotes the text around it.
+  let fileSecrets: SecretIndex | null = null;
+  const secretsOfFile = (): SecretIndex => (fileSecrets ??= new SecretIndex(secretsIn(model, config.classify)));
   for (const rule of rules) {
     if (rule.formats && !rule.formats.includes(model.format)) continue;
     const rc = config.rules[rule.id];
@@ -41,7 +48,7 @@ export function lintModel(model: FileModel, rules: readonly Rule[], config: Reso
       report(r: Report) {
         const template = rule.messages[r.messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const message = renderMessage(template, maskData(r));
+        const message = renderMessage(template, maskData(r, secretsOfFile));
         const f: Finding = {
           ruleId: rule.id,
           category: rule.category,
@@ -79,17 +86,43 @@ const NAME_KEYS = new Set(['name', 'arg', 'key', 'meant', 'id']);
  * are never touched (a secret `password` must not turn the message's word "password" into
  * `pa****(8)`), nor is one field searched for another's secret spans beyond the declared ones.
  */
-function maskData(r: Report): Report['data'] {
+function maskData(r: Report, secretsOfFile: () => SecretIndex): Report['data'] {
   if (!r.data) return r.data;
   const secrets = r.secrets ?? [];
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(r.data)) {
     if (typeof v !== 'string') out[k] = v;
     else if (r.plain?.includes(k)) out[k] = visible(v);
-    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
-    else out[k] = visible(redact(v, secrets));
+    else if (NAME_KEYS.has(k)) out[k] = displayName(redactName(v, secrets, secretsOfFile()));
+    else out[k] = visible(redact(v, secrets, secretsOfFile()));
   }
   return out;
+}
+
+/**
+ * The secrets a file holds, as the classifier sees them: the secret text of every secret
+ * assignment, and the token formats in its values, RUN scripts, heredocs and commands.
+ */
+function secretsIn(model: FileModel, opts: ClassifyOptions): string[] {
+  const out = new Set<string>();
+  const tokens = (text: string) => {
+    for (const t of scanText(text)) out.add(t.text);
+  };
+  for (const a of model.assignments) {
+    // A broken line can make a "name" out of a value (`CLIENT_SECRET\0"ghp_…"`): names are scanned too.
+    tokens(a.name);
+    if (!a.value) continue;
+    const c = classify(a.name, a.value, opts);
+    if (c.secret) out.add(c.secretText ?? a.value);
+    tokens(a.value);
+  }
+  for (const r of model.runs) {
+    tokens(joinSegments(r.segments));
+    for (const h of r.heredocs) tokens(joinSegments(h.segments));
+  }
+  for (const c of model.copies) for (const h of c.heredocs) tokens(joinSegments(h.segments));
+  for (const c of model.commands) tokens(joinSegments(c.segments));
+  return [...out];
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -25,9 +25,12 @@ function heredocsOrNone(ins: unknown): HeredocLike[] {
   }
 }
 
-/** Splits text into lines without their terminators (\n or \r\n). */
+/**
+ * Splits text into lines without their terminators, at the line breaks dockerfile-ast counts
+ * (`\r\n`, `\n` and a lone `\r`), so that its positions index these lines.
+ */
 export function splitLines(text: string): string[] {
-  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /** The source text of range `r`. */

@@ -50,7 +50,11 @@ export function pushProperties(st: DockerfileState, props: Property[], kind: Env
     const vr = p.getValueRange() as Range0 | null;
     let valueLoc = vr ? fromRange0(vr) : null;
     const rawText = vr ? sliceRange(st.lines, vr) : undefined;
-    if (value !== null && rawText !== undefined && !rawText.includes('\n') && INNER_QUOTE.test(rawText)) value = dockerUnquote(rawText, st.escape);
+    if (value !== null && rawText !== undefined && !rawText.includes('\n') && INNER_QUOTE.test(rawText)) {
+      // Only quote characters may differ: anything else means the raw text is not this value.
+      const stored = dockerUnquote(rawText, st.escape);
+      if (stored.replace(/["']/g, '') === value.replace(/["']/g, '')) value = stored;
+    }
     if (valueLoc && rawText && rawText.length >= 2 && QUOTED.test(rawText) && valueLoc.line === valueLoc.endLine) {
       valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
     }
