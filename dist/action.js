@@ -18976,6 +18976,13 @@ function maskSpans(text, spans) {
 function occurrences(text, needle, into) {
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) into.push({ start: i, end: i + needle.length });
 }
+var FRAGMENT = 8;
+function fragments(text, secret, into) {
+  if (secret.length < FRAGMENT || text.length < FRAGMENT) return;
+  for (let i = 0; i + FRAGMENT <= text.length; i++) {
+    if (secret.includes(text.slice(i, i + FRAGMENT))) into.push({ start: i, end: i + FRAGMENT });
+  }
+}
 function randomWords(text, into) {
   if (text.length < 16) return;
   const word = /[^\s"'`=:,;|&()<>[\]{}]+/g;
@@ -18986,16 +18993,115 @@ function randomWords(text, into) {
     if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) into.push({ start: m.index, end: m.index + w.length });
   }
 }
-function redact(text, secrets = []) {
-  if (text.length === 0) return text;
-  if (secrets.includes(text)) return mask(text);
+var SecretIndex = class _SecretIndex {
+  static MAX_INDEXED = 2e3;
+  windows = /* @__PURE__ */ new Set();
+  whole = /* @__PURE__ */ new Set();
+  constructor(secrets) {
+    let n = 0;
+    for (const s of secrets) {
+      if (s.length === 0 || n++ >= _SecretIndex.MAX_INDEXED) continue;
+      this.whole.add(s);
+      for (let i = 0; i + FRAGMENT <= s.length; i++) this.windows.add(s.slice(i, i + FRAGMENT));
+    }
+  }
+  has(text) {
+    return this.whole.has(text);
+  }
+  /** Spans of `text` that are pieces (8 characters or more) of an indexed secret. */
+  spansIn(text, into) {
+    if (this.windows.size === 0) return;
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (this.windows.has(text.slice(i, i + FRAGMENT))) into.push({ start: i, end: i + FRAGMENT });
+  }
+};
+var EMPTY_INDEX = new SecretIndex([]);
+function redactName(name, secrets, file = EMPTY_INDEX) {
   const spans = [];
-  for (const s of secrets) if (s.length > 0) occurrences(text, s, spans);
+  for (const s of secrets) fragments(name, s, spans);
+  file.spansIn(name, spans);
+  return maskSpans(name, spans);
+}
+function redact(text, secrets = [], file = EMPTY_INDEX) {
+  if (text.length === 0) return text;
+  if (secrets.includes(text) || file.has(text)) return mask(text);
+  const spans = [];
+  for (const s of secrets) {
+    if (s.length === 0) continue;
+    occurrences(text, s, spans);
+    fragments(text, s, spans);
+  }
+  file.spansIn(text, spans);
   for (const t of scanText(text)) spans.push(t);
   for (const a of scanAssignments2(text)) spans.push(a);
   randomWords(text, spans);
   return maskSpans(text, spans);
 }
+
+// src/text/location.ts
+function fromRange0(r) {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+function span(line, column, length) {
+  return { line, column, endLine: line, endColumn: column + length };
+}
+function locateInSegments(segments2, start, end, sep5 = " ") {
+  let offset = 0;
+  for (const s of segments2) {
+    const segEnd = offset + s.text.length;
+    if (start >= offset && start <= segEnd) {
+      const col = s.column + (start - offset);
+      const stop = Math.min(end, segEnd);
+      return span(s.line, col, Math.max(1, stop - start));
+    }
+    offset = segEnd + sep5.length;
+  }
+  return null;
+}
+function dropPrefix(segments2, offset, sep5 = " ") {
+  const out = [];
+  let pos = 0;
+  for (const s of segments2) {
+    const end = pos + s.text.length;
+    if (end <= offset) {
+      pos = end + sep5.length;
+      continue;
+    }
+    const skip = Math.max(0, offset - pos);
+    const text = s.text.slice(skip);
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
+    pos = end + sep5.length;
+  }
+  return out;
+}
+function joinSegments(segments2, sep5 = " ") {
+  return segments2.map((s) => s.text).join(sep5);
+}
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  text;
+  starts = [0];
+  linePos(offset) {
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: off - this.starts[lo] + 1 };
+  }
+  /** Location of the offsets [start, end). */
+  loc(start, end) {
+    const a = this.linePos(start);
+    const b = this.linePos(end);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+};
 
 // src/util/article.ts
 var VOWEL_LETTER_NAMES = /* @__PURE__ */ new Set([..."aefhilmnorsx"]);
@@ -19153,6 +19259,8 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
   forgetDerived(model);
+  let fileSecrets = null;
+  const secretsOfFile = () => fileSecrets ??= new SecretIndex(secretsIn(model, config.classify));
   for (const rule of rules2) {
     if (rule.formats && !rule.formats.includes(model.format)) continue;
     const rc = config.rules[rule.id];
@@ -19165,7 +19273,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const message = renderMessage(template, maskData(r));
+        const message = renderMessage(template, maskData(r, secretsOfFile));
         const f = {
           ruleId: rule.id,
           category: rule.category,
@@ -19192,17 +19300,37 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   return { findings, errors };
 }
 var NAME_KEYS = /* @__PURE__ */ new Set(["name", "arg", "key", "meant", "id"]);
-function maskData(r) {
+function maskData(r, secretsOfFile) {
   if (!r.data) return r.data;
   const secrets = r.secrets ?? [];
   const out = {};
   for (const [k, v] of Object.entries(r.data)) {
     if (typeof v !== "string") out[k] = v;
     else if (r.plain?.includes(k)) out[k] = visible(v);
-    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
-    else out[k] = visible(redact(v, secrets));
+    else if (NAME_KEYS.has(k)) out[k] = displayName(redactName(v, secrets, secretsOfFile()));
+    else out[k] = visible(redact(v, secrets, secretsOfFile()));
   }
   return out;
+}
+function secretsIn(model, opts) {
+  const out = /* @__PURE__ */ new Set();
+  const tokens = (text) => {
+    for (const t of scanText(text)) out.add(t.text);
+  };
+  for (const a of model.assignments) {
+    tokens(a.name);
+    if (!a.value) continue;
+    const c = classify(a.name, a.value, opts);
+    if (c.secret) out.add(c.secretText ?? a.value);
+    tokens(a.value);
+  }
+  for (const r of model.runs) {
+    tokens(joinSegments(r.segments));
+    for (const h of r.heredocs) tokens(joinSegments(h.segments));
+  }
+  for (const c of model.copies) for (const h of c.heredocs) tokens(joinSegments(h.segments));
+  for (const c of model.commands) tokens(joinSegments(c.segments));
+  return [...out];
 }
 var RANK = { info: 0, warning: 1, error: 2 };
 function atLeast(s, threshold) {
@@ -19410,72 +19538,6 @@ function referencedNames(text) {
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2]);
   return out;
 }
-
-// src/text/location.ts
-function fromRange0(r) {
-  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
-}
-function span(line, column, length) {
-  return { line, column, endLine: line, endColumn: column + length };
-}
-function locateInSegments(segments2, start, end, sep5 = " ") {
-  let offset = 0;
-  for (const s of segments2) {
-    const segEnd = offset + s.text.length;
-    if (start >= offset && start <= segEnd) {
-      const col = s.column + (start - offset);
-      const stop = Math.min(end, segEnd);
-      return span(s.line, col, Math.max(1, stop - start));
-    }
-    offset = segEnd + sep5.length;
-  }
-  return null;
-}
-function dropPrefix(segments2, offset, sep5 = " ") {
-  const out = [];
-  let pos = 0;
-  for (const s of segments2) {
-    const end = pos + s.text.length;
-    if (end <= offset) {
-      pos = end + sep5.length;
-      continue;
-    }
-    const skip = Math.max(0, offset - pos);
-    const text = s.text.slice(skip);
-    const lead = text.length - text.trimStart().length;
-    if (text.trim() !== "") out.push({ text: text.slice(lead), line: s.line, column: s.column + skip + lead });
-    pos = end + sep5.length;
-  }
-  return out;
-}
-function joinSegments(segments2, sep5 = " ") {
-  return segments2.map((s) => s.text).join(sep5);
-}
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-  text;
-  starts = [0];
-  linePos(offset) {
-    const off = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: off - this.starts[lo] + 1 };
-  }
-  /** Location of the offsets [start, end). */
-  loc(start, end) {
-    const a = this.linePos(start);
-    const b = this.linePos(end);
-    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-  }
-};
 
 // src/text/shell.ts
 function isWord(t) {
@@ -23452,7 +23514,7 @@ function heredocsOrNone(ins) {
   }
 }
 function splitLines(text) {
-  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
 }
 function sliceRange(lines, r) {
   if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
@@ -23730,7 +23792,10 @@ function pushProperties(st, props, kind, viaOnbuild, vars) {
     const vr = p.getValueRange();
     let valueLoc = vr ? fromRange0(vr) : null;
     const rawText = vr ? sliceRange(st.lines, vr) : void 0;
-    if (value !== null && rawText !== void 0 && !rawText.includes("\n") && INNER_QUOTE.test(rawText)) value = dockerUnquote(rawText, st.escape);
+    if (value !== null && rawText !== void 0 && !rawText.includes("\n") && INNER_QUOTE.test(rawText)) {
+      const stored = dockerUnquote(rawText, st.escape);
+      if (stored.replace(/["']/g, "") === value.replace(/["']/g, "")) value = stored;
+    }
     if (valueLoc && rawText && rawText.length >= 2 && QUOTED.test(rawText) && valueLoc.line === valueLoc.endLine) {
       valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
     }

@@ -5034,6 +5034,12 @@ function maskSpans(text, spans) {
 function occurrences(text, needle, into) {
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) into.push({ start: i, end: i + needle.length });
 }
+function fragments(text, secret, into) {
+  if (secret.length < FRAGMENT || text.length < FRAGMENT) return;
+  for (let i = 0; i + FRAGMENT <= text.length; i++) {
+    if (secret.includes(text.slice(i, i + FRAGMENT))) into.push({ start: i, end: i + FRAGMENT });
+  }
+}
 function randomWords(text, into) {
   if (text.length < 16) return;
   const word = /[^\s"'`=:,;|&()<>[\]{}]+/g;
@@ -5044,22 +5050,57 @@ function randomWords(text, into) {
     if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) into.push({ start: m.index, end: m.index + w.length });
   }
 }
-function redact(text, secrets = []) {
-  if (text.length === 0) return text;
-  if (secrets.includes(text)) return mask(text);
+function redactName(name, secrets, file = EMPTY_INDEX) {
   const spans = [];
-  for (const s of secrets) if (s.length > 0) occurrences(text, s, spans);
+  for (const s of secrets) fragments(name, s, spans);
+  file.spansIn(name, spans);
+  return maskSpans(name, spans);
+}
+function redact(text, secrets = [], file = EMPTY_INDEX) {
+  if (text.length === 0) return text;
+  if (secrets.includes(text) || file.has(text)) return mask(text);
+  const spans = [];
+  for (const s of secrets) {
+    if (s.length === 0) continue;
+    occurrences(text, s, spans);
+    fragments(text, s, spans);
+  }
+  file.spansIn(text, spans);
   for (const t of scanText(text)) spans.push(t);
   for (const a of scanAssignments2(text)) spans.push(a);
   randomWords(text, spans);
   return maskSpans(text, spans);
 }
+var FRAGMENT, SecretIndex, EMPTY_INDEX;
 var init_redact = __esm({
   "src/classify/redact.ts"() {
     "use strict";
     init_mask();
     init_classify();
     init_values();
+    FRAGMENT = 8;
+    SecretIndex = class _SecretIndex {
+      static MAX_INDEXED = 2e3;
+      windows = /* @__PURE__ */ new Set();
+      whole = /* @__PURE__ */ new Set();
+      constructor(secrets) {
+        let n = 0;
+        for (const s of secrets) {
+          if (s.length === 0 || n++ >= _SecretIndex.MAX_INDEXED) continue;
+          this.whole.add(s);
+          for (let i = 0; i + FRAGMENT <= s.length; i++) this.windows.add(s.slice(i, i + FRAGMENT));
+        }
+      }
+      has(text) {
+        return this.whole.has(text);
+      }
+      /** Spans of `text` that are pieces (8 characters or more) of an indexed secret. */
+      spansIn(text, into) {
+        if (this.windows.size === 0) return;
+        for (let i = 0; i + FRAGMENT <= text.length; i++) if (this.windows.has(text.slice(i, i + FRAGMENT))) into.push({ start: i, end: i + FRAGMENT });
+      }
+    };
+    EMPTY_INDEX = new SecretIndex([]);
   }
 });
 
@@ -5480,6 +5521,32 @@ var init_config = __esm({
   }
 });
 
+// src/text/location.ts
+function span(line, column, length) {
+  return { line, column, endLine: line, endColumn: column + length };
+}
+function locateInSegments(segments2, start, end, sep = " ") {
+  let offset = 0;
+  for (const s of segments2) {
+    const segEnd = offset + s.text.length;
+    if (start >= offset && start <= segEnd) {
+      const col = s.column + (start - offset);
+      const stop = Math.min(end, segEnd);
+      return span(s.line, col, Math.max(1, stop - start));
+    }
+    offset = segEnd + sep.length;
+  }
+  return null;
+}
+function joinSegments(segments2, sep = " ") {
+  return segments2.map((s) => s.text).join(sep);
+}
+var init_location = __esm({
+  "src/text/location.ts"() {
+    "use strict";
+  }
+});
+
 // src/util/article.ts
 function indefiniteArticle(phrase) {
   const word = phrase.trim().split(/[\s_/-]/)[0] ?? "";
@@ -5552,6 +5619,8 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
   forgetDerived(model);
+  let fileSecrets = null;
+  const secretsOfFile = () => fileSecrets ??= new SecretIndex(secretsIn(model, config.classify));
   for (const rule of rules2) {
     if (rule.formats && !rule.formats.includes(model.format)) continue;
     const rc = config.rules[rule.id];
@@ -5564,7 +5633,7 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const message = renderMessage(template, maskData(r));
+        const message = renderMessage(template, maskData(r, secretsOfFile));
         const f = {
           ruleId: rule.id,
           category: rule.category,
@@ -5590,23 +5659,45 @@ function lintModel(model, rules2, config = DEFAULT_CONFIG) {
   findings.sort((a, b) => a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.ruleId.localeCompare(b.ruleId));
   return { findings, errors };
 }
-function maskData(r) {
+function maskData(r, secretsOfFile) {
   if (!r.data) return r.data;
   const secrets = r.secrets ?? [];
   const out = {};
   for (const [k, v] of Object.entries(r.data)) {
     if (typeof v !== "string") out[k] = v;
     else if (r.plain?.includes(k)) out[k] = visible(v);
-    else if (NAME_KEYS.has(k)) out[k] = displayName(v);
-    else out[k] = visible(redact(v, secrets));
+    else if (NAME_KEYS.has(k)) out[k] = displayName(redactName(v, secrets, secretsOfFile()));
+    else out[k] = visible(redact(v, secrets, secretsOfFile()));
   }
   return out;
+}
+function secretsIn(model, opts) {
+  const out = /* @__PURE__ */ new Set();
+  const tokens = (text) => {
+    for (const t of scanText(text)) out.add(t.text);
+  };
+  for (const a of model.assignments) {
+    tokens(a.name);
+    if (!a.value) continue;
+    const c = classify(a.name, a.value, opts);
+    if (c.secret) out.add(c.secretText ?? a.value);
+    tokens(a.value);
+  }
+  for (const r of model.runs) {
+    tokens(joinSegments(r.segments));
+    for (const h of r.heredocs) tokens(joinSegments(h.segments));
+  }
+  for (const c of model.copies) for (const h of c.heredocs) tokens(joinSegments(h.segments));
+  for (const c of model.commands) tokens(joinSegments(c.segments));
+  return [...out];
 }
 var NAME_KEYS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
     init_redact();
+    init_classify();
+    init_location();
     init_safe_text();
     init_article();
     init_config();
@@ -6059,32 +6150,6 @@ var init_stage_env = __esm({
     init_expand();
     init_derived();
     PERSISTENT = /* @__PURE__ */ new Set(["env", "environment", "env-file"]);
-  }
-});
-
-// src/text/location.ts
-function span(line, column, length) {
-  return { line, column, endLine: line, endColumn: column + length };
-}
-function locateInSegments(segments2, start, end, sep = " ") {
-  let offset = 0;
-  for (const s of segments2) {
-    const segEnd = offset + s.text.length;
-    if (start >= offset && start <= segEnd) {
-      const col = s.column + (start - offset);
-      const stop = Math.min(end, segEnd);
-      return span(s.line, col, Math.max(1, stop - start));
-    }
-    offset = segEnd + sep.length;
-  }
-  return null;
-}
-function joinSegments(segments2, sep = " ") {
-  return segments2.map((s) => s.text).join(sep);
-}
-var init_location = __esm({
-  "src/text/location.ts"() {
-    "use strict";
   }
 });
 

@@ -18218,6 +18218,13 @@ function maskSpans(text, spans) {
 function occurrences(text, needle, into) {
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) into.push({ start: i, end: i + needle.length });
 }
+var FRAGMENT = 8;
+function fragments(text, secret, into) {
+  if (secret.length < FRAGMENT || text.length < FRAGMENT) return;
+  for (let i = 0; i + FRAGMENT <= text.length; i++) {
+    if (secret.includes(text.slice(i, i + FRAGMENT))) into.push({ start: i, end: i + FRAGMENT });
+  }
+}
 function randomWords(text, into) {
   if (text.length < 16) return;
   const word = /[^\s"'`=:,;|&()<>[\]{}]+/g;
@@ -18228,11 +18235,44 @@ function randomWords(text, into) {
     if (runs.some((r) => !/^[0-9a-f]+$/i.test(r) && isHighEntropy(r))) into.push({ start: m.index, end: m.index + w.length });
   }
 }
-function redact(text, secrets = []) {
-  if (text.length === 0) return text;
-  if (secrets.includes(text)) return mask(text);
+var SecretIndex = class _SecretIndex {
+  static MAX_INDEXED = 2e3;
+  windows = /* @__PURE__ */ new Set();
+  whole = /* @__PURE__ */ new Set();
+  constructor(secrets) {
+    let n = 0;
+    for (const s of secrets) {
+      if (s.length === 0 || n++ >= _SecretIndex.MAX_INDEXED) continue;
+      this.whole.add(s);
+      for (let i = 0; i + FRAGMENT <= s.length; i++) this.windows.add(s.slice(i, i + FRAGMENT));
+    }
+  }
+  has(text) {
+    return this.whole.has(text);
+  }
+  /** Spans of `text` that are pieces (8 characters or more) of an indexed secret. */
+  spansIn(text, into) {
+    if (this.windows.size === 0) return;
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (this.windows.has(text.slice(i, i + FRAGMENT))) into.push({ start: i, end: i + FRAGMENT });
+  }
+};
+var EMPTY_INDEX = new SecretIndex([]);
+function redactName(name, secrets, file = EMPTY_INDEX) {
   const spans = [];
-  for (const s of secrets) if (s.length > 0) occurrences(text, s, spans);
+  for (const s of secrets) fragments(name, s, spans);
+  file.spansIn(name, spans);
+  return maskSpans(name, spans);
+}
+function redact(text, secrets = [], file = EMPTY_INDEX) {
+  if (text.length === 0) return text;
+  if (secrets.includes(text) || file.has(text)) return mask(text);
+  const spans = [];
+  for (const s of secrets) {
+    if (s.length === 0) continue;
+    occurrences(text, s, spans);
+    fragments(text, s, spans);
+  }
+  file.spansIn(text, spans);
   for (const t of scanText(text)) spans.push(t);
   for (const a of scanAssignments2(text)) spans.push(a);
   randomWords(text, spans);
@@ -19248,7 +19288,7 @@ function heredocsOrNone(ins) {
   }
 }
 function splitLines(text) {
-  return text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
 }
 function sliceRange(lines, r) {
   if (r.start.line === r.end.line) return (lines[r.start.line] ?? "").slice(r.start.character, r.end.character);
@@ -19583,7 +19623,10 @@ function pushProperties(st, props, kind, viaOnbuild, vars) {
     const vr = p.getValueRange();
     let valueLoc = vr ? fromRange0(vr) : null;
     const rawText = vr ? sliceRange(st.lines, vr) : void 0;
-    if (value !== null && rawText !== void 0 && !rawText.includes("\n") && INNER_QUOTE.test(rawText)) value = dockerUnquote(rawText, st.escape);
+    if (value !== null && rawText !== void 0 && !rawText.includes("\n") && INNER_QUOTE.test(rawText)) {
+      const stored = dockerUnquote(rawText, st.escape);
+      if (stored.replace(/["']/g, "") === value.replace(/["']/g, "")) value = stored;
+    }
     if (valueLoc && rawText && rawText.length >= 2 && QUOTED.test(rawText) && valueLoc.line === valueLoc.endLine) {
       valueLoc = { ...valueLoc, column: valueLoc.column + 1, endColumn: valueLoc.endColumn - 1 };
     }
@@ -19986,6 +20029,8 @@ function lintModel(model, rules3, config = DEFAULT_CONFIG) {
   const errors = [];
   const seen = /* @__PURE__ */ new Set();
   forgetDerived(model);
+  let fileSecrets = null;
+  const secretsOfFile = () => fileSecrets ??= new SecretIndex(secretsIn(model, config.classify));
   for (const rule of rules3) {
     if (rule.formats && !rule.formats.includes(model.format)) continue;
     const rc = config.rules[rule.id];
@@ -19998,7 +20043,7 @@ function lintModel(model, rules3, config = DEFAULT_CONFIG) {
       report(r) {
         const template = rule.messages[r.messageId];
         if (template === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${r.messageId}`);
-        const message = renderMessage(template, maskData(r));
+        const message = renderMessage(template, maskData(r, secretsOfFile));
         const f = {
           ruleId: rule.id,
           category: rule.category,
@@ -20025,17 +20070,37 @@ function lintModel(model, rules3, config = DEFAULT_CONFIG) {
   return { findings, errors };
 }
 var NAME_KEYS = /* @__PURE__ */ new Set(["name", "arg", "key", "meant", "id"]);
-function maskData(r) {
+function maskData(r, secretsOfFile) {
   if (!r.data) return r.data;
   const secrets = r.secrets ?? [];
   const out2 = {};
   for (const [k, v] of Object.entries(r.data)) {
     if (typeof v !== "string") out2[k] = v;
     else if (r.plain?.includes(k)) out2[k] = visible(v);
-    else if (NAME_KEYS.has(k)) out2[k] = displayName(v);
-    else out2[k] = visible(redact(v, secrets));
+    else if (NAME_KEYS.has(k)) out2[k] = displayName(redactName(v, secrets, secretsOfFile()));
+    else out2[k] = visible(redact(v, secrets, secretsOfFile()));
   }
   return out2;
+}
+function secretsIn(model, opts) {
+  const out2 = /* @__PURE__ */ new Set();
+  const tokens = (text) => {
+    for (const t of scanText(text)) out2.add(t.text);
+  };
+  for (const a of model.assignments) {
+    tokens(a.name);
+    if (!a.value) continue;
+    const c = classify(a.name, a.value, opts);
+    if (c.secret) out2.add(c.secretText ?? a.value);
+    tokens(a.value);
+  }
+  for (const r of model.runs) {
+    tokens(joinSegments(r.segments));
+    for (const h of r.heredocs) tokens(joinSegments(h.segments));
+  }
+  for (const c of model.copies) for (const h of c.heredocs) tokens(joinSegments(h.segments));
+  for (const c of model.commands) tokens(joinSegments(c.segments));
+  return [...out2];
 }
 
 // src/lint-file.ts
