@@ -1,5 +1,5 @@
 import rule from '../../rules/secret-file-copied';
-import { ruleTester } from '../helpers/rule-tester';
+import { lintWith, ruleTester } from '../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
@@ -31,4 +31,31 @@ ruleTester(rule, {
 ruleTester(rule, {
   valid: ['FROM node:20\nCOPY package.json yarn.lock .yarnrc.yml ./\n'],
   invalid: [{ code: 'FROM node:20\nCOPY .netrc /root/.netrc\n', errors: [{ messageId: 'copied', line: 2, column: 6 }] }],
+});
+
+describe('secret-file-copied: files named by their destination', () => {
+  const DF = (line: string) => `FROM alpine:3.20\n${line}\n`;
+  it.each([
+    ['COPY deploy_key /root/.ssh/id_ed25519', 'an SSH private key', 6],
+    ['COPY ssh_keys/. /root/.ssh/', 'an SSH directory', 6],
+    ['COPY config.json /root/.docker/config.json', 'Docker registry credentials', 6],
+    ['ADD creds /root/.aws/credentials', 'AWS credentials', 5],
+    ['COPY gcp-sa-key.json /app/', 'cloud credentials', 6],
+    ['COPY my-service-account.json /secrets/', 'cloud credentials', 6],
+  ])('%s', (line, what, column) => {
+    const r = lintWith(rule, DF(line));
+    expect(r.findings.map((f) => [f.loc.line, f.loc.column])).toEqual([[2, column]]);
+    expect(r.findings[0]!.message).toContain(`(${what})`);
+  });
+  it.each([
+    'COPY known_hosts /root/.ssh/known_hosts',
+    'COPY ssh_config /root/.ssh/config',
+    'COPY id_ed25519.pub /root/.ssh/authorized_keys',
+    'COPY .env.example .env',
+    'COPY app.conf /etc/app/',
+    'COPY . /app/',
+    'COPY gcp-config.json /app/',
+  ])('%s is not a credential', (line) => {
+    expect(lintWith(rule, DF(line)).findings).toEqual([]);
+  });
 });
