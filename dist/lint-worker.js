@@ -22163,20 +22163,31 @@ var FILES = [
   [/(^|\/)\.aws(\/credentials)?$|(^|\/)aws\/credentials$/, "AWS credentials"],
   [/(^|\/)\.docker\/config\.json$/, "Docker registry credentials"],
   [/(^|\/)(\.kube\/config|kubeconfig(\.ya?ml)?)$/, "a kubeconfig"],
-  [/(^|\/)(credentials|client_secrets?|service[-_]?account[^/]*)\.json$/, "cloud credentials"],
+  [/(^|\/)(credentials|client_secrets?|[^/]*service[-_]?account[^/]*)\.json$/, "cloud credentials"],
+  [/(^|\/)gcp[-_][^/]*(key|cred|credentials|sa|service[-_]?account)[^/]*\.json$/, "cloud credentials"],
   [/(^|\/)\.htpasswd$/, "password hashes"],
   [/(^|\/)secrets?\.(ya?ml|json|env|txt)$/, "a secrets file"],
   [/(^|\/)\.vault-token$/, "a Vault token"],
   [/(^|\/)\.gnupg(\/|$)|(^|\/)[^/]*secret[^/]*\.(gpg|asc)$/, "GnuPG secret keys"]
 ];
-function credentialFileKind(source, dest) {
-  if (dest && /\.(pub|asc|gpg|crt|cer)$|(^|\/)trusted\.gpg\.d\//i.test(dest)) return null;
-  if (/^https?:\/\//i.test(source) || source.includes("$")) return null;
-  const p = source.replace(/\\/g, "/").replace(/\/+$/, "").toLowerCase();
+function normal(path) {
+  return path.replace(/\\/g, "/").replace(/(\/\.)+$/, "").replace(/\/+$/, "").toLowerCase();
+}
+function kindOfPath(p) {
   if (/(gpg|apt|repo|release|archive|keyring|pubkey|public)[^/]*$/.test(p)) return null;
   if (/\.(pub|crt|cer|pem\.pub)$/.test(p) || /(^|\/)(ca|cert|certs|chain|fullchain|cacert|ca-bundle)[^/]*\.pem$/.test(p)) return null;
   for (const [re, what] of FILES) if (re.test(p)) return what;
   return null;
+}
+function credentialFileKind(source, dest) {
+  if (dest && /\.(pub|asc|gpg|crt|cer)$|(^|\/)trusted\.gpg\.d\//i.test(dest)) return null;
+  if (/^https?:\/\//i.test(source) || source.includes("$")) return null;
+  const bySource = kindOfPath(normal(source));
+  if (bySource || !dest || dest.includes("$") || /(^|[._-])(example|sample|template|dist)([._-]|$)/i.test(source)) return bySource;
+  const intoDir = /[\\/]$/.test(dest) || /(^|\/)\.$/.test(source.replace(/\/+$/, ""));
+  const base = normal(source).split("/").pop() ?? "";
+  const target = intoDir && base !== "" ? `${normal(dest)}/${base}` : normal(dest);
+  return kindOfPath(target);
 }
 
 // rules/secret-file-copied.ts
