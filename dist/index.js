@@ -17053,9 +17053,9 @@ __export(index_exports, {
   lintText: () => lintText,
   loadConfig: () => loadConfig,
   mask: () => mask,
-  maskIn: () => maskIn,
   minimize: () => minimize,
   parseFile: () => parseFile,
+  redact: () => redact,
   resolveConfig: () => resolveConfig,
   rules: () => rules,
   scanText: () => scanText,
@@ -17622,13 +17622,6 @@ function mask(value) {
   const prefixLen = Math.min(4, Math.floor(len / 4));
   const prefix = [...value].slice(0, prefixLen).join("");
   return `${prefix}****(${len})`;
-}
-function maskIn(text, secrets) {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
 }
 
 // src/classify/assignments.ts
@@ -23853,7 +23846,7 @@ async function lintPaths(inputs, options) {
     const format = formatFromName(filename) ?? sniffFormat(text);
     parsed.push({ abs: path4.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
-  const outside = options.root === void 0 ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root, path4.resolve(options.cwd, i)));
+  const outside = options.root === void 0 ? [] : inputs.filter((i) => !isGlob(i) && !within(options.root, path4.resolve(options.cwd, i)));
   const found = await discover(inputs.filter((i) => !outside.includes(i)), options.cwd, config.ignore);
   for (const i of outside) found.errors.push({ display: i, message: "not read: it is outside the workspace" });
   if (options.root !== void 0) confine(found, options.root);
@@ -23972,7 +23965,6 @@ function addLoaders(model, services, byName, all) {
   }
 }
 var linked = (abs, model) => model ? { abs, model } : null;
-var hasGlobChars = (input) => /[*?[\]{}]/.test(input);
 function confine(found, root) {
   found.files = found.files.filter((f) => {
     if (within(root, f.abs)) return true;
@@ -24150,7 +24142,7 @@ function maskLine(line) {
     const c = classify(m[1], value);
     if (c.secret) secrets.push(c.secretText ?? value);
   }
-  return maskIn(line, secrets);
+  return redact(line, secrets);
 }
 function maskDocSecrets(doc) {
   let fence = null;
@@ -24617,9 +24609,9 @@ function minimize(rt, options = NO_OPTIONS) {
   lintText,
   loadConfig,
   mask,
-  maskIn,
   minimize,
   parseFile,
+  redact,
   resolveConfig,
   rules,
   scanText,

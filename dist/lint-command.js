@@ -17215,13 +17215,6 @@ function mask(value) {
   const prefix = [...value].slice(0, prefixLen).join("");
   return `${prefix}****(${len})`;
 }
-function maskIn(text, secrets) {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
-}
 
 // src/classify/assignments.ts
 var ASSIGN_RE = /(?<![\w.$/-])(["']?)([A-Za-z_][A-Za-z0-9_]{0,127}(?:[.-][A-Za-z0-9_]{1,64}){0,8})\1(?:[ \t]*=[ \t]*|[ \t]*:[ \t]+|(?<=["']):[ \t]*)("[^"\n]{0,2000}"|'[^'\n]{0,2000}'|(?:\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\x60[^\x60\n]{0,256}\x60|\$(?![{(])|[^\s;&|"'#,}\]$\x60]){1,2000})/g;
@@ -24000,7 +23993,7 @@ async function lintPaths(inputs, options) {
     const format = formatFromName(filename) ?? sniffFormat(text);
     parsed.push({ abs: path4.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
-  const outside = options.root === void 0 ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root, path4.resolve(options.cwd, i)));
+  const outside = options.root === void 0 ? [] : inputs.filter((i) => !isGlob(i) && !within(options.root, path4.resolve(options.cwd, i)));
   const found = await discover(inputs.filter((i) => !outside.includes(i)), options.cwd, config.ignore);
   for (const i of outside) found.errors.push({ display: i, message: "not read: it is outside the workspace" });
   if (options.root !== void 0) confine(found, options.root);
@@ -24119,7 +24112,6 @@ function addLoaders(model, services, byName, all) {
   }
 }
 var linked = (abs, model) => model ? { abs, model } : null;
-var hasGlobChars = (input) => /[*?[\]{}]/.test(input);
 function confine(found, root) {
   found.files = found.files.filter((f) => {
     if (within(root, f.abs)) return true;
@@ -24432,7 +24424,7 @@ function maskLine(line) {
     const c = classify(m[1], value);
     if (c.secret) secrets.push(c.secretText ?? value);
   }
-  return maskIn(line, secrets);
+  return redact(line, secrets);
 }
 function maskDocSecrets(doc) {
   let fence = null;
@@ -24750,9 +24742,7 @@ ${HELP}`);
   const session = await lintSession({ cwd: io.cwd, inputs, ...v.config ? { configPath: v.config } : {}, lint: { jobs: resolveJobs(jobs), ...stdin ? { stdin } : {} } });
   if (!session.ok) {
     const p = session.problem;
-    io.stderr.write(p.kind === "config" ? `godock: ${p.file}:${p.line}: ${p.message}
-` : `godock lint: ${p.message}
-`);
+    io.stderr.write(visible(p.kind === "config" ? `godock: ${p.file}:${p.line}: ${p.message}` : `godock lint: ${p.message}`) + "\n");
     return 2;
   }
   let result = session.result;
@@ -24765,7 +24755,7 @@ ${HELP}`);
     try {
       await atomicWrite(path10.resolve(io.cwd, v["output-file"]), out);
     } catch (e) {
-      io.stderr.write(`godock lint: cannot write ${v["output-file"]}: ${e.message}
+      io.stderr.write(`${visible(`godock lint: cannot write ${v["output-file"]}: ${e.message}`)}
 `);
       return 2;
     }

@@ -4902,6 +4902,31 @@ function classify(name, value, opts) {
   return bySecretName(a.word);
 }
 
+// src/classify/redact.ts
+var FRAGMENT = 8;
+var SecretIndex = class _SecretIndex {
+  static MAX_INDEXED = 2e3;
+  windows = /* @__PURE__ */ new Set();
+  whole = /* @__PURE__ */ new Set();
+  constructor(secrets) {
+    let n = 0;
+    for (const s of secrets) {
+      if (s.length === 0 || n++ >= _SecretIndex.MAX_INDEXED) continue;
+      this.whole.add(s);
+      for (let i = 0; i + FRAGMENT <= s.length; i++) this.windows.add(s.slice(i, i + FRAGMENT));
+    }
+  }
+  has(text) {
+    return this.whole.has(text);
+  }
+  /** Spans of `text` that are pieces (8 characters or more) of an indexed secret. */
+  spansIn(text, into) {
+    if (this.windows.size === 0) return;
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (this.windows.has(text.slice(i, i + FRAGMENT))) into.push({ start: i, end: i + FRAGMENT });
+  }
+};
+var EMPTY_INDEX = new SecretIndex([]);
+
 // src/text/expand.ts
 function expand(text, vars, escape = "\\") {
   if (text.indexOf("$") < 0) return text;

@@ -19,6 +19,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
 import type { Rule } from './engine/define-rule';
 import { rules as allRules } from '../rules';
 import { within } from './util/confine';
+import { isGlob } from './util/glob';
 
 export { MAX_ERRORS_PER_FILE } from './lint-file';
 
@@ -81,7 +82,7 @@ export async function lintPaths(inputs: readonly string[], options: LintOptions)
     parsed.push({ abs: path.resolve(options.cwd, filename), model: parseFile(filename, text, format), config });
   }
 
-  const outside = options.root === undefined ? [] : inputs.filter((i) => !hasGlobChars(i) && !within(options.root!, path.resolve(options.cwd, i)));
+  const outside = options.root === undefined ? [] : inputs.filter((i) => !isGlob(i) && !within(options.root!, path.resolve(options.cwd, i)));
   const found = await discover(inputs.filter((i) => !outside.includes(i)), options.cwd, config.ignore);
   for (const i of outside) found.errors.push({ display: i, message: 'not read: it is outside the workspace' });
   if (options.root !== undefined) confine(found, options.root);
@@ -236,8 +237,6 @@ function addLoaders(model: FileModel, services: readonly string[], byName: Map<s
 }
 
 const linked = (abs: string, model: FileModel | null): Parsed | null => (model ? { abs, model } : null);
-
-const hasGlobChars = (input: string): boolean => /[*?[\]{}]/.test(input);
 
 /** Drops what lies outside `root` (links resolved): a file named outside it becomes an error. */
 function confine(found: { files: Discovered[]; errors: { display: string; message: string }[] }, root: string): void {

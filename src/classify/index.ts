@@ -41,7 +41,7 @@ export { DEFAULT_RUNTIME_SUFFIXES, isSecretName, splitWords, analyzeName } from 
 export { literalParts, literalText, valueKind, isPlaceholder, shannon, isHighEntropy } from './values';
 export { scanText } from './tokens';
 export type { AssignmentMatch } from './assignments';
-export { mask, maskIn } from './mask';
+export { mask } from './mask';
 export { isGoVar } from '../go/env';
 
 /** Values that name an auth scheme rather than hold a credential (`REGISTRY_AUTH=htpasswd`,

@@ -9,12 +9,3 @@ export function mask(value: string): string {
   const prefix = [...value].slice(0, prefixLen).join('');
   return `${prefix}****(${len})`;
 }
-
-/** Replaces every occurrence of each secret in `text` by its mask (longest secrets first). */
-export function maskIn(text: string, secrets: readonly string[]): string {
-  if (secrets.length === 0) return text;
-  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of sorted) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
-}

@@ -101,7 +101,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const session = await lintSession({ cwd: io.cwd, inputs, ...(v.config ? { configPath: v.config } : {}), lint: { jobs: resolveJobs(jobs), ...(stdin ? { stdin } : {}) } });
   if (!session.ok) {
     const p = session.problem;
-    io.stderr.write(p.kind === 'config' ? `godock: ${p.file}:${p.line}: ${p.message}\n` : `godock lint: ${p.message}\n`);
+    io.stderr.write(visible(p.kind === 'config' ? `godock: ${p.file}:${p.line}: ${p.message}` : `godock lint: ${p.message}`) + '\n');
     return 2;
   }
   let result: LintResult = session.result;
@@ -115,7 +115,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     try {
       await atomicWrite(path.resolve(io.cwd, v['output-file']), out);
     } catch (e) {
-      io.stderr.write(`godock lint: cannot write ${v['output-file']}: ${(e as Error).message}\n`);
+      io.stderr.write(`${visible(`godock lint: cannot write ${v['output-file']}: ${(e as Error).message}`)}\n`);
       return 2;
     }
   } else io.stdout.write(out);

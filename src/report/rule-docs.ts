@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Rule } from '../engine/define-rule';
-import { classify, maskIn } from '../classify';
+import { classify } from '../classify';
+import { redact } from '../classify/redact';
 import { scanCommand } from '../classify/commands';
 
 let cachedRoot: string | null | undefined;
@@ -77,7 +78,7 @@ function maskLine(line: string): string {
     const c = classify(m[1]!, value);
     if (c.secret) secrets.push(c.secretText ?? value);
   }
-  return maskIn(line, secrets);
+  return redact(line, secrets);
 }
 
 /**

@@ -45,3 +45,24 @@ describe('message masking', () => {
     expect(JSON.stringify(r)).not.toMatch(/q7Zr9Kp2|Uq7Zr9Kp/);
   });
 });
+
+describe('pieces of a file secret quoted by other rules (fuzzer counterexamples)', () => {
+  const GH = 'ghp_FkUm4hGmRHIHV348DaH1arahMT7jqOMg187q'; // fake, well-formed
+  const leaks = (text: string, secret: string) => Array.from({ length: secret.length - 7 }, (_, i) => secret.slice(i, i + 8)).filter((s) => text.includes(s));
+
+  it('a GOPATH entry cut out of a token', () => {
+    const r = lintText('Dockerfile', `FROM golang:1.22 AS build\r\r\nENV API_TOKEN=\${X:--mod=vendor} GOPATH=${GH}\r\r\nLABEL gopath="${GH} and more"`);
+    expect(leaks(JSON.stringify(r), GH)).toEqual([]);
+  });
+
+  it('a "name" made out of a value by a NUL byte', () => {
+    const r = lintText('Dockerfile', `FROM golang:1.22\nARG CLIENT_SECRET\u0000"${GH} and more"\nRUN echo done\n`);
+    expect(leaks(JSON.stringify(r), GH)).toEqual([]);
+  });
+
+  it('lone CR line breaks: positions and RUN text line up with dockerfile-ast', () => {
+    const r = lintText('Dockerfile', `FROM golang:1.22\r\r\nENV GOROOT "<your-token> and more"\r\r\nRUN export GOPATH="${GH}" && go build ./...\n`);
+    expect(r.findings.filter((f) => f.ruleId === 'secret-in-run').map((f) => f.loc.line)).toEqual([5]);
+    expect(leaks(JSON.stringify(r), GH)).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * godock quietly, and a docker host's credentials are never echoed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI, runCli, stackTraceIn } from './cli';
@@ -28,6 +28,18 @@ describe('terminal safety', () => {
     }
     const stylish = runCli(['lint', '.', '--no-color'], { cwd: sub });
     expect(stylish.stdout).toContain('Dockerfile.\\e[2Jx');
+  });
+
+  it('a configuration error names its file safely', () => {
+    const sub = mkdtempSync(path.join(dir, 'conf-'));
+    const nested = path.join(sub, 'svc\u001b]0;pwned\u0007');
+    mkdirSync(nested);
+    writeFileSync(path.join(nested, '.godock.yaml'), 'rules: [\n');
+    writeFileSync(path.join(nested, 'Dockerfile'), 'FROM alpine\n');
+    const r = runCli(['lint', '.', '--no-color'], { cwd: sub });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^godock: svc\\e\]0;pwned\\x07\/\.godock\.yaml:\d+: /);
+    expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 
   it('closing stdout early is quiet: no EPIPE stack trace', () => {
